@@ -1,0 +1,75 @@
+import { createScanQueue } from '../../src/command/scan-queue.js';
+import { useColour } from '../../src/render/terminal-style.js';
+import { InvalidDomainError, scan } from '../../src/scan/scan.js';
+import { normalizeDomainInput } from '../../src/domain/normalize-domain.js';
+import { DEFAULT_DB_PATH, openSqliteStore } from '../../src/store/sqlite-store.js';
+import { EXIT, exitCodeFor } from './exit-code.js';
+import { parseScanArgs, type ScanCommand } from './parse-args.js';
+import { renderTextReport } from './render-text-report.js';
+import { USAGE } from './usage.js';
+
+export interface CliIo {
+  env: NodeJS.ProcessEnv;
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream;
+}
+
+/** Domains scanned at once by one CLI call. */
+const CLI_CONCURRENCY = 8;
+
+/** The scripting interface: returns the exit code; bad input is one line on stderr and nothing on stdout. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  if (argv[0] === 'discord') {
+    const { runDiscordCli } = await import('./discord-command.js');
+    return runDiscordCli(argv.slice(1), io);
+  }
+  const parsed = parseScanArgs(argv, io.env);
+  if (!parsed.ok) return badInput(io, parsed.reason);
+  if (parsed.value.command === 'help') {
+    io.stdout.write(USAGE);
+    return EXIT.ok;
+  }
+  return runScan(parsed.value, io);
+}
+
+async function runScan(command: ScanCommand, io: CliIo): Promise<number> {
+  for (const domain of command.domains) {
+    const normalized = normalizeDomainInput(domain);
+    if (!normalized.ok) return badInput(io, normalized.reason);
+  }
+  const store = openSqliteStore(io.env['MTASTS_DB'] || DEFAULT_DB_PATH);
+  const queue = createScanQueue(CLI_CONCURRENCY);
+  const port = io.env['MTASTS_POLICY_PORT'];
+  try {
+    const reports = await Promise.all(
+      command.domains.map((domain) =>
+        queue.run(() =>
+          scan(domain, {
+            dns: command.dns,
+            allowPrivate: command.allowPrivate,
+            timeoutMs: command.timeoutMs,
+            history: store,
+            ...(port ? { httpsPort: Number(port) } : {}),
+          }),
+        ),
+      ),
+    );
+    if (command.json) {
+      io.stdout.write(`${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n`);
+    } else {
+      const colour = useColour(io.stdout, io.env);
+      io.stdout.write(reports.map((r) => renderTextReport(r, colour)).join('\n'));
+    }
+    return exitCodeFor(reports.map((r) => r.verdict), command.failOn);
+  } catch (error) {
+    if (error instanceof InvalidDomainError) return badInput(io, error.message);
+    throw error;
+  } finally {
+    store.close();
+  }
+}
+
+function badInput(io: CliIo, reason: string): number {
+  io.stderr.write(`mtasts: ${reason}\n`);
+  return EXIT.badInput;
+}

@@ -1,0 +1,99 @@
+import { isIP } from 'node:net';
+import { parseArgs } from 'node:util';
+
+export type FailOn = 'broken' | 'testing' | 'never';
+
+export interface ScanCommand {
+  command: 'scan';
+  domains: string[];
+  json: boolean;
+  dns: string[] | undefined;
+  allowPrivate: boolean;
+  timeoutMs: number | undefined;
+  failOn: FailOn;
+}
+
+export type CliCommand = ScanCommand | { command: 'help' };
+export type ParsedArgs = { ok: true; value: CliCommand } | { ok: false; reason: string };
+
+const MAX_TIMEOUT_MS = 120_000;
+
+/** `mtasts scan <domain...> [--json] [--dns ip[:port],...] [--allow-private] [--timeout ms] [--fail-on broken|testing|never]` */
+export function parseScanArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        dns: { type: 'string' },
+        'allow-private': { type: 'boolean', default: false },
+        timeout: { type: 'string' },
+        'fail-on': { type: 'string', default: 'broken' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    return { ok: false, reason: (error as Error).message.split('\n')[0] ?? 'invalid arguments' };
+  }
+  const { values, positionals } = parsed;
+  const [command, ...domains] = positionals;
+  if (values.help || command === 'help' || command === undefined) return { ok: true, value: { command: 'help' } };
+  if (command !== 'scan') return { ok: false, reason: `unknown command "${command}" (try: mtasts scan example.com)` };
+  if (domains.length === 0) return { ok: false, reason: 'give at least one domain: mtasts scan example.com' };
+
+  const dns = parseDnsServers(values.dns ?? env['MTASTS_DNS']);
+  if (dns !== undefined && !dns.ok) return dns;
+  const timeout = parseTimeout(values.timeout);
+  if (!timeout.ok) return timeout;
+  const failOn = values['fail-on'];
+  if (failOn !== 'broken' && failOn !== 'testing' && failOn !== 'never') {
+    return { ok: false, reason: `--fail-on must be broken, testing or never, not "${failOn}"` };
+  }
+  return {
+    ok: true,
+    value: {
+      command: 'scan',
+      domains,
+      json: values.json,
+      dns: dns?.value,
+      allowPrivate: values['allow-private'] || env['MTASTS_ALLOW_PRIVATE'] === '1',
+      timeoutMs: timeout.value,
+      failOn,
+    },
+  };
+}
+
+/** `ip`, `ip:port` or `[v6]:port`, comma-separated; the form node:dns `setServers` takes. */
+export function parseDnsServers(list: string | undefined): { ok: true; value: string[] } | { ok: false; reason: string } | undefined {
+  if (list === undefined || list.trim() === '') return undefined;
+  const servers = list.split(',').map((s) => s.trim());
+  for (const server of servers) {
+    if (!isDnsServer(server)) return { ok: false, reason: `--dns: "${server}" is not an IP address with an optional :port` };
+  }
+  return { ok: true, value: servers };
+}
+
+function isDnsServer(server: string): boolean {
+  if (isIP(server) !== 0) return true;
+  const bracketed = /^\[([^\]]+)\]:(\d{1,5})$/.exec(server);
+  if (bracketed) return isIP(bracketed[1]!) === 6 && isPort(bracketed[2]!);
+  const v4 = /^([\d.]+):(\d{1,5})$/.exec(server);
+  return v4 !== null && isIP(v4[1]!) === 4 && isPort(v4[2]!);
+}
+
+function isPort(text: string): boolean {
+  const port = Number(text);
+  return port >= 1 && port <= 65_535;
+}
+
+function parseTimeout(text: string | undefined): { ok: true; value: number | undefined } | { ok: false; reason: string } {
+  if (text === undefined) return { ok: true, value: undefined };
+  const ms = Number(text);
+  if (!/^\d+$/.test(text) || ms < 1 || ms > MAX_TIMEOUT_MS) {
+    return { ok: false, reason: `--timeout must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}` };
+  }
+  return { ok: true, value: ms };
+}

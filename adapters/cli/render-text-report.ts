@@ -1,0 +1,76 @@
+import type { Report, Severity, Verdict } from '../../src/report/report.js';
+import { paint, type Colour } from '../../src/render/terminal-style.js';
+import { sanitizeTerminal as clean } from '../../src/render/terminal-text.js';
+
+const VERDICT_STYLE: Record<Verdict, { label: string; colour: Colour }> = {
+  enforced: { label: 'ENFORCED', colour: 'green' },
+  testing: { label: 'TESTING', colour: 'blue' },
+  none: { label: 'NONE (opt-out)', colour: 'grey' },
+  'not-configured': { label: 'NOT CONFIGURED', colour: 'grey' },
+  broken: { label: 'BROKEN', colour: 'yellow' },
+};
+
+const SEVERITY_STYLE: Record<Severity, { mark: string; colour: Colour }> = {
+  error: { mark: '✗ error  ', colour: 'red' },
+  warning: { mark: '! warning', colour: 'yellow' },
+  info: { mark: 'i info   ', colour: 'blue' },
+};
+
+/** A Report for a person at a terminal: verdict first, every remote string neutralised. */
+export function renderTextReport(report: Report, colour: boolean): string {
+  const verdict = VERDICT_STYLE[report.verdict];
+  const lines = [`${paint(colour, 'bold', clean(report.domain))}  ${paint(colour, verdict.colour, verdict.label)}`, ''];
+  lines.push(...summary(report), '');
+  lines.push(...mxTable(report, colour));
+  if (report.findings.length) lines.push('', paint(colour, 'bold', 'Findings'));
+  for (const f of report.findings) {
+    const style = SEVERITY_STYLE[f.severity];
+    lines.push(`  ${paint(colour, style.colour, style.mark)}  ${f.title} [${f.code}]`);
+    lines.push(`             ${clean(f.detail)}`, `             Fix: ${clean(f.fix)}`);
+  }
+  if (report.verdict !== 'enforced' || report.findings.length) lines.push('', ...suggestionLines(report, colour));
+  return `${lines.join('\n')}\n`;
+}
+
+function summary(r: Report): string[] {
+  const txt = r.txt ? `${clean(r.txt.record)}` : 'none';
+  const id = r.txt?.id ? `id ${clean(r.txt.id)}` : 'no valid id';
+  const policy = r.policy
+    ? `${id}  sha256 ${r.policy.sha256.slice(0, 16)}…  mode ${r.policy.mode ?? '?'}  max_age ${r.policy.maxAge ?? '?'}`
+    : 'not fetched';
+  const cert = r.cert
+    ? `${clean(r.cert.subject)}  issuer ${clean(r.cert.issuer)}  valid to ${r.cert.notAfter}  trusted ${mark(r.cert.trusted)}  name ${mark(r.cert.sanMatch)}`
+    : 'none';
+  const tlsrpt = r.tlsrpt ? clean(r.tlsrpt.record) : 'none';
+  return [`  TXT      ${txt}`, `  Policy   ${policy}`, `  Cert     ${cert}`, `  TLS-RPT  ${tlsrpt}`];
+}
+
+function mxTable(r: Report, colour: boolean): string[] {
+  if (r.mx.length === 0) return ['  MX       none'];
+  const width = Math.min(60, Math.max(...r.mx.map((row) => clean(row.host).length)));
+  return [
+    `  ${'MX'.padEnd(width + 2)}  prio  policy pattern`,
+    ...r.mx.map((row) => {
+      const ok = row.matchedBy !== null;
+      const tick = paint(colour, ok ? 'green' : 'red', ok ? '✓' : '✗');
+      return `  ${tick} ${clean(row.host).padEnd(width)}  ${String(row.priority).padStart(4)}  ${ok ? clean(row.matchedBy!) : '—'}`;
+    }),
+  ];
+}
+
+function suggestionLines(r: Report, colour: boolean): string[] {
+  const indent = (text: string) => text.trimEnd().split('\n').map((line) => `      ${clean(line)}`);
+  return [
+    paint(colour, 'bold', 'Suggested records'),
+    '  TXT:',
+    ...indent(r.suggestions.txt),
+    '  Policy (https://mta-sts.' + clean(r.domain) + '/.well-known/mta-sts.txt):',
+    ...indent(r.suggestions.policy),
+    '  TLS-RPT:',
+    ...indent(r.suggestions.tlsrpt),
+  ];
+}
+
+function mark(ok: boolean): string {
+  return ok ? '✓' : '✗';
+}

@@ -1,0 +1,63 @@
+import { createInterface } from 'node:readline';
+import type { CommandHandler } from '../../src/command/command-handler.js';
+import { useColour } from '../../src/render/terminal-style.js';
+import { renderChatMessage } from './render-chat-message.js';
+
+export interface ConsoleAdapterOptions {
+  core: CommandHandler;
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  /** Line editing and colour (colour also needs NO_COLOR unset); default: whether `output` is a TTY. */
+  isTTY?: boolean;
+}
+
+export interface ConsoleAdapter {
+  /** Stops reading; the reply being worked on is still written. */
+  stop(): Promise<void>;
+  /** Settles when the prompt has ended: `quit`, end of input, or stop(). */
+  closed: Promise<void>;
+}
+
+const GREETING = 'mtasts: type "/mtasts example.com" (or just "example.com"), "help", or "quit".';
+
+/** The chat experience in a terminal: same core, same message model, rendered as text. */
+export function startConsoleAdapter({ core, input, output, isTTY }: ConsoleAdapterOptions): ConsoleAdapter {
+  const tty = isTTY ?? (output as { isTTY?: boolean }).isTTY === true;
+  const colour = useColour({ isTTY: tty });
+  const rl = createInterface({ input, output, terminal: tty, prompt: 'mtasts> ' });
+  const say = (text: string): void => void output.write(`${text}\n`);
+
+  async function answer(line: string): Promise<void> {
+    const rescan = /^rescan\s+/i.test(line);
+    const text = line.replace(/^(\/mtasts|rescan)(\s+|$)/i, '');
+    try {
+      const message = await core.handle(
+        { platform: 'console', workspaceId: 'local', channelId: 'console', userId: 'local', text, fresh: rescan },
+        { onQueued: (position) => say(`All scan slots are busy; you are number ${position} in line…`) },
+      );
+      say(renderChatMessage(message, colour));
+    } catch {
+      say('Something went wrong with that request; please try again.');
+    }
+  }
+
+  const closed = (async () => {
+    say(GREETING);
+    rl.prompt();
+    for await (const raw of rl) {
+      const line = raw.trim();
+      if (/^(quit|exit)$/i.test(line)) break;
+      if (line !== '') await answer(line);
+      rl.prompt();
+    }
+    rl.close();
+  })();
+
+  return {
+    async stop() {
+      rl.close();
+      await closed;
+    },
+    closed,
+  };
+}

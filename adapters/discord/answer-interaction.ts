@@ -1,0 +1,81 @@
+import { MessageFlags, type RepliableInteraction } from 'discord.js';
+import type { Logger } from 'pino';
+import type { ChatMessage, NoticeMessage } from '../../src/command/chat-message.js';
+import type { CommandHandler, CommandRequest } from '../../src/command/command-handler.js';
+import { checkMessageLimits, shrinkToLimits, type DiscordReply } from './message-limits.js';
+import { NO_MENTIONS } from './no-mentions.js';
+import { postFixes } from './post-fixes.js';
+import { renderChatMessage } from './render-embed.js';
+
+export interface InteractionDeps {
+  core: CommandHandler;
+  logger: Logger;
+}
+
+const FAILED: NoticeMessage = {
+  kind: 'notice',
+  tone: 'warning',
+  private: true,
+  text: 'Something went wrong while checking that domain. Please try again in a minute.',
+};
+
+/**
+ * Defers at once (the 3-second window), lets the core decide, then edits the deferred reply. The deferral is
+ * public because its visibility cannot change later; a private answer (usage, refusal) therefore deletes the
+ * deferred reply first and goes out as an ephemeral follow-up (while the deferred reply exists, a first follow-up
+ * would replace it and inherit its public visibility).
+ */
+export async function answerInteraction(
+  interaction: RepliableInteraction,
+  request: CommandRequest,
+  deps: InteractionDeps,
+): Promise<void> {
+  const log = deps.logger.child({ interaction: interaction.id, user: request.userId, workspace: request.workspaceId });
+  try {
+    await interaction.deferReply();
+  } catch (error) {
+    log.warn({ err: error }, 'discord: could not defer the reply');
+    return;
+  }
+
+  let edits: Promise<unknown> = Promise.resolve();
+  const onQueued = (position: number): void => {
+    const content = `Waiting for a free scan slot (position ${position} in line)…`;
+    edits = edits
+      .then(() => interaction.editReply({ content, allowedMentions: NO_MENTIONS }))
+      .catch((error: unknown) => log.warn({ err: error }, 'discord: could not show the queue position'));
+  };
+
+  let message: ChatMessage;
+  try {
+    message = await deps.core.handle(request, { onQueued });
+  } catch (error) {
+    log.error({ err: error }, 'discord: the command core failed');
+    message = FAILED;
+  }
+  await edits;
+
+  try {
+    await deliver(interaction, message, withinLimits(renderChatMessage(message), log), deps.logger);
+  } catch (error) {
+    log.warn({ err: error }, 'discord: could not deliver the answer');
+  }
+}
+
+async function deliver(interaction: RepliableInteraction, message: ChatMessage, reply: DiscordReply, logger: Logger) {
+  if (message.kind === 'notice' && message.private) {
+    await interaction.deleteReply();
+    await interaction.followUp({ ...reply, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    return;
+  }
+  // content '' clears a queue-position line shown earlier.
+  const sent = await interaction.editReply({ content: '', ...reply, allowedMentions: NO_MENTIONS });
+  if (message.kind === 'report' && message.fixes.length > 0) await postFixes(interaction, sent, message, logger);
+}
+
+function withinLimits(reply: DiscordReply, log: Logger): DiscordReply {
+  const checked = checkMessageLimits(reply);
+  if (checked.ok) return reply;
+  log.warn({ reason: checked.reason }, 'discord: rendered message breaks a limit; sending a shortened one');
+  return shrinkToLimits(reply);
+}

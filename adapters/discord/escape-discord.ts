@@ -1,0 +1,31 @@
+import { escapeMarkdown } from 'discord.js';
+
+const ZWSP = '\u200b';
+// NUL and other controls can get a message rejected; bidi overrides can make a hostile name read as another.
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f]/g;
+
+/**
+ * Makes remote text inert in Discord markdown: formatting, headings, lists, masked links, quotes and subtext are
+ * escaped, and mention syntax is broken with a zero-width space as a second belt next to `allowed_mentions`.
+ */
+export function escapeDiscord(text: string): string {
+  const escaped = escapeMarkdown(text.replace(UNSAFE, ''), {
+    heading: true,
+    bulletedList: true,
+    numberedList: true,
+    maskedLink: true,
+  });
+  return escaped
+    .replace(/^(\s*)(>|-#)/gm, '$1\\$2')
+    .replace(/@(everyone|here)/gi, `@${ZWSP}$1`)
+    .replaceAll('<', `<${ZWSP}`);
+}
+
+/**
+ * Text to show inside a ``` block: it is shown verbatim, so only a run of backticks (which could close the block)
+ * is broken up. Everything else stays paste-ready.
+ */
+export function escapeCodeBlockContent(code: string): string {
+  return code.replace(UNSAFE, '').replace(/`(?=`)/g, `\`${ZWSP}`);
+}

@@ -1,0 +1,89 @@
+import { once } from 'node:events';
+import { Client, Events, GatewayIntentBits, MessageFlags, type Interaction } from 'discord.js';
+import type { Logger } from 'pino';
+import type { CommandHandler } from '../../src/command/command-handler.js';
+import type { InteractionDeps } from './answer-interaction.js';
+import { MTASTS_COMMAND } from './mtasts-command.js';
+import { NO_MENTIONS } from './no-mentions.js';
+import { handleRescanButton } from './rescan-button.js';
+import { rescanDomain } from './rescan-custom-id.js';
+import { handleSlashCommand } from './slash-command.js';
+
+export interface DiscordAdapterOptions {
+  token: string;
+  appId: string;
+  /** REST base (default https://discord.com/api); the gateway URL then comes from its `GET /gateway/bot`. */
+  apiUrl?: string;
+  core: CommandHandler;
+  logger: Logger;
+}
+
+export interface DiscordAdapter {
+  /** Stops taking commands, lets in-flight replies finish, then closes the gateway connection. */
+  stop(): Promise<void>;
+}
+
+export async function startDiscordAdapter(options: DiscordAdapterOptions): Promise<DiscordAdapter> {
+  const logger = options.logger.child({ adapter: 'discord' });
+  const client = new Client({
+    // Slash commands and buttons arrive without privileged intents; Guilds is the minimum the client works with.
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: NO_MENTIONS,
+    ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
+  });
+  const deps: InteractionDeps = { core: options.core, logger };
+  const inFlight = new Set<Promise<void>>();
+  let stopping = false;
+
+  client.on(Events.InteractionCreate, (interaction) => {
+    const work = route(interaction, deps, stopping).catch((error: unknown) =>
+      logger.error({ err: error }, 'discord: interaction failed'),
+    );
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
+  });
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord: client error'));
+
+  const ready = once(client, Events.ClientReady);
+  try {
+    await client.login(options.token);
+    await ready;
+  } catch (error) {
+    await client.destroy();
+    throw error;
+  }
+  if (client.application?.id !== options.appId) {
+    // Commands are registered under DISCORD_APP_ID; a token of another application would never see them.
+    logger.warn({ appId: options.appId, tokenAppId: client.application?.id }, 'discord: DISCORD_APP_ID does not match the token');
+  }
+  logger.info({ user: client.user?.tag }, 'discord: connected');
+
+  let stopped: Promise<void> | undefined;
+  return {
+    stop() {
+      stopped ??= (async () => {
+        stopping = true;
+        await Promise.allSettled([...inFlight]);
+        await client.destroy();
+        logger.info('discord: stopped');
+      })();
+      return stopped;
+    },
+  };
+}
+
+async function route(interaction: Interaction, deps: InteractionDeps, stopping: boolean): Promise<void> {
+  const domain = interaction.isButton() ? rescanDomain(interaction.customId) : null;
+  const ours = (interaction.isChatInputCommand() && interaction.commandName === MTASTS_COMMAND.name) || domain !== null;
+  if (!ours || !interaction.isRepliable()) return;
+  if (stopping) {
+    await interaction.reply({
+      content: 'mtasts is restarting; please try again in a minute.',
+      flags: MessageFlags.Ephemeral,
+      allowedMentions: NO_MENTIONS,
+    });
+    return;
+  }
+  if (interaction.isChatInputCommand()) await handleSlashCommand(interaction, deps);
+  else if (interaction.isButton() && domain !== null) await handleRescanButton(interaction, domain, deps);
+}

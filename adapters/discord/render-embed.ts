@@ -1,0 +1,101 @@
+import { ButtonStyle, ComponentType, type APIEmbed, type APIEmbedField } from 'discord.js';
+import type { ChatMessage, FindingLine, MxTableRow, NoticeMessage, ReportMessage, Tone } from '../../src/command/chat-message.js';
+import type { Severity } from '../../src/report/report.js';
+import { escapeDiscord } from './escape-discord.js';
+import { fitLines, fitText } from './fit-text.js';
+import { LIMITS, totalEmbedLength, type DiscordReply } from './message-limits.js';
+import { rescanCustomId } from './rescan-custom-id.js';
+
+/** Not-configured is the global default, so it is grey like "none", not an alarm; only broken is amber. */
+export const TONE_COLOURS: Record<Tone, number> = {
+  good: 0x2eb67d,
+  info: 0x3b82f6,
+  neutral: 0x99aab5,
+  warning: 0xf2a900,
+};
+
+const SEVERITY_ICON: Record<Severity, string> = { error: '🔴', warning: '🟠', info: 'ℹ️' };
+
+// Budgets inside Discord's limits, so a huge report still leaves room for what matters most: the findings.
+const SUMMARY_MAX = 1500;
+const LINE_MAX = 300;
+const FINDING_DETAIL_MAX = 400;
+const MORE_FINDINGS_MAX = 200;
+const FOOTER = 'How to fix it: see the messages below.';
+
+export function renderChatMessage(message: ChatMessage): DiscordReply {
+  return message.kind === 'notice' ? renderNotice(message) : renderReport(message);
+}
+
+function renderNotice(notice: NoticeMessage): DiscordReply {
+  const description = fitText(escapeDiscord(notice.text), LIMITS.description);
+  return { embeds: [{ color: TONE_COLOURS[notice.tone], description }], components: [] };
+}
+
+function renderReport(report: ReportMessage): DiscordReply {
+  const embed: APIEmbed = {
+    color: TONE_COLOURS[report.tone],
+    title: fitText(escapeDiscord(report.headline), LIMITS.title),
+  };
+  if (report.summary.length > 0) {
+    const lines = report.summary.map((line) => fitText(escapeDiscord(line), LINE_MAX));
+    embed.description = fitLines(lines, SUMMARY_MAX, (left) => `+${left} more`);
+  }
+  if (report.fixes.length > 0) embed.footer = { text: FOOTER };
+  const fields: APIEmbedField[] = [];
+  if (report.mxTable.length > 0) fields.push(mxField(report.mxTable));
+  embed.fields = fields;
+  fields.push(...findingFields(report.findings, LIMITS.embedTotal - totalEmbedLength([embed]), LIMITS.fields - fields.length));
+  if (fields.length === 0) delete embed.fields;
+
+  const customId = report.rescan ? rescanCustomId(report.domain) : null;
+  const components: DiscordReply['components'] = customId
+    ? [
+        {
+          type: ComponentType.ActionRow,
+          components: [{ type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Rescan', custom_id: customId }],
+        },
+      ]
+    : [];
+  return { embeds: [embed], components };
+}
+
+function mxField(rows: readonly MxTableRow[]): APIEmbedField {
+  const lines = rows.map((row) => {
+    const host = `${escapeDiscord(row.host)} (${row.priority})`;
+    const line = row.matchedBy === null ? `✗ ${host}: not covered by the policy` : `✓ ${host}: ${escapeDiscord(row.matchedBy)}`;
+    return fitText(line, LINE_MAX);
+  });
+  return {
+    name: `MX hosts (${rows.length})`,
+    value: fitLines(lines, LIMITS.fieldValue, (left) => `+${left} more MX hosts`),
+  };
+}
+
+/** One field per finding while the character and field budgets last; the rest are named in a last field. */
+function findingFields(findings: readonly FindingLine[], budget: number, maxFields: number): APIEmbedField[] {
+  const fields: APIEmbedField[] = [];
+  let used = 0;
+  for (const [index, finding] of findings.entries()) {
+    const isLast = index === findings.length - 1;
+    const reserve = isLast ? 0 : MORE_FINDINGS_MAX;
+    const field = {
+      name: fitText(`${SEVERITY_ICON[finding.severity]} ${escapeDiscord(finding.title)}`, LIMITS.fieldName),
+      value: fitText(escapeDiscord(finding.detail) || '-', FINDING_DETAIL_MAX),
+    };
+    const cost = field.name.length + field.value.length;
+    if (used + cost + reserve > budget || fields.length + (isLast ? 1 : 2) > maxFields) {
+      fields.push(moreFindings(findings.slice(index)));
+      return fields;
+    }
+    fields.push(field);
+    used += cost;
+  }
+  return fields;
+}
+
+function moreFindings(rest: readonly FindingLine[]): APIEmbedField {
+  const name = `+${rest.length} more findings`;
+  const titles = rest.map((finding) => fitText(escapeDiscord(finding.title), 80));
+  return { name, value: fitLines(titles, MORE_FINDINGS_MAX - name.length, (left) => `+${left} more`) };
+}

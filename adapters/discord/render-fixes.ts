@@ -1,0 +1,80 @@
+import type { FixBlock } from '../../src/command/chat-message.js';
+import { escapeCodeBlockContent, escapeDiscord } from './escape-discord.js';
+import { fitText } from './fit-text.js';
+import { LIMITS } from './message-limits.js';
+
+const FENCE = '```';
+const TITLE_MAX = 256;
+const TEXT_MAX = 1500;
+/** Room for the fences and their newlines around a chunk of code. */
+const CODE_CHUNK_MAX = LIMITS.content - (FENCE.length + 1) * 2;
+/** Discord caps a thread name at 100 characters. */
+const THREAD_NAME_MAX = 100;
+
+/**
+ * The fixes as message contents, each within Discord's 2000-character limit: a bold title, the sentence, and the
+ * block to paste in a ``` code block. A block too long for one message is split at line boundaries, each part
+ * fenced on its own, so every message renders (and pastes) on its own.
+ */
+export function renderFixes(fixes: readonly FixBlock[]): string[] {
+  const units: string[] = [];
+  for (const fix of fixes) {
+    const heading = `**${fitText(escapeDiscord(fix.title), TITLE_MAX)}**`;
+    units.push(fix.text ? `${heading}\n${fitText(escapeDiscord(fix.text), TEXT_MAX)}` : heading);
+    if (fix.code) units.push(...codeChunks(escapeCodeBlockContent(fix.code)).map((chunk) => `${FENCE}\n${chunk}\n${FENCE}`));
+  }
+  return pack(units);
+}
+
+export function fixesThreadName(domain: string): string {
+  return fitText(`MTA-STS fixes for ${domain}`.replace(/\s+/g, ' '), THREAD_NAME_MAX);
+}
+
+function codeChunks(code: string): string[] {
+  const chunks: string[] = [];
+  let current = '';
+  for (const line of code.replace(/\n+$/, '').split('\n')) {
+    for (const piece of linePieces(line)) {
+      const joined = current === '' ? piece : `${current}\n${piece}`;
+      if (joined.length <= CODE_CHUNK_MAX) {
+        current = joined;
+      } else {
+        chunks.push(current);
+        current = piece;
+      }
+    }
+  }
+  chunks.push(current);
+  return chunks.map((chunk) => (chunk.trim() === '' ? ' ' : chunk));
+}
+
+/** A line longer than a message is cut into pieces (never inside a surrogate pair); there is no better break. */
+function linePieces(line: string): string[] {
+  const pieces: string[] = [];
+  let start = 0;
+  while (line.length - start > CODE_CHUNK_MAX) {
+    let end = start + CODE_CHUNK_MAX;
+    if (/[\ud800-\udbff]/.test(line.charAt(end - 1))) end -= 1;
+    pieces.push(line.slice(start, end));
+    start = end;
+  }
+  pieces.push(line.slice(start));
+  return pieces;
+}
+
+/** Greedily joins units into as few messages as fit, keeping each unit whole. */
+function pack(units: readonly string[]): string[] {
+  const messages: string[] = [];
+  let current = '';
+  for (const unit of units) {
+    const joined = current === '' ? unit : `${current}\n${unit}`;
+    if (joined.length <= LIMITS.content) {
+      current = joined;
+    } else {
+      messages.push(current);
+      current = unit;
+    }
+  }
+  if (current !== '') messages.push(current);
+  return messages;
+}

@@ -1,0 +1,36 @@
+import type { ChatMessage } from '../../src/command/chat-message.js';
+import type { CommandHandler, CommandRequest } from '../../src/command/command-handler.js';
+import { deliverMessage, slackErrorCode, type Delivery } from './deliver-message.js';
+
+const FAILED: ChatMessage = {
+  kind: 'notice',
+  tone: 'warning',
+  text: 'Something went wrong while checking that domain. Please try again in a minute.',
+  private: true,
+};
+
+/** Runs one request through the core and delivers the answer; never throws, whatever Slack or the core do. */
+export async function answerRequest(core: CommandHandler, request: CommandRequest, delivery: Delivery): Promise<void> {
+  const { logger, respond } = delivery;
+  const queueNotes: Promise<unknown>[] = [];
+  const onQueued = (position: number) => {
+    const text = `All scanners are busy: you are number ${position} in the queue. The result will follow here.`;
+    queueNotes.push(respond({ response_type: 'ephemeral', text }).catch((err) => logger.warn({ err }, 'queue note failed')));
+  };
+  let message: ChatMessage;
+  try {
+    message = await core.handle(request, { onQueued });
+  } catch (err) {
+    logger.error({ err }, 'command core failed');
+    message = FAILED;
+  }
+  try {
+    await deliverMessage(message, delivery);
+  } catch (err) {
+    const code = slackErrorCode(err);
+    logger.error({ err, code }, 'could not deliver the Slack reply');
+    const text = `Sorry, I could not post the result${code === '' ? '' : ` (Slack said \`${code}\`)`}.`;
+    await respond({ response_type: 'ephemeral', text }).catch((err2) => logger.error({ err: err2 }, 'respond failed'));
+  }
+  await Promise.all(queueNotes);
+}

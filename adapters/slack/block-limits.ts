@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import type { ParseResult } from '../../src/parsers/parse-result.js';
+
+/** Slack's hard Block Kit limits for a message (docs.slack.dev block reference; @slack/types block-kit). */
+export const BLOCK_LIMITS = {
+  blocksPerMessage: 50,
+  headerText: 150,
+  sectionText: 3000,
+  contextElements: 10,
+  contextText: 3000,
+  actionsElements: 25,
+  buttonText: 75,
+  buttonValue: 2000,
+  actionId: 255,
+  /** chat.postMessage truncates past 40,000 characters and advises staying under 4,000. */
+  fallbackText: 4000,
+} as const;
+
+const plainText = (max: number) =>
+  z.object({ type: z.literal('plain_text'), text: z.string().min(1).max(max), emoji: z.boolean().optional() });
+const mrkdwn = (max: number) =>
+  z.object({ type: z.literal('mrkdwn'), text: z.string().min(1).max(max), verbatim: z.boolean().optional() });
+
+/** Exactly the block shapes this adapter builds, each bounded by the platform limit. */
+export const slackBlockSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('header'), text: plainText(BLOCK_LIMITS.headerText) }),
+  z.object({ type: z.literal('section'), text: mrkdwn(BLOCK_LIMITS.sectionText) }),
+  z.object({
+    type: z.literal('context'),
+    elements: z.array(mrkdwn(BLOCK_LIMITS.contextText)).min(1).max(BLOCK_LIMITS.contextElements),
+  }),
+  z.object({
+    type: z.literal('actions'),
+    elements: z
+      .array(
+        z.object({
+          type: z.literal('button'),
+          text: plainText(BLOCK_LIMITS.buttonText),
+          action_id: z.string().min(1).max(BLOCK_LIMITS.actionId),
+          value: z.string().max(BLOCK_LIMITS.buttonValue),
+        }),
+      )
+      .min(1)
+      .max(BLOCK_LIMITS.actionsElements),
+  }),
+  z.object({ type: z.literal('divider') }),
+]);
+export type SlackBlock = z.infer<typeof slackBlockSchema>;
+
+export const slackPayloadSchema = z.object({
+  text: z.string().min(1).max(BLOCK_LIMITS.fallbackText),
+  blocks: z.array(slackBlockSchema).max(BLOCK_LIMITS.blocksPerMessage),
+});
+export type SlackPayload = z.infer<typeof slackPayloadSchema>;
+
+/** Checks a rendered message against the limits before it is sent; the reason names the first offending path. */
+export function checkBlockLimits(payload: SlackPayload): ParseResult<SlackPayload> {
+  const result = slackPayloadSchema.safeParse(payload);
+  if (result.success) return { ok: true, value: result.data };
+  const issue = result.error.issues[0];
+  return { ok: false, reason: `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}` };
+}

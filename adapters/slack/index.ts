@@ -1,0 +1,67 @@
+import { App } from '@slack/bolt';
+import type { Logger } from 'pino';
+import type { CommandHandler } from '../../src/command/command-handler.js';
+import { createBoltLogger } from './bolt-logger.js';
+import { createInFlight } from './in-flight.js';
+import { registerRescanAction } from './rescan-action.js';
+import { registerSlashCommand } from './slash-command.js';
+
+export interface SlackAdapterOptions {
+  botToken: string;
+  /** HTTP mode: Bolt verifies every request's signature with it. */
+  signingSecret?: string;
+  /** Socket Mode (xapp-…); wins over signingSecret when both are set. */
+  appToken?: string;
+  /** HTTP mode listen port; 0 picks a free one. */
+  port: number;
+  /** Web API base, e.g. GovSlack's or a test fake; default https://slack.com/api/. */
+  apiUrl?: string;
+  core: CommandHandler;
+  logger: Logger;
+}
+
+export interface SlackAdapter {
+  /** Stops taking requests, then lets in-flight replies finish; safe to call more than once. */
+  stop(): Promise<void>;
+  /** The bound port in HTTP mode. */
+  port?: number;
+}
+
+/** Bound every Web API call: a hung Slack must not hold a reply (or shutdown) for the client's default half hour. */
+const CLIENT_OPTIONS = { timeout: 10_000, retryConfig: { retries: 2 } };
+
+export async function startSlackAdapter(options: SlackAdapterOptions): Promise<SlackAdapter> {
+  const { appToken, signingSecret, core, logger } = options;
+  const clientOptions = { ...CLIENT_OPTIONS, ...(options.apiUrl === undefined ? {} : { slackApiUrl: options.apiUrl }) };
+  const boltLogger = createBoltLogger(logger);
+  let app: App;
+  if (appToken !== undefined) {
+    app = new App({ token: options.botToken, socketMode: true, appToken, clientOptions, logger: boltLogger });
+  } else if (signingSecret !== undefined) {
+    app = new App({ token: options.botToken, signingSecret, clientOptions, logger: boltLogger });
+  } else {
+    throw new Error('Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode)');
+  }
+  const inFlight = createInFlight();
+  registerSlashCommand(app, core, inFlight, logger);
+  registerRescanAction(app, core, inFlight, logger);
+  app.error(async (err) => {
+    logger.error({ err }, 'Slack listener failed');
+  });
+
+  // SIGTERM and SIGINT may both arrive: every caller waits on the one shutdown.
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= app.stop().then(() => inFlight.drain());
+    return stopping;
+  };
+  if (appToken !== undefined) {
+    await app.start();
+    logger.info('Slack adapter connected in Socket Mode');
+    return { stop };
+  }
+  const address = (await app.start(options.port)).address();
+  const port = typeof address === 'object' && address !== null ? address.port : options.port;
+  logger.info({ port }, 'Slack adapter listening for HTTP requests on /slack/events');
+  return { stop, port };
+}

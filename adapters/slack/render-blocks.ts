@@ -1,0 +1,85 @@
+import type { ChatMessage, FindingLine, MxTableRow, ReportMessage } from '../../src/command/chat-message.js';
+import { BLOCK_LIMITS, type SlackBlock, type SlackPayload } from './block-limits.js';
+import { cutText } from './cut-text.js';
+import { escapeCodeBlock, escapeMrkdwn } from './escape-mrkdwn.js';
+import { severityEmoji, toneEmoji } from './tone-emoji.js';
+
+export const RESCAN_ACTION_ID = 'mtasts_rescan';
+
+/** Beyond these a channel message stops being readable; the rest is summarised as "+N more". */
+const MX_ROWS_SHOWN = 20;
+const FINDINGS_SHOWN = 15;
+const TITLE_MAX = 200;
+
+export function section(text: string): SlackBlock {
+  // verbatim: no auto-linking of URLs or channel names found in remote text.
+  return { type: 'section', text: { type: 'mrkdwn', text: cutText(text, BLOCK_LIMITS.sectionText), verbatim: true } };
+}
+
+export function context(text: string): SlackBlock {
+  return {
+    type: 'context',
+    elements: [{ type: 'mrkdwn', text: cutText(text, BLOCK_LIMITS.contextText), verbatim: true }],
+  };
+}
+
+/** ChatMessage → the channel message: header, summary, MX table, findings, Rescan button. */
+export function renderBlocks(message: ChatMessage): SlackPayload {
+  const line = `${toneEmoji(message.tone)} ${escapeMrkdwn(message.kind === 'report' ? message.headline : message.text)}`;
+  const text = cutText(line, BLOCK_LIMITS.fallbackText);
+  if (message.kind === 'notice') return { text, blocks: [section(line)] };
+  return { text, blocks: reportBlocks(message, line) };
+}
+
+function reportBlocks(message: ReportMessage, headline: string): SlackBlock[] {
+  const blocks: SlackBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: cutText(headline, BLOCK_LIMITS.headerText), emoji: true } },
+  ];
+  if (message.summary.length > 0) blocks.push(section(message.summary.map(escapeMrkdwn).join('\n')));
+  if (message.mxTable.length > 0) blocks.push(section(mxTable(message.mxTable)));
+  blocks.push(...findingBlocks(message.findings));
+  if (message.rescan) {
+    blocks.push({
+      type: 'actions',
+      elements: [
+        {
+          type: 'button',
+          text: { type: 'plain_text', text: 'Rescan' },
+          action_id: RESCAN_ACTION_ID,
+          value: message.domain.slice(0, BLOCK_LIMITS.buttonValue),
+        },
+      ],
+    });
+  }
+  return blocks;
+}
+
+function mxTable(rows: MxTableRow[]): string {
+  const heading = '*MX hosts*\n```\n';
+  const lines = rows.map((row) => {
+    const match = row.matchedBy === null ? '✗ not covered by the policy' : `✓ ${row.matchedBy}`;
+    return escapeCodeBlock(`${String(row.priority).padStart(5)}  ${row.host}  ${match}`);
+  });
+  // Room for the fences and the "+N more" line, so the section never needs cutting mid-table.
+  const budget = BLOCK_LIMITS.sectionText - heading.length - 40;
+  const shown: string[] = [];
+  let used = 0;
+  for (const line of lines) {
+    if (shown.length === MX_ROWS_SHOWN || used + line.length + 1 > budget) break;
+    shown.push(line);
+    used += line.length + 1;
+  }
+  const more = lines.length - shown.length;
+  return `${heading}${shown.join('\n')}\n\`\`\`${more > 0 ? `\n+${more} more MX hosts` : ''}`;
+}
+
+function findingBlocks(findings: FindingLine[]): SlackBlock[] {
+  const blocks = findings.slice(0, FINDINGS_SHOWN).map((finding) => {
+    const head = `${severityEmoji(finding.severity)} *${cutText(escapeMrkdwn(finding.title), TITLE_MAX)}*`;
+    const detail = cutText(escapeMrkdwn(finding.detail), BLOCK_LIMITS.sectionText - head.length - 1);
+    return section(detail === '' ? head : `${head}\n${detail}`);
+  });
+  const more = findings.length - blocks.length;
+  if (more > 0) blocks.push(context(`+${more} more findings`));
+  return blocks;
+}

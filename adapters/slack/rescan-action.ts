@@ -1,0 +1,24 @@
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { Logger } from 'pino';
+import type { CommandHandler } from '../../src/command/command-handler.js';
+import { answerRequest } from './answer-request.js';
+import type { InFlight } from './in-flight.js';
+import { RESCAN_ACTION_ID } from './render-blocks.js';
+
+/** The "Rescan" button: its value is the domain; a fresh scan, spending quota like the command does. */
+export function registerRescanAction(app: App, core: CommandHandler, inFlight: InFlight, logger: Logger): void {
+  app.action<BlockAction<ButtonAction>>(RESCAN_ACTION_ID, async ({ ack, body, action, client, respond }) => {
+    await ack();
+    const channelId = body.channel?.id;
+    if (channelId === undefined) return; // the button only lives on channel messages
+    const request = {
+      platform: 'slack' as const,
+      workspaceId: body.team?.id ?? body.user.team_id ?? '',
+      channelId,
+      userId: body.user.id,
+      text: action.value ?? '',
+      fresh: true,
+    };
+    await inFlight.track(answerRequest(core, request, { client, channelId, respond, logger }));
+  });
+}

@@ -1,0 +1,23 @@
+import type { App } from '@slack/bolt';
+import type { Logger } from 'pino';
+import type { CommandHandler } from '../../src/command/command-handler.js';
+import { answerRequest } from './answer-request.js';
+import type { InFlight } from './in-flight.js';
+import { unescapeSlackText } from './unescape-slack-text.js';
+
+export const SLASH_COMMAND = '/mtasts';
+
+/** `/mtasts …`: acknowledge at once (Slack allows 3 s, a scan takes longer), then answer through the core. */
+export function registerSlashCommand(app: App, core: CommandHandler, inFlight: InFlight, logger: Logger): void {
+  app.command(SLASH_COMMAND, async ({ command, ack, client, respond }) => {
+    await ack();
+    const request = {
+      platform: 'slack' as const,
+      workspaceId: command.team_id,
+      channelId: command.channel_id,
+      userId: command.user_id,
+      text: unescapeSlackText(command.text),
+    };
+    await inFlight.track(answerRequest(core, request, { client, channelId: command.channel_id, respond, logger }));
+  });
+}

@@ -1,0 +1,59 @@
+import type { FindingCode } from '../report/finding-codes.js';
+import type { Severity, Verdict } from '../report/report.js';
+
+/**
+ * The platform-neutral message model every chat adapter renders. All strings are plain text, possibly holding
+ * remote (hostile) bytes: adapters escape every string for their platform and add their own formatting.
+ */
+
+/** enforced good (green), testing info (blue), none/not-configured neutral (grey), broken warning (amber). */
+export type Tone = 'good' | 'info' | 'neutral' | 'warning';
+
+export interface MxTableRow {
+  host: string;
+  priority: number;
+  /** The policy pattern covering this host, or null (shown as ✗). */
+  matchedBy: string | null;
+}
+
+export interface FindingLine {
+  code: FindingCode;
+  severity: Severity;
+  title: string;
+  detail: string;
+}
+
+/** A fix to post in the thread: a heading, a sentence, and optionally a block to paste verbatim. */
+export interface FixBlock {
+  title: string;
+  text: string;
+  code?: string;
+}
+
+export interface ReportMessage {
+  kind: 'report';
+  domain: string;
+  verdict: Verdict;
+  tone: Tone;
+  /** One line, e.g. "example.com — Enforced". */
+  headline: string;
+  /** Short lines: policy id beside body hash, mode, max_age, certificate, TLS-RPT, cache/queue notes. */
+  summary: string[];
+  mxTable: MxTableRow[];
+  findings: FindingLine[];
+  /** Thread content; empty when the result is healthy (nothing to fix). */
+  fixes: FixBlock[];
+  /** Offer a "Rescan" action for this domain. */
+  rescan: boolean;
+}
+
+/** Help, usage errors, rate-limit refusals and other one-line answers. */
+export interface NoticeMessage {
+  kind: 'notice';
+  tone: Tone;
+  text: string;
+  /** Show only to the requesting user where the platform can (Slack ephemeral, Discord ephemeral flag). */
+  private: boolean;
+}
+
+export type ChatMessage = ReportMessage | NoticeMessage;

@@ -1,0 +1,107 @@
+import type { Report, Verdict } from '../report/report.js';
+import type { FixBlock, ReportMessage, Tone } from './chat-message.js';
+import { formatDuration } from './format-duration.js';
+import { redactMailto } from './redact-mailto.js';
+
+const TONES: Record<Verdict, Tone> = {
+  enforced: 'good',
+  testing: 'info',
+  none: 'neutral',
+  // Most domains have no MTA-STS at all: that is the default state of the world, not an alarm.
+  'not-configured': 'neutral',
+  broken: 'warning',
+};
+
+const LABELS: Record<Verdict, string> = {
+  enforced: 'Enforced',
+  testing: 'Testing (reports only, not enforced)',
+  none: 'Mode none (policy withdrawn)',
+  'not-configured': 'Not configured',
+  broken: 'Broken',
+};
+
+export interface ReportMessageContext {
+  /** Milliseconds since the epoch, for "expires in N days". */
+  now: number;
+  /** Extra summary lines, e.g. "cached 42 s ago". */
+  notes?: string[];
+}
+
+/** A Report as the chat message model; every mailto: address loses its local part. */
+export function reportMessage(report: Report, { now, notes = [] }: ReportMessageContext): ReportMessage {
+  const healthy = report.verdict !== 'broken' && report.findings.every((f) => f.severity === 'info');
+  return {
+    kind: 'report',
+    domain: report.domain,
+    verdict: report.verdict,
+    tone: TONES[report.verdict],
+    headline: `${report.domain} — ${LABELS[report.verdict]}`,
+    summary: [...summaryLines(report, now), ...notes],
+    mxTable: report.mx.map(({ host, priority, matchedBy }) => ({ host, priority, matchedBy })),
+    findings: report.findings.map(({ code, severity, title, detail }) => ({
+      code,
+      severity,
+      title: redactMailto(title),
+      detail: redactMailto(detail),
+    })),
+    fixes: healthy ? [] : fixBlocks(report),
+    rescan: true,
+  };
+}
+
+function summaryLines({ txt, policy, cert, tlsrpt }: Report, now: number): string[] {
+  const lines: string[] = [];
+  if (txt === null && policy === null) lines.push('No MTA-STS TXT record or policy published');
+  else {
+    const id = txt === null ? '(no TXT record)' : (txt.id ?? '(no valid id)');
+    const body = policy === null ? 'not served' : `sha256 ${policy.sha256.slice(0, 12)}…`;
+    // Side by side so a changed body under an unchanged id (senders keep the old policy) is visible at a glance.
+    lines.push(`Policy id ${id} · body ${body}`);
+  }
+  if (policy !== null) {
+    const maxAge = policy.maxAge === null ? 'unreadable' : `${policy.maxAge} s (${formatDuration(policy.maxAge * 1000)})`;
+    lines.push(`Mode ${policy.mode ?? 'unreadable'} · max_age ${maxAge}`);
+  }
+  if (cert !== null) lines.push(certificateLine(cert, now));
+  if (tlsrpt === null) lines.push('TLS-RPT: none');
+  else lines.push(`TLS-RPT: ${redactMailto(tlsrpt.rua.length > 0 ? tlsrpt.rua.join(', ') : tlsrpt.record)}`);
+  return lines;
+}
+
+function certificateLine(cert: NonNullable<Report['cert']>, now: number): string {
+  const notAfter = Date.parse(cert.notAfter);
+  let expiry = `expires ${cert.notAfter}`;
+  if (!Number.isNaN(notAfter)) {
+    const date = new Date(notAfter).toISOString().slice(0, 10);
+    expiry = notAfter > now ? `expires ${date} (in ${formatDuration(notAfter - now)})` : `expired ${date}`;
+  }
+  const problems = [cert.trusted ? null : 'untrusted', cert.sanMatch ? null : 'name mismatch'].filter((p) => p !== null);
+  return `Certificate: ${[expiry, ...problems].join(', ')}`;
+}
+
+function fixBlocks({ domain, findings, suggestions }: Report): FixBlock[] {
+  const blocks: FixBlock[] = findings
+    .filter((f) => f.fix.trim() !== '')
+    .map((f) => ({ title: redactMailto(f.title), text: redactMailto(f.fix) }));
+  const tlsrpt = redactMailto(suggestions.tlsrpt);
+  const suggested: FixBlock[] = [
+    {
+      title: `TXT record at _mta-sts.${domain}`,
+      text: 'Publish this record; change the id every time the policy changes.',
+      code: suggestions.txt,
+    },
+    {
+      title: `Policy at https://mta-sts.${domain}/.well-known/mta-sts.txt`,
+      text: `Serve this as text/plain over HTTPS with a certificate valid for mta-sts.${domain}.`,
+      code: suggestions.policy,
+    },
+    {
+      title: `TLS-RPT record at _smtp._tls.${domain}`,
+      text:
+        'Publish this record to get daily reports of TLS failures (RFC 8460).' +
+        (tlsrpt === suggestions.tlsrpt ? '' : ' The mailbox is hidden here: put your own in place of ***.'),
+      code: tlsrpt,
+    },
+  ];
+  return [...blocks, ...suggested.filter((block) => block.code !== '')];
+}

@@ -1,0 +1,290 @@
+import { createHash } from 'node:crypto';
+import { connect as tlsConnect, rootCertificates, type TLSSocket } from 'node:tls';
+import { Agent, request, type buildConnector, type Dispatcher } from 'undici';
+import { blockedRange } from '../net/blocked-address.js';
+import type { DnsAnswer, DnsResolver } from '../net/dns-resolver.js';
+import { certInfo, type CertInfo } from './cert-info.js';
+
+export type PolicyFetchCause =
+  | 'dns'
+  | 'blocked-address'
+  | 'connect'
+  | 'tls'
+  | 'timeout'
+  | 'http-status'
+  | 'redirect'
+  | 'content-type'
+  | 'too-large';
+
+export interface PolicyFetchOptions {
+  /** mta-sts.<domain> */
+  host: string;
+  resolver: DnsResolver;
+  /** Defaults to 443. */
+  port?: number;
+  allowPrivate: boolean;
+  timeoutMs: number;
+  /** Extra trust anchors (PEM) on top of Node's bundled roots. */
+  ca?: string[];
+}
+
+export interface PolicyFetch {
+  url: string;
+  address: string;
+  status: number;
+  contentType: string;
+  body: Buffer;
+  /** Hex SHA-256 of the body bytes as served. */
+  sha256: string;
+  cert: CertInfo;
+}
+
+export type PolicyProbeResult =
+  | { ok: true; value: PolicyFetch }
+  | { ok: false; cause: PolicyFetchCause; detail: string; address: string | null; cert: CertInfo | null };
+
+type Failure = Extract<PolicyProbeResult, { ok: false }>;
+
+export const MAX_POLICY_BYTES = 65_536;
+const POLICY_PATH = '/.well-known/mta-sts.txt';
+const MAX_REMOTE_TEXT = 200;
+
+/** Where the fetch has got to: what a failure or the deadline reports. */
+interface Progress {
+  phase: string;
+  address: string | null;
+  cert: CertInfo | null;
+  /** Set by the connector, which can only hand undici an opaque error. */
+  failure: Failure | null;
+}
+
+/**
+ * Fetches https://<host>/.well-known/mta-sts.txt as RFC 8461 §3.3 has a sender do: no redirects, 200 only,
+ * text/plain only, bounded size. The certificate comes from the same TLS connection that serves the policy,
+ * and is reported whether or not it verifies. Never throws.
+ */
+export async function fetchPolicy(options: PolicyFetchOptions): Promise<PolicyProbeResult> {
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(), options.timeoutMs);
+  const progress: Progress = { phase: `resolving ${options.host}`, address: null, cert: null, failure: null };
+  try {
+    return await fetchWithin(options, deadline.signal, progress);
+  } catch (error) {
+    if (deadline.signal.aborted) {
+      return failure('timeout', `no answer within ${options.timeoutMs} ms while ${progress.phase}`, progress);
+    }
+    if (progress.failure) return progress.failure;
+    if (progress.cert === null) return failure('connect', `connection failed: ${remote(errorText(error))}`, progress);
+    // After the handshake: either the server spoke something other than HTTP, or the connection broke.
+    const code = (error as { code?: unknown }).code;
+    const malformed = typeof code === 'string' && code.startsWith('HPE_');
+    return malformed
+      ? failure('http-status', `malformed HTTP response: ${remote(errorText(error))}`, progress)
+      : failure('connect', `connection broke while ${progress.phase}: ${remote(errorText(error))}`, progress);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function fetchWithin(options: PolicyFetchOptions, signal: AbortSignal, progress: Progress): Promise<PolicyProbeResult> {
+  const { host } = options;
+  const port = options.port ?? 443;
+  const answer = await untilAborted(lookup(options.resolver, host), signal);
+  if (!answer.ok) return failure('dns', `DNS lookup of ${host} failed: ${answer.cause} (${remote(answer.detail)})`, progress);
+  if (answer.value.length === 0) return failure('dns', `${host} has no A or AAAA records`, progress);
+
+  const addresses = options.allowPrivate ? answer.value : answer.value.filter((ip) => blockedRange(ip) === null);
+  if (addresses.length === 0) {
+    progress.address = answer.value[0] ?? null;
+    const named = answer.value.map((ip) => `${ip} (${blockedRange(ip)})`).join(', ');
+    return failure('blocked-address', `${host} resolves only to addresses the scanner will not connect to: ${remote(named)}`, progress);
+  }
+
+  const url = `https://${host}${port === 443 ? '' : `:${port}`}${POLICY_PATH}`;
+  const ca = options.ca ? [...rootCertificates, ...options.ca] : undefined;
+  const connect: buildConnector.connector = (_origin, callback) => {
+    void openTls({ addresses, host, port, ca, signal, progress }).then((socket) =>
+      socket ? callback(null, socket) : callback(new Error(progress.failure?.detail ?? 'no connection'), null),
+    );
+  };
+  const agent = new Agent({ connect, connections: 1 });
+  try {
+    const response = await request(url, { dispatcher: agent, signal, method: 'GET' });
+    const cert = progress.cert;
+    const address = progress.address;
+    if (cert === null || address === null) throw new Error('response without a recorded handshake');
+    progress.phase = 'reading the body';
+    const refusal = judgeHeaders(response.statusCode, response.headers, progress);
+    if (refusal) {
+      response.body.destroy();
+      return refusal;
+    }
+    const body = await readCapped(response.body);
+    if (body === null) return failure('too-large', `the policy is larger than ${MAX_POLICY_BYTES} bytes`, progress);
+    const contentType = headerText(response.headers['content-type']) ?? '';
+    const sha256 = createHash('sha256').update(body).digest('hex');
+    return { ok: true, value: { url, address, status: response.statusCode, contentType, body, sha256, cert } };
+  } finally {
+    await agent.destroy();
+  }
+}
+
+/** RFC 8461 §3.3: a redirect must not be followed, only 200 counts, and the media type is text/plain. */
+function judgeHeaders(status: number, headers: Dispatcher.ResponseData['headers'], progress: Progress): Failure | null {
+  if (status >= 300 && status < 400) {
+    const location = headerText(headers['location']);
+    const target = location === undefined ? 'no Location header' : `Location: ${remote(location)}`;
+    return failure('redirect', `HTTP ${status} redirect (${target}); redirects must not be followed`, progress);
+  }
+  if (status !== 200) return failure('http-status', `HTTP ${status} instead of 200`, progress);
+  const contentType = headerText(headers['content-type']);
+  if (contentType === undefined) return failure('content-type', 'no Content-Type header; text/plain is required', progress);
+  const mediaType = contentType.split(';')[0]?.trim().toLowerCase();
+  if (mediaType !== 'text/plain') {
+    return failure('content-type', `Content-Type "${remote(contentType)}" is not text/plain`, progress);
+  }
+  const declared = Number(headerText(headers['content-length']) ?? 0);
+  if (declared > MAX_POLICY_BYTES) {
+    return failure('too-large', `Content-Length ${declared} exceeds the ${MAX_POLICY_BYTES}-byte limit`, progress);
+  }
+  return null;
+}
+
+/** The body, or null as soon as it grows past the limit (the rest is never read). */
+async function readCapped(body: AsyncIterable<Buffer>): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.length;
+    if (size > MAX_POLICY_BYTES) return null;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, size);
+}
+
+interface TlsTarget {
+  addresses: string[];
+  host: string;
+  port: number;
+  ca: string[] | undefined;
+  signal: AbortSignal;
+  progress: Progress;
+}
+
+type Handshake = { kind: 'up'; socket: TLSSocket } | { kind: 'no-tcp'; error: Error } | { kind: 'no-tls'; error: Error };
+
+/**
+ * Tries the addresses in order, moving on only when TCP itself fails; the first that accepts gets the TLS
+ * handshake. Records the peer certificate and chain verdict before undici sees the socket.
+ */
+async function openTls(target: TlsTarget): Promise<TLSSocket | null> {
+  const { progress } = target;
+  const refused: string[] = [];
+  for (const address of target.addresses) {
+    progress.address = address;
+    progress.phase = `connecting to ${address}`;
+    const outcome = await handshake(address, target);
+    if (target.signal.aborted) return null;
+    if (outcome.kind === 'no-tcp') {
+      refused.push(`${address}: ${errorText(outcome.error)}`);
+      continue;
+    }
+    if (outcome.kind === 'no-tls') {
+      progress.failure = failure('tls', `TLS handshake with ${address} failed: ${remote(errorText(outcome.error))}`, progress);
+      return null;
+    }
+    const { socket } = outcome;
+    const peer = socket.getPeerX509Certificate();
+    try {
+      if (!peer) throw new Error('the server sent no certificate');
+      const trustError = socket.authorizationError ? errorText(socket.authorizationError) : null;
+      progress.cert = certInfo(peer, socket.authorized, trustError);
+    } catch (error) {
+      socket.destroy();
+      progress.failure = failure('tls', `unreadable server certificate from ${address}: ${remote(errorText(error))}`, progress);
+      return null;
+    }
+    progress.phase = `waiting for the response from ${address}`;
+    return socket;
+  }
+  progress.failure = failure('connect', `could not connect to ${target.host} port ${target.port}: ${remote(refused.join('; '))}`, progress);
+  return null;
+}
+
+function handshake(address: string, target: TlsTarget): Promise<Handshake> {
+  return new Promise((resolve) => {
+    const socket = tlsConnect({
+      host: address,
+      port: target.port,
+      servername: target.host,
+      ALPNProtocols: ['http/1.1'],
+      ca: target.ca,
+      // Trust and name are judged from the recorded certificate; the policy is fetched either way.
+      rejectUnauthorized: false,
+      checkServerIdentity: () => undefined,
+    });
+    let tcpUp = false;
+    const abort = (): void => {
+      socket.destroy(new Error('deadline reached'));
+    };
+    const settle = (outcome: Handshake): void => {
+      target.signal.removeEventListener('abort', abort);
+      socket.off('error', onError);
+      resolve(outcome);
+    };
+    const onError = (error: Error): void => {
+      socket.destroy();
+      settle(tcpUp ? { kind: 'no-tls', error } : { kind: 'no-tcp', error });
+    };
+    socket.on('error', onError);
+    socket.once('connect', () => {
+      tcpUp = true;
+      target.progress.phase = `doing the TLS handshake with ${address}`;
+    });
+    socket.once('secureConnect', () => settle({ kind: 'up', socket }));
+    if (target.signal.aborted) abort();
+    else target.signal.addEventListener('abort', abort, { once: true });
+  });
+}
+
+/** The resolver's answer, with a throwing resolver counted as a DNS failure like any other. */
+async function lookup(resolver: DnsResolver, host: string): Promise<DnsAnswer<string[]>> {
+  try {
+    return await resolver.addresses(host);
+  } catch (error) {
+    return { ok: false, cause: 'error', detail: errorText(error) };
+  }
+}
+
+/** The resolver is not told about the deadline, so stop waiting for it when the deadline passes. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const abort = (): void => reject(new Error('deadline reached'));
+    if (signal.aborted) return abort();
+    signal.addEventListener('abort', abort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
+}
+
+function failure(cause: PolicyFetchCause, detail: string, progress: Progress): Failure {
+  return { ok: false, cause, detail, address: progress.address, cert: progress.cert };
+}
+
+function headerText(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+function errorText(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  // OpenSSL messages carry library paths; the reason alone reads better in chat.
+  const reason = (error as { reason?: unknown }).reason;
+  const code = (error as { code?: unknown }).code;
+  if (typeof reason === 'string') return reason;
+  return typeof code === 'string' && !error.message.includes(code) ? `${code} ${error.message}` : error.message;
+}
+
+/** Text from the other side, made safe and short for a chat message. */
+function remote(text: string): string {
+  const flat = text.replace(/[\u0000-\u001f\u007f]+/g, ' ');
+  return flat.length > MAX_REMOTE_TEXT ? `${flat.slice(0, MAX_REMOTE_TEXT - 1)}…` : flat;
+}

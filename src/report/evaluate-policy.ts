@@ -1,0 +1,48 @@
+import { parseStsPolicy, type StsPolicy } from '../parsers/sts-policy.js';
+import type { PolicyProbeResult } from '../probes/policy-probe.js';
+import { makeFinding } from './make-finding.js';
+import type { Finding, Report } from './report.js';
+
+const MIN_MAX_AGE = 86_400;
+const RECOMMENDED_MAX_AGE = 604_800;
+
+export interface PolicyEvaluation {
+  policy: Report['policy'];
+  parsed: StsPolicy | null;
+  /** The host served something that is meant as an MTA-STS policy (valid, or at least declaring STSv1). */
+  served: boolean;
+  findings: Finding[];
+}
+
+export function evaluatePolicy(probe: PolicyProbeResult, domain: string): PolicyEvaluation {
+  if (!probe.ok) return { policy: null, parsed: null, served: false, findings: [unreachable(probe, domain)] };
+  const { body, sha256 } = probe.value;
+  const text = body.toString('utf8');
+  const parsed = parseStsPolicy(text);
+  if (!parsed.ok) {
+    const served = /^version:[ \t]*STSv1[ \t]*\r?$/m.test(text);
+    const policy = { sha256, mode: null, mx: [], maxAge: null };
+    return { policy, parsed: null, served, findings: [makeFinding('policy-invalid', parsed.reason, { domain })] };
+  }
+  const { mode, mx, maxAge } = parsed.value;
+  return { policy: { sha256, mode, mx, maxAge }, parsed: parsed.value, served: true, findings: maxAgeFindings(maxAge, domain) };
+}
+
+function unreachable(probe: Extract<PolicyProbeResult, { ok: false }>, domain: string): Finding {
+  if (probe.cause === 'blocked-address') return makeFinding('blocked-address', probe.detail, { domain });
+  const patience =
+    probe.cause === 'timeout'
+      ? ' RFC 8461 §3.3 suggests senders wait up to a minute, so patient senders may still get it, but many give up sooner.'
+      : '';
+  return makeFinding('policy-unreachable', `${probe.cause}: ${probe.detail}${patience}`, { domain });
+}
+
+function maxAgeFindings(maxAge: number, domain: string): Finding[] {
+  if (maxAge < MIN_MAX_AGE) {
+    return [makeFinding('max-age-too-low', `max_age is ${maxAge} s; Google ignores policies below ${MIN_MAX_AGE} s (one day).`, { domain })];
+  }
+  if (maxAge < RECOMMENDED_MAX_AGE) {
+    return [makeFinding('max-age-short', `max_age is ${maxAge} s, under the week (${RECOMMENDED_MAX_AGE} s) RFC 8461 recommends.`, { domain })];
+  }
+  return [];
+}

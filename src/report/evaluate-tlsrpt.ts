@@ -1,0 +1,32 @@
+import { parseTlsRptRecord, selectTlsRptRecords } from '../parsers/tlsrpt-record.js';
+import type { DnsProbeResult } from '../probes/dns-probes.js';
+import { makeFinding } from './make-finding.js';
+import type { Finding, Report } from './report.js';
+
+export interface TlsRptEvaluation {
+  tlsrpt: Report['tlsrpt'];
+  /** Exactly one valid record is published: senders will send reports. */
+  valid: boolean;
+  findings: Finding[];
+}
+
+export function evaluateTlsRpt(probe: DnsProbeResult<string[]>, domain: string): TlsRptEvaluation {
+  const name = `_smtp._tls.${domain}`;
+  if (!probe.ok) {
+    const detail = `The ${name} TXT lookup failed (${probe.detail}); senders cannot find where to report.`;
+    return { tlsrpt: null, valid: false, findings: [makeFinding('tlsrpt-invalid', detail, { domain })] };
+  }
+  const records = selectTlsRptRecords(probe.value);
+  const [first] = records;
+  if (first === undefined) return { tlsrpt: null, valid: false, findings: [] };
+  if (records.length > 1) {
+    const detail = `${records.length} v=TLSRPTv1 records at ${name}; senders ignore them all (RFC 8460 §3).`;
+    return { tlsrpt: { record: first, rua: [] }, valid: false, findings: [makeFinding('tlsrpt-invalid', detail, { domain })] };
+  }
+  const parsed = parseTlsRptRecord(first);
+  if (!parsed.ok) {
+    const detail = `"${first}": ${parsed.reason}.`;
+    return { tlsrpt: { record: first, rua: [] }, valid: false, findings: [makeFinding('tlsrpt-invalid', detail, { domain })] };
+  }
+  return { tlsrpt: { record: first, rua: parsed.value.rua }, valid: true, findings: [] };
+}

@@ -1,0 +1,132 @@
+import type { FindingCode } from './finding-codes.js';
+import type { Severity } from './report.js';
+
+/** What a fix sentence may refer to; each entry uses the parts it needs. */
+export interface FixContext {
+  domain: string;
+  /** The MX host or pattern the finding is about. */
+  host?: string;
+  /** The `mx:` pattern to add. */
+  pattern?: string;
+  /** Extra provider-specific advice, one sentence. */
+  note?: string;
+}
+
+export interface CatalogEntry {
+  severity: Severity;
+  /** Short and plain: what a person pastes into a help-desk ticket. */
+  title: string;
+  fix: (c: FixContext) => string;
+}
+
+/** The one table of human text: both the CLI and the chat adapters render findings from it. */
+export const FINDING_CATALOG: Record<FindingCode, CatalogEntry> = {
+  'txt-missing': {
+    severity: 'error',
+    title: 'MTA-STS TXT record missing',
+    fix: (c) =>
+      `A policy is served but senders only fetch it after finding the TXT record: publish _mta-sts.${c.domain} TXT "v=STSv1; id=<new id>".`,
+  },
+  'txt-invalid': {
+    severity: 'error',
+    title: 'MTA-STS TXT record invalid',
+    fix: (c) =>
+      `Senders ignore an invalid record, so the policy is never used: publish exactly "v=STSv1; id=<1-32 letters or digits>" at _mta-sts.${c.domain}.`,
+  },
+  'txt-multiple': {
+    severity: 'error',
+    title: 'Several MTA-STS TXT records',
+    fix: (c) => `Senders ignore the policy when more than one v=STSv1 record exists: keep exactly one at _mta-sts.${c.domain}.`,
+  },
+  'policy-unreachable': {
+    severity: 'error',
+    title: 'Policy file unreachable',
+    fix: (c) =>
+      `Serve the policy at https://mta-sts.${c.domain}/.well-known/mta-sts.txt with status 200, Content-Type text/plain, no redirect and a body under 64 KiB, from a host with a valid certificate.`,
+  },
+  'policy-invalid': {
+    severity: 'error',
+    title: 'Policy file invalid',
+    fix: () =>
+      'Senders discard an invalid policy: fix the line named in the detail (keys and values are case-sensitive; lines are "key: value"), then rotate the TXT id.',
+  },
+  'blocked-address': {
+    severity: 'error',
+    title: 'Policy host resolves to a private address',
+    fix: (c) =>
+      `Point mta-sts.${c.domain} at a public address; senders on the internet cannot reach a private, loopback or link-local one.`,
+  },
+  'stale-policy-id': {
+    severity: 'error',
+    title: 'Stale policy ID',
+    fix: (c) =>
+      `The policy body changed but the TXT id did not, so senders keep the old policy until max_age runs out: publish a new id at _mta-sts.${c.domain} (for example a timestamp).`,
+  },
+  'mx-mismatch': {
+    severity: 'error',
+    title: 'MX not covered by policy',
+    fix: (c) =>
+      `Add "mx: ${c.pattern ?? c.host}" to the policy (or remove the stale MX record), then rotate the TXT id.${c.note ? ` ${c.note}` : ''}`,
+  },
+  'mx-wildcard-missing': {
+    severity: 'error',
+    title: 'MX wildcard missing',
+    fix: (c) =>
+      `Add "mx: ${c.pattern}" to the policy, then rotate the TXT id; a wildcard covers exactly one label.${c.note ? ` ${c.note}` : ''}`,
+  },
+  'cert-san-mismatch': {
+    severity: 'error',
+    title: 'Cert SAN mismatch',
+    fix: (c) => `Issue a certificate whose subjectAltName includes mta-sts.${c.domain}; senders reject the policy otherwise.`,
+  },
+  'cert-expired': {
+    severity: 'error',
+    title: 'Cert expired',
+    fix: (c) => `Renew the certificate of mta-sts.${c.domain} and make sure renewal is automated.`,
+  },
+  'cert-untrusted': {
+    severity: 'error',
+    title: 'Cert not trusted',
+    fix: (c) =>
+      `Serve a certificate for mta-sts.${c.domain} from a public CA with the full intermediate chain; self-signed or incomplete chains make senders reject the policy.`,
+  },
+  'max-age-too-low': {
+    severity: 'error',
+    title: 'Max-age below 86400 (Google ignores this policy)',
+    fix: () => 'Set max_age to at least 86400, preferably 604800 (a week) or more, then rotate the TXT id.',
+  },
+  'cert-expiring-soon': {
+    severity: 'warning',
+    title: 'Cert expiring soon',
+    fix: (c) => `Renew the certificate of mta-sts.${c.domain} now; when it expires senders stop refreshing the policy.`,
+  },
+  'tlsrpt-missing': {
+    severity: 'warning',
+    title: 'TLS-RPT record missing',
+    fix: (c) =>
+      `Publish _smtp._tls.${c.domain} TXT "v=TLSRPTv1; rua=mailto:tls-reports@${c.domain}" to receive reports of failed deliveries.`,
+  },
+  'tlsrpt-invalid': {
+    severity: 'warning',
+    title: 'TLS-RPT record invalid',
+    fix: (c) =>
+      `Publish exactly one record at _smtp._tls.${c.domain}: "v=TLSRPTv1; rua=mailto:…" (mailto: or https: URIs, comma-separated).`,
+  },
+  'enforce-without-tlsrpt': {
+    severity: 'warning',
+    title: 'Enforce mode without TLS-RPT',
+    fix: (c) =>
+      `In enforce mode failed deliveries are silent without reports: publish _smtp._tls.${c.domain} TXT "v=TLSRPTv1; rua=mailto:tls-reports@${c.domain}".`,
+  },
+  'no-mx': {
+    severity: 'warning',
+    title: 'No MX hosts',
+    fix: (c) =>
+      `A policy is live but ${c.domain} receives no mail through MX: publish the MX records, or switch the policy to "mode: none" if the domain sends no mail to itself.`,
+  },
+  'max-age-short': {
+    severity: 'info',
+    title: 'Max-age under a week',
+    fix: () => 'RFC 8461 recommends a max_age of weeks (604800 or more) once the policy is stable.',
+  },
+};

@@ -1,0 +1,39 @@
+/** Stable finding codes: adapters, digests and users' scripts key on these strings. Never rename one. */
+export const FINDING_CODES = [
+  // errors
+  'txt-missing',
+  'txt-invalid',
+  'txt-multiple',
+  'policy-unreachable',
+  'policy-invalid',
+  'blocked-address',
+  'stale-policy-id',
+  'mx-mismatch',
+  'mx-wildcard-missing',
+  'cert-san-mismatch',
+  'cert-expired',
+  'cert-untrusted',
+  'max-age-too-low',
+  // warnings
+  'cert-expiring-soon',
+  'tlsrpt-missing',
+  'tlsrpt-invalid',
+  'enforce-without-tlsrpt',
+  'no-mx',
+  // info
+  'max-age-short',
+] as const;
+export type FindingCode = (typeof FINDING_CODES)[number];
+
+/** Why a policy fetch failed; carried in the policy-unreachable finding's detail. */
+export const UNREACHABLE_CAUSES = [
+  'dns',
+  'connect',
+  'tls',
+  'timeout',
+  'http-status',
+  'redirect',
+  'content-type',
+  'too-large',
+] as const;
+export type UnreachableCause = (typeof UNREACHABLE_CAUSES)[number];

@@ -1,0 +1,46 @@
+import type { MxAnswer } from '../net/dns-resolver.js';
+import { mxPatternMatches } from '../parsers/mx-pattern.js';
+import { hostedMx } from './hosted-providers.js';
+import type { MxRow } from './report.js';
+
+/** An MX host no policy pattern covers, with the pattern that would cover it. */
+export interface UncoveredMx {
+  host: string;
+  pattern: string;
+  /** mx-wildcard-missing: a provider whose hosts need a wildcard, or a policy wildcard one label too high. */
+  wildcard: boolean;
+  note?: string;
+}
+
+export function mxRows(hosts: MxAnswer[], patterns: string[]): MxRow[] {
+  return hosts.map(({ exchange, priority }) => ({
+    host: exchange,
+    priority,
+    matchedBy: patterns.find((p) => mxPatternMatches(p, exchange)) ?? null,
+  }));
+}
+
+export function uncoveredMx(rows: MxRow[], patterns: string[]): UncoveredMx[] {
+  return rows.filter((r) => r.matchedBy === null).map((r) => explain(r.host, patterns));
+}
+
+function explain(host: string, patterns: string[]): UncoveredMx {
+  const tooHigh = patterns.find((p) => p.startsWith('*.') && host.endsWith(p.slice(1).toLowerCase().replace(/\.$/, '')));
+  const hosted = hostedMx(host);
+  if (hosted) {
+    const note = hosted.note ?? (tooHigh ? tooHighNote(tooHigh, host) : undefined);
+    return { host, pattern: hosted.pattern, wildcard: hosted.needsWildcard || tooHigh !== undefined, note: withProvider(hosted.provider, note) };
+  }
+  if (tooHigh) {
+    return { host, pattern: `*.${host.slice(host.indexOf('.') + 1)}`, wildcard: true, note: tooHighNote(tooHigh, host) };
+  }
+  return { host, pattern: host, wildcard: false };
+}
+
+function tooHighNote(pattern: string, host: string): string {
+  return `"${pattern}" does not cover ${host}: a wildcard matches exactly one label.`;
+}
+
+function withProvider(provider: string, note: string | undefined): string {
+  return [`${provider} host.`, note].filter(Boolean).join(' ');
+}

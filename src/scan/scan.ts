@@ -1,0 +1,81 @@
+import type { DnsResolver } from '../net/dns-resolver.js';
+import { createNodeResolver } from '../net/node-resolver.js';
+import { normalizeDomainInput } from '../domain/normalize-domain.js';
+import { probeMx, probeTxt } from '../probes/dns-probes.js';
+import { fetchPolicy, type PolicyProbeResult } from '../probes/policy-probe.js';
+import { buildReport } from '../report/build-report.js';
+import { evaluateTxt } from '../report/evaluate-txt.js';
+import type { Report } from '../report/report.js';
+import type { HistoryFacts } from '../report/scan-facts.js';
+import { scanRecord, type ScanHistory } from '../store/scan-history.js';
+
+export interface ScanOptions {
+  /** Every lookup goes through this resolver; default: one built from `dns` (or the system configuration). */
+  resolver?: DnsResolver;
+  /** DNS servers as `ip` or `ip:port` (`[v6]:port`). */
+  dns?: string[];
+  /** Allow connecting to loopback, private, link-local and other non-public addresses. */
+  allowPrivate?: boolean;
+  /** Deadline of the policy fetch and of each DNS lookup, in ms. */
+  timeoutMs?: number;
+  /** Port of the policy host (443; tests inject their own). */
+  httpsPort?: number;
+  /** Extra trust anchors (PEM) besides the system roots. */
+  ca?: string[];
+  /** Where earlier scans are kept; without it there is no stale-policy-id check and no clean history. */
+  history?: ScanHistory;
+  now?: () => Date;
+}
+
+export const DEFAULT_TIMEOUT_MS = 5_000;
+const CLEAN_HISTORY_SCANS = 10;
+
+export class InvalidDomainError extends Error {}
+
+/** Scans one domain: all probes start at once, the report is judged from what they saw, the summary is recorded. */
+export async function scan(input: string, options: ScanOptions = {}): Promise<Report> {
+  const normalized = normalizeDomainInput(input);
+  if (!normalized.ok) throw new InvalidDomainError(normalized.reason);
+  const domain = normalized.value;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const resolver = options.resolver ?? createNodeResolver({ servers: options.dns, timeoutMs });
+  const now = options.now ?? (() => new Date());
+
+  const [txt, policy, tlsrpt, mx] = await Promise.all([
+    probeTxt(resolver, `_mta-sts.${domain}`),
+    fetchPolicy({
+      host: `mta-sts.${domain}`,
+      resolver,
+      port: options.httpsPort,
+      allowPrivate: options.allowPrivate ?? false,
+      timeoutMs,
+      ca: options.ca,
+    }),
+    probeTxt(resolver, `_smtp._tls.${domain}`),
+    probeMx(resolver, domain),
+  ]);
+
+  const scannedAt = now();
+  const history = await historyFacts(options.history, domain, evaluateTxt(txt, domain).id, policy);
+  const report = buildReport({ domain, now: scannedAt, txt, policy, tlsrpt, mx, history });
+  await options.history?.record(scanRecord(report, scannedAt));
+  return report;
+}
+
+async function historyFacts(
+  history: ScanHistory | undefined,
+  domain: string,
+  policyId: string | null,
+  policy: PolicyProbeResult,
+): Promise<HistoryFacts> {
+  if (!history) return { otherBodiesUnderId: [], clean: false };
+  const [bodies, recent] = await Promise.all([
+    policyId !== null && policy.ok ? history.bodiesUnderId(domain, policyId) : [],
+    history.recentScans(domain, CLEAN_HISTORY_SCANS),
+  ]);
+  const current = policy.ok ? policy.value.sha256 : null;
+  return {
+    otherBodiesUnderId: bodies.filter((b) => b.sha256 !== current),
+    clean: recent.length > 0 && recent.every((r) => r.verdict === 'enforced' || r.verdict === 'testing'),
+  };
+}

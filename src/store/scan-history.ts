@@ -1,0 +1,46 @@
+import type { Report, Verdict } from '../report/report.js';
+
+/** The summary of one scan that history keeps: enough to spot drift between scans. */
+export interface ScanRecord {
+  domain: string;
+  scannedAt: string;
+  verdict: Verdict;
+  codes: string[];
+  policyId: string | null;
+  sha256: string | null;
+  mode: string | null;
+  mx: string[];
+  certSerial: string | null;
+  certNotAfter: string | null;
+  tlsrpt: string | null;
+}
+
+export interface BodySeen {
+  sha256: string;
+  firstSeen: string;
+}
+
+/** Scan history behind a small async interface, so a shared (e.g. Postgres) store can replace SQLite. */
+export interface ScanHistory {
+  /** Every distinct policy body recorded for this domain under this TXT id, oldest first. */
+  bodiesUnderId(domain: string, policyId: string): Promise<BodySeen[]>;
+  /** The most recent scans of the domain, newest first. */
+  recentScans(domain: string, limit: number): Promise<ScanRecord[]>;
+  record(scan: ScanRecord): Promise<void>;
+}
+
+export function scanRecord(report: Report, scannedAt: Date): ScanRecord {
+  return {
+    domain: report.domain,
+    scannedAt: scannedAt.toISOString(),
+    verdict: report.verdict,
+    codes: report.findings.map((f) => f.code),
+    policyId: report.txt?.id ?? null,
+    sha256: report.policy?.sha256 ?? null,
+    mode: report.policy?.mode ?? null,
+    mx: report.mx.map((row) => row.host),
+    certSerial: report.cert?.serial ?? null,
+    certNotAfter: report.cert?.notAfter ?? null,
+    tlsrpt: report.tlsrpt?.record ?? null,
+  };
+}

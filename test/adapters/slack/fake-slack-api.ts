@@ -1,0 +1,109 @@
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One Web API call or response_url POST as the fake received it, body decoded (form or JSON). */
+export interface RecordedCall {
+  method: string;
+  body: Record<string, unknown>;
+  /** What the fake answered (the JSON body), e.g. the `ts` handed out for a posted message. */
+  reply: Record<string, unknown> | undefined;
+}
+
+export interface FakeSlackApi {
+  /** Web API base to give Bolt as slackApiUrl, ends in "/api/". */
+  apiUrl: string;
+  /** A response_url target; every POST to it is recorded under method "respond". */
+  responseUrl: string;
+  calls: RecordedCall[];
+  /** Make chat.postMessage fail with this Slack error (e.g. "not_in_channel"). */
+  postMessageError: string | null;
+  /** Make response_url answer 404 to in_channel responses, as for a conversation that does not allow them. */
+  refuseInChannelResponses: boolean;
+  /** The URL apps.connections.open hands out (Socket Mode). */
+  socketUrl: string | null;
+  callsTo(method: string): RecordedCall[];
+  /** Resolves once `count` calls to `method` have been recorded. */
+  waitForCalls(method: string, count: number): Promise<RecordedCall[]>;
+  close(): Promise<void>;
+}
+
+const BOT_IDENTITY = { ok: true, url: 'https://fake.slack.com/', team: 'Fake', user: 'mtasts', team_id: 'T1', user_id: 'UBOT', bot_id: 'BBOT' };
+
+export async function startFakeSlackApi(): Promise<FakeSlackApi> {
+  const waiters = new Set<() => void>();
+  let nextTs = 1;
+  const fake: FakeSlackApi = {
+    apiUrl: '',
+    responseUrl: '',
+    calls: [],
+    postMessageError: null,
+    refuseInChannelResponses: false,
+    socketUrl: null,
+    callsTo: (method) => fake.calls.filter((call) => call.method === method),
+    waitForCalls: (method, count) =>
+      new Promise((resolve) => {
+        const check = () => {
+          const found = fake.callsTo(method);
+          if (found.length < count) return;
+          waiters.delete(check);
+          resolve(found);
+        };
+        waiters.add(check);
+        check();
+      }),
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+
+  const answer = (method: string, body: Record<string, unknown>): { status: number; json?: Record<string, unknown> } => {
+    if (method === 'respond') {
+      const refused = fake.refuseInChannelResponses && body.response_type === 'in_channel';
+      return refused ? { status: 404 } : { status: 200 };
+    }
+    switch (method) {
+      case 'auth.test':
+        return { status: 200, json: BOT_IDENTITY };
+      case 'chat.postMessage':
+        if (fake.postMessageError !== null) return { status: 200, json: { ok: false, error: fake.postMessageError } };
+        return { status: 200, json: { ok: true, channel: body.channel, ts: `1700000000.${String(nextTs++).padStart(6, '0')}` } };
+      case 'apps.connections.open':
+        return { status: 200, json: { ok: true, url: fake.socketUrl } };
+      default:
+        return { status: 200, json: { ok: false, error: 'unknown_method' } };
+    }
+  };
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://fake');
+      const method = url.pathname.startsWith('/respond/') ? 'respond' : url.pathname.replace(/^\/api\//, '');
+      const body = decodeBody(Buffer.concat(chunks).toString('utf8'), req.headers['content-type'] ?? '');
+      const { status, json } = answer(method, body);
+      fake.calls.push({ method, body, reply: json });
+      res.writeHead(status, json === undefined ? {} : { 'content-type': 'application/json' });
+      res.end(json === undefined ? '' : JSON.stringify(json));
+      for (const waiter of [...waiters]) waiter();
+    });
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  fake.apiUrl = `http://127.0.0.1:${port}/api/`;
+  fake.responseUrl = `http://127.0.0.1:${port}/respond/1`;
+  return fake;
+}
+
+function decodeBody(raw: string, contentType: string): Record<string, unknown> {
+  if (raw === '') return {};
+  if (contentType.includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
+  const body: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    body[key] = key === 'blocks' || key === 'attachments' ? JSON.parse(value) : value;
+  }
+  return body;
+}

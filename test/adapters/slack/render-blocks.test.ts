@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { checkBlockLimits, type SlackBlock } from '../../../adapters/slack/block-limits.js';
+import { RESCAN_ACTION_ID, renderBlocks } from '../../../adapters/slack/render-blocks.js';
+import type { FindingLine, MxTableRow, Tone } from '../../../src/command/chat-message.js';
+import { brokenReport, enforcedReport, refusal } from './sample-messages.js';
+
+const texts = (blocks: SlackBlock[]) =>
+  blocks.flatMap((block) =>
+    block.type === 'context' ? block.elements.map((e) => e.text) : 'text' in block ? [block.text.text] : [],
+  );
+
+describe('renderBlocks', () => {
+  it('renders a report as header, summary, MX table, findings and a Rescan button', () => {
+    const { text, blocks } = renderBlocks(brokenReport());
+    expect(text).toBe(':large_orange_circle: example.com — Broken');
+    expect(blocks.map((block) => block.type)).toEqual(['header', 'section', 'section', 'section', 'actions']);
+    expect(blocks[1]).toEqual({
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: 'Policy id 20240101 · mode enforce · max_age 604800\nTLS-RPT: mailto:***@example.com',
+        verbatim: true,
+      },
+    });
+    expect(blocks[3]).toMatchObject({ text: { text: expect.stringMatching(/^:x: \*An MX host is not covered/) } });
+    expect(blocks[4]).toEqual({
+      type: 'actions',
+      elements: [{ type: 'button', text: { type: 'plain_text', text: 'Rescan' }, action_id: RESCAN_ACTION_ID, value: 'example.com' }],
+    });
+  });
+
+  it('shows the MX table in a code block, ✓ with the matching pattern, ✗ where no policy line covers the host', () => {
+    const table = texts(renderBlocks(brokenReport()).blocks)[2]!;
+    expect(table).toBe(
+      '*MX hosts*\n```\n   10  mx1.example.com  ✓ mx1.example.com\n   20  mx2.elsewhere.net  ✗ not covered by the policy\n```',
+    );
+  });
+
+  it.each<[Tone, string]>([
+    ['good', ':large_green_circle:'],
+    ['info', ':large_blue_circle:'],
+    ['neutral', ':white_circle:'],
+    ['warning', ':large_orange_circle:'],
+  ])('colours tone %s with %s in the header and the notification text', (tone, emoji) => {
+    const { text, blocks } = renderBlocks({ ...enforcedReport(), tone });
+    expect(text.startsWith(`${emoji} `)).toBe(true);
+    expect(blocks[0]).toMatchObject({ type: 'header', text: { text: expect.stringMatching(new RegExp(`^${emoji} `)) } });
+  });
+
+  it('omits the Rescan button when the core does not offer it', () => {
+    const { blocks } = renderBlocks({ ...brokenReport(), rescan: false });
+    expect(blocks.some((block) => block.type === 'actions')).toBe(false);
+  });
+
+  it('renders a notice as one section', () => {
+    expect(renderBlocks(refusal())).toEqual({
+      text: ':white_circle: You have used your 3 scans; try again in 7 minutes.',
+      blocks: [
+        {
+          type: 'section',
+          text: { type: 'mrkdwn', text: ':white_circle: You have used your 3 scans; try again in 7 minutes.', verbatim: true },
+        },
+      ],
+    });
+  });
+
+  it('stays within every Block Kit limit with 300 MX rows and 40 findings, cutting cleanly with "+N more"', () => {
+    const mxTable: MxTableRow[] = Array.from({ length: 300 }, (_, i) => ({
+      host: `mx${i}.${'long-label-'.repeat(20)}example.com`,
+      priority: i,
+      matchedBy: i % 2 === 0 ? `*.${'long-label-'.repeat(20)}example.com` : null,
+    }));
+    const findings: FindingLine[] = Array.from({ length: 40 }, (_, i) => ({
+      code: 'mx-mismatch',
+      severity: 'error',
+      title: `Finding ${i} ${'<title> '.repeat(100)}`,
+      detail: `Detail ${i} ${'& detail '.repeat(1000)}`,
+    }));
+    const payload = renderBlocks({ ...brokenReport(), headline: `${'very-long-label.'.repeat(20)}com — Broken`, mxTable, findings });
+    expect(checkBlockLimits(payload)).toMatchObject({ ok: true });
+    const all = texts(payload.blocks);
+    const table = all.find((text) => text.startsWith('*MX hosts*'))!;
+    const shownRows = table.split('\n').filter((line) => /^\s+\d+ {2}mx/.test(line)).length;
+    expect(shownRows).toBeGreaterThan(0);
+    expect(table.endsWith(`\`\`\`\n+${300 - shownRows} more MX hosts`)).toBe(true);
+    const shownFindings = all.filter((text) => text.startsWith(':x: ')).length;
+    expect(shownFindings).toBeGreaterThan(0);
+    expect(all).toContain(`+${40 - shownFindings} more findings`);
+  });
+});

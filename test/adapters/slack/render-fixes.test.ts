@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { checkBlockLimits, type SlackBlock } from '../../../adapters/slack/block-limits.js';
+import { chunkLines, renderFixes } from '../../../adapters/slack/render-fixes.js';
+import type { FixBlock } from '../../../src/command/chat-message.js';
+import { brokenReport } from './sample-messages.js';
+
+const texts = (blocks: SlackBlock[]) =>
+  blocks.flatMap((block) =>
+    block.type === 'context' ? block.elements.map((e) => e.text) : 'text' in block ? [block.text.text] : [],
+  );
+
+describe('renderFixes', () => {
+  it('gives each fix a heading and sentence, and its paste-ready text in a ``` block', () => {
+    const payload = renderFixes(brokenReport());
+    expect(payload.text).toBe('How to fix example.com');
+    expect(texts(payload.blocks)).toEqual([
+      '*How to fix example.com*',
+      '*Add the MX host to the policy*\nPublish this policy body:',
+      '```\nversion: STSv1\nmode: enforce\nmx: mx1.example.com\nmx: mx2.elsewhere.net\nmax_age: 604800\n```',
+      '*Change the policy id*\nPublish this TXT record at _mta-sts.example.com:',
+      '```\nv=STSv1; id=20240102\n```',
+    ]);
+  });
+
+  it('adds no code block for a fix without code', () => {
+    const fixes: FixBlock[] = [{ title: 'Raise max_age', text: 'Use at least a week.' }];
+    expect(texts(renderFixes({ ...brokenReport(), fixes }).blocks)).toEqual([
+      '*How to fix example.com*',
+      '*Raise max_age*\nUse at least a week.',
+    ]);
+  });
+
+  it('splits a 64 KiB policy over several code blocks within the limits', () => {
+    const policy = Array.from({ length: 3000 }, (_, i) => `mx: mx${i}.example.com & <x>`).join('\n').slice(0, 65536);
+    const payload = renderFixes({ ...brokenReport(), fixes: [{ title: 'Policy', text: 'Serve this:', code: policy }] });
+    expect(checkBlockLimits(payload)).toMatchObject({ ok: true });
+    const code = texts(payload.blocks).filter((text) => text.startsWith('```'));
+    expect(code.length).toBeGreaterThan(1);
+    for (const block of code) expect(block).toMatch(/^```\n[^`]*\n```$/);
+    expect(texts(payload.blocks).at(-1)).toMatch(/^\+\d+ more parts not shown$/);
+  });
+
+  it('cuts 60 fixes to one message with "+N more fixes"', () => {
+    const fixes: FixBlock[] = Array.from({ length: 60 }, (_, i) => ({ title: `Fix ${i}`, text: 'Do this.', code: `line ${i}` }));
+    const payload = renderFixes({ ...brokenReport(), fixes });
+    expect(checkBlockLimits(payload)).toMatchObject({ ok: true });
+    const shown = texts(payload.blocks).filter((text) => text.startsWith('*Fix ')).length;
+    expect(texts(payload.blocks).at(-1)).toBe(`+${60 - shown} more fixes`);
+  });
+});
+
+describe('chunkLines', () => {
+  it('packs whole lines into chunks no longer than the limit', () => {
+    expect(chunkLines('aaaa\nbbbb\ncc\nd', 9)).toEqual(['aaaa\nbbbb', 'cc\nd']);
+  });
+
+  it('splits an over-long line without cutting an entity in half', () => {
+    const chunks = chunkLines('abcdefg&amp;hij', 10);
+    expect(chunks).toEqual(['abcdefg', '&amp;hij']);
+    expect(chunks.join('')).toBe('abcdefg&amp;hij');
+  });
+});

@@ -1,0 +1,41 @@
+import { pino } from 'pino';
+import { startSlackAdapter, type SlackAdapter } from '../../../adapters/slack/index.js';
+import type { CommandHandler } from '../../../src/command/command-handler.js';
+import { startFakeSlackApi, type FakeSlackApi } from './fake-slack-api.js';
+import { signSlackRequest } from './sign-slack-request.js';
+
+export const SIGNING_SECRET = 'test-signing-secret';
+
+/** A real Bolt app in HTTP mode on 127.0.0.1 whose Web API is the fake; `post` sends a signed request to it. */
+export interface SlackHarness {
+  fake: FakeSlackApi;
+  adapter: SlackAdapter;
+  post(body: string, secret?: string, timestamp?: number): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export async function startSlackHarness(core: CommandHandler): Promise<SlackHarness> {
+  const fake = await startFakeSlackApi();
+  const adapter = await startSlackAdapter({
+    botToken: 'xoxb-test',
+    signingSecret: SIGNING_SECRET,
+    port: 0,
+    apiUrl: fake.apiUrl,
+    core,
+    logger: pino({ level: 'silent' }),
+  });
+  return {
+    fake,
+    adapter,
+    post: (body, secret = SIGNING_SECRET, timestamp) =>
+      fetch(`http://127.0.0.1:${adapter.port}/slack/events`, {
+        method: 'POST',
+        headers: signSlackRequest(secret, body, timestamp),
+        body,
+      }),
+    close: async () => {
+      await adapter.stop();
+      await fake.close();
+    },
+  };
+}

@@ -1,0 +1,144 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reportSchema } from '../../src/report/report.js';
+import { publishDomain, startFixtureInternet, type DomainSpec, type FixtureInternet } from '../fixture/fixture-internet.js';
+import { CRLF_POLICY, healthy } from '../scan/scan-harness.js';
+
+const BIN = fileURLToPath(new URL('../../bin/mtasts', import.meta.url));
+let internet: FixtureInternet;
+let dir: string;
+
+beforeAll(async () => {
+  internet = await startFixtureInternet();
+  dir = mkdtempSync(join(tmpdir(), 'mtasts-cli-'));
+  writeFileSync(join(dir, 'ca.pem'), internet.ca.certPem);
+  await publishDomain(internet, 'good.example', healthy('enforce')('good.example'));
+  await publishDomain(internet, 'trial.example', healthy('testing')('trial.example'));
+  await publishDomain(internet, 'bad.example', { ...healthy()('bad.example'), mx: [[10, 'other.bad.example']] });
+  const hostile: DomainSpec = {
+    ...healthy()('evil.example'),
+    txt: 'v=STSv1; id=\u001b[31mRED\u001b[0m\r;',
+    mx: [[10, 'mx1.evil.example']],
+  };
+  await publishDomain(internet, 'evil.example', hostile);
+});
+
+afterAll(async () => {
+  await internet?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function mtasts(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      BIN,
+      args,
+      {
+        env: {
+          PATH: process.env['PATH'] ?? '',
+          MTASTS_DNS: internet.dns.server,
+          MTASTS_ALLOW_PRIVATE: '1',
+          MTASTS_POLICY_PORT: String(internet.https.port),
+          MTASTS_DB: join(dir, 'history.db'),
+          NODE_EXTRA_CA_CERTS: join(dir, 'ca.pem'),
+          ...env,
+        },
+        timeout: 15_000,
+      },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+describe('mtasts scan (CLI)', () => {
+  it('prints the verdict first, the MX table and exits 0 for an enforced domain', async () => {
+    const run = await mtasts(['scan', 'good.example']);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n')[0]).toBe('good.example  ENFORCED');
+    expect(run.stdout).toContain('✓ mx1.good.example');
+    expect(run.stdout).not.toContain('\u001b[');
+    expect(run.stderr).toBe('');
+  });
+
+  it('prints the Report as JSON, one object for one domain and an array for several', async () => {
+    const one = await mtasts(['scan', 'good.example', '--json']);
+    expect(reportSchema.parse(JSON.parse(one.stdout)).verdict).toBe('enforced');
+    const many = await mtasts(['scan', 'good.example', 'trial.example', '--json']);
+    const reports = JSON.parse(many.stdout) as unknown[];
+    expect(reports.map((r) => reportSchema.parse(r).verdict)).toEqual(['enforced', 'testing']);
+  });
+
+  it('normalises what it is given: upper case, a trailing dot, a URL or an address', async () => {
+    for (const input of ['GOOD.example.', 'https://good.example/path', 'postmaster@good.example']) {
+      const run = await mtasts(['scan', input, '--json']);
+      expect(JSON.parse(run.stdout).domain).toBe('good.example');
+    }
+  });
+
+  it('exits 1 when --fail-on is hit (default: broken) and 0 with --fail-on never', async () => {
+    expect((await mtasts(['scan', 'bad.example'])).code).toBe(1);
+    expect((await mtasts(['scan', 'bad.example', '--fail-on', 'never'])).code).toBe(0);
+  });
+
+  it('--fail-on testing fails anything short of enforced', async () => {
+    expect((await mtasts(['scan', 'trial.example', '--fail-on', 'testing'])).code).toBe(1);
+    expect((await mtasts(['scan', 'good.example', '--fail-on', 'testing'])).code).toBe(0);
+  });
+
+  it.each([
+    [['scan', '192.0.2.1'], /IP address/i],
+    [['scan', 'localhost'], /./],
+    [['scan', 'a..example'], /./],
+    [['scan'], /at least one domain/],
+    [['scan', 'good.example', '--timeout', 'soon'], /--timeout/],
+    [['scan', 'good.example', '--fail-on', 'sometimes'], /--fail-on/],
+    [['scan', 'good.example', '--dns', 'resolver.example'], /--dns/],
+    [['scan', 'good.example', '--frobnicate'], /frobnicate/],
+    [['probe', 'good.example'], /unknown command/],
+  ])('refuses %j with exit 2, one line on stderr and nothing on stdout', async (args, message) => {
+    const run = await mtasts(args);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toMatch(/\bat .*\.js:\d+/);
+  });
+
+  it('neutralises control characters and ANSI escapes from DNS in text, and carries them verbatim in JSON', async () => {
+    const text = await mtasts(['scan', 'evil.example']);
+    expect(text.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    expect(text.stdout).toContain('\\u{1b}[31mRED');
+    const json = await mtasts(['scan', 'evil.example', '--json']);
+    expect(JSON.parse(json.stdout).txt.record).toBe('v=STSv1; id=\u001b[31mRED\u001b[0m\r;');
+  });
+
+  it('colours only on a TTY: NO_COLOR and pipes get plain text', async () => {
+    const run = await mtasts(['scan', 'good.example'], { NO_COLOR: '1' });
+    expect(run.stdout).not.toContain('\u001b[');
+  });
+
+  it('records history in MTASTS_DB so a changed body under the same id is caught on the next run', async () => {
+    const db = join(dir, 'stale.db');
+    await publishDomain(internet, 'drift.example', healthy()('drift.example'));
+    expect((await mtasts(['scan', 'drift.example'], { MTASTS_DB: db })).code).toBe(0);
+    await publishDomain(internet, 'drift.example', { ...healthy()('drift.example'), policy: CRLF_POLICY('enforce', ['*.drift.example']) });
+    const run = await mtasts(['scan', 'drift.example', '--json'], { MTASTS_DB: db });
+    expect(JSON.parse(run.stdout).findings.map((f: { code: string }) => f.code)).toEqual(['stale-policy-id']);
+  });
+
+  it('prints usage for help', async () => {
+    const run = await mtasts(['--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('mtasts scan <domain...>');
+  });
+});

@@ -1,0 +1,220 @@
+import { describe, expect, it } from 'vitest';
+import type { ChatMessage, NoticeMessage, ReportMessage } from '../../src/command/chat-message.js';
+import { createCommandCore, type CommandCoreOptions } from '../../src/command/command-core.js';
+import type { CommandRequest } from '../../src/command/command-handler.js';
+import type { Report } from '../../src/report/report.js';
+import { FIXTURE_NOW, reportFixture } from './report-fixture.js';
+
+/** A scan that records what it was asked and answers with a fixture report; `hold()` makes the next scans wait. */
+function fixtureScanner() {
+  const scanned: string[] = [];
+  let gate: Promise<void> | null = null;
+  let open = () => {};
+  return {
+    scanned,
+    hold() {
+      gate = new Promise((resolve) => (open = resolve));
+    },
+    release() {
+      open();
+      gate = null;
+    },
+    scan: async (domain: string): Promise<Report> => {
+      scanned.push(domain);
+      if (gate) await gate;
+      return reportFixture({ domain });
+    },
+  };
+}
+
+function setup(options: Partial<CommandCoreOptions> = {}) {
+  const clock = { now: FIXTURE_NOW };
+  const scanner = fixtureScanner();
+  const core = createCommandCore({ scan: scanner.scan, now: () => clock.now, ...options });
+  const ask = (text: string, who: Partial<CommandRequest> = {}, fresh?: boolean) =>
+    core.handle({ platform: 'slack', workspaceId: 'T1', channelId: 'C1', userId: 'U1', text, fresh, ...who });
+  return { clock, scanner, core, ask };
+}
+
+function asReport(message: ChatMessage): ReportMessage {
+  if (message.kind !== 'report') throw new Error(`expected a report, got: ${message.text}`);
+  return message;
+}
+
+function asNotice(message: ChatMessage): NoticeMessage {
+  if (message.kind !== 'notice') throw new Error(`expected a notice, got a report for ${message.domain}`);
+  return message;
+}
+
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('createCommandCore', () => {
+  it('scans the normalised domain and answers with the report message', async () => {
+    const { scanner, ask } = setup();
+    const message = asReport(await ask('<http://Example.com|Example.com>'));
+    expect(scanner.scanned).toEqual(['example.com']);
+    expect(message.headline).toBe('example.com — Enforced');
+    expect(message.tone).toBe('good');
+  });
+
+  it('answers help and bad input with a short private notice and no scan', async () => {
+    const { scanner, ask } = setup();
+    const help = asNotice(await ask('help'));
+    expect(help).toMatchObject({ private: true, tone: 'neutral' });
+    expect(help.text).toContain('/mtasts example.com');
+    const bad = asNotice(await ask('192.0.2.1'));
+    expect(bad.private).toBe(true);
+    expect(bad.text).toMatch(/^That doesn't look like a domain: "192\.0\.2\.1" is an IP address/);
+    expect(bad.text).toContain('Usage:');
+    expect(scanner.scanned).toEqual([]);
+  });
+
+  it('cuts a burst from one user at 3 fresh scans and says when to retry; others are unaffected', async () => {
+    const { clock, scanner, ask } = setup();
+    for (const [i, domain] of ['a.example', 'b.example', 'c.example'].entries()) {
+      clock.now = FIXTURE_NOW + i * 1000;
+      expect((await ask(domain)).kind).toBe('report');
+    }
+    clock.now = FIXTURE_NOW + 3000;
+    const refused = asNotice(await ask('d.example'));
+    expect(refused.private).toBe(true);
+    expect(refused.text).toContain('You have used your 3 fresh scans per 10 min.');
+    expect(refused.text).toContain('Try again in 9 min 57 s');
+    expect(scanner.scanned).toEqual(['a.example', 'b.example', 'c.example']);
+
+    expect((await ask('d.example', { userId: 'U2' })).kind).toBe('report');
+    expect((await ask('e.example', { workspaceId: 'T2' })).kind).toBe('report');
+    expect((await ask('f.example', { platform: 'discord' })).kind).toBe('report');
+
+    clock.now = FIXTURE_NOW + 600_000;
+    expect((await ask('g.example')).kind).toBe('report');
+  });
+
+  it('answers a repeat from the cache without scanning and without spending quota', async () => {
+    const { clock, scanner, ask } = setup();
+    await ask('example.com', { userId: 'U0' });
+    clock.now += 42_000;
+    for (let i = 0; i < 5; i++) {
+      const cached = asReport(await ask('example.com'));
+      expect(cached.summary.at(-1)).toBe('Cached 42 s ago');
+    }
+    expect(scanner.scanned).toEqual(['example.com']);
+    // All three fresh scans are still there.
+    for (const domain of ['a.example', 'b.example', 'c.example']) expect((await ask(domain)).kind).toBe('report');
+  });
+
+  it('still answers cached domains to a user who has used up the quota', async () => {
+    const { ask } = setup({ limits: { scansPerWindow: 1 } });
+    await ask('example.com');
+    expect((await ask('example.org')).kind).toBe('notice');
+    expect(asReport(await ask('example.com')).domain).toBe('example.com');
+  });
+
+  it('scans again once the cached result is older than the TTL', async () => {
+    const { clock, scanner, ask } = setup({ limits: { cacheTtlMs: 300_000 } });
+    await ask('example.com');
+    clock.now += 299_000;
+    await ask('example.com');
+    expect(scanner.scanned).toHaveLength(1);
+    clock.now += 1000;
+    const fresh = asReport(await ask('example.com'));
+    expect(scanner.scanned).toHaveLength(2);
+    expect(fresh.summary.some((line) => line.startsWith('Cached'))).toBe(false);
+  });
+
+  it('shares one running scan between concurrent requests for the same domain, charging only the first', async () => {
+    const { scanner, ask } = setup({ limits: { scansPerWindow: 1 } });
+    scanner.hold();
+    const first = ask('example.com', { userId: 'U1' });
+    await tick();
+    const second = ask('example.com', { userId: 'U2' });
+    const third = ask('example.com', { userId: 'U1' });
+    scanner.release();
+    const answers = await Promise.all([first, second, third]);
+    expect(answers.map((a) => a.kind)).toEqual(['report', 'report', 'report']);
+    expect(scanner.scanned).toEqual(['example.com']);
+    // U2 joined a running scan, so its one fresh scan is still available.
+    expect((await ask('example.org', { userId: 'U2' })).kind).toBe('report');
+  });
+
+  it('runs a rescan past the cache and charges it to the user', async () => {
+    const { scanner, ask } = setup({ limits: { scansPerWindow: 2 } });
+    await ask('example.com');
+    const rescanned = asReport(await ask('example.com', {}, true));
+    expect(scanner.scanned).toEqual(['example.com', 'example.com']);
+    expect(rescanned.summary.some((line) => line.startsWith('Cached'))).toBe(false);
+    expect(asNotice(await ask('example.com', {}, true)).text).toContain('Try again in');
+  });
+
+  it('queues scans beyond the concurrency cap, tells the hook the position and says so in the answer', async () => {
+    const { clock, scanner, core } = setup({ limits: { maxConcurrentScans: 1 } });
+    const request = (text: string, userId: string): CommandRequest => ({
+      platform: 'discord',
+      workspaceId: 'G1',
+      channelId: 'C1',
+      userId,
+      text,
+    });
+    scanner.hold();
+    const positions: Array<[string, number]> = [];
+    const first = core.handle(request('a.example', 'U1'), { onQueued: (p) => positions.push(['a', p]) });
+    await tick();
+    const second = core.handle(request('b.example', 'U2'), { onQueued: (p) => positions.push(['b', p]) });
+    const third = core.handle(request('c.example', 'U3'), { onQueued: (p) => positions.push(['c', p]) });
+    await tick();
+    expect(positions).toEqual([
+      ['b', 1],
+      ['c', 2],
+    ]);
+    expect(scanner.scanned).toEqual(['a.example']);
+    clock.now += 15_000;
+    scanner.release();
+    const [a, b, c] = (await Promise.all([first, second, third])).map(asReport);
+    expect(scanner.scanned).toEqual(['a.example', 'b.example', 'c.example']);
+    expect(a!.summary.some((line) => line.includes('queue'))).toBe(false);
+    expect(b!.summary.at(-1)).toBe('Waited 15 s in the queue for a free scan slot');
+    expect(c!.summary.at(-1)).toBe('Waited 15 s in the queue for a free scan slot');
+  });
+
+  it('turns a scan that throws into a friendly notice, logs it, and caches nothing', async () => {
+    const logged: Array<{ details: object; message: string }> = [];
+    let calls = 0;
+    const core = createCommandCore({
+      scan: async (domain) => {
+        calls += 1;
+        if (calls === 1) throw new Error('socket hang up at internal.js:12');
+        return reportFixture({ domain });
+      },
+      logger: { error: (details, message) => logged.push({ details, message }) },
+    });
+    const request: CommandRequest = { platform: 'console', workspaceId: 'local', channelId: 'tty', userId: 'me', text: 'example.com' };
+    const notice = asNotice(await core.handle(request));
+    expect(notice.text).toBe('The check failed unexpectedly. Please try again in a minute.');
+    expect(notice.text).not.toContain('internal.js');
+    expect(logged).toHaveLength(1);
+    expect(logged[0]!.message).toBe('command failed');
+    expect((await core.handle(request)).kind).toBe('report');
+  });
+
+  it('still answers when the onQueued hook throws', async () => {
+    const logged: string[] = [];
+    const { scanner, core } = setup({ limits: { maxConcurrentScans: 1 }, logger: { error: (_d, m) => logged.push(m) } });
+    scanner.hold();
+    const base = { platform: 'slack', workspaceId: 'T1', channelId: 'C1' } as const;
+    const first = core.handle({ ...base, userId: 'U1', text: 'a.example' });
+    await tick();
+    const second = core.handle(
+      { ...base, userId: 'U2', text: 'b.example' },
+      {
+        onQueued() {
+          throw new Error('adapter could not post the queue notice');
+        },
+      },
+    );
+    await tick();
+    scanner.release();
+    expect(asReport(await second).domain).toBe('b.example');
+    await first;
+    expect(logged).toEqual(['onQueued hook failed']);
+  });
+});

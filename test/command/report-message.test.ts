@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { reportMessage } from '../../src/command/report-message.js';
+import type { Verdict } from '../../src/report/report.js';
+import { brokenReportFixture, FIXTURE_NOW, reportFixture } from './report-fixture.js';
+
+describe('reportMessage', () => {
+  it.each<[Verdict, string]>([
+    ['enforced', 'good'],
+    ['testing', 'info'],
+    ['none', 'neutral'],
+    ['not-configured', 'neutral'],
+    ['broken', 'warning'],
+  ])('gives a %s verdict the %s tone', (verdict, tone) => {
+    const message = reportMessage(reportFixture({ verdict }), { now: FIXTURE_NOW });
+    expect(message.tone).toBe(tone);
+    expect(message.verdict).toBe(verdict);
+    expect(message.headline.startsWith('example.com — ')).toBe(true);
+  });
+
+  it('summarises a healthy report: policy id beside the body hash, mode, max_age, certificate expiry, TLS-RPT', () => {
+    const message = reportMessage(reportFixture(), { now: FIXTURE_NOW });
+    expect(message.headline).toBe('example.com — Enforced');
+    expect(message.summary).toEqual([
+      'Policy id 20240101000000 · body sha256 3f2a9c1be07d…',
+      'Mode enforce · max_age 604800 s (7 days)',
+      'Certificate: expires 2024-04-01 (in 31 days)',
+      'TLS-RPT: mailto:***@example.com',
+    ]);
+    expect(message.mxTable).toEqual([
+      { host: 'mx1.example.com', priority: 10, matchedBy: 'mx1.example.com' },
+      { host: 'b.mail.example.net', priority: 20, matchedBy: '*.mail.example.net' },
+    ]);
+    expect(message.fixes).toEqual([]);
+    expect(message.rescan).toBe(true);
+  });
+
+  it('never shows a mailto: local part, in the summary, findings or fixes', () => {
+    const report = reportFixture({
+      verdict: 'broken',
+      tlsrpt: { record: 'v=TLSRPTv1; rua=mailto:alice.secret@corp.example', rua: ['mailto:alice.secret@corp.example'] },
+      findings: [
+        {
+          code: 'tlsrpt-invalid',
+          severity: 'warning',
+          title: 'Odd rua mailto:alice.secret@corp.example',
+          detail: 'Seen: v=TLSRPTv1; rua=mailto:alice.secret@corp.example',
+          fix: 'Keep mailto:alice.secret@corp.example but fix the syntax.',
+        },
+      ],
+      suggestions: {
+        txt: '_mta-sts.example.com. IN TXT "v=STSv1; id=1"',
+        policy: 'version: STSv1\n',
+        tlsrpt: '_smtp._tls.example.com. IN TXT "v=TLSRPTv1; rua=mailto:alice.secret@corp.example"',
+      },
+    });
+    const message = reportMessage(report, { now: FIXTURE_NOW });
+    expect(JSON.stringify(message)).not.toContain('alice.secret');
+    expect(message.summary).toContain('TLS-RPT: mailto:***@corp.example');
+    const tlsrptFix = message.fixes.find((fix) => fix.title === 'TLS-RPT record at _smtp._tls.example.com');
+    expect(tlsrptFix?.code).toBe('_smtp._tls.example.com. IN TXT "v=TLSRPTv1; rua=mailto:***@corp.example"');
+    expect(tlsrptFix?.text).toContain('put your own in place of ***');
+  });
+
+  it('lists the fixes of a broken report: one block per finding with a fix, then the three suggestions as code', () => {
+    const message = reportMessage(brokenReportFixture(), { now: FIXTURE_NOW });
+    expect(message.fixes.map((fix) => fix.title)).toEqual([
+      'MX backup.example.com is not covered by the policy',
+      'TXT record at _mta-sts.example.com',
+      'Policy at https://mta-sts.example.com/.well-known/mta-sts.txt',
+      'TLS-RPT record at _smtp._tls.example.com',
+    ]);
+    expect(message.fixes[0]).toEqual({
+      title: 'MX backup.example.com is not covered by the policy',
+      text: 'Add "mx: backup.example.com" to the policy and change the TXT id.',
+    });
+    expect(message.fixes[2]?.code).toBe('version: STSv1\nmode: enforce\nmx: mx1.example.com\nmax_age: 604800\n');
+    expect(message.findings.map((f) => f.code)).toEqual(['mx-mismatch', 'max-age-short']);
+    expect(message.mxTable[1]).toEqual({ host: 'backup.example.com', priority: 20, matchedBy: null });
+  });
+
+  it('offers fixes for a warning even when the verdict itself is fine', () => {
+    const report = reportFixture({
+      verdict: 'testing',
+      findings: [{ code: 'tlsrpt-missing', severity: 'warning', title: 'No TLS-RPT record', detail: 'd', fix: 'Publish one.' }],
+    });
+    expect(reportMessage(report, { now: FIXTURE_NOW }).fixes[0]).toEqual({ title: 'No TLS-RPT record', text: 'Publish one.' });
+  });
+
+  it('keeps the thread empty for a not-configured domain with only informational findings', () => {
+    const report = reportFixture({
+      verdict: 'not-configured',
+      txt: null,
+      policy: null,
+      cert: null,
+      tlsrpt: null,
+      findings: [{ code: 'max-age-short', severity: 'info', title: 'i', detail: 'd', fix: 'f' }],
+    });
+    const message = reportMessage(report, { now: FIXTURE_NOW });
+    expect(message.fixes).toEqual([]);
+    expect(message.summary).toEqual(['No MTA-STS TXT record or policy published', 'TLS-RPT: none']);
+    expect(message.headline).toBe('example.com — Not configured');
+  });
+
+  it('flags an expired, untrusted certificate whose names do not match', () => {
+    const report = reportFixture({
+      cert: { ...reportFixture().cert!, notAfter: '2024-02-01T00:00:00.000Z', trusted: false, sanMatch: false },
+    });
+    expect(reportMessage(report, { now: FIXTURE_NOW }).summary).toContain(
+      'Certificate: expired 2024-02-01, untrusted, name mismatch',
+    );
+  });
+
+  it('says which parts could not be read instead of inventing values', () => {
+    const report = reportFixture({
+      txt: { record: 'v=STSv1; id=bad id!', id: null },
+      policy: { sha256: 'ab'.repeat(32), mode: null, mx: [], maxAge: null },
+    });
+    const summary = reportMessage(report, { now: FIXTURE_NOW }).summary;
+    expect(summary[0]).toBe('Policy id (no valid id) · body sha256 abababababab…');
+    expect(summary[1]).toBe('Mode unreadable · max_age unreadable');
+  });
+
+  it('appends notes such as the cache age after the report lines', () => {
+    const message = reportMessage(reportFixture(), { now: FIXTURE_NOW, notes: ['Cached 42 s ago'] });
+    expect(message.summary.at(-1)).toBe('Cached 42 s ago');
+  });
+});

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadEnvConfig } from '../../src/config/env-config.js';
+
+const SLACK_HTTP = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: '8f742231b10e8888abcd99yyyzzz85a5' };
+const DISCORD = { DISCORD_TOKEN: 'MTA.discord.token', DISCORD_APP_ID: '123456789012345678' };
+
+function errorOf(env: NodeJS.ProcessEnv): string {
+  try {
+    loadEnvConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).message;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadEnvConfig', () => {
+  it('enables neither chat platform on an empty environment and applies the defaults', () => {
+    expect(loadEnvConfig({})).toEqual({
+      slack: null,
+      discord: null,
+      scanner: { dns: undefined, allowPrivate: false, dbPath: undefined },
+      logLevel: 'info',
+    });
+  });
+
+  it('enables Slack in HTTP mode on port 3000 when the bot token and signing secret are set', () => {
+    expect(loadEnvConfig(SLACK_HTTP).slack).toEqual({
+      botToken: 'xoxb-1-2-abc',
+      signingSecret: SLACK_HTTP.SLACK_SIGNING_SECRET,
+      appToken: undefined,
+      port: 3000,
+      apiUrl: undefined,
+    });
+  });
+
+  it('enables Slack in Socket Mode with an app token, and takes PORT and SLACK_API_URL', () => {
+    const config = loadEnvConfig({
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_APP_TOKEN: 'xapp-1-A1-2',
+      PORT: '8080',
+      SLACK_API_URL: 'http://127.0.0.1:4000/api/',
+    });
+    expect(config.slack).toMatchObject({ appToken: 'xapp-1-A1-2', port: 8080, apiUrl: 'http://127.0.0.1:4000/api/' });
+  });
+
+  it('enables Discord when its token and application id are set', () => {
+    expect(loadEnvConfig({ ...DISCORD, DISCORD_API_URL: 'http://127.0.0.1:5000/api' }).discord).toEqual({
+      token: DISCORD.DISCORD_TOKEN,
+      appId: DISCORD.DISCORD_APP_ID,
+      apiUrl: 'http://127.0.0.1:5000/api',
+    });
+  });
+
+  it('enables both platforms at once', () => {
+    const config = loadEnvConfig({ ...SLACK_HTTP, ...DISCORD });
+    expect(config.slack).not.toBeNull();
+    expect(config.discord).not.toBeNull();
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadEnvConfig({ SLACK_BOT_TOKEN: '', DISCORD_TOKEN: '  ', LOG_LEVEL: '' })).toMatchObject({
+      slack: null,
+      discord: null,
+      logLevel: 'info',
+    });
+  });
+
+  it.each([
+    [{ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xoxb-wrong' }, 'SLACK_APP_TOKEN must start with "xapp-"'],
+    [{ SLACK_BOT_TOKEN: 'xoxp-user-token', SLACK_APP_TOKEN: 'xapp-1' }, 'SLACK_BOT_TOKEN must start with "xoxb-"'],
+    [{ SLACK_BOT_TOKEN: 'xoxb-1' }, 'SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) is required when SLACK_BOT_TOKEN is set'],
+    [{ SLACK_APP_TOKEN: 'xapp-1' }, 'SLACK_BOT_TOKEN is required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set'],
+    [{ DISCORD_TOKEN: 'abc' }, 'DISCORD_APP_ID is required when DISCORD_TOKEN is set'],
+    [{ DISCORD_APP_ID: '123456789012345678' }, 'DISCORD_TOKEN is required when DISCORD_APP_ID is set'],
+    [{ ...DISCORD, DISCORD_APP_ID: 'my-app' }, 'DISCORD_APP_ID must be the numeric application id'],
+    [{ ...SLACK_HTTP, PORT: '70000' }, 'PORT must be a port number (0-65535)'],
+    [{ ...SLACK_HTTP, PORT: '3000abc' }, 'PORT must be a port number (0-65535)'],
+    [{ ...SLACK_HTTP, SLACK_API_URL: 'ftp://example.com/' }, 'SLACK_API_URL must be an http:// or https:// URL'],
+    [{ ...DISCORD, DISCORD_API_URL: 'not a url' }, 'DISCORD_API_URL must be an http:// or https:// URL'],
+    [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent'],
+    [{ MTASTS_ALLOW_PRIVATE: 'maybe' }, 'MTASTS_ALLOW_PRIVATE must be one of 1, 0, true, false, yes, no'],
+  ])('refuses %j with one line naming the variable', (env, message) => {
+    expect(errorOf(env)).toBe(message);
+  });
+
+  it('never puts a secret value into the error message', () => {
+    const message = errorOf({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'sekrit-app-token-value' });
+    expect(message).not.toContain('sekrit');
+    expect(message).not.toContain('\n');
+  });
+
+  it('reads MTASTS_DNS as a list of ip, ip:port and [ipv6]:port servers', () => {
+    expect(loadEnvConfig({ MTASTS_DNS: '127.0.0.1:5353, 9.9.9.9,[::1]:53,2001:db8::1' }).scanner.dns).toEqual([
+      '127.0.0.1:5353',
+      '9.9.9.9',
+      '[::1]:53',
+      '2001:db8::1',
+    ]);
+  });
+
+  it.each(['dns.google', '1.1.1.1:0', '1.1.1.1:99999', '[::1]', '::1:53x', '1.1.1.1,,8.8.8.8'])(
+    'refuses the DNS server list %j',
+    (servers) => {
+      expect(errorOf({ MTASTS_DNS: servers })).toBe('MTASTS_DNS must be a comma-separated list of ip, ip:port or [ipv6]:port');
+    },
+  );
+
+  it('reads MTASTS_ALLOW_PRIVATE, MTASTS_DB and LOG_LEVEL', () => {
+    expect(loadEnvConfig({ MTASTS_ALLOW_PRIVATE: 'true', MTASTS_DB: '/var/lib/mtasts/db', LOG_LEVEL: 'debug' })).toMatchObject({
+      scanner: { allowPrivate: true, dbPath: '/var/lib/mtasts/db' },
+      logLevel: 'debug',
+    });
+    expect(loadEnvConfig({ MTASTS_ALLOW_PRIVATE: '0' }).scanner.allowPrivate).toBe(false);
+  });
+});

@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createNodeResolver } from '../../src/net/node-resolver.js';
+import { startDnsServer, type FixtureDns } from '../fixture/dns-server.js';
+
+describe('createNodeResolver', () => {
+  let dns: FixtureDns;
+  const resolver = () => createNodeResolver({ servers: [dns.server], timeoutMs: 1500 });
+
+  beforeAll(async () => {
+    dns = await startDnsServer();
+  });
+  afterAll(() => dns.close());
+  beforeEach(() => {
+    for (const name of ['example.test', 'alias.example.test', 'target.example.test', 'gone.example.test']) dns.clear(name);
+  });
+
+  describe('txt', () => {
+    it('joins the character-strings of one record into one string', async () => {
+      dns.set('example.test', 'TXT', [['v=STSv1; ', 'id=20240101;']]);
+      expect(await resolver().txt('example.test')).toEqual({ ok: true, value: ['v=STSv1; id=20240101;'] });
+    });
+
+    it('returns a record longer than 255 bytes whole, as published in 255-byte strings', async () => {
+      const long = `v=TLSRPTv1; rua=mailto:${'a'.repeat(400)}@example.test`;
+      dns.set('example.test', 'TXT', [long]);
+      expect(await resolver().txt('example.test')).toEqual({ ok: true, value: [long] });
+    });
+
+    it('returns every record when several are published', async () => {
+      dns.set('example.test', 'TXT', ['v=STSv1; id=1;', 'v=STSv1; id=2;']);
+      const answer = await resolver().txt('example.test');
+      expect(answer.ok && [...answer.value].sort()).toEqual(['v=STSv1; id=1;', 'v=STSv1; id=2;']);
+    });
+
+    it('follows a CNAME to the records of its target', async () => {
+      dns.set('alias.example.test', 'CNAME', ['target.example.test']);
+      dns.set('target.example.test', 'TXT', ['via alias']);
+      expect(await resolver().txt('alias.example.test')).toEqual({ ok: true, value: ['via alias'] });
+    });
+
+    it('tells NXDOMAIN (no such name) from NODATA (name without TXT)', async () => {
+      dns.set('example.test', 'MX', [{ priority: 10, exchange: 'mx.example.test' }]);
+      expect(await resolver().txt('gone.example.test')).toMatchObject({ ok: false, cause: 'nxdomain' });
+      expect(await resolver().txt('example.test')).toMatchObject({ ok: false, cause: 'nodata' });
+    });
+
+    it('reports SERVFAIL and REFUSED as such, with the error code in the detail', async () => {
+      dns.fail('example.test', 'servfail');
+      dns.fail('gone.example.test', 'refused');
+      const servfail = await resolver().txt('example.test');
+      expect(servfail).toMatchObject({ ok: false, cause: 'servfail' });
+      expect(!servfail.ok && servfail.detail).toMatch(/^ESERVFAIL/);
+      expect(await resolver().txt('gone.example.test')).toMatchObject({ ok: false, cause: 'refused' });
+    });
+
+    it('gives up on a server that never answers within the bound', async () => {
+      dns.fail('example.test', 'drop');
+      const started = Date.now();
+      const answer = await createNodeResolver({ servers: [dns.server], timeoutMs: 600 }).txt('example.test');
+      expect(answer).toMatchObject({ ok: false, cause: 'timeout' });
+      // Generous ceiling: the bound is 600 ms, a loaded machine may add some.
+      expect(Date.now() - started).toBeLessThan(3000);
+    });
+  });
+
+  describe('mx', () => {
+    it('returns exchanges lower-cased, without the trailing dot, with their priority', async () => {
+      dns.set('example.test', 'MX', [
+        { priority: 10, exchange: 'MX1.Example.TEST.' },
+        { priority: 20, exchange: 'mx2.example.test' },
+      ]);
+      const answer = await resolver().mx('example.test');
+      expect(answer.ok && [...answer.value].sort((a, b) => a.priority - b.priority)).toEqual([
+        { exchange: 'mx1.example.test', priority: 10 },
+        { exchange: 'mx2.example.test', priority: 20 },
+      ]);
+    });
+
+    it('returns a null MX (RFC 7505 "0 .") as an empty exchange', async () => {
+      dns.set('example.test', 'MX', [{ priority: 0, exchange: '.' }]);
+      expect(await resolver().mx('example.test')).toEqual({ ok: true, value: [{ exchange: '', priority: 0 }] });
+    });
+  });
+
+  describe('addresses', () => {
+    it('returns IPv4 addresses before IPv6 ones', async () => {
+      dns.set('example.test', 'AAAA', ['::1']);
+      dns.set('example.test', 'A', ['127.0.0.1', '127.0.0.2']);
+      const answer = await resolver().addresses('example.test');
+      expect(answer.ok && answer.value.slice(0, 2).sort()).toEqual(['127.0.0.1', '127.0.0.2']);
+      expect(answer.ok && answer.value[2]).toBe('::1');
+    });
+
+    it('succeeds with one family when the other has no records', async () => {
+      dns.set('example.test', 'AAAA', ['2001:db8::25']);
+      expect(await resolver().addresses('example.test')).toEqual({ ok: true, value: ['2001:db8::25'] });
+    });
+
+    it('follows a CNAME to the addresses of its target', async () => {
+      dns.set('alias.example.test', 'CNAME', ['target.example.test']);
+      dns.set('target.example.test', 'A', ['127.0.0.9']);
+      expect(await resolver().addresses('alias.example.test')).toEqual({ ok: true, value: ['127.0.0.9'] });
+    });
+
+    it('fails with nxdomain for a missing name and nodata for a name without addresses', async () => {
+      dns.set('example.test', 'TXT', ['no addresses here']);
+      expect(await resolver().addresses('gone.example.test')).toMatchObject({ ok: false, cause: 'nxdomain' });
+      expect(await resolver().addresses('example.test')).toMatchObject({ ok: false, cause: 'nodata' });
+    });
+
+    it('fails with the server failure when neither family can be resolved', async () => {
+      dns.fail('example.test', 'servfail');
+      expect(await resolver().addresses('example.test')).toMatchObject({ ok: false, cause: 'servfail' });
+    });
+  });
+
+  it('throws at creation on a malformed server address', () => {
+    expect(() => createNodeResolver({ servers: ['not an address'] })).toThrow();
+  });
+});

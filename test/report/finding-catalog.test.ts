@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { FINDING_CATALOG } from '../../src/report/finding-catalog.js';
+import { FINDING_CODES } from '../../src/report/finding-codes.js';
+
+describe('FINDING_CATALOG', () => {
+  it.each(FINDING_CODES)('%s has a short title and a one- or two-sentence fix', (code) => {
+    const entry = FINDING_CATALOG[code];
+    expect(entry.title.length).toBeGreaterThan(5);
+    expect(entry.title.length).toBeLessThanOrEqual(60);
+    const fix = entry.fix({ domain: 'example.com', host: 'mx.example.com', pattern: '*.example.com' });
+    expect(fix.length).toBeGreaterThan(20);
+    expect(fix.split(/[.!?](\s|$)/).filter((s) => s && s.trim().length > 3).length).toBeLessThanOrEqual(3);
+  });
+
+  it('keeps the severities the interface promises', () => {
+    const bySeverity = (s: string) => FINDING_CODES.filter((c) => FINDING_CATALOG[c].severity === s);
+    expect(bySeverity('warning')).toEqual(['cert-expiring-soon', 'tlsrpt-missing', 'tlsrpt-invalid', 'enforce-without-tlsrpt', 'no-mx']);
+    expect(bySeverity('info')).toEqual(['max-age-short']);
+    expect(bySeverity('error')).toHaveLength(13);
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { mxRows, uncoveredMx } from '../../src/report/mx-coverage.js';
+
+const rows = (hosts: string[], patterns: string[]) => mxRows(hosts.map((exchange, i) => ({ exchange, priority: i * 10 })), patterns);
+
+describe('uncoveredMx', () => {
+  it('names the first matching pattern per row, in policy order', () => {
+    expect(rows(['mx.example.com'], ['*.example.com', 'mx.example.com']).map((r) => r.matchedBy)).toEqual(['*.example.com']);
+  });
+
+  it('suggests the exact host for an ordinary uncovered MX', () => {
+    const r = rows(['mx2.example.com'], ['mx1.example.com']);
+    expect(uncoveredMx(r, ['mx1.example.com'])).toEqual([{ host: 'mx2.example.com', pattern: 'mx2.example.com', wildcard: false }]);
+  });
+
+  it('flags a wildcard one label too high, whatever its case or trailing dot', () => {
+    const [u] = uncoveredMx(rows(['a.b.example.com'], ['*.Example.COM.']), ['*.Example.COM.']);
+    expect(u).toMatchObject({ pattern: '*.b.example.com', wildcard: true });
+    expect(u?.note).toContain('exactly one label');
+  });
+
+  it('needs the provider wildcard for Exchange Online tenant hosts', () => {
+    const [u] = uncoveredMx(rows(['contoso-com.mail.protection.outlook.com'], []), []);
+    expect(u).toMatchObject({ pattern: '*.mail.protection.outlook.com', wildcard: true });
+    expect(u?.note).toContain('Microsoft 365');
+  });
+
+  it('does not call a missing Google host a wildcard problem', () => {
+    const [u] = uncoveredMx(rows(['smtp.google.com'], []), []);
+    expect(u).toMatchObject({ pattern: 'smtp.google.com', wildcard: false });
+  });
+});

@@ -1,0 +1,48 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { publishDomain } from '../fixture/fixture-internet.js';
+import { scan } from '../../src/scan/scan.js';
+import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite-store.js';
+import { CRLF_POLICY, codes, healthy, useFixtureScanner } from './scan-harness.js';
+
+const fixture = useFixtureScanner('history');
+let store: SqliteStore | undefined;
+afterEach(() => store?.close());
+
+describe('history across scans', () => {
+  it('stale-policy-id: the body changed while the TXT id stayed; rotating the id clears it', async () => {
+    store = openSqliteStore(':memory:');
+    const domain = fixture.newDomain();
+    const options = { ...fixture.net().scanOptions, history: store };
+    await publishDomain(fixture.net(), domain, healthy()(domain));
+    expect((await scan(domain, options)).verdict).toBe('enforced');
+
+    await publishDomain(fixture.net(), domain, { ...healthy()(domain), policy: CRLF_POLICY('enforce', [`mx1.${domain}`, `mx2.${domain}`]) });
+    const stale = await scan(domain, options);
+    expect(codes(stale)).toEqual(['stale-policy-id']);
+    expect(stale.verdict).toBe('broken');
+    expect(stale.findings[0]?.detail).toContain('id=20261130T000000');
+
+    // Still stale on the next scan: senders that cached the first body keep it until the id changes.
+    expect(codes(await scan(domain, options))).toEqual(['stale-policy-id']);
+
+    await publishDomain(fixture.net(), domain, {
+      ...healthy()(domain),
+      txt: 'v=STSv1; id=20261201T000000;',
+      policy: CRLF_POLICY('enforce', [`mx1.${domain}`, `mx2.${domain}`]),
+    });
+    const rotated = await scan(domain, options);
+    expect(rotated.verdict).toBe('enforced');
+    expect(codes(rotated)).toEqual([]);
+  });
+
+  it('suggests mode testing without clean history, and enforce once earlier scans were clean', async () => {
+    store = openSqliteStore(':memory:');
+    const domain = fixture.newDomain();
+    const options = { ...fixture.net().scanOptions, history: store };
+    await publishDomain(fixture.net(), domain, { ...healthy('testing')(domain) });
+    const first = await scan(domain, options);
+    expect(first.suggestions.policy).toContain('mode: testing');
+    const second = await scan(domain, options);
+    expect(second.suggestions.policy).toContain('mode: enforce');
+  });
+});

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+    // A focused test is a defect: fail the run instead of silently running a subset.
+    allowOnly: false,
+    passWithNoTests: false,
+    benchmark: { include: ['bench/**/*.bench.ts'] },
+  },
+});
