@@ -1,5 +1,5 @@
-import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
+import { isDnsServerAddress } from '../../src/net/dns-server-address.js';
 
 export type FailOn = 'broken' | 'testing' | 'never';
 
@@ -71,22 +71,9 @@ export function parseDnsServers(list: string | undefined): { ok: true; value: st
   if (list === undefined || list.trim() === '') return undefined;
   const servers = list.split(',').map((s) => s.trim());
   for (const server of servers) {
-    if (!isDnsServer(server)) return { ok: false, reason: `--dns: "${server}" is not an IP address with an optional :port` };
+    if (!isDnsServerAddress(server)) return { ok: false, reason: `--dns: "${server}" is not an IP address with an optional :port` };
   }
   return { ok: true, value: servers };
-}
-
-function isDnsServer(server: string): boolean {
-  if (isIP(server) !== 0) return true;
-  const bracketed = /^\[([^\]]+)\]:(\d{1,5})$/.exec(server);
-  if (bracketed) return isIP(bracketed[1]!) === 6 && isPort(bracketed[2]!);
-  const v4 = /^([\d.]+):(\d{1,5})$/.exec(server);
-  return v4 !== null && isIP(v4[1]!) === 4 && isPort(v4[2]!);
-}
-
-function isPort(text: string): boolean {
-  const port = Number(text);
-  return port >= 1 && port <= 65_535;
 }
 
 function parseTimeout(text: string | undefined): { ok: true; value: number | undefined } | { ok: false; reason: string } {

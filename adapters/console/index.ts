@@ -26,6 +26,10 @@ export function startConsoleAdapter({ core, input, output, isTTY }: ConsoleAdapt
   const colour = useColour({ isTTY: tty });
   const rl = createInterface({ input, output, terminal: tty, prompt: 'mtasts> ' });
   const say = (text: string): void => void output.write(`${text}\n`);
+  let ended = false;
+  rl.once('close', () => (ended = true));
+  // In terminal mode readline turns Ctrl+C into its own event and would only pause; end the prompt instead.
+  rl.on('SIGINT', () => rl.close());
 
   async function answer(line: string): Promise<void> {
     const rescan = /^rescan\s+/i.test(line);
@@ -48,7 +52,7 @@ export function startConsoleAdapter({ core, input, output, isTTY }: ConsoleAdapt
       const line = raw.trim();
       if (/^(quit|exit)$/i.test(line)) break;
       if (line !== '') await answer(line);
-      rl.prompt();
+      if (!ended) rl.prompt();
     }
     rl.close();
   })();

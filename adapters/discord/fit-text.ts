@@ -1,3 +1,5 @@
+import { escapeDiscord } from './escape-discord.js';
+
 const ELLIPSIS = '…';
 
 /** Cuts text to at most `max` UTF-16 units (Discord counts no more than that), ending in "…" when cut. */
@@ -15,18 +17,25 @@ export function fitText(text: string, max: number): string {
  * line, so a long list is cut cleanly instead of mid-line.
  */
 export function fitLines(lines: readonly string[], max: number, more: (left: number) => string): string {
-  const kept: string[] = [];
-  let length = 0;
-  for (const [index, line] of lines.entries()) {
-    const left = lines.length - index - 1;
-    const reserve = left > 0 ? 1 + more(left).length : 0;
-    const cost = (kept.length > 0 ? 1 : 0) + line.length;
-    if (length + cost + reserve > max) {
-      const tail = more(lines.length - index);
-      return kept.length > 0 ? `${kept.join('\n')}\n${tail}` : fitText(tail, max);
-    }
-    kept.push(line);
-    length += cost;
+  const all = lines.join('\n');
+  if (all.length <= max) return all;
+  let kept = 0;
+  let length = -1;
+  // Each kept line must leave room for the line that sums up the rest.
+  while (kept < lines.length) {
+    const next = length + 1 + lines[kept]!.length;
+    if (next + 1 + more(lines.length - kept).length > max) break;
+    length = next;
+    kept += 1;
   }
-  return kept.join('\n');
+  const tail = more(lines.length - kept);
+  return kept > 0 ? `${lines.slice(0, kept).join('\n')}\n${tail}` : fitText(tail, max);
+}
+
+/**
+ * Escapes remote text for Discord and fits the result in `max`. Only the part that can show is escaped: the
+ * markdown escaper is quadratic on long input, and remote text can be as long as a hostile server makes it.
+ */
+export function fitEscaped(text: string, max: number): string {
+  return fitText(escapeDiscord(fitText(text, max + 1)), max);
 }

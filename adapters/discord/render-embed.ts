@@ -1,8 +1,7 @@
 import { ButtonStyle, ComponentType, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { ChatMessage, FindingLine, MxTableRow, NoticeMessage, ReportMessage, Tone } from '../../src/command/chat-message.js';
 import type { Severity } from '../../src/report/report.js';
-import { escapeDiscord } from './escape-discord.js';
-import { fitLines, fitText } from './fit-text.js';
+import { fitEscaped, fitLines } from './fit-text.js';
 import { LIMITS, totalEmbedLength, type DiscordReply } from './message-limits.js';
 import { rescanCustomId } from './rescan-custom-id.js';
 
@@ -28,17 +27,17 @@ export function renderChatMessage(message: ChatMessage): DiscordReply {
 }
 
 function renderNotice(notice: NoticeMessage): DiscordReply {
-  const description = fitText(escapeDiscord(notice.text), LIMITS.description);
+  const description = fitEscaped(notice.text, LIMITS.description);
   return { embeds: [{ color: TONE_COLOURS[notice.tone], description }], components: [] };
 }
 
 function renderReport(report: ReportMessage): DiscordReply {
   const embed: APIEmbed = {
     color: TONE_COLOURS[report.tone],
-    title: fitText(escapeDiscord(report.headline), LIMITS.title),
+    title: fitEscaped(report.headline, LIMITS.title),
   };
   if (report.summary.length > 0) {
-    const lines = report.summary.map((line) => fitText(escapeDiscord(line), LINE_MAX));
+    const lines = report.summary.map((line) => fitEscaped(line, LINE_MAX));
     embed.description = fitLines(lines, SUMMARY_MAX, (left) => `+${left} more`);
   }
   if (report.fixes.length > 0) embed.footer = { text: FOOTER };
@@ -62,9 +61,8 @@ function renderReport(report: ReportMessage): DiscordReply {
 
 function mxField(rows: readonly MxTableRow[]): APIEmbedField {
   const lines = rows.map((row) => {
-    const host = `${escapeDiscord(row.host)} (${row.priority})`;
-    const line = row.matchedBy === null ? `✗ ${host}: not covered by the policy` : `✓ ${host}: ${escapeDiscord(row.matchedBy)}`;
-    return fitText(line, LINE_MAX);
+    const host = `${fitEscaped(row.host, LINE_MAX)} (${row.priority})`;
+    return row.matchedBy === null ? `✗ ${host}: not covered by the policy` : `✓ ${host}: ${fitEscaped(row.matchedBy, LINE_MAX)}`;
   });
   return {
     name: `MX hosts (${rows.length})`,
@@ -80,8 +78,8 @@ function findingFields(findings: readonly FindingLine[], budget: number, maxFiel
     const isLast = index === findings.length - 1;
     const reserve = isLast ? 0 : MORE_FINDINGS_MAX;
     const field = {
-      name: fitText(`${SEVERITY_ICON[finding.severity]} ${escapeDiscord(finding.title)}`, LIMITS.fieldName),
-      value: fitText(escapeDiscord(finding.detail) || '-', FINDING_DETAIL_MAX),
+      name: `${SEVERITY_ICON[finding.severity]} ${fitEscaped(finding.title, LIMITS.fieldName - 3)}`,
+      value: fitEscaped(finding.detail, FINDING_DETAIL_MAX) || '-',
     };
     const cost = field.name.length + field.value.length;
     if (used + cost + reserve > budget || fields.length + (isLast ? 1 : 2) > maxFields) {
@@ -96,6 +94,6 @@ function findingFields(findings: readonly FindingLine[], budget: number, maxFiel
 
 function moreFindings(rest: readonly FindingLine[]): APIEmbedField {
   const name = `+${rest.length} more findings`;
-  const titles = rest.map((finding) => fitText(escapeDiscord(finding.title), 80));
+  const titles = rest.map((finding) => fitEscaped(finding.title, 80));
   return { name, value: fitLines(titles, MORE_FINDINGS_MAX - name.length, (left) => `+${left} more`) };
 }

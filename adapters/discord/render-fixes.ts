@@ -1,6 +1,6 @@
 import type { FixBlock } from '../../src/command/chat-message.js';
-import { escapeCodeBlockContent, escapeDiscord } from './escape-discord.js';
-import { fitText } from './fit-text.js';
+import { escapeCodeBlockContent } from './escape-discord.js';
+import { fitEscaped, fitText } from './fit-text.js';
 import { LIMITS } from './message-limits.js';
 
 const FENCE = '```';
@@ -8,22 +8,28 @@ const TITLE_MAX = 256;
 const TEXT_MAX = 1500;
 /** Room for the fences and their newlines around a chunk of code. */
 const CODE_CHUNK_MAX = LIMITS.content - (FENCE.length + 1) * 2;
+/** Enough for every fix of a real deployment; a hostile one cannot flood the channel. */
+const MAX_MESSAGES = 10;
 /** Discord caps a thread name at 100 characters. */
 const THREAD_NAME_MAX = 100;
 
 /**
  * The fixes as message contents, each within Discord's 2000-character limit: a bold title, the sentence, and the
  * block to paste in a ``` code block. A block too long for one message is split at line boundaries, each part
- * fenced on its own, so every message renders (and pastes) on its own.
+ * fenced on its own, so every message renders (and pastes) on its own. At most MAX_MESSAGES are returned, the last
+ * one saying how many more there were.
  */
 export function renderFixes(fixes: readonly FixBlock[]): string[] {
   const units: string[] = [];
   for (const fix of fixes) {
-    const heading = `**${fitText(escapeDiscord(fix.title), TITLE_MAX)}**`;
-    units.push(fix.text ? `${heading}\n${fitText(escapeDiscord(fix.text), TEXT_MAX)}` : heading);
+    const heading = `**${fitEscaped(fix.title, TITLE_MAX)}**`;
+    units.push(fix.text ? `${heading}\n${fitEscaped(fix.text, TEXT_MAX)}` : heading);
     if (fix.code) units.push(...codeChunks(escapeCodeBlockContent(fix.code)).map((chunk) => `${FENCE}\n${chunk}\n${FENCE}`));
   }
-  return pack(units);
+  const messages = pack(units);
+  if (messages.length <= MAX_MESSAGES) return messages;
+  const left = messages.length - (MAX_MESSAGES - 1);
+  return [...messages.slice(0, MAX_MESSAGES - 1), `+${left} more messages of fixes not shown, to keep the channel readable.`];
 }
 
 export function fixesThreadName(domain: string): string {

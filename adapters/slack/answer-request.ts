@@ -1,6 +1,7 @@
 import type { ChatMessage } from '../../src/command/chat-message.js';
 import type { CommandHandler, CommandRequest } from '../../src/command/command-handler.js';
 import { deliverMessage, slackErrorCode, type Delivery } from './deliver-message.js';
+import { escapeMrkdwn } from './escape-mrkdwn.js';
 
 const FAILED: ChatMessage = {
   kind: 'notice',
@@ -29,7 +30,7 @@ export async function answerRequest(core: CommandHandler, request: CommandReques
   } catch (err) {
     const code = slackErrorCode(err);
     logger.error({ err, code }, 'could not deliver the Slack reply');
-    const text = `Sorry, I could not post the result${code === '' ? '' : ` (Slack said \`${code}\`)`}.`;
+    const text = `Sorry, posting the answer to Slack failed${code === '' ? '' : ` (Slack said \`${escapeMrkdwn(code)}\`)`}.`;
     await respond({ response_type: 'ephemeral', text }).catch((err2) => logger.error({ err: err2 }, 'respond failed'));
   }
   await Promise.all(queueNotes);

@@ -1,5 +1,5 @@
-import { isIP } from 'node:net';
 import { z } from 'zod';
+import { isDnsServerAddress } from '../net/dns-server-address.js';
 
 /** A missing or malformed variable: the message is one line naming it, never its value (it may be a secret). */
 export class ConfigError extends Error {
@@ -67,7 +67,7 @@ const envSchema = z
     MTASTS_DNS: z
       .string()
       .transform((list) => list.split(',').map((server) => server.trim()))
-      .refine((servers) => servers.every(isDnsServer), {
+      .refine((servers) => servers.every(isDnsServerAddress), {
         error: 'MTASTS_DNS must be a comma-separated list of ip, ip:port or [ipv6]:port',
       })
       .optional(),
@@ -109,17 +109,4 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv): EnvConfig {
     scanner: { dns: e.MTASTS_DNS, allowPrivate: e.MTASTS_ALLOW_PRIVATE, dbPath: e.MTASTS_DB },
     logLevel: e.LOG_LEVEL,
   };
-}
-
-function isDnsServer(server: string): boolean {
-  const bracketed = /^\[([^\]]+)\]:(\d{1,5})$/.exec(server);
-  if (bracketed) return isIP(bracketed[1]!) === 6 && isPort(bracketed[2]!);
-  const v4WithPort = /^([\d.]+):(\d{1,5})$/.exec(server);
-  if (v4WithPort) return isIP(v4WithPort[1]!) === 4 && isPort(v4WithPort[2]!);
-  return isIP(server) !== 0;
-}
-
-function isPort(text: string): boolean {
-  const n = Number(text);
-  return n >= 1 && n <= 65_535;
 }

@@ -1,13 +1,12 @@
+import type { PolicyMode } from '../report/report.js';
 import type { ParseResult } from './parse-result.js';
 import { checkMxValue } from './policy-mx-value.js';
 import { quoteValue } from './quote-value.js';
 import { EXT_NAME, missingField } from './tag-value-fields.js';
 
-export type StsPolicyMode = 'enforce' | 'testing' | 'none';
-
 export interface StsPolicy {
   version: 'STSv1';
-  mode: StsPolicyMode;
+  mode: PolicyMode;
   mx: string[];
   maxAge: number;
   extensions: Record<string, string>;
@@ -90,7 +89,7 @@ function isSingleField(name: string): name is SingleField {
   return (SINGLE_FIELDS as readonly string[]).includes(name);
 }
 
-function isMode(value: string): value is StsPolicyMode {
+function isMode(value: string): value is PolicyMode {
   return MODES.includes(value);
 }
 

@@ -9,7 +9,7 @@ export interface TagValueField {
 // RFC 8461 §3.1 sts-ext-name and RFC 8460 §3 tlsrpt-ext-name share this grammar.
 export const EXT_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$/;
 // sts-ext-value / tlsrpt-ext-value: printable ASCII except "=", ";" and space.
-export const EXT_VALUE = /^[\x21-\x3a\x3c\x3e-\x7e]+$/;
+const EXT_VALUE = /^[\x21-\x3a\x3c\x3e-\x7e]+$/;
 
 /**
  * Splits `version 1*(delim field) [delim]`, with `delim = *WSP ";" *WSP` (RFC 8461 §3.1, RFC 8460 §3), into

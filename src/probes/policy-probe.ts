@@ -45,7 +45,7 @@ export type PolicyProbeResult =
 
 type Failure = Extract<PolicyProbeResult, { ok: false }>;
 
-export const MAX_POLICY_BYTES = 65_536;
+const MAX_POLICY_BYTES = 65_536;
 const POLICY_PATH = '/.well-known/mta-sts.txt';
 const MAX_REMOTE_TEXT = 200;
 
@@ -93,7 +93,11 @@ async function fetchWithin(options: PolicyFetchOptions, signal: AbortSignal, pro
   if (!answer.ok) return failure('dns', `DNS lookup of ${host} failed: ${answer.cause} (${remote(answer.detail)})`, progress);
   if (answer.value.length === 0) return failure('dns', `${host} has no A or AAAA records`, progress);
 
-  const addresses = options.allowPrivate ? answer.value : answer.value.filter((ip) => blockedRange(ip) === null);
+  // A non-literal would send the socket to the OS resolver: a second, unchecked resolution path.
+  const addresses = answer.value.filter((ip) => {
+    const range = blockedRange(ip);
+    return range === null || (options.allowPrivate && range !== 'invalid');
+  });
   if (addresses.length === 0) {
     progress.address = answer.value[0] ?? null;
     const named = answer.value.map((ip) => `${ip} (${blockedRange(ip)})`).join(', ');
@@ -116,7 +120,8 @@ async function fetchWithin(options: PolicyFetchOptions, signal: AbortSignal, pro
     progress.phase = 'reading the body';
     const refusal = judgeHeaders(response.statusCode, response.headers, progress);
     if (refusal) {
-      response.body.destroy();
+      // Abandoning the body makes undici raise an abort error on it, which is expected here.
+      response.body.on('error', () => undefined).destroy();
       return refusal;
     }
     const body = await readCapped(response.body);
@@ -186,7 +191,7 @@ async function openTls(target: TlsTarget): Promise<TLSSocket | null> {
     const outcome = await handshake(address, target);
     if (target.signal.aborted) return null;
     if (outcome.kind === 'no-tcp') {
-      refused.push(`${address}: ${errorText(outcome.error)}`);
+      refused.push(`${address} (${(outcome.error as NodeJS.ErrnoException).code ?? errorText(outcome.error)})`);
       continue;
     }
     if (outcome.kind === 'no-tls') {
@@ -207,7 +212,7 @@ async function openTls(target: TlsTarget): Promise<TLSSocket | null> {
     progress.phase = `waiting for the response from ${address}`;
     return socket;
   }
-  progress.failure = failure('connect', `could not connect to ${target.host} port ${target.port}: ${remote(refused.join('; '))}`, progress);
+  progress.failure = failure('connect', `could not connect to ${target.host} on port ${target.port}: ${remote(refused.join(', '))}`, progress);
   return null;
 }
 

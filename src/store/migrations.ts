@@ -21,6 +21,43 @@ export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [
       CREATE INDEX scans_by_domain ON scans (domain, scanned_at);
       CREATE INDEX scans_by_policy_id ON scans (domain, policy_id);
     `),
+  // Watched domains and digests. A channel is (platform, workspace_id, channel_id) throughout.
+  (db) =>
+    db.exec(`
+      CREATE TABLE digest_channels (
+        platform TEXT NOT NULL,
+        workspace_id TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        schedule TEXT,
+        since TEXT NOT NULL,
+        last_digest_at TEXT,
+        PRIMARY KEY (platform, workspace_id, channel_id)
+      );
+      CREATE TABLE watches (
+        platform TEXT NOT NULL,
+        workspace_id TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        domain TEXT NOT NULL,
+        added_at TEXT NOT NULL,
+        PRIMARY KEY (platform, workspace_id, channel_id, domain)
+      );
+      CREATE TABLE digest_slots (
+        platform TEXT NOT NULL,
+        workspace_id TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        slot TEXT NOT NULL,
+        claimed_at TEXT NOT NULL,
+        PRIMARY KEY (platform, workspace_id, channel_id, slot)
+      );
+      CREATE TABLE digest_snapshots (
+        platform TEXT NOT NULL,
+        workspace_id TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        domain TEXT NOT NULL,
+        snapshot TEXT NOT NULL,
+        PRIMARY KEY (platform, workspace_id, channel_id, domain)
+      );
+    `),
 ];
 
 export class SchemaTooNewError extends Error {

@@ -10,15 +10,6 @@ describe('parseCommand', () => {
     expect(parseCommand(text)).toEqual({ kind: 'help' });
   });
 
-  it('unwraps Slack auto-links, preferring the label the user typed', () => {
-    expect(parseCommand('<http://example.com|example.com>')).toEqual({ kind: 'scan', domain: 'example.com' });
-    expect(parseCommand('<https://www.example.org/path?q=1>')).toEqual({ kind: 'scan', domain: 'www.example.org' });
-    expect(parseCommand('<mailto:postmaster@example.net|postmaster@example.net>')).toEqual({
-      kind: 'scan',
-      domain: 'example.net',
-    });
-  });
-
   it('takes the host of a URL and the domain of an e-mail address', () => {
     expect(parseCommand('https://mail.example.com:8443/x')).toEqual({ kind: 'scan', domain: 'mail.example.com' });
     expect(parseCommand('admin@example.com')).toEqual({ kind: 'scan', domain: 'example.com' });
@@ -26,17 +17,6 @@ describe('parseCommand', () => {
 
   it('converts an internationalised name to its A-label', () => {
     expect(parseCommand('bücher.example')).toEqual({ kind: 'scan', domain: 'xn--bcher-kva.example' });
-  });
-
-  it('decodes the &amp; &lt; &gt; entities Slack sends, so an encoded "<" is refused as the character it is', () => {
-    const parsed = parseCommand('exa&lt;mple.com');
-    expect(parsed.kind).toBe('invalid');
-    expect(parsed.kind === 'invalid' && parsed.reason).toContain('<');
-  });
-
-  it('decodes &amp; last, so a typed "&lt;" stays literal text rather than becoming "<"', () => {
-    const parsed = parseCommand('a&amp;lt;b.com');
-    expect(parsed.kind === 'invalid' && parsed.reason).toContain('&');
   });
 
   it('refuses more than one word', () => {
@@ -61,11 +41,5 @@ describe('parseCommand', () => {
       kind: 'invalid',
       reason: 'the text is far too long for a domain name',
     });
-  });
-
-  it('still accepts a maximal domain wrapped in a Slack link', () => {
-    const domain = `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(57)}.com`;
-    expect(domain.length).toBe(253);
-    expect(parseCommand(`<http://${domain}|${domain}>`)).toEqual({ kind: 'scan', domain });
   });
 });

@@ -35,23 +35,26 @@ export const validStsRecord = fc
     return { record: `v=STSv1${body}${trailing ? delim(4) : ''}`, id, extensions: Object.fromEntries(extensions) };
   });
 
-/** Records near the §3.1 grammar: each piece is valid or a typical mistake. */
+const mostly = <T>(valid: fc.Arbitrary<T>, mistakes: fc.Arbitrary<T>) =>
+  fc.oneof({ weight: 6, arbitrary: valid }, { weight: 1, arbitrary: mistakes });
+
+/** Records near the §3.1 grammar: each piece is mostly valid, sometimes a typical mistake. */
 export const nearStsRecord = fc
   .tuple(
-    fc.constantFrom('v=STSv1', 'v=STSv1', 'v=stsv1', 'V=STSv1', 'v=STSv2', ' v=STSv1', 'v=STSv1 ', ''),
+    mostly(fc.constant('v=STSv1'), fc.constantFrom('v=stsv1', 'V=STSv1', 'v=STSv2', ' v=STSv1', 'v=STSv1 ', '')),
     fc.array(
       fc.tuple(
-        fc.constantFrom(';', ';', ' ;', '; ', '\t;\t', ',', ' ', ';;'),
+        mostly(fc.tuple(wsp, wsp).map(([a, b]) => `${a};${b}`), fc.constantFrom(',', ' ', ';;', '')),
         fc.oneof(
-          stsId.map((id) => `id=${id}`),
-          fc.string({ unit: chars([...ALNUM, '-', '_', '.', ' ']), maxLength: 40 }).map((id) => `id=${id}`),
-          fc.tuple(extName, txtExtValue).map(([n, v]) => `${n}=${v}`),
-          fc.constantFrom('ID=abc', 'id', '=x', 'x=', 'x=a b', 'x=a=b', '_x=1', 'id=abc '),
+          { weight: 4, arbitrary: stsId.map((id) => `id=${id}`) },
+          { weight: 3, arbitrary: fc.tuple(extName, txtExtValue).map(([n, v]) => `${n}=${v}`) },
+          { weight: 1, arbitrary: fc.string({ unit: chars([...ALNUM, '-', '_', '.', ' ']), maxLength: 40 }).map((id) => `id=${id}`) },
+          { weight: 1, arbitrary: fc.constantFrom('ID=abc', 'id', '=x', 'x=', 'x=a b', 'x=a=b', '_x=1', 'id=abc ', 'v=STSv1') },
         ),
       ),
-      { maxLength: 4 },
+      { minLength: 1, maxLength: 4 },
     ),
-    fc.constantFrom('', ';', '; ', ' ', ';;'),
+    mostly(fc.constantFrom('', ';', '; ', ' ; \t'), fc.constantFrom(' ', ';;', '\t')),
   )
   .map(([version, fields, end]) => version + fields.map(([d, f]) => d + f).join('') + end);
 
@@ -111,8 +114,8 @@ export const validPolicy: fc.Arbitrary<GeneratedPolicy> = fc
     const keyed = fields.map((field, i) => ({ field, key: order[i] ?? i }));
     keyed.sort((a, b) => a.key - b.key);
     const lines = keyed.map(({ field: [name, value] }, i) => `${name}:${spacing[i]![0]}${value}${spacing[i]![1]}`);
-    const lower = [...new Set(mx.map((m) => m.toLowerCase()))];
-    return { lines, mode, mx: lower, maxAge, extensions: Object.fromEntries(extensions) };
+    const listed = keyed.filter(({ field: [name] }) => name === 'mx').map(({ field: [, value] }) => value.toLowerCase());
+    return { lines, mode, mx: [...new Set(listed)], maxAge, extensions: Object.fromEntries(extensions) };
   });
 
 /** Terminates lines with LF, CRLF or a mix; the final terminator is optional (§3.2 and erratum 6253). */
@@ -121,21 +124,34 @@ export function joinLines(lines: string[], terminators: boolean[], final: boolea
   return lines.map((line, i) => line + (i < lines.length - 1 || final ? term(i) : '')).join('');
 }
 
-/**
- * Policy lines near the §3.2 grammar, each valid or a typical mistake, staying where mailauth's strict parser and
- * this one should agree: no blank or non-field lines and no empty values (see the known disagreements).
- */
-export const nearPolicyLines = fc.array(
+const nearPolicyLine = fc.oneof(
+  fc.constantFrom('version: STSv1', 'version: stsv1', 'version: STSv2', 'Version: STSv1'),
+  fc.constantFrom('mode: enforce', 'mode: testing', 'mode: none', 'mode: Enforce', 'mode: TESTING', 'mode: report', 'Mode: none'),
   fc.oneof(
-    fc.constantFrom('version: STSv1', 'version: STSv1', 'version: stsv1', 'version: STSv2', 'Version: STSv1'),
-    fc.constantFrom('mode: enforce', 'mode: testing', 'mode: none', 'mode: Enforce', 'mode: TESTING', 'mode: report', 'Mode: none'),
-    fc.oneof(
-      fc.integer({ min: 0, max: 40_000_000 }).map((n) => `max_age: ${n}`),
-      fc.constantFrom('max_age: 00000086400', 'max_age: -1', 'max_age: 1e6', 'max_age: 86400s', 'max_age: 0x10', 'MAX_AGE: 86400'),
-    ),
-    mxPattern.map((m) => `mx: ${m}`),
-    fc.constantFrom('mx: *', 'mx: *.', 'mx: mail.example.com.', 'mx: mail_1.example.com', 'mx: *.*.example.com', 'mx: -a.example.com', 'mx:', 'MX: mail.example.com', 'mx: a b.example.com'),
-    fc.tuple(extName, policyExtValue).map(([n, v]) => `${n}: ${v}`),
+    fc.integer({ min: 0, max: 40_000_000 }).map((n) => `max_age: ${n}`),
+    fc.constantFrom('max_age: 00000086400', 'max_age: -1', 'max_age: 1e6', 'max_age: 86400s', 'max_age: 0x10', 'MAX_AGE: 86400'),
   ),
-  { maxLength: 9 },
+  mxPattern.map((m) => `mx: ${m}`),
+  fc.constantFrom('mx: *', 'mx: *.', 'mx: mail.example.com.', 'mx: mail_1.example.com', 'mx: *.*.example.com', 'mx: -a.example.com', 'mx:', 'MX: mail.example.com', 'mx: a b.example.com'),
+  fc.tuple(extName, policyExtValue).map(([n, v]) => `${n}: ${v}`),
 );
+const lineEdit = fc.record({ kind: fc.constantFrom('replace', 'insert', 'drop', 'repeat'), at: fc.nat(), line: nearPolicyLine });
+
+/**
+ * Valid policies with up to two lines replaced, inserted, dropped or repeated: typical mistakes, staying where
+ * mailauth's strict parser and this one should agree (no blank or non-field lines, no empty values but mx's: see
+ * the known disagreements).
+ */
+export const nearPolicyLines = fc.tuple(validPolicy, fc.array(lineEdit, { maxLength: 2 })).map(([{ lines }, edits]) => {
+  const edited = [...lines];
+  for (const { kind, at, line } of edits) {
+    const i = at % (edited.length + 1);
+    if (kind === 'insert') edited.splice(i, 0, line);
+    else if (i < edited.length) {
+      if (kind === 'replace') edited[i] = line;
+      if (kind === 'drop') edited.splice(i, 1);
+      if (kind === 'repeat') edited.splice(i, 0, edited[i]!);
+    }
+  }
+  return edited;
+});

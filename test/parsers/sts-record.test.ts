@@ -95,7 +95,7 @@ describe('parseStsRecord', () => {
     expect(reasonOf('v=STSv1; ID=abc')).toBe('required field "id" is missing (found "ID"; field names are case-sensitive)');
   });
 
-  it('keeps extension fields (sts-extension) and ignores none of their names but "v" and "id"', () => {
+  it('keeps extension fields (sts-extension) by name, as written', () => {
     expect(parseStsRecord('v=STSv1; id=abc; foo=bar; x-y.z_1=a:b/c')).toEqual({
       ok: true,
       value: { version: 'STSv1', id: 'abc', extensions: { foo: 'bar', 'x-y.z_1': 'a:b/c' } },

@@ -2,6 +2,7 @@ import { X509Certificate as NodeCertificate, webcrypto } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { certInfo } from '../../src/probes/cert-info.js';
 
+// Loaded after cert-info, which provides the Reflect metadata API @peculiar/x509 needs.
 const x509 = await import('@peculiar/x509');
 const ALGORITHM = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
 
@@ -110,6 +111,26 @@ describe('certInfo', () => {
       trusted: false,
       trustError: 'self-signed certificate',
     });
+  });
+
+  it('keeps the dNSName entries of a SAN that also holds an otherName (SmtpUTF8Mailbox, RFC 8398)', () => {
+    // Made with: openssl req -x509 … -addext "subjectAltName=DNS:mta-sts.example.com,otherName:1.3.6.1.5.5.7.8.9;UTF8:postmaster@example.com,DNS:mx.example.com"
+    const pem = [
+      '-----BEGIN CERTIFICATE-----',
+      'MIIB6TCCAY+gAwIBAgIUTHHvdMqzbhFmEP/1G/Njy7Ea2iAwCgYIKoZIzj0EAwIw',
+      'HjEcMBoGA1UEAwwTbXRhLXN0cy5leGFtcGxlLmNvbTAeFw0yNjExMzAwOTM0NDNa',
+      'Fw0zNjExMjcwOTM0NDNaMB4xHDAaBgNVBAMME210YS1zdHMuZXhhbXBsZS5jb20w',
+      'WTATBgcqhkjOPQIBBggqhkjOPQMBBwNCAATByH8IQS5iWc2I0inco6fX0Oqen42Y',
+      'Q6Y/ymOFI8NNkx5IYkWhWK7vHd6o8a9krb2rSsjlew7M5+i5SLZns278o4GqMIGn',
+      'MB0GA1UdDgQWBBSVDeTt3Uca1oizDPGTT9ioZ0x17DAfBgNVHSMEGDAWgBSVDeTt',
+      '3Uca1oizDPGTT9ioZ0x17DAPBgNVHRMBAf8EBTADAQH/MFQGA1UdEQRNMEuCE210',
+      'YS1zdHMuZXhhbXBsZS5jb22gJAYIKwYBBQUHCAmgGAwWcG9zdG1hc3RlckBleGFt',
+      'cGxlLmNvbYIObXguZXhhbXBsZS5jb20wCgYIKoZIzj0EAwIDSAAwRQIgWt6cBwIn',
+      'q8fsQoUz00QaZL5dpY2NoWtJyXMdsTYhHDgCIQCAXoz1Ms3zGol3RtqxiZyBjpst',
+      's9jji9EA1Hj4L/yknA==',
+      '-----END CERTIFICATE-----',
+    ].join('\n');
+    expect(certInfo(new NodeCertificate(pem), true, null).san).toEqual(['mta-sts.example.com', 'mx.example.com']);
   });
 
   it('throws on bytes that are not a certificate', () => {

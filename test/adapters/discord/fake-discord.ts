@@ -29,8 +29,8 @@ export interface FakeDiscord {
   refuseThreads: boolean;
   /** Answer 401 to every request, as Discord does for a bad token. */
   refuseToken: boolean;
-  /** Resolves once a client has identified and been sent READY. */
-  ready(): Promise<void>;
+  /** Open gateway connections. */
+  connections(): number;
   /** Sends an INTERACTION_CREATE dispatch to every connected client. */
   dispatch(interaction: { token: string; channel_id?: string }): void;
   waitForRequest(match: (request: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
@@ -50,8 +50,6 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
   const waiters = new Set<() => void>();
   let nextId = 300000000000000000n;
   let sequence = 0;
-  let markReady: () => void = () => {};
-  const readyPromise = new Promise<void>((resolve) => (markReady = resolve));
 
   const server = createServer((request, response) => {
     void handle(request, response);
@@ -67,7 +65,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     identifies,
     refuseThreads: false,
     refuseToken: false,
-    ready: () => readyPromise,
+    connections: () => gateway.clients.size,
     dispatch(interaction) {
       if (interaction.channel_id) channelByToken.set(interaction.token, interaction.channel_id);
       sequence += 1;
@@ -120,7 +118,6 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
             application: { id: APP_ID, flags: 0 },
           },
         });
-        markReady();
       }
     });
   });

@@ -152,6 +152,16 @@ describe('registerSlashCommand (/mtasts over a real Bolt app in HTTP mode)', () 
     expect(harness.fake.callsTo('chat.postMessage')).toHaveLength(0);
   });
 
+  it('tells the user privately, naming Slack\'s error, when the post fails for another reason', async () => {
+    await start(() => brokenReport());
+    harness.fake.postMessageError = 'is_archived';
+    await command();
+    await settle();
+    const replies = harness.fake.callsTo('respond');
+    expect(replies).toHaveLength(1);
+    expect(replies[0]!.body).toMatchObject({ response_type: 'ephemeral', text: expect.stringContaining('`is_archived`') });
+  });
+
   it('refuses a request with a bad signature with 401 and posts nothing', async () => {
     const core = await start(() => brokenReport());
     const response = await harness.post(slashCommandBody({ text: 'example.com', responseUrl: harness.fake.responseUrl }), 'wrong-secret');

@@ -1,0 +1,155 @@
+import { MessageFlags } from 'discord.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startDiscordAdapter, type DiscordAdapter } from '../../../adapters/discord/index.js';
+import { checkMessageLimits } from '../../../adapters/discord/message-limits.js';
+import { TONE_COLOURS } from '../../../adapters/discord/render-embed.js';
+import { createCommandCore } from '../../../src/command/command-core.js';
+import { scan } from '../../../src/scan/scan.js';
+import { publishDomain, startFixtureInternet, type DomainSpec, type FixtureInternet } from '../../fixture/fixture-internet.js';
+import { APP_ID, startFakeDiscord, type FakeDiscord, type RecordedRequest } from './fake-discord.js';
+import { buttonClick, CHANNEL_ID, slashCommand } from './interactions.js';
+import { memoryLogger } from './test-logger.js';
+
+function deployment(domain: string, mx: Array<[number, string]> = [[10, `mx.${domain}`]]): DomainSpec {
+  return {
+    txt: 'v=STSv1; id=20240101;',
+    policy: `version: STSv1\r\nmode: enforce\r\nmx: mx.${domain}\r\nmax_age: 604800\r\n`,
+    mx,
+    tlsrpt: `v=TLSRPTv1; rua=mailto:tls-reports@${domain}`,
+  };
+}
+
+let internet: FixtureInternet;
+let fake: FakeDiscord | undefined;
+let adapter: DiscordAdapter | undefined;
+
+beforeAll(async () => {
+  internet = await startFixtureInternet();
+  await publishDomain(internet, 'broken.test', deployment('broken.test', [[10, 'mx.broken.test'], [20, 'backup.elsewhere.test']]));
+  await publishDomain(internet, 'hostile.test', {
+    txt: 'v=STSv1; id=20240101;',
+    policy: 'version: STSv1\r\nmode: testing\r\nmx: @everyone**bold**<@123>\r\nmax_age: 604800\r\n',
+    mx: [[10, 'mx.hostile.test']],
+    tlsrpt: 'v=TLSRPTv1; rua=mailto:@here**x**<@&9>@hostile.test',
+  });
+  for (const domain of ['one.test', 'two.test', 'three.test', 'four.test']) await publishDomain(internet, domain, deployment(domain));
+});
+afterAll(async () => {
+  await internet.close();
+});
+afterEach(async () => {
+  await adapter?.stop();
+  await fake?.close();
+  adapter = undefined;
+  fake = undefined;
+});
+
+/** The adapter with the real core and the real scan against the fixture internet; `gate` holds every scan back. */
+async function start(gate: Promise<void> = Promise.resolve()): Promise<FakeDiscord> {
+  fake = await startFakeDiscord();
+  const core = createCommandCore({
+    scan: async (domain) => {
+      await gate;
+      return scan(domain, internet.scanOptions);
+    },
+    limits: { scansPerWindow: 3 },
+  });
+  adapter = await startDiscordAdapter({ token: 'fake-token', appId: APP_ID, apiUrl: fake.apiUrl, core, logger: memoryLogger().logger });
+  return fake;
+}
+
+/** Sends the interaction and returns the requests it caused, once the one that ends the answer has come. */
+async function answer(interaction: { token: string }, isLast: (token: string) => (r: RecordedRequest) => boolean) {
+  const before = fake!.requests.length;
+  fake!.dispatch(interaction);
+  await fake!.waitForRequest(isLast(interaction.token));
+  return fake!.requests.slice(before);
+}
+
+const isCallback = (token: string) => (r: RecordedRequest) => r.method === 'POST' && r.route.endsWith(`/${token}/callback`);
+const isEdit = (token: string) => (r: RecordedRequest) => r.method === 'PATCH' && r.route.includes(`/${token}/messages/`);
+const isFollowUp = (token: string) => (r: RecordedRequest) => r.method === 'POST' && r.route === `/webhooks/${APP_ID}/${token}`;
+const carriesMessage = (r: RecordedRequest) => r.body !== null && typeof r.body === 'object' && ('content' in r.body || 'embeds' in r.body);
+
+describe('the Discord adapter with the real command core and scan, against the fixture internet', () => {
+  it('defers at once, then edits in the verdict embed and threads the fixes under it', async () => {
+    let release = () => {};
+    const discord = await start(new Promise((resolve) => (release = resolve)));
+    const interaction = slashCommand('broken.test');
+
+    discord.dispatch(interaction);
+    const deferral = await discord.waitForRequest(isCallback(interaction.token));
+    expect(deferral.body.type).toBe(5);
+    expect(discord.requests.some(isEdit(interaction.token))).toBe(false);
+    release();
+    const edit = await discord.waitForRequest(isEdit(interaction.token));
+    const threadMessage = await discord.waitForRequest((r) => r.method === 'POST' && r.route === `/channels/${edit.reply.id}/messages`);
+    await adapter!.stop();
+
+    const embed = edit.body.embeds[0];
+    expect(checkMessageLimits(edit.body)).toMatchObject({ ok: true });
+    expect(embed.color).toBe(TONE_COLOURS.warning);
+    expect(embed.title).toBe('broken.test — Broken');
+    expect(embed.fields[0]).toEqual({
+      name: 'MX hosts (2)',
+      value: '✓ mx.broken.test (10): mx.broken.test\n✗ backup.elsewhere.test (20): not covered by the policy',
+    });
+    expect(embed.description).toContain('mailto:\\*\\*\\*@broken.test');
+    expect(edit.body.components[0].components[0].custom_id).toBe('mtasts:rescan:broken.test');
+    expect(discord.requests.find((r) => r.route.endsWith('/threads'))!.route).toBe(`/channels/${CHANNEL_ID}/messages/${edit.reply.id}/threads`);
+    const fixes = discord.requests.filter((r) => r.route === `/channels/${edit.reply.id}/messages`).map((r) => r.body.content as string);
+    expect(fixes.join('\n')).toContain('```\nversion: STSv1\nmode: testing\nmx: mx.broken.test\nmx: backup.elsewhere.test');
+    expect(threadMessage.body.allowed_mentions).toEqual({ parse: [] });
+    for (const request of discord.requests.filter(carriesMessage)) expect(request.body.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('delivers hostile policy and TLS-RPT text escaped: no mention or markdown survives outside code blocks', async () => {
+    const discord = await start();
+    discord.dispatch(slashCommand('hostile.test'));
+    await discord.waitForRequest((r) => r.route.endsWith('/callback'));
+    await adapter!.stop();
+    const messages = discord.requests.filter(carriesMessage);
+    const text = JSON.stringify(messages.map((m) => m.body)).replace(/```.*?```/g, '');
+
+    expect(messages.length).toBeGreaterThan(0);
+    expect(text).toContain('@\u200beveryone\\\\*\\\\*bold\\\\*\\\\*<\u200b@123>');
+    expect(text).not.toMatch(/@(everyone|here)/);
+    expect(text).not.toMatch(/<[@#]/);
+    expect(text).not.toMatch(/(?<!\\\\)\*\*bold/);
+    for (const message of messages) expect(message.body.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('cuts a burst from one user at the limit with a private retry time; another user and cached answers are unaffected', async () => {
+    await start();
+    for (const domain of ['one.test', 'two.test', 'three.test']) {
+      const sent = await answer(slashCommand(domain, { userId: '500000000000000001' }), isEdit);
+      expect(sent.find((r) => r.method === 'PATCH')!.body.embeds[0].title).toBe(`${domain} — Enforced`);
+    }
+
+    const refusal = slashCommand('four.test', { userId: '500000000000000001' });
+    const refused = await answer(refusal, isFollowUp);
+    const followUp = refused.find(isFollowUp(refusal.token))!;
+    expect(refused.some((r) => r.method === 'DELETE')).toBe(true);
+    expect(followUp.body.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+    expect(followUp.body.embeds[0].description).toMatch(/Try again in \d/);
+
+    const cached = await answer(slashCommand('one.test', { userId: '500000000000000001' }), isEdit);
+    expect(cached.find((r) => r.method === 'PATCH')!.body.embeds[0].description).toMatch(/Cached .* ago/);
+
+    const otherUser = await answer(slashCommand('four.test', { userId: '500000000000000002' }), isEdit);
+    expect(otherUser.find((r) => r.method === 'PATCH')!.body.embeds[0].title).toBe('four.test — Enforced');
+  });
+
+  it('the Rescan button runs a new scan instead of answering from the cache', async () => {
+    await start();
+    await answer(slashCommand('one.test'), isEdit);
+    const fetchesBefore = internet.https.requests.length;
+
+    const sent = await answer(buttonClick('mtasts:rescan:one.test'), isEdit);
+
+    expect(internet.https.requests.length).toBeGreaterThan(fetchesBefore);
+    const embed = sent.find((r) => r.method === 'PATCH')!.body.embeds[0];
+    expect(embed.title).toBe('one.test — Enforced');
+    expect(embed.description).not.toMatch(/Cached/);
+  });
+});

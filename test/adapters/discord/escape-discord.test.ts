@@ -1,0 +1,56 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { escapeCodeBlockContent, escapeDiscord } from '../../../adapters/discord/escape-discord.js';
+
+const ZWSP = '\u200b';
+
+describe('escapeDiscord', () => {
+  it('escapes bold, italic, underline, strikethrough, spoiler and inline code', () => {
+    expect(escapeDiscord('**b** *i* __u__ ~~s~~ ||sp|| `c`')).toBe('\\*\\*b\\*\\* \\*i\\* \\_\\_u\\_\\_ \\~\\~s\\~\\~ \\|\\|sp\\|\\| \\`c\\`');
+  });
+
+  it('escapes headings, lists, quotes, subtext and masked links at the start of a line', () => {
+    expect(escapeDiscord('# big\n- item\n1. one\n> quote\n-# small\n[bank](https://evil.example)')).toBe(
+      '\\# big\n\\- item\n1\\. one\n\\> quote\n\\-# small\n\\[bank](https://evil.example)',
+    );
+  });
+
+  it('breaks @everyone, @here and <@…>, <@&…>, <#…> mentions with a zero-width space', () => {
+    expect(escapeDiscord('@everyone @HERE <@123> <@!12> <@&456> <#789>')).toBe(
+      `@${ZWSP}everyone @${ZWSP}HERE <${ZWSP}@123> <${ZWSP}@!12> <${ZWSP}@&456> <${ZWSP}#789>`,
+    );
+  });
+
+  it('escapes backslashes, so remote text cannot undo an escape', () => {
+    expect(escapeDiscord('\\*x\\*')).toBe('\\\\\\*x\\\\\\*');
+  });
+
+  it('drops control characters and bidi overrides but keeps newlines and tabs', () => {
+    expect(escapeDiscord('a\u0000b\u202ec\u2066d\u001b[31me\nf\tg')).toBe('abcd[31me\nf\tg');
+  });
+
+  it('leaves no mention syntax in any input', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('@', '<', '#', '&', '!', 'everyone', 'here', '1', ' ', '\\', '*') }), (text) => {
+        const escaped = escapeDiscord(text);
+        expect(escaped).not.toMatch(/@(everyone|here)/i);
+        expect(escaped).not.toMatch(/<[@#]/);
+      }),
+    );
+  });
+});
+
+describe('escapeCodeBlockContent', () => {
+  it('keeps code verbatim, single backticks included, so it can be pasted', () => {
+    expect(escapeCodeBlockContent('v=STSv1; id=`20240101`\n**mx**: <@1>')).toBe('v=STSv1; id=`20240101`\n**mx**: <@1>');
+  });
+
+  it('breaks every run of backticks so remote text cannot close the ``` block', () => {
+    expect(escapeCodeBlockContent('a```b``c')).toBe(`a\`${ZWSP}\`${ZWSP}\`b\`${ZWSP}\`c`);
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('`', 'a', '\n') }), (code) => {
+        expect(escapeCodeBlockContent(code)).not.toContain('``');
+      }),
+    );
+  });
+});

@@ -1,0 +1,339 @@
+import { GatewayIntentBits, MessageFlags, PermissionFlagsBits } from 'discord.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startDiscordAdapter, type DiscordAdapter } from '../../../adapters/discord/index.js';
+import { TONE_COLOURS } from '../../../adapters/discord/render-embed.js';
+import type { CommandHandler } from '../../../src/command/command-handler.js';
+import { APP_ID, startFakeDiscord, type FakeDiscord, type RecordedRequest } from './fake-discord.js';
+import { buttonClick, CHANNEL_ID, DM_CHANNEL_ID, GUILD_ID, slashCommand } from './interactions.js';
+import { brokenReport, enforcedReport, refusal } from './sample-messages.js';
+import { stubCore } from './stub-core.js';
+import { memoryLogger } from './test-logger.js';
+
+const TOKEN = 'fake-bot-token.for-tests.only';
+const cleanups: Array<() => Promise<void>> = [];
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function start(core: CommandHandler): Promise<{ fake: FakeDiscord; adapter: DiscordAdapter; logs: () => Array<Record<string, unknown>> }> {
+  const fake = await startFakeDiscord();
+  cleanups.push(() => fake.close());
+  const { logger, lines } = memoryLogger();
+  const adapter = await startDiscordAdapter({ token: TOKEN, appId: APP_ID, apiUrl: fake.apiUrl, core, logger });
+  cleanups.push(() => adapter.stop());
+  return { fake, adapter, logs: lines };
+}
+
+/** Dispatches the interaction and returns once the adapter has answered it completely (stop() waits for it). */
+async function answered(fake: FakeDiscord, adapter: DiscordAdapter, interaction: { token: string; channel_id?: string }) {
+  fake.dispatch(interaction);
+  await fake.waitForRequest(isCallback(interaction.token));
+  await adapter.stop();
+}
+
+const isCallback = (token: string) => (r: RecordedRequest) => r.method === 'POST' && r.route.endsWith(`/${token}/callback`);
+const isEdit = (token: string) => (r: RecordedRequest) => r.method === 'PATCH' && r.route.includes(`/${token}/messages/`);
+const isDelete = (token: string) => (r: RecordedRequest) => r.method === 'DELETE' && r.route.includes(`/${token}/messages/`);
+const isFollowUp = (token: string) => (r: RecordedRequest) => r.method === 'POST' && r.route === `/webhooks/${APP_ID}/${token}`;
+const isThread = (r: RecordedRequest) => r.method === 'POST' && r.route.endsWith('/threads');
+const isChannelMessage = (r: RecordedRequest) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.route);
+/** Every request that carries a message (content or embeds), whatever the route. */
+const carriesMessage = (r: RecordedRequest) => r.body !== null && typeof r.body === 'object' && ('content' in r.body || 'embeds' in r.body);
+
+describe('startDiscordAdapter', () => {
+  it('logs in to the gateway from GET /gateway/bot with the Guilds intent only and the bot token', async () => {
+    const { fake } = await start(stubCore(() => enforcedReport()));
+
+    expect(fake.requests[0]).toMatchObject({ method: 'GET', route: '/gateway/bot', authorization: `Bot ${TOKEN}` });
+    expect(fake.identifies).toHaveLength(1);
+    expect(fake.identifies[0].intents).toBe(GatewayIntentBits.Guilds);
+    expect(fake.identifies[0].token).toBe(TOKEN);
+  });
+
+  it('defers the reply (type 5, public) before the scan finishes', async () => {
+    const core = stubCore(() => enforcedReport());
+    const release = core.hold();
+    const { fake } = await start(core);
+    const interaction = slashCommand('example.com');
+
+    fake.dispatch(interaction);
+    const callback = await fake.waitForRequest(isCallback(interaction.token));
+
+    expect(callback.body.type).toBe(5);
+    expect(callback.body.data?.flags ?? 0).toBe(0);
+    expect(core.answered).toBe(0);
+    expect(fake.requests.some(isEdit(interaction.token))).toBe(false);
+    release();
+    await fake.waitForRequest(isEdit(interaction.token));
+  });
+
+  it('hands the core a Discord request: guild as workspace, channel, user and the domain text, not fresh', async () => {
+    const core = stubCore(() => enforcedReport());
+    const { fake, adapter } = await start(core);
+
+    await answered(fake, adapter, slashCommand('  Example.COM ', { userId: '500000000000000009' }));
+
+    expect(core.requests).toEqual([
+      { platform: 'discord', workspaceId: GUILD_ID, channelId: CHANNEL_ID, userId: '500000000000000009', text: '  Example.COM ', fresh: false },
+    ]);
+  });
+
+  it('edits the deferred reply into an embed coloured by verdict, with the MX table and a Rescan button', async () => {
+    const { fake, adapter } = await start(stubCore(() => brokenReport()));
+    const interaction = slashCommand('example.com');
+
+    await answered(fake, adapter, interaction);
+    const edit = fake.requests.find(isEdit(interaction.token))!;
+
+    const embed = edit.body.embeds[0];
+    expect(embed.color).toBe(TONE_COLOURS.warning);
+    expect(embed.title).toBe('example.com — Broken');
+    expect(embed.fields[0]).toEqual({
+      name: 'MX hosts (2)',
+      value: '✓ mx1.example.com (10): mx1.example.com\n✗ mx2.elsewhere.net (20): not covered by the policy',
+    });
+    expect(embed.fields[1].name).toContain('An MX host is not covered by the policy');
+    expect(edit.body.content).toBe('');
+    expect(edit.body.components[0].components[0]).toMatchObject({ type: 2, label: 'Rescan', custom_id: 'mtasts:rescan:example.com' });
+  });
+
+  it('posts the fixes in a thread started from the reply, as code blocks', async () => {
+    const { fake, adapter } = await start(stubCore(() => brokenReport()));
+    const interaction = slashCommand('example.com');
+
+    await answered(fake, adapter, interaction);
+    const edit = fake.requests.find(isEdit(interaction.token))!;
+    const thread = fake.requests.find(isThread)!;
+    const inThread = fake.requests.filter(isChannelMessage);
+
+    expect(thread.route).toBe(`/channels/${CHANNEL_ID}/messages/${edit.reply.id}/threads`);
+    expect(thread.body).toEqual({ name: 'MTA-STS fixes for example.com', auto_archive_duration: 1440 });
+    expect(inThread.map((r) => r.route)).toEqual([`/channels/${thread.reply.id}/messages`]);
+    const content: string = inThread[0]!.body.content;
+    expect(content).toContain('**Add the MX host to the policy**');
+    expect(content).toContain('```\nversion: STSv1\nmode: enforce\nmx: mx1.example.com\nmx: mx2.elsewhere.net\nmax_age: 604800\n```');
+    expect(content).toContain('```\nv=STSv1; id=20240102\n```');
+    expect(fake.requests.some(isFollowUp(interaction.token))).toBe(false);
+  });
+
+  it('posts no thread when the result is healthy', async () => {
+    const { fake, adapter } = await start(stubCore(() => enforcedReport()));
+    const interaction = slashCommand('example.com');
+
+    await answered(fake, adapter, interaction);
+
+    expect(fake.requests.find(isEdit(interaction.token))!.body.embeds[0].color).toBe(TONE_COLOURS.good);
+    expect(fake.requests.some(isThread)).toBe(false);
+    expect(fake.requests.some(isChannelMessage)).toBe(false);
+  });
+
+  it('sends allowed_mentions { parse: [] } on every message, and hostile remote text arrives inert', async () => {
+    const hostile = brokenReport({
+      headline: '**pwned** @everyone <@123> — Broken',
+      summary: ['TXT: v=STSv1; id=1 @here <@&456> [click](https://evil.example) ||spoiler||'],
+      mxTable: [{ host: '@everyone.example', priority: 10, matchedBy: '**bold**' }],
+      fixes: [{ title: '@everyone fix', text: '<#789> __u__', code: 'mx: a\n```\n@everyone escaped the block?' }],
+    });
+    const { fake, adapter } = await start(stubCore(() => hostile));
+    const interaction = slashCommand('example.com');
+
+    await answered(fake, adapter, interaction);
+    const messages = fake.requests.filter(carriesMessage);
+    const embed = fake.requests.find(isEdit(interaction.token))!.body.embeds[0];
+    const threadContent: string = fake.requests.find(isChannelMessage)!.body.content;
+
+    expect(messages.length).toBeGreaterThanOrEqual(2);
+    for (const message of messages) expect(message.body.allowed_mentions).toEqual({ parse: [] });
+    // Code blocks render verbatim (no mentions, no markdown) and stay paste-ready; everything else is escaped.
+    const outsideCode = JSON.stringify(messages.map((m) => m.body)).replace(/```.*?```/g, '');
+    expect(outsideCode).not.toMatch(/@(everyone|here)/);
+    expect(outsideCode).not.toMatch(/<[@#]/);
+    expect(embed.title).toBe('\\*\\*pwned\\*\\* @\u200beveryone <\u200b@123> — Broken');
+    expect(embed.description).toContain('\\[click](https://evil.example)');
+    expect(embed.description).toContain('\\|\\|spoiler\\|\\|');
+    expect(embed.fields[0].value).toContain('\\*\\*bold\\*\\*');
+    // Exactly one fenced block: the remote ``` could not close it early.
+    expect(threadContent.match(/```/g)).toHaveLength(2);
+    expect(threadContent).toContain('```\nmx: a\n`\u200b`\u200b`\n@everyone escaped the block?\n```');
+    expect(threadContent).toContain('**@\u200beveryone fix**');
+  });
+
+  it('shows a private notice (a rate-limit refusal) only to the user: deferred reply deleted, ephemeral follow-up', async () => {
+    const { fake, adapter } = await start(stubCore(() => refusal()));
+    const interaction = slashCommand('example.com');
+
+    await answered(fake, adapter, interaction);
+    const deleteAt = fake.requests.findIndex(isDelete(interaction.token));
+    const followUpAt = fake.requests.findIndex(isFollowUp(interaction.token));
+    const followUp = fake.requests[followUpAt]!;
+
+    expect(deleteAt).toBeGreaterThan(-1);
+    // The delete must come first: a first follow-up would otherwise replace the public deferred reply.
+    expect(followUpAt).toBeGreaterThan(deleteAt);
+    expect(followUp.body.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+    expect(followUp.body.embeds[0].description).toBe('You have used your 3 scans; try again in 7 minutes.');
+    expect(followUp.body.allowed_mentions).toEqual({ parse: [] });
+    expect(fake.requests.some(isEdit(interaction.token))).toBe(false);
+  });
+
+  it('edits a public notice into the reply without deleting it', async () => {
+    const notice = { kind: 'notice', tone: 'neutral', text: 'Checked 4 s ago.', private: false } as const;
+    const { fake, adapter } = await start(stubCore(() => notice));
+    const interaction = slashCommand('example.com');
+
+    await answered(fake, adapter, interaction);
+
+    expect(fake.requests.find(isEdit(interaction.token))!.body.embeds).toEqual([
+      { color: TONE_COLOURS.neutral, description: 'Checked 4 s ago.' },
+    ]);
+    expect(fake.requests.some(isDelete(interaction.token))).toBe(false);
+  });
+
+  it('posts the fixes as public follow-ups in a DM, where there are no threads', async () => {
+    const core = stubCore(() => brokenReport());
+    const { fake, adapter } = await start(core);
+    const interaction = slashCommand('example.com', { dm: true, userId: '500000000000000007' });
+
+    await answered(fake, adapter, interaction);
+    const followUps = fake.requests.filter(isFollowUp(interaction.token));
+
+    expect(core.requests[0]).toMatchObject({ workspaceId: 'dm', channelId: DM_CHANNEL_ID, userId: '500000000000000007' });
+    expect(fake.requests.some(isThread)).toBe(false);
+    expect(followUps).toHaveLength(1);
+    expect(followUps[0]!.body.content).toContain('```\nv=STSv1; id=20240102\n```');
+    expect(followUps[0]!.body.flags ?? 0).toBe(0);
+    expect(followUps[0]!.body.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('falls back to follow-ups when Discord refuses to start the thread', async () => {
+    const { fake, adapter } = await start(stubCore(() => brokenReport()));
+    fake.refuseThreads = true;
+    const interaction = slashCommand('example.com');
+
+    await answered(fake, adapter, interaction);
+
+    expect(fake.requests.filter(isThread).map((r) => r.status)).toEqual([403]);
+    expect(fake.requests.some(isChannelMessage)).toBe(false);
+    expect(fake.requests.filter(isFollowUp(interaction.token))[0]!.body.content).toContain('Change the policy id');
+  });
+
+  it('does not try a thread where the bot lacks the permission to create one', async () => {
+    const { fake, adapter } = await start(stubCore(() => brokenReport()));
+    const interaction = slashCommand('example.com', { permissions: PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages });
+
+    await answered(fake, adapter, interaction);
+
+    expect(fake.requests.some(isThread)).toBe(false);
+    expect(fake.requests.filter(isFollowUp(interaction.token))).toHaveLength(1);
+  });
+
+  it('runs a fresh scan for the Rescan button, as the user who clicked, in a new reply', async () => {
+    const core = stubCore(() => enforcedReport());
+    const { fake, adapter } = await start(core);
+    const click = buttonClick('mtasts:rescan:example.com', { userId: '500000000000000005' });
+
+    await answered(fake, adapter, click);
+
+    expect(core.requests).toEqual([
+      { platform: 'discord', workspaceId: GUILD_ID, channelId: CHANNEL_ID, userId: '500000000000000005', text: 'example.com', fresh: true },
+    ]);
+    expect(fake.requests.find(isCallback(click.token))!.body.type).toBe(5);
+    expect(fake.requests.find(isEdit(click.token))!.body.embeds[0].title).toBe('example.com — Enforced');
+  });
+
+  it('leaves alone buttons and commands that are not its own', async () => {
+    const core = stubCore(() => enforcedReport());
+    const { fake, adapter } = await start(core);
+    const foreignButton = buttonClick('another-bot:thing');
+    const foreignCommand = { ...slashCommand('x'), data: { id: '1', name: 'other', type: 1, options: [] } };
+    const ours = slashCommand('example.com');
+
+    fake.dispatch(foreignButton);
+    fake.dispatch(foreignCommand);
+    await answered(fake, adapter, ours);
+
+    expect(core.requests.map((r) => r.text)).toEqual(['example.com']);
+    expect(fake.requests.some(isCallback(foreignButton.token))).toBe(false);
+    expect(fake.requests.some(isCallback(foreignCommand.token))).toBe(false);
+  });
+
+  it('shows the queue position while the scan waits, then replaces it with the result', async () => {
+    const core = stubCore(() => enforcedReport());
+    const { fake, adapter } = await start({
+      handle: async (request, hooks) => {
+        hooks?.onQueued?.(2);
+        return core.handle(request, hooks);
+      },
+    });
+    const release = core.hold();
+    const interaction = slashCommand('example.com');
+
+    fake.dispatch(interaction);
+    const queued = await fake.waitForRequest(isEdit(interaction.token));
+    release();
+    await adapter.stop();
+    const edits = fake.requests.filter(isEdit(interaction.token));
+
+    expect(queued.body.content).toBe('Waiting for a free scan slot (position 2 in line)…');
+    expect(queued.body.allowed_mentions).toEqual({ parse: [] });
+    expect(edits).toHaveLength(2);
+    expect(edits[1]!.body).toMatchObject({ content: '', embeds: [{ title: 'example.com — Enforced' }] });
+  });
+
+  it('answers with a short private notice, never a stack trace, when the core fails', async () => {
+    const { fake, adapter, logs } = await start({
+      handle: async () => {
+        throw new Error('boom at line 42');
+      },
+    });
+    const interaction = slashCommand('example.com');
+
+    await answered(fake, adapter, interaction);
+    const followUp = fake.requests.find(isFollowUp(interaction.token))!;
+
+    expect(followUp.body.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+    expect(followUp.body.embeds[0].description).toMatch(/^Something went wrong/);
+    expect(JSON.stringify(followUp.body)).not.toContain('boom');
+    expect(logs().some((line) => line.msg === 'discord: the command core failed')).toBe(true);
+  });
+
+  it('stop() lets an in-flight reply finish before it closes the gateway connection', async () => {
+    const core = stubCore(() => enforcedReport());
+    const release = core.hold();
+    const { fake, adapter } = await start(core);
+    const interaction = slashCommand('example.com');
+    fake.dispatch(interaction);
+    await fake.waitForRequest(isCallback(interaction.token));
+
+    let stopped = false;
+    const stopping = adapter.stop().then(() => (stopped = true));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(stopped).toBe(false);
+    release();
+    await stopping;
+
+    expect(fake.requests.some(isEdit(interaction.token))).toBe(true);
+    await expect.poll(() => fake.connections()).toBe(0);
+  });
+
+  it('never sends the token anywhere but the Authorization header, nor logs it', async () => {
+    const { fake, adapter, logs } = await start(stubCore(() => brokenReport()));
+    await answered(fake, adapter, slashCommand('example.com'));
+
+    expect(JSON.stringify(fake.requests.map(({ authorization, ...rest }) => rest))).not.toContain(TOKEN);
+    expect(JSON.stringify(logs())).not.toContain(TOKEN);
+  });
+
+  it('rejects, with the client closed, when Discord refuses the token', async () => {
+    const fake = await startFakeDiscord();
+    cleanups.push(() => fake.close());
+    fake.refuseToken = true;
+    const { logger } = memoryLogger();
+
+    await expect(
+      startDiscordAdapter({ token: TOKEN, appId: APP_ID, apiUrl: fake.apiUrl, core: stubCore(() => enforcedReport()), logger }),
+    ).rejects.toThrow(/token/i);
+    expect(fake.connections()).toBe(0);
+  });
+});

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { checkMessageLimits, LIMITS, totalEmbedLength } from '../../../adapters/discord/message-limits.js';
+import { renderChatMessage, TONE_COLOURS } from '../../../adapters/discord/render-embed.js';
+import type { Tone } from '../../../src/command/chat-message.js';
+import type { Verdict } from '../../../src/report/report.js';
+import { brokenReport, enforcedReport, hugeReport, refusal } from './sample-messages.js';
+
+describe('renderChatMessage', () => {
+  it.each<[Verdict, Tone, number]>([
+    ['enforced', 'good', 0x2eb67d],
+    ['testing', 'info', TONE_COLOURS.info],
+    ['none', 'neutral', TONE_COLOURS.neutral],
+    ['not-configured', 'neutral', TONE_COLOURS.neutral],
+    ['broken', 'warning', TONE_COLOURS.warning],
+  ])('colours a %s report by its tone (%s)', (verdict, tone, colour) => {
+    expect(renderChatMessage(brokenReport({ verdict, tone })).embeds[0]!.color).toBe(colour);
+  });
+
+  it('uses four distinct colours: green, blue, grey and amber', () => {
+    expect(new Set(Object.values(TONE_COLOURS)).size).toBe(4);
+  });
+
+  it('renders a report as one embed: headline title, summary description, MX field, one field per finding', () => {
+    const { embeds } = renderChatMessage(brokenReport());
+
+    expect(embeds).toEqual([
+      {
+        color: TONE_COLOURS.warning,
+        title: 'example.com — Broken',
+        description: 'Policy id 20240101 beside body sha256 3f2a…\nmode enforce · max\\_age 604800\nTLS-RPT: mailto:\\*\\*\\*@example.com',
+        footer: { text: 'How to fix it: see the messages below.' },
+        fields: [
+          { name: 'MX hosts (2)', value: '✓ mx1.example.com (10): mx1.example.com\n✗ mx2.elsewhere.net (20): not covered by the policy' },
+          {
+            name: '🔴 An MX host is not covered by the policy',
+            value: 'mx2.elsewhere.net is not matched by any mx line, so senders in enforce mode will refuse it.',
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('leaves out the footer and the findings of a healthy report', () => {
+    const [embed] = renderChatMessage(enforcedReport()).embeds;
+    expect(embed!.footer).toBeUndefined();
+    expect(embed!.fields!.map((field) => field.name)).toEqual(['MX hosts (2)']);
+  });
+
+  it('offers a Rescan button only when the message asks for one and the domain fits in a custom_id', () => {
+    expect(renderChatMessage(brokenReport()).components).toEqual([
+      { type: 1, components: [{ type: 2, style: 2, label: 'Rescan', custom_id: 'mtasts:rescan:example.com' }] },
+    ]);
+    expect(renderChatMessage(brokenReport({ rescan: false })).components).toEqual([]);
+    expect(renderChatMessage(brokenReport({ domain: `${'a'.repeat(90)}.example` })).components).toEqual([]);
+  });
+
+  it('renders a notice as a coloured embed with the escaped text and no buttons', () => {
+    expect(renderChatMessage({ ...refusal(), text: 'Wait *7* minutes @everyone' })).toEqual({
+      embeds: [{ color: TONE_COLOURS.neutral, description: 'Wait \\*7\\* minutes @\u200beveryone' }],
+      components: [],
+    });
+  });
+
+  it('keeps a report with 300 MX rows and 40 long findings within every Discord limit, cut with "+N more"', () => {
+    const reply = renderChatMessage(hugeReport());
+    const [embed] = reply.embeds;
+    const fields = embed!.fields!;
+    const mx = fields[0]!.value.split('\n');
+    const shownFindings = fields.slice(1, -1);
+    const moreFindings = fields.at(-1)!;
+
+    expect(checkMessageLimits(reply)).toEqual({ ok: true, value: reply });
+    expect(totalEmbedLength(reply.embeds)).toBeLessThanOrEqual(LIMITS.embedTotal);
+    expect(fields.length).toBeLessThanOrEqual(LIMITS.fields);
+    expect(embed!.title!.length).toBeLessThanOrEqual(LIMITS.title);
+    expect(embed!.description).toMatch(/\n\+\d+ more$/);
+    expect(mx.at(-1)).toBe(`+${300 - (mx.length - 1)} more MX hosts`);
+    expect(mx.length - 1).toBeGreaterThan(0);
+    expect(moreFindings.name).toBe(`+${40 - shownFindings.length} more findings`);
+    expect(shownFindings.length).toBeGreaterThan(0);
+    for (const field of fields) {
+      expect(field.name.length).toBeLessThanOrEqual(LIMITS.fieldName);
+      expect(field.value.length).toBeLessThanOrEqual(LIMITS.fieldValue);
+    }
+  });
+
+  it('keeps within the limits whatever the number of findings', () => {
+    for (let count = 0; count <= 40; count += 1) {
+      const report = hugeReport();
+      report.findings = report.findings.slice(0, count);
+      const reply = renderChatMessage(report);
+      expect(checkMessageLimits(reply).ok).toBe(true);
+      const names = reply.embeds[0]!.fields!.map((field) => field.name);
+      const shown = names.filter((name) => !name.startsWith('MX') && !name.startsWith('+')).length;
+      const more = Number(names.find((name) => name.startsWith('+'))?.match(/^\+(\d+)/)?.[1] ?? 0);
+      expect(shown + more).toBe(count);
+    }
+  });
+
+  it('escapes only what can show, so a megabyte of hostile text renders at once', () => {
+    const hostile = '*_<@1>'.repeat(200_000);
+    const started = Date.now();
+
+    const reply = renderChatMessage(brokenReport({ headline: hostile, summary: [hostile], findings: [{ ...brokenReport().findings[0]!, detail: hostile }] }));
+
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(checkMessageLimits(reply).ok).toBe(true);
+    expect(reply.embeds[0]!.title).toMatch(/^\\\*\\_<\u200b@1>/);
+  });
+});

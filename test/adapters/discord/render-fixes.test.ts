@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { fixesThreadName, renderFixes } from '../../../adapters/discord/render-fixes.js';
+import { brokenReport, hugeReport } from './sample-messages.js';
+
+/** The code inside every ``` block of the messages, in order. */
+function codeBlocks(messages: string[]): string[] {
+  return messages.flatMap((message) => [...message.matchAll(/```\n([\s\S]*?)\n```/g)].map((match) => match[1]!));
+}
+
+describe('renderFixes', () => {
+  it('renders each fix as a bold title, its sentence and the block to paste in a code block', () => {
+    expect(renderFixes(brokenReport().fixes)).toEqual([
+      '**Add the MX host to the policy**\nServe this policy body at https://mta-sts.example.com/.well-known/mta-sts.txt:\n' +
+        '```\nversion: STSv1\nmode: enforce\nmx: mx1.example.com\nmx: mx2.elsewhere.net\nmax\\_age: 604800\n```'.replace('\\_', '_') +
+        '\n**Change the policy id**\nPublish this TXT record at \\_mta-sts.example.com:\n```\nv=STSv1; id=20240102\n```',
+    ]);
+  });
+
+  it('renders a fix without code as its title and sentence only', () => {
+    expect(renderFixes([{ title: 'Publish TLS-RPT', text: 'Ask your provider.' }])).toEqual(['**Publish TLS-RPT**\nAsk your provider.']);
+  });
+
+  it('returns no messages when there is nothing to fix', () => {
+    expect(renderFixes([])).toEqual([]);
+  });
+
+  it('splits long fixes across messages of at most 2000 characters, every code block closed in its own message', () => {
+    const messages = renderFixes(hugeReport().fixes.slice(0, 3));
+
+    expect(messages.length).toBeGreaterThan(3);
+    for (const message of messages) {
+      expect(message.length).toBeLessThanOrEqual(2000);
+      expect(message.match(/```/g)?.length ?? 0).toSatisfy((fences: number) => fences % 2 === 0);
+    }
+  });
+
+  it('posts at most 10 messages, the last saying how many more there were', () => {
+    const all = renderFixes(hugeReport().fixes.slice(0, 3)).length;
+    const messages = renderFixes(hugeReport().fixes);
+
+    expect(messages).toHaveLength(10);
+    expect(messages[9]).toMatch(/^\+\d+ more messages of fixes not shown/);
+    expect(Number(messages[9]!.match(/\d+/)![0])).toBeGreaterThan(all);
+  });
+
+  it('splits a long block at line boundaries, so the parts join back into the original', () => {
+    const policy = ['version: STSv1', 'mode: enforce', ...Array.from({ length: 200 }, (_, i) => `mx: mx${i}.example.com`), 'max_age: 604800'].join('\n');
+
+    const blocks = codeBlocks(renderFixes([{ title: 'Policy', text: 'Serve this:', code: policy }]));
+
+    expect(blocks.length).toBeGreaterThan(1);
+    expect(blocks.join('\n')).toBe(policy);
+  });
+
+  it('cuts a single line longer than a message into pieces that join back into it', () => {
+    const line = 'x'.repeat(4500);
+    const blocks = codeBlocks(renderFixes([{ title: 'Long', text: '', code: line }]));
+    expect(blocks.map((block) => block.length)).toEqual([1992, 1992, 516]);
+    expect(blocks.join('')).toBe(line);
+  });
+
+  it('escapes remote text outside code, and keeps remote backticks from closing the code block', () => {
+    const [message] = renderFixes([{ title: '**x** @here', text: '<@1>', code: 'a\n```\nb' }]);
+    expect(message).toBe('**\\*\\*x\\*\\* @\u200bhere**\n<\u200b@1>\n```\na\n`\u200b`\u200b`\nb\n```');
+  });
+});
+
+describe('fixesThreadName', () => {
+  it('names the thread after the domain, within the 100-character cap', () => {
+    expect(fixesThreadName('example.com')).toBe('MTA-STS fixes for example.com');
+    expect(fixesThreadName(`${'a'.repeat(200)}.com`)).toHaveLength(100);
+  });
+});

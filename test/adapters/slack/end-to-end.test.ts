@@ -1,0 +1,127 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { checkBlockLimits, type SlackPayload } from '../../../adapters/slack/block-limits.js';
+import { createCommandCore } from '../../../src/command/command-core.js';
+import { scan } from '../../../src/scan/scan.js';
+import { publishDomain, startFixtureInternet, type DomainSpec, type FixtureInternet } from '../../fixture/fixture-internet.js';
+import type { RecordedCall } from './fake-slack-api.js';
+import { startSlackHarness, type SlackHarness } from './slack-harness.js';
+import { rescanActionBody, slashCommandBody } from './slack-requests.js';
+
+/** A healthy deployment of `domain` in `mode`, with `mx` as its only MX host unless told otherwise. */
+function deployment(domain: string, mode: 'enforce' | 'testing', mx = [[10, `mx.${domain}`]] as Array<[number, string]>): DomainSpec {
+  return {
+    txt: 'v=STSv1; id=20240101;',
+    policy: `version: STSv1\r\nmode: ${mode}\r\nmx: mx.${domain}\r\nmax_age: 604800\r\n`,
+    mx,
+    tlsrpt: `v=TLSRPTv1; rua=mailto:tls-reports@${domain}`,
+  };
+}
+
+const payload = (call: RecordedCall | undefined): SlackPayload => ({
+  text: call?.body.text as string,
+  blocks: call?.body.blocks as SlackPayload['blocks'],
+});
+
+let internet: FixtureInternet;
+let harness: SlackHarness;
+
+beforeAll(async () => {
+  internet = await startFixtureInternet();
+  await publishDomain(internet, 'broken.test', deployment('broken.test', 'enforce', [[10, 'mx.broken.test'], [20, 'backup.elsewhere.test']]));
+  await publishDomain(internet, 'hostile.test', {
+    txt: 'v=STSv1; id=<!channel>&<@U123><http://evil|click>;',
+    policy: 'version: STSv1\r\nmode: testing\r\nmx: <!here>\r\nmax_age: 604800\r\n',
+    mx: [[10, 'mx.hostile.test']],
+  });
+  for (const domain of ['one.test', 'two.test', 'three.test', 'four.test']) {
+    await publishDomain(internet, domain, deployment(domain, 'enforce'));
+  }
+});
+afterAll(async () => {
+  await internet.close();
+});
+afterEach(async () => {
+  await harness.close();
+});
+
+async function start(): Promise<void> {
+  const core = createCommandCore({ scan: (domain) => scan(domain, internet.scanOptions), limits: { scansPerWindow: 3 } });
+  harness = await startSlackHarness(core);
+}
+
+function command(text: string, userId = 'U1'): Promise<Response> {
+  return harness.post(slashCommandBody({ text, userId, responseUrl: harness.fake.responseUrl }));
+}
+
+describe('the Slack adapter with the real command core and scan, against the fixture internet', () => {
+  it('answers /mtasts for a broken domain in the channel and threads the fixes under it', async () => {
+    await start();
+    expect((await command('broken.test')).status).toBe(200);
+    const [root, thread] = await harness.fake.waitForCalls('chat.postMessage', 2);
+    expect(root!.body.text).toBe(':large_orange_circle: broken.test — Broken');
+    expect(checkBlockLimits(payload(root))).toMatchObject({ ok: true });
+    const channelText = JSON.stringify(root!.body.blocks);
+    expect(channelText).toContain('backup.elsewhere.test  ✗ not covered by the policy');
+    expect(channelText).toContain(':x: *MX not covered by policy*');
+    expect(channelText).toContain('mailto:***@broken.test');
+    expect(thread!.body.thread_ts).toBe(root!.reply?.ts);
+    expect(checkBlockLimits(payload(thread))).toMatchObject({ ok: true });
+    expect(JSON.stringify(thread!.body.blocks)).toContain('```\\nversion: STSv1\\nmode: testing\\nmx: mx.broken.test\\nmx: backup.elsewhere.test');
+  });
+
+  it('delivers hostile DNS and policy text escaped: no mention, link or broadcast survives', async () => {
+    await start();
+    await command('hostile.test');
+    const posts = await harness.fake.waitForCalls('chat.postMessage', 2);
+    const sent = JSON.stringify(posts.map((call) => payload(call)));
+    expect(sent).not.toContain('<');
+    expect(sent).not.toContain('>');
+    expect(sent).toContain('&lt;!channel&gt;&amp;&lt;@U123&gt;&lt;http://evil|click&gt;');
+    expect(sent).toContain('&lt;!here&gt;');
+  });
+
+  it('cuts a burst from one user at the limit with a private retry time; cached answers and other users are unaffected', async () => {
+    await start();
+    await command('one.test');
+    await harness.fake.waitForCalls('chat.postMessage', 1);
+    await command('two.test');
+    await harness.fake.waitForCalls('chat.postMessage', 2);
+    await command('three.test');
+    await harness.fake.waitForCalls('chat.postMessage', 3);
+
+    await command('four.test');
+    const [refused] = await harness.fake.waitForCalls('respond', 1);
+    expect(refused!.body.response_type).toBe('ephemeral');
+    expect(refused!.body.text).toMatch(/Try again in \d/);
+
+    await command('one.test');
+    const cached = (await harness.fake.waitForCalls('chat.postMessage', 4))[3];
+    expect(cached!.body.text).toBe(':large_green_circle: one.test — Enforced');
+    expect(JSON.stringify(cached!.body.blocks)).toContain('Cached');
+
+    await command('four.test', 'U2');
+    const other = (await harness.fake.waitForCalls('chat.postMessage', 5))[4];
+    expect(other!.body.text).toBe(':large_green_circle: four.test — Enforced');
+
+    await harness.adapter.stop();
+    expect(harness.fake.callsTo('respond')).toHaveLength(1);
+    expect(harness.fake.callsTo('chat.postMessage').map((call) => call.body.text)).not.toContain(refused!.body.text);
+  });
+
+  it('the Rescan button skips the cache and shows the domain as it is now', async () => {
+    await start();
+    await publishDomain(internet, 'flip.test', deployment('flip.test', 'testing'));
+    await command('flip.test');
+    const [first] = await harness.fake.waitForCalls('chat.postMessage', 1);
+    expect(first!.body.text).toBe(':large_blue_circle: flip.test — Testing (reports only, not enforced)');
+
+    await publishDomain(internet, 'flip.test', deployment('flip.test', 'enforce'));
+    await command('flip.test');
+    const repeat = (await harness.fake.waitForCalls('chat.postMessage', 2))[1];
+    expect(repeat!.body.text).toBe(first!.body.text);
+
+    await harness.post(rescanActionBody({ domain: 'flip.test', responseUrl: harness.fake.responseUrl }));
+    const rescanned = (await harness.fake.waitForCalls('chat.postMessage', 3))[2];
+    expect(rescanned!.body.text).toBe(':large_green_circle: flip.test — Enforced');
+  });
+});
