@@ -1,6 +1,6 @@
 import type { Report, Severity, Verdict } from '../../src/report/report.js';
 import { paint, type Colour } from '../../src/render/terminal-style.js';
-import { sanitizeTerminal as clean } from '../../src/render/terminal-text.js';
+import { escapeUnsafe as clean } from '../../src/text/escape-unsafe.js';
 
 const VERDICT_STYLE: Record<Verdict, { label: string; colour: Colour }> = {
   enforced: { label: 'ENFORCED', colour: 'green' },

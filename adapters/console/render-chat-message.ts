@@ -1,6 +1,6 @@
 import type { ChatMessage, ReportMessage, Tone } from '../../src/command/chat-message.js';
 import type { Severity } from '../../src/report/report.js';
-import { sanitizeTerminal } from '../../src/render/terminal-text.js';
+import { escapeUnsafe } from '../../src/text/escape-unsafe.js';
 import { paint, type Colour } from '../../src/render/terminal-style.js';
 
 const TONE_COLOURS: Record<Tone, Colour> = { good: 'green', info: 'blue', neutral: 'grey', warning: 'yellow' };
@@ -8,7 +8,7 @@ const SEVERITY_MARKS: Record<Severity, [string, Colour]> = { error: ['✗', 'red
 
 /**
  * A chat message as terminal text. Every string may carry remote bytes, so each line goes through
- * sanitizeTerminal before any colour is added; multi-line texts are split first so their newlines survive.
+ * escapeUnsafe before any colour is added; multi-line texts are split first so their newlines survive.
  */
 export function renderChatMessage(message: ChatMessage, colour: boolean): string {
   if (message.kind === 'notice') return lines(message.text).map((line) => paint(colour, TONE_COLOURS[message.tone], line)).join('\n');
@@ -16,15 +16,15 @@ export function renderChatMessage(message: ChatMessage, colour: boolean): string
 }
 
 function renderReport(message: ReportMessage, colour: boolean): string[] {
-  const out = [paint(colour, 'bold', paint(colour, TONE_COLOURS[message.tone], sanitizeTerminal(message.headline)))];
-  out.push(...message.summary.map((line) => `  ${sanitizeTerminal(line)}`));
+  const out = [paint(colour, 'bold', paint(colour, TONE_COLOURS[message.tone], escapeUnsafe(message.headline)))];
+  out.push(...message.summary.map((line) => `  ${escapeUnsafe(line)}`));
   if (message.mxTable.length > 0) {
-    const hosts = message.mxTable.map((row) => sanitizeTerminal(row.host));
+    const hosts = message.mxTable.map((row) => escapeUnsafe(row.host));
     const width = Math.max(...hosts.map((host) => host.length));
     out.push('', 'MX hosts');
     message.mxTable.forEach((row, i) => {
       const mark = row.matchedBy === null ? paint(colour, 'red', '✗') : paint(colour, 'green', '✓');
-      const cover = row.matchedBy === null ? 'not covered by the policy' : `matches ${sanitizeTerminal(row.matchedBy)}`;
+      const cover = row.matchedBy === null ? 'not covered by the policy' : `matches ${escapeUnsafe(row.matchedBy)}`;
       out.push(`  ${mark} ${String(row.priority).padStart(5)}  ${hosts[i]!.padEnd(width)}  ${cover}`);
     });
   }
@@ -32,23 +32,23 @@ function renderReport(message: ReportMessage, colour: boolean): string[] {
     out.push('', 'Findings');
     for (const finding of message.findings) {
       const [mark, markColour] = SEVERITY_MARKS[finding.severity];
-      out.push(`  ${paint(colour, markColour, mark)} ${sanitizeTerminal(finding.title)} (${finding.code})`);
+      out.push(`  ${paint(colour, markColour, mark)} ${escapeUnsafe(finding.title)} (${finding.code})`);
       out.push(...lines(finding.detail).map((line) => `      ${line}`));
     }
   }
   if (message.fixes.length > 0) {
     out.push('', 'How to fix');
     for (const fix of message.fixes) {
-      out.push(`  ▸ ${paint(colour, 'bold', sanitizeTerminal(fix.title))}`);
+      out.push(`  ▸ ${paint(colour, 'bold', escapeUnsafe(fix.title))}`);
       out.push(...lines(fix.text).map((line) => `    ${line}`));
       if (fix.code !== undefined) out.push(...lines(fix.code).map((line) => `      ${paint(colour, 'grey', '│')} ${line}`));
     }
   }
-  if (message.rescan) out.push('', paint(colour, 'grey', `Type "rescan ${sanitizeTerminal(message.domain)}" for a fresh check.`));
+  if (message.rescan) out.push('', paint(colour, 'grey', `Type "rescan ${escapeUnsafe(message.domain)}" for a fresh check.`));
   return out;
 }
 
 /** Text split on its line breaks (a trailing one dropped), each line made safe for the terminal. */
 function lines(text: string): string[] {
-  return text.replace(/\r?\n$/, '').split(/\r?\n/).map(sanitizeTerminal);
+  return text.replace(/\r?\n$/, '').split(/\r?\n/).map(escapeUnsafe);
 }

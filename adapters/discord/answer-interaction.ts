@@ -2,6 +2,7 @@ import { MessageFlags, type RepliableInteraction } from 'discord.js';
 import type { Logger } from 'pino';
 import type { ChatMessage, NoticeMessage } from '../../src/command/chat-message.js';
 import type { CommandHandler, CommandRequest } from '../../src/command/command-handler.js';
+import { errorDetails } from './error-details.js';
 import { checkMessageLimits, shrinkToLimits, type DiscordReply } from './message-limits.js';
 import { NO_MENTIONS } from './no-mentions.js';
 import { postFixes } from './post-fixes.js';
@@ -34,7 +35,7 @@ export async function answerInteraction(
   try {
     await interaction.deferReply();
   } catch (error) {
-    log.warn({ err: error }, 'discord: could not defer the reply');
+    log.warn({ err: errorDetails(error) }, 'discord: could not defer the reply');
     return;
   }
 
@@ -43,14 +44,14 @@ export async function answerInteraction(
     const content = `Waiting for a free scan slot (position ${position} in line)…`;
     edits = edits
       .then(() => interaction.editReply({ content, allowedMentions: NO_MENTIONS }))
-      .catch((error: unknown) => log.warn({ err: error }, 'discord: could not show the queue position'));
+      .catch((error: unknown) => log.warn({ err: errorDetails(error) }, 'discord: could not show the queue position'));
   };
 
   let message: ChatMessage;
   try {
     message = await deps.core.handle(request, { onQueued });
   } catch (error) {
-    log.error({ err: error }, 'discord: the command core failed');
+    log.error({ err: errorDetails(error) }, 'discord: the command core failed');
     message = FAILED;
   }
   await edits;
@@ -58,7 +59,7 @@ export async function answerInteraction(
   try {
     await deliver(interaction, message, withinLimits(renderChatMessage(message), log), deps.logger);
   } catch (error) {
-    log.warn({ err: error }, 'discord: could not deliver the answer');
+    log.warn({ err: errorDetails(error) }, 'discord: could not deliver the answer');
   }
 }
 

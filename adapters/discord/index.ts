@@ -3,6 +3,7 @@ import { Client, Events, GatewayIntentBits, MessageFlags, type Interaction } fro
 import type { Logger } from 'pino';
 import type { CommandHandler } from '../../src/command/command-handler.js';
 import type { InteractionDeps } from './answer-interaction.js';
+import { errorDetails } from './error-details.js';
 import { MTASTS_COMMAND } from './mtasts-command.js';
 import { NO_MENTIONS } from './no-mentions.js';
 import { handleRescanButton } from './rescan-button.js';
@@ -37,14 +38,16 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
 
   client.on(Events.InteractionCreate, (interaction) => {
     const work = route(interaction, deps, stopping).catch((error: unknown) =>
-      logger.error({ err: error }, 'discord: interaction failed'),
+      logger.error({ err: errorDetails(error) }, 'discord: interaction failed'),
     );
     inFlight.add(work);
     void work.finally(() => inFlight.delete(work));
   });
-  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord: client error'));
+  client.on(Events.Error, (error) => logger.error({ err: errorDetails(error) }, 'discord: client error'));
 
   const ready = once(client, Events.ClientReady);
+  // Awaited below; this only keeps an 'error' after a failed login from becoming an unhandled rejection.
+  ready.catch(() => undefined);
   try {
     await client.login(options.token);
     await ready;
@@ -63,7 +66,8 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
     stop() {
       stopped ??= (async () => {
         stopping = true;
-        await Promise.allSettled([...inFlight]);
+        // Commands arriving meanwhile get a short "restarting" answer, itself in flight until sent.
+        while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
         await client.destroy();
         logger.info('discord: stopped');
       })();

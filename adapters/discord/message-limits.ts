@@ -5,7 +5,6 @@ import { fitText } from './fit-text.js';
 
 /** What the adapter sends as one Discord message: the subset of the API body it uses. */
 export interface DiscordReply {
-  content?: string;
   embeds: APIEmbed[];
   components: APIActionRowComponent<APIComponentInMessageActionRow>[];
 }
@@ -38,7 +37,7 @@ const embedSchema = z.object({
 });
 
 const replySchema = z
-  .object({ content: z.string().max(LIMITS.content).optional(), embeds: z.array(embedSchema).max(LIMITS.embeds) })
+  .object({ embeds: z.array(embedSchema).max(LIMITS.embeds) })
   .refine((reply) => totalEmbedLength(reply.embeds) <= LIMITS.embedTotal, {
     message: `embeds exceed ${LIMITS.embedTotal} characters in total`,
   });
@@ -76,9 +75,5 @@ export function shrinkToLimits(reply: DiscordReply): DiscordReply {
         },
       ]
     : [];
-  return {
-    ...(reply.content === undefined ? {} : { content: fitText(reply.content, LIMITS.content) }),
-    embeds,
-    components: reply.components,
-  };
+  return { embeds, components: reply.components };
 }

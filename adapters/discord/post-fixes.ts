@@ -1,6 +1,7 @@
 import { PermissionFlagsBits, Routes, type APIChannel, type Message, type RepliableInteraction } from 'discord.js';
 import type { Logger } from 'pino';
 import type { ReportMessage } from '../../src/command/chat-message.js';
+import { errorDetails } from './error-details.js';
 import { NO_MENTIONS } from './no-mentions.js';
 import { fixesThreadName, renderFixes } from './render-fixes.js';
 
@@ -26,7 +27,7 @@ export async function postFixes(
         });
         continue;
       } catch (error) {
-        logger.warn({ err: error }, 'discord: could not post in the fixes thread; falling back to follow-ups');
+        logger.warn({ err: errorDetails(error) }, 'discord: could not post in the fixes thread; falling back to follow-ups');
         threadId = null;
       }
     }
@@ -49,7 +50,7 @@ async function openThread(
     })) as APIChannel;
     return thread.id;
   } catch (error) {
-    logger.info({ err: error }, 'discord: no thread for the fixes; posting them as follow-ups');
+    logger.info({ err: errorDetails(error) }, 'discord: no thread for the fixes; posting them as follow-ups');
     return null;
   }
 }

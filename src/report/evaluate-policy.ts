@@ -17,15 +17,26 @@ export interface PolicyEvaluation {
 export function evaluatePolicy(probe: PolicyProbeResult, domain: string): PolicyEvaluation {
   if (!probe.ok) return { policy: null, parsed: null, served: false, findings: [unreachable(probe, domain)] };
   const { body, sha256 } = probe.value;
-  const text = body.toString('utf8');
-  const parsed = parseStsPolicy(text);
+  const text = decodeUtf8(body);
+  const parsed = text === null ? invalidUtf8 : parseStsPolicy(text);
   if (!parsed.ok) {
-    const served = /^version:[ \t]*STSv1[ \t]*\r?$/m.test(text);
+    const served = /^version:[ \t]*STSv1[ \t]*\r?$/m.test(body.toString('latin1'));
     const policy = { sha256, mode: null, mx: [], maxAge: null };
     return { policy, parsed: null, served, findings: [makeFinding('policy-invalid', parsed.reason, { domain })] };
   }
   const { mode, mx, maxAge } = parsed.value;
   return { policy: { sha256, mode, mx, maxAge }, parsed: parsed.value, served: true, findings: maxAgeFindings(maxAge, domain) };
+}
+
+const invalidUtf8 = { ok: false, reason: 'the policy is not valid UTF-8' } as const;
+
+/** Strict: a malformed byte sequence must not turn into U+FFFD and slip past the parser. */
+function decodeUtf8(body: Buffer): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    return null;
+  }
 }
 
 function unreachable(probe: Extract<PolicyProbeResult, { ok: false }>, domain: string): Finding {

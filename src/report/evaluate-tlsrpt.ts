@@ -1,5 +1,6 @@
 import { parseTlsRptRecord, selectTlsRptRecords } from '../parsers/tlsrpt-record.js';
 import type { DnsProbeResult } from '../probes/dns-probes.js';
+import { quoteValue } from '../parsers/quote-value.js';
 import { makeFinding } from './make-finding.js';
 import type { Finding, Report } from './report.js';
 
@@ -25,7 +26,7 @@ export function evaluateTlsRpt(probe: DnsProbeResult<string[]>, domain: string):
   }
   const parsed = parseTlsRptRecord(first);
   if (!parsed.ok) {
-    const detail = `"${first}": ${parsed.reason}.`;
+    const detail = `${quoteValue(first)}: ${parsed.reason}.`;
     return { tlsrpt: { record: first, rua: [] }, valid: false, findings: [makeFinding('tlsrpt-invalid', detail, { domain })] };
   }
   return { tlsrpt: { record: first, rua: parsed.value.rua }, valid: true, findings: [] };

@@ -1,5 +1,6 @@
 import { parseStsRecord, selectStsRecords } from '../parsers/sts-record.js';
 import type { DnsProbeResult } from '../probes/dns-probes.js';
+import { quoteValue } from '../parsers/quote-value.js';
 import { makeFinding } from './make-finding.js';
 import type { Finding, Report } from './report.js';
 
@@ -22,12 +23,12 @@ export function evaluateTxt(probe: DnsProbeResult<string[]>, domain: string): Tx
   const [first] = records;
   if (first === undefined) return { txt: null, id: null, present: false, findings: [] };
   if (records.length > 1) {
-    const detail = `${records.length} v=STSv1 records at ${name}: ${records.map((r) => `"${r}"`).join(', ')}.`;
+    const detail = `${records.length} v=STSv1 records at ${name}: ${records.map(quoteValue).join(', ')}.`;
     return { txt: { record: first, id: null }, id: null, present: true, findings: [makeFinding('txt-multiple', detail, { domain })] };
   }
   const parsed = parseStsRecord(first);
   if (!parsed.ok) {
-    const detail = `"${first}": ${parsed.reason}.`;
+    const detail = `${quoteValue(first)}: ${parsed.reason}.`;
     return { txt: { record: first, id: null }, id: null, present: true, findings: [makeFinding('txt-invalid', detail, { domain })] };
   }
   return { txt: { record: first, id: parsed.value.id }, id: parsed.value.id, present: true, findings: [] };

@@ -4,10 +4,13 @@ import Database from 'better-sqlite3';
 import type { Verdict } from '../report/report.js';
 import { migrate } from './migrations.js';
 import type { BodySeen, ScanHistory, ScanRecord } from './scan-history.js';
+import { sqliteWatchStore } from './sqlite-watch-store.js';
+import type { WatchStore } from './watch-store.js';
 
 export const DEFAULT_DB_PATH = 'data/mtasts.db';
 
-export interface SqliteStore extends ScanHistory {
+/** One database file holds both scan history and watches/digests. */
+export interface SqliteStore extends ScanHistory, WatchStore {
   close(): void;
 }
 
@@ -45,6 +48,7 @@ export function openSqliteStore(path: string = DEFAULT_DB_PATH): SqliteStore {
   );
 
   return {
+    ...sqliteWatchStore(db),
     async bodiesUnderId(domain, policyId) {
       return bodies.all(domain, policyId);
     },

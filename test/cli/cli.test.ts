@@ -117,7 +117,7 @@ describe('mtasts scan (CLI)', () => {
   it('neutralises control characters and ANSI escapes from DNS in text, and carries them verbatim in JSON', async () => {
     const text = await mtasts(['scan', 'evil.example']);
     expect(text.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
-    expect(text.stdout).toContain('\\u{1b}[31mRED');
+    expect(text.stdout).toContain('\\u001b[31mRED');
     const json = await mtasts(['scan', 'evil.example', '--json']);
     expect(JSON.parse(json.stdout).txt.record).toBe('v=STSv1; id=\u001b[31mRED\u001b[0m\r;');
   });

@@ -39,6 +39,14 @@ describe('findings on the policy file (RFC 8461 §3.2)', () => {
     expect(report.policy).toMatchObject({ mode: null, mx: [], maxAge: null });
   });
 
+  it('policy-invalid: a body that is not valid UTF-8 is refused, not silently repaired', async () => {
+    const report = await fixture.scanOf(
+      withChange((d) => ({ policy: Buffer.concat([Buffer.from(CRLF_POLICY('enforce', [`mx1.${d}`])), Buffer.from([0x66, 0x6f, 0x6f, 0x3a, 0x20, 0xff, 0x0d, 0x0a])]) })),
+    );
+    expect(codes(report)).toEqual(['policy-invalid']);
+    expect(report.findings[0]?.detail).toBe('the policy is not valid UTF-8');
+  });
+
   it('max-age-too-low: below 86400 is an error (Google ignores such policies)', async () => {
     const report = await fixture.scanOf(withChange((d) => ({ policy: CRLF_POLICY('enforce', [`mx1.${d}`], 3600) })));
     expect(codes(report)).toEqual(['max-age-too-low']);

@@ -98,10 +98,10 @@ describe('startConsoleAdapter', () => {
     expect(out).not.toContain('\u0007');
     expect(out).not.toContain('\u202e');
     expect(out).not.toContain('\r');
-    expect(out).toContain('evil\\u{1b}[2J\\u{1b}]0;pwned\\u{7}.example');
-    expect(out).toContain('mode: \\u{1b}[5mtesting');
+    expect(out).toContain('evil\\u001b[2J\\u001b]0;pwned\\u0007.example');
+    expect(out).toContain('mode: \\u001b[5mtesting');
     // The CR LF of the detail is a real line break inside our layout, never a raw control character.
-    expect(out).toContain('      X-Injected: \\u{1b}[1Aup');
+    expect(out).toContain('      X-Injected: \\u001b[1Aup');
     await term.adapter.stop();
   });
 

@@ -29,6 +29,8 @@ export interface FakeDiscord {
   refuseThreads: boolean;
   /** Answer 401 to every request, as Discord does for a bad token. */
   refuseToken: boolean;
+  /** Answer 401 Invalid Webhook Token to webhook calls, as Discord does once an interaction token expired. */
+  expireInteractions: boolean;
   /** Open gateway connections. */
   connections(): number;
   /** Sends an INTERACTION_CREATE dispatch to every connected client. */
@@ -65,6 +67,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     identifies,
     refuseThreads: false,
     refuseToken: false,
+    expireInteractions: false,
     connections: () => gateway.clients.size,
     dispatch(interaction) {
       if (interaction.channel_id) channelByToken.set(interaction.token, interaction.channel_id);
@@ -172,6 +175,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
         session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
       });
     }
+    if (fake.expireInteractions && route.startsWith('/webhooks/')) return json(401, { message: 'Invalid Webhook Token', code: 50027 });
     if (method === 'POST' && /^\/interactions\/[^/]+\/[^/]+\/callback$/.test(route)) return empty();
     if ((match = route.match(/^\/webhooks\/[^/]+\/([^/]+)\/messages\/(?:@|%40)original$/))) {
       const channelId = channelByToken.get(match[1]!) ?? '0';

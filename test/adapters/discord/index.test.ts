@@ -317,12 +317,61 @@ describe('startDiscordAdapter', () => {
     await expect.poll(() => fake.connections()).toBe(0);
   });
 
+  it('answers a command that arrives while stopping with a private "restarting" notice, and sends it before closing', async () => {
+    const core = stubCore(() => enforcedReport());
+    const release = core.hold();
+    const { fake, adapter } = await start(core);
+    const first = slashCommand('example.com');
+    fake.dispatch(first);
+    await fake.waitForRequest(isCallback(first.token));
+
+    const stopping = adapter.stop();
+    const late = slashCommand('example.org');
+    fake.dispatch(late);
+    const callback = await fake.waitForRequest(isCallback(late.token));
+    release();
+    await stopping;
+
+    expect(callback.body).toMatchObject({
+      type: 4,
+      data: { content: 'mtasts is restarting; please try again in a minute.', flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } },
+    });
+    expect(core.requests.map((request) => request.text)).toEqual(['example.com']);
+    expect(fake.requests.some(isEdit(first.token))).toBe(true);
+  });
+
+  it('warns at start-up when DISCORD_APP_ID is not the application of the token', async () => {
+    const fake = await startFakeDiscord();
+    cleanups.push(() => fake.close());
+    const { logger, lines } = memoryLogger();
+    const adapter = await startDiscordAdapter({ token: TOKEN, appId: '1', apiUrl: fake.apiUrl, core: stubCore(() => enforcedReport()), logger });
+    cleanups.push(() => adapter.stop());
+
+    expect(lines().find((line) => line.msg === 'discord: DISCORD_APP_ID does not match the token')).toMatchObject({
+      level: 40,
+      appId: '1',
+      tokenAppId: APP_ID,
+    });
+  });
+
   it('never sends the token anywhere but the Authorization header, nor logs it', async () => {
     const { fake, adapter, logs } = await start(stubCore(() => brokenReport()));
     await answered(fake, adapter, slashCommand('example.com'));
 
     expect(JSON.stringify(fake.requests.map(({ authorization, ...rest }) => rest))).not.toContain(TOKEN);
     expect(JSON.stringify(logs())).not.toContain(TOKEN);
+  });
+
+  it('logs a failed delivery (an expired interaction) without the interaction token', async () => {
+    const { fake, adapter, logs } = await start(stubCore(() => brokenReport()));
+    fake.expireInteractions = true;
+    const interaction = slashCommand('example.com');
+
+    await answered(fake, adapter, interaction);
+    const failure = logs().find((line) => line.msg === 'discord: could not deliver the answer');
+
+    expect(failure?.err).toMatchObject({ code: 50027, status: 401, method: 'PATCH', message: 'Invalid Webhook Token' });
+    expect(JSON.stringify(logs())).not.toContain(interaction.token);
   });
 
   it('rejects, with the client closed, when Discord refuses the token', async () => {

@@ -1,0 +1,75 @@
+import type { DomainSnapshot } from '../store/watch-store.js';
+import { certDaysLeft } from './cert-days-left.js';
+
+/** Stable kinds: adapters and users' scripts may key on these strings. Never rename one. */
+export const CHANGE_KINDS = [
+  'verdict-changed',
+  'body-changed-without-id-rotation',
+  'id-rotated',
+  'mode-flipped',
+  'mx-added',
+  'mx-removed',
+  'mx-uncovered',
+  'cert-renewed',
+  'cert-expiring',
+  'tlsrpt-added',
+  'tlsrpt-removed',
+] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+export interface DigestChange {
+  kind: ChangeKind;
+  /** Short plain text, e.g. "mode testing → enforce"; may hold remote bytes (MX names, ids). */
+  text: string;
+}
+
+/** A certificate this close to its end is worth a line in the digest, a week ahead of the scan's own warning. */
+export const CERT_WARNING_DAYS = 21;
+
+/** What changed between a domain's snapshot in the previous digest and now, most important first. */
+export function digestChanges(previous: DomainSnapshot, current: DomainSnapshot): DigestChange[] {
+  const changes: DigestChange[] = [];
+  const add = (kind: ChangeKind, text: string): void => void changes.push({ kind, text });
+
+  if (previous.verdict !== current.verdict) add('verdict-changed', `verdict ${previous.verdict} → ${current.verdict}`);
+  const sameId = previous.policyId !== null && previous.policyId === current.policyId;
+  if (sameId && previous.sha256 !== null && current.sha256 !== null && previous.sha256 !== current.sha256) {
+    add('body-changed-without-id-rotation', 'policy body changed without a new id (stale-policy-id): senders keep the old policy');
+  }
+  if (previous.policyId !== null && current.policyId !== null && previous.policyId !== current.policyId) {
+    add('id-rotated', `id rotated: ${previous.policyId} → ${current.policyId}`);
+  }
+  if (previous.mode !== null && current.mode !== null && previous.mode !== current.mode) {
+    add('mode-flipped', `mode ${previous.mode} → ${current.mode}`);
+  }
+
+  const added = missingFrom(current.mx, previous.mx);
+  const removed = missingFrom(previous.mx, current.mx);
+  const uncovered = missingFrom(current.uncoveredMx, previous.uncoveredMx);
+  if (added.length > 0) add('mx-added', `MX added: ${added.join(', ')}`);
+  if (removed.length > 0) add('mx-removed', `MX removed: ${removed.join(', ')}`);
+  if (uncovered.length > 0) add('mx-uncovered', `MX not covered by the policy: ${uncovered.join(', ')}`);
+
+  const renewed = previous.certSerial !== null && current.certSerial !== null && previous.certSerial !== current.certSerial;
+  if (renewed) add('cert-renewed', `certificate renewed, expires ${day(current.certNotAfter)}`);
+  // Measured at each snapshot's own time: the change is entering the window, not being in it.
+  const daysNow = certDaysLeft(current.certNotAfter, new Date(current.scannedAt));
+  const daysBefore = renewed ? null : certDaysLeft(previous.certNotAfter, new Date(previous.scannedAt));
+  if (daysNow !== null && daysNow >= 0 && daysNow <= CERT_WARNING_DAYS && (daysBefore === null || daysBefore > CERT_WARNING_DAYS)) {
+    add('cert-expiring', `certificate expires in ${daysNow} days (${day(current.certNotAfter)})`);
+  }
+
+  if (previous.tlsrpt === null && current.tlsrpt !== null) add('tlsrpt-added', 'TLS-RPT record added');
+  if (previous.tlsrpt !== null && current.tlsrpt === null) add('tlsrpt-removed', 'TLS-RPT record removed');
+  return changes;
+}
+
+/** Hosts of `list` not in `other`, compared without case (DNS names are case-insensitive). */
+function missingFrom(list: string[], other: string[]): string[] {
+  const known = new Set(other.map((host) => host.toLowerCase()));
+  return list.filter((host) => !known.has(host.toLowerCase()));
+}
+
+function day(iso: string | null): string {
+  return iso === null ? 'unknown' : iso.slice(0, 10);
+}

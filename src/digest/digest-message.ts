@@ -1,0 +1,148 @@
+import type { Tone } from '../command/chat-message.js';
+import { redactMailto } from '../command/redact-mailto.js';
+import type { FindingCode } from '../report/finding-codes.js';
+import { VERDICTS, type Severity, type Verdict } from '../report/report.js';
+import type { DomainSnapshot, LastDigest } from '../store/watch-store.js';
+import { certDaysLeft } from './cert-days-left.js';
+import { digestChanges, type DigestChange } from './digest-changes.js';
+import type { DomainOutcome } from './run-digest.js';
+
+export interface DigestLine {
+  domain: string;
+  /** null when the domain timed out or its scan failed. */
+  verdict: Verdict | null;
+  mode: string | null;
+  policyId: string | null;
+  /** The policy body's sha256, first 12 hex digits. */
+  shortHash: string | null;
+  /** Live MX hosts the policy covers, of all live MX hosts; null when no policy is served. */
+  mxCoverage: { covered: number; total: number } | null;
+  /** Days until the policy host's certificate expires (negative once expired); null without one. */
+  certDaysLeft: number | null;
+  timedOut: boolean;
+  failed: boolean;
+  /** Since the previous digest; empty for a domain it did not include. */
+  changes: DigestChange[];
+}
+
+/** For the thread under the digest: what is wrong with one broken domain and how to fix it. */
+export interface DigestDetail {
+  domain: string;
+  findings: Array<{ code: FindingCode; severity: Severity; title: string; detail: string; fix: string }>;
+}
+
+export type DigestCountKey = Verdict | 'timed-out' | 'failed';
+
+/** One channel's digest. Plain text throughout, possibly holding remote bytes: adapters escape every string. */
+export interface DigestMessage {
+  kind: 'digest';
+  tone: Tone;
+  /** e.g. "MTA-STS digest: 12 domains · 9 enforced · 1 testing · 1 broken · 1 timed out". */
+  headline: string;
+  counts: Record<DigestCountKey, number>;
+  noChanges: boolean;
+  /** One line for the top: no changes, how many changed, or that this is the channel's first digest. */
+  intro: string;
+  /** Domains with changes first, then the rest; within each, broken and unreachable ones first. */
+  lines: DigestLine[];
+  details: DigestDetail[];
+}
+
+export interface DigestContext {
+  /** The channel's previous digest, to compare with; null for its first. */
+  previous: LastDigest | null;
+  /** When this digest is built. */
+  now: Date;
+}
+
+/** The digest of one channel from its scan outcomes. */
+export function digestMessage(outcomes: DomainOutcome[], { previous, now }: DigestContext): DigestMessage {
+  const before = new Map(previous?.snapshots.map((snapshot) => [snapshot.domain, snapshot]));
+  const lines = outcomes.map((outcome) => lineOf(outcome, before.get(outcome.domain), now)).sort(byAttention);
+  const counts = countLines(lines);
+  const changed = lines.filter((line) => line.changes.length > 0).length;
+  return {
+    kind: 'digest',
+    tone: toneOf(counts, changed, lines.length),
+    headline: headlineOf(counts, lines.length),
+    counts,
+    noChanges: changed === 0,
+    intro: introOf(previous, changed),
+    lines,
+    details: outcomes.flatMap(detailOf),
+  };
+}
+
+function detailOf(outcome: DomainOutcome): DigestDetail[] {
+  if (outcome.status !== 'scanned' || outcome.snapshot.verdict !== 'broken') return [];
+  const findings = outcome.findings.map(({ code, severity, title, detail, fix }) => ({
+    code,
+    severity,
+    title: redactMailto(title),
+    detail: redactMailto(detail),
+    fix: redactMailto(fix),
+  }));
+  return [{ domain: outcome.domain, findings }];
+}
+
+function lineOf(outcome: DomainOutcome, previous: DomainSnapshot | undefined, now: Date): DigestLine {
+  if (outcome.status !== 'scanned') {
+    const none = { verdict: null, mode: null, policyId: null, shortHash: null, mxCoverage: null, certDaysLeft: null, changes: [] };
+    return { domain: outcome.domain, ...none, timedOut: outcome.status === 'timed-out', failed: outcome.status === 'failed' };
+  }
+  const { snapshot } = outcome;
+  return {
+    domain: outcome.domain,
+    verdict: snapshot.verdict,
+    mode: snapshot.mode,
+    policyId: snapshot.policyId,
+    shortHash: snapshot.sha256?.slice(0, 12) ?? null,
+    mxCoverage: snapshot.sha256 === null ? null : { covered: snapshot.mx.length - snapshot.uncoveredMx.length, total: snapshot.mx.length },
+    certDaysLeft: certDaysLeft(snapshot.certNotAfter, now),
+    timedOut: false,
+    failed: false,
+    changes: previous === undefined ? [] : digestChanges(previous, snapshot),
+  };
+}
+
+function byAttention(a: DigestLine, b: DigestLine): number {
+  const rank = (line: DigestLine): number =>
+    (line.changes.length > 0 ? 0 : 2) + (line.verdict === 'broken' || line.verdict === null ? 0 : 1);
+  return rank(a) - rank(b) || (a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0);
+}
+
+function countLines(lines: DigestLine[]): Record<DigestCountKey, number> {
+  const counts = Object.fromEntries([...VERDICTS, 'timed-out', 'failed'].map((key) => [key, 0])) as Record<DigestCountKey, number>;
+  for (const line of lines) counts[line.verdict ?? (line.timedOut ? 'timed-out' : 'failed')] += 1;
+  return counts;
+}
+
+const COUNT_LABELS: Record<DigestCountKey, string> = {
+  enforced: 'enforced',
+  testing: 'testing',
+  none: 'mode none',
+  'not-configured': 'not configured',
+  broken: 'broken',
+  'timed-out': 'timed out',
+  failed: 'scan failed',
+};
+
+function headlineOf(counts: Record<DigestCountKey, number>, total: number): string {
+  const parts = (Object.keys(COUNT_LABELS) as DigestCountKey[])
+    .filter((key) => counts[key] > 0)
+    .map((key) => `${counts[key]} ${COUNT_LABELS[key]}`);
+  return [`MTA-STS digest: ${total} ${total === 1 ? 'domain' : 'domains'}`, ...parts].join(' · ');
+}
+
+function toneOf(counts: Record<DigestCountKey, number>, changed: number, total: number): Tone {
+  if (counts.broken + counts['timed-out'] + counts.failed > 0) return 'warning';
+  if (changed > 0) return 'info';
+  return total > 0 && counts.enforced === total ? 'good' : 'neutral';
+}
+
+function introOf(previous: LastDigest | null, changed: number): string {
+  if (previous === null) return 'First digest for this channel: from the next one on, changes are listed first.';
+  const since = `since the previous digest (${previous.at.slice(0, 16).replace('T', ' ')} UTC)`;
+  if (changed === 0) return `No changes ${since}.`;
+  return `${changed} ${changed === 1 ? 'domain' : 'domains'} changed ${since}; listed first.`;
+}

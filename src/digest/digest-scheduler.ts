@@ -1,0 +1,84 @@
+import type { Channel, DigestChannel, WatchStore } from '../store/watch-store.js';
+import type { ChannelDigest } from './channel-digest.js';
+import { dueSlot } from './digest-due.js';
+import type { DigestMessage } from './digest-message.js';
+import { DEFAULT_SCHEDULE } from './digest-schedule.js';
+import type { DigestLogger } from './run-digest.js';
+
+/** Calls `tick` every `everyMs` until the returned function is called. */
+export type RepeatTimer = (tick: () => void, everyMs: number) => () => void;
+
+export interface DigestSchedulerOptions {
+  store: WatchStore;
+  /** Builds a channel's digest: channelDigest with the cached scan. */
+  digest: (channel: Channel) => Promise<ChannelDigest>;
+  /** Posts the digest (and its thread) to the channel; rejects when that failed. */
+  post: (channel: Channel, message: DigestMessage) => Promise<void>;
+  now: () => Date;
+  every?: RepeatTimer;
+  /** How often due slots are looked for; a digest goes out at most this late. */
+  tickMs?: number;
+  logger?: DigestLogger;
+}
+
+export interface DigestScheduler {
+  /** Posts, once per channel, any digest that fell due while stopped, then looks for due slots every tickMs. */
+  start(): Promise<void>;
+  /** One pass over the channels: each whose slot is due and not yet claimed gets its digest. */
+  tick(): Promise<void>;
+  /** No more passes; resolves once the digest in progress, if any, is posted. */
+  stop(): Promise<void>;
+}
+
+export const DIGEST_TICK_MS = 30_000;
+
+const intervalTimer: RepeatTimer = (tick, everyMs) => {
+  const handle = setInterval(tick, everyMs);
+  return () => clearInterval(handle);
+};
+
+export function createDigestScheduler(options: DigestSchedulerOptions): DigestScheduler {
+  const { store, now, logger, every = intervalTimer, tickMs = DIGEST_TICK_MS } = options;
+  let pass: Promise<void> | null = null;
+  let cancel: (() => void) | null = null;
+  let stopped = false;
+
+  // One channel at a time: a digest's scans already run concurrently, and channels must not multiply them.
+  async function runPass(): Promise<void> {
+    for (const state of await store.digestChannels()) {
+      if (stopped) return;
+      await digestIfDue(state).catch((error: unknown) => logger?.error({ err: error, channel: state.channel }, 'digest failed'));
+    }
+  }
+
+  async function digestIfDue({ channel, schedule, since, lastSlot }: DigestChannel): Promise<void> {
+    const at = now();
+    const after = new Date(Math.max(Date.parse(since), lastSlot === null ? -Infinity : Date.parse(lastSlot)));
+    const slot = dueSlot(schedule ?? DEFAULT_SCHEDULE, after, at);
+    // The claim is the only guard against a second timer or replica posting the same slot.
+    if (slot === null || !(await store.claimSlot(channel, slot.toISOString(), at.toISOString()))) return;
+    const { message, digest } = await options.digest(channel);
+    await options.post(channel, message);
+    await store.saveDigest(channel, digest);
+  }
+
+  const tick = (): Promise<void> =>
+    (pass ??= runPass()
+      .catch((error: unknown) => logger?.error({ err: error }, 'digest pass failed'))
+      .finally(() => (pass = null)));
+
+  return {
+    async start() {
+      stopped = false;
+      cancel ??= every(() => void tick(), tickMs);
+      await tick();
+    },
+    tick,
+    async stop() {
+      stopped = true;
+      cancel?.();
+      cancel = null;
+      await pass;
+    },
+  };
+}
