@@ -51,7 +51,7 @@ const tick = () => new Promise((resolve) => setImmediate(resolve));
 describe('createCommandCore', () => {
   it('scans the normalised domain and answers with the report message', async () => {
     const { scanner, ask } = setup();
-    const message = asReport(await ask('<http://Example.com|Example.com>'));
+    const message = asReport(await ask('Example.COM.'));
     expect(scanner.scanned).toEqual(['example.com']);
     expect(message.headline).toBe('example.com — Enforced');
     expect(message.tone).toBe('good');

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { digestChanges } from '../../src/digest/digest-changes.js';
+import { snapshotFixture } from './digest-fixtures.js';
+
+const kinds = (previous: Parameters<typeof digestChanges>[0], current: Parameters<typeof digestChanges>[1]) =>
+  digestChanges(previous, current).map((change) => change.kind);
+
+describe('digestChanges', () => {
+  it('finds nothing between two identical snapshots', () => {
+    expect(digestChanges(snapshotFixture(), snapshotFixture({ scannedAt: '2026-12-01T09:00:00.000Z' }))).toEqual([]);
+  });
+
+  it('names a verdict change with both verdicts', () => {
+    expect(digestChanges(snapshotFixture(), snapshotFixture({ verdict: 'broken' }))).toContainEqual({
+      kind: 'verdict-changed',
+      text: 'verdict enforced → broken',
+    });
+  });
+
+  it('flags a body changed under the same id as stale-policy-id, and a rotated id as such, not both', () => {
+    const edited = snapshotFixture({ sha256: 'c'.repeat(64) });
+    expect(digestChanges(snapshotFixture(), edited)).toEqual([
+      { kind: 'body-changed-without-id-rotation', text: expect.stringContaining('(stale-policy-id)') },
+    ]);
+    const rotated = snapshotFixture({ sha256: 'c'.repeat(64), policyId: '20261201T000000' });
+    expect(digestChanges(snapshotFixture(), rotated)).toEqual([
+      { kind: 'id-rotated', text: 'id rotated: 20261101T000000 → 20261201T000000' },
+    ]);
+  });
+
+  it('does not call an unreachable policy a body change or an id rotation', () => {
+    const unreachable = snapshotFixture({ sha256: null, mode: null, verdict: 'broken' });
+    expect(kinds(snapshotFixture(), unreachable)).toEqual(['verdict-changed']);
+    expect(kinds(snapshotFixture({ policyId: null }), snapshotFixture())).toEqual([]);
+  });
+
+  it('flips the mode both ways', () => {
+    expect(digestChanges(snapshotFixture({ mode: 'testing' }), snapshotFixture())).toContainEqual({ kind: 'mode-flipped', text: 'mode testing → enforce' });
+    expect(digestChanges(snapshotFixture(), snapshotFixture({ mode: 'testing' }))).toContainEqual({ kind: 'mode-flipped', text: 'mode enforce → testing' });
+  });
+
+  it('lists MX hosts added, removed and newly uncovered, ignoring case', () => {
+    const before = snapshotFixture({ mx: ['mx1.example.com', 'old.example.com'] });
+    const after = snapshotFixture({ mx: ['MX1.example.com', 'new.example.com', 'spare.example.com'], uncoveredMx: ['spare.example.com'] });
+    expect(digestChanges(before, after)).toEqual([
+      { kind: 'mx-added', text: 'MX added: new.example.com, spare.example.com' },
+      { kind: 'mx-removed', text: 'MX removed: old.example.com' },
+      { kind: 'mx-uncovered', text: 'MX not covered by the policy: spare.example.com' },
+    ]);
+    // Still uncovered is no news.
+    expect(kinds(after, after)).toEqual([]);
+  });
+
+  it('notices a renewed certificate by its serial', () => {
+    const renewed = snapshotFixture({ certSerial: '02', certNotAfter: '2027-05-30T00:00:00.000Z' });
+    expect(digestChanges(snapshotFixture(), renewed)).toEqual([{ kind: 'cert-renewed', text: 'certificate renewed, expires 2027-05-30' }]);
+  });
+
+  it('warns once when the certificate enters its last 21 days, counted at each snapshot\'s own time', () => {
+    const cert = { certNotAfter: '2026-12-20T00:00:00.000Z' };
+    const day = (iso: string) => snapshotFixture({ ...cert, scannedAt: iso });
+    // 28 days left → 20 days left: entered the window.
+    expect(digestChanges(day('2026-11-22T09:00:00.000Z'), day('2026-11-30T09:00:00.000Z'))).toEqual([
+      { kind: 'cert-expiring', text: 'certificate expires in 19 days (2026-12-20)' },
+    ]);
+    // Already inside on the previous digest: not a change.
+    expect(kinds(day('2026-11-30T09:00:00.000Z'), day('2026-12-01T09:00:00.000Z'))).toEqual([]);
+  });
+
+  it('warns about a replacement certificate that is itself about to expire', () => {
+    const short = snapshotFixture({ certSerial: '02', certNotAfter: '2026-12-05T00:00:00.000Z' });
+    expect(kinds(snapshotFixture(), short)).toEqual(['cert-renewed', 'cert-expiring']);
+  });
+
+  it('notices a TLS-RPT record added or removed', () => {
+    expect(kinds(snapshotFixture({ tlsrpt: null }), snapshotFixture())).toEqual(['tlsrpt-added']);
+    expect(kinds(snapshotFixture(), snapshotFixture({ tlsrpt: null }))).toEqual(['tlsrpt-removed']);
+  });
+
+  it('puts the verdict change first when several things changed', () => {
+    const after = snapshotFixture({ verdict: 'broken', sha256: 'c'.repeat(64), tlsrpt: null });
+    expect(kinds(snapshotFixture(), after)).toEqual(['verdict-changed', 'body-changed-without-id-rotation', 'tlsrpt-removed']);
+  });
+});
