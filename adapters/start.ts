@@ -29,7 +29,8 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.logLevel, destination: consoleMode ? process.stderr : process.stdout });
   const store = openSqliteStore(scanner.dbPath);
   const core = createCommandCore({
-    scan: (domain) => scan(domain, { dns: scanner.dns, allowPrivate: scanner.allowPrivate, history: store }),
+    scan: (domain) =>
+      scan(domain, { dns: scanner.dns, allowPrivate: scanner.allowPrivate, httpsPort: scanner.policyPort, history: store }),
     logger: logger.child({ component: 'command' }),
   });
 

@@ -39,7 +39,6 @@ async function runScan(command: ScanCommand, io: CliIo): Promise<number> {
   }
   const store = openSqliteStore(io.env['MTASTS_DB'] || DEFAULT_DB_PATH);
   const queue = createScanQueue(CLI_CONCURRENCY);
-  const port = io.env['MTASTS_POLICY_PORT'];
   try {
     const reports = await Promise.all(
       command.domains.map((domain) =>
@@ -49,7 +48,7 @@ async function runScan(command: ScanCommand, io: CliIo): Promise<number> {
             allowPrivate: command.allowPrivate,
             timeoutMs: command.timeoutMs,
             history: store,
-            ...(port ? { httpsPort: Number(port) } : {}),
+            httpsPort: command.policyPort,
           }),
         ),
       ),

@@ -11,6 +11,8 @@ export interface ScanCommand {
   allowPrivate: boolean;
   timeoutMs: number | undefined;
   failOn: FailOn;
+  /** MTASTS_POLICY_PORT: the policy hosts' port, changed from 443 only by a local test setup. */
+  policyPort: number | undefined;
 }
 
 export type CliCommand = ScanCommand | { command: 'help' };
@@ -48,6 +50,8 @@ export function parseScanArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedArg
   if (dns !== undefined && !dns.ok) return dns;
   const timeout = parseTimeout(values.timeout);
   if (!timeout.ok) return timeout;
+  const policyPort = env['MTASTS_POLICY_PORT'];
+  if (policyPort !== undefined && !/^\d{1,5}$/.test(policyPort)) return { ok: false, reason: 'MTASTS_POLICY_PORT must be a port number' };
   const failOn = values['fail-on'];
   if (failOn !== 'broken' && failOn !== 'testing' && failOn !== 'never') {
     return { ok: false, reason: `--fail-on must be broken, testing or never, not "${failOn}"` };
@@ -62,6 +66,7 @@ export function parseScanArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedArg
       allowPrivate: values['allow-private'] || env['MTASTS_ALLOW_PRIVATE'] === '1',
       timeoutMs: timeout.value,
       failOn,
+      policyPort: policyPort === undefined ? undefined : Number(policyPort),
     },
   };
 }

@@ -36,6 +36,8 @@ export interface EnvConfig {
     allowPrivate: boolean;
     /** History database file; unset = the store's default. */
     dbPath?: string;
+    /** Port of every policy host; only a local test setup changes it from 443. */
+    policyPort?: number;
   };
   logLevel: LogLevel;
 }
@@ -76,6 +78,7 @@ const envSchema = z
       .transform((flag) => ['1', 'true', 'yes'].includes(flag))
       .default(false),
     MTASTS_DB: z.string().optional(),
+    MTASTS_POLICY_PORT: port('MTASTS_POLICY_PORT').optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   })
   .check((ctx) => {
@@ -106,7 +109,7 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv): EnvConfig {
       e.DISCORD_TOKEN === undefined || e.DISCORD_APP_ID === undefined
         ? null
         : { token: e.DISCORD_TOKEN, appId: e.DISCORD_APP_ID, apiUrl: e.DISCORD_API_URL },
-    scanner: { dns: e.MTASTS_DNS, allowPrivate: e.MTASTS_ALLOW_PRIVATE, dbPath: e.MTASTS_DB },
+    scanner: { dns: e.MTASTS_DNS, allowPrivate: e.MTASTS_ALLOW_PRIVATE, dbPath: e.MTASTS_DB, policyPort: e.MTASTS_POLICY_PORT },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -59,7 +59,7 @@ describe('digestChanges', () => {
   it('warns once when the certificate enters its last 21 days, counted at each snapshot\'s own time', () => {
     const cert = { certNotAfter: '2026-12-20T00:00:00.000Z' };
     const day = (iso: string) => snapshotFixture({ ...cert, scannedAt: iso });
-    // 28 days left → 20 days left: entered the window.
+    // 27 days left, then 19: it entered the window.
     expect(digestChanges(day('2026-11-22T09:00:00.000Z'), day('2026-11-30T09:00:00.000Z'))).toEqual([
       { kind: 'cert-expiring', text: 'certificate expires in 19 days (2026-12-20)' },
     ]);
