@@ -72,7 +72,7 @@ export const FINDING_CATALOG: Record<FindingCode, CatalogEntry> = {
     severity: 'error',
     title: 'MX wildcard missing',
     fix: (c) =>
-      `Add "mx: ${c.pattern}" to the policy, then rotate the TXT id; a wildcard covers exactly one label.${c.note ? ` ${c.note}` : ''}`,
+      `Add "mx: ${c.pattern}" to the policy, then rotate the TXT id.${c.note ? ` ${c.note}` : ''}`,
   },
   'cert-san-mismatch': {
     severity: 'error',

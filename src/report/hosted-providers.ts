@@ -19,7 +19,12 @@ interface Rule {
 const RULES: Rule[] = [
   {
     test: /^[a-z0-9-]+\.mail\.protection\.outlook\.com$/,
-    hosted: () => ({ provider: 'Microsoft 365', pattern: '*.mail.protection.outlook.com', needsWildcard: true }),
+    hosted: () => ({
+      provider: 'Microsoft 365',
+      pattern: '*.mail.protection.outlook.com',
+      needsWildcard: true,
+      note: 'Microsoft 365 gives every tenant its own host name, so only the wildcard keeps working.',
+    }),
   },
   {
     test: /^[a-z0-9-]+\.([a-z0-9]+-v1)\.mx\.microsoft$/,
@@ -27,7 +32,7 @@ const RULES: Rule[] = [
       provider: 'Microsoft 365',
       pattern: `*.${m[1]}.mx.microsoft`,
       needsWildcard: true,
-      note: `"*.mx.microsoft" does not cover these hosts: a wildcard matches exactly one label, so it must be "*.${m[1]}.mx.microsoft".`,
+      note: `Not "*.mx.microsoft": a wildcard matches exactly one label, so it cannot cover ${m[0]}.`,
     }),
   },
   { test: /^smtp\.google\.com$/, hosted: () => google('smtp.google.com') },

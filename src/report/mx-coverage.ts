@@ -26,21 +26,12 @@ export function uncoveredMx(rows: MxRow[], patterns: string[]): UncoveredMx[] {
 
 function explain(host: string, patterns: string[]): UncoveredMx {
   const tooHigh = patterns.find((p) => p.startsWith('*.') && host.endsWith(p.slice(1).toLowerCase().replace(/\.$/, '')));
+  const tooHighNote = tooHigh && `"${tooHigh}" does not cover ${host}: a wildcard matches exactly one label.`;
   const hosted = hostedMx(host);
   if (hosted) {
-    const note = hosted.note ?? (tooHigh ? tooHighNote(tooHigh, host) : undefined);
-    return { host, pattern: hosted.pattern, wildcard: hosted.needsWildcard || tooHigh !== undefined, note: withProvider(hosted.provider, note) };
+    const note = tooHighNote || hosted.note;
+    return { host, pattern: hosted.pattern, wildcard: hosted.needsWildcard || tooHigh !== undefined, ...(note ? { note } : {}) };
   }
-  if (tooHigh) {
-    return { host, pattern: `*.${host.slice(host.indexOf('.') + 1)}`, wildcard: true, note: tooHighNote(tooHigh, host) };
-  }
+  if (tooHigh) return { host, pattern: `*.${host.slice(host.indexOf('.') + 1)}`, wildcard: true, note: tooHighNote };
   return { host, pattern: host, wildcard: false };
-}
-
-function tooHighNote(pattern: string, host: string): string {
-  return `"${pattern}" does not cover ${host}: a wildcard matches exactly one label.`;
-}
-
-function withProvider(provider: string, note: string | undefined): string {
-  return [`${provider} host.`, note].filter(Boolean).join(' ');
 }

@@ -22,11 +22,17 @@ describe('uncoveredMx', () => {
   it('needs the provider wildcard for Exchange Online tenant hosts', () => {
     const [u] = uncoveredMx(rows(['contoso-com.mail.protection.outlook.com'], []), []);
     expect(u).toMatchObject({ pattern: '*.mail.protection.outlook.com', wildcard: true });
-    expect(u?.note).toContain('Microsoft 365');
+    expect(u?.note).toContain('own host name');
   });
 
   it('does not call a missing Google host a wildcard problem', () => {
     const [u] = uncoveredMx(rows(['smtp.google.com'], []), []);
     expect(u).toMatchObject({ pattern: 'smtp.google.com', wildcard: false });
+  });
+
+  it('tells a Microsoft 365 mx.microsoft tenant that *.mx.microsoft cannot cover it, even when the policy lacks it', () => {
+    const [u] = uncoveredMx(rows(['contoso-com.b-v1.mx.microsoft'], []), []);
+    expect(u).toMatchObject({ pattern: '*.b-v1.mx.microsoft', wildcard: true });
+    expect(u?.note).toBe('Not "*.mx.microsoft": a wildcard matches exactly one label, so it cannot cover contoso-com.b-v1.mx.microsoft.');
   });
 });
