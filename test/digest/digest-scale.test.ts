@@ -40,12 +40,14 @@ describe('a digest for a channel watching 500 fixture domains', () => {
     const cachedScan = (domain: string) => cache.fill(domain, () => scan(domain, options));
 
     const baseline = heapAfterGc();
+    const t0 = Date.now();
     let peak = baseline;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 25);
     try {
       const { message, digest } = await channelDigest(CHANNEL, { store, scan: cachedScan, concurrency: 16, deadlineMs: 15_000, now: () => new Date() });
       clearInterval(sampler);
       await store.saveDigest(CHANNEL, digest);
+      console.log('DEBUG', (Date.now() - t0), (peak - baseline) / MB, (heapAfterGc() - baseline) / MB);
 
       expect(message.lines).toHaveLength(DOMAINS);
       expect(new Set(message.lines.map((line) => line.domain))).toEqual(new Set(domains));
