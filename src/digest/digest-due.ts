@@ -1,6 +1,6 @@
 import { Cron } from 'croner';
 import type { DigestSchedule } from '../store/watch-store.js';
-import { cronPattern } from './digest-schedule.js';
+import { cronPattern, type ActiveSchedule } from './digest-schedule.js';
 
 /**
  * The slot due now: the latest slot of the schedule in (after, now], or null. `after` is the later of the last
@@ -19,6 +19,6 @@ export function nextSlot(schedule: DigestSchedule, now: Date): Date | null {
 }
 
 // Without a callback croner starts no timer: this only computes dates, in the schedule's time zone.
-function cronOf(schedule: Exclude<DigestSchedule, { every: 'off' }>): Cron {
+function cronOf(schedule: ActiveSchedule): Cron {
   return new Cron(cronPattern(schedule), { timezone: schedule.timezone });
 }

@@ -40,14 +40,12 @@ describe('a digest for a channel watching 500 fixture domains', () => {
     const cachedScan = (domain: string) => cache.fill(domain, () => scan(domain, options));
 
     const baseline = heapAfterGc();
-    const t0 = Date.now();
     let peak = baseline;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 25);
     try {
-      const { message, digest } = await channelDigest(CHANNEL, { store, scan: cachedScan, concurrency: 16, deadlineMs: 15_000, now: () => new Date() });
+      const { message, digest } = await channelDigest(CHANNEL, { store, scan: cachedScan, concurrency: 8, deadlineMs: 15_000, now: () => new Date() });
       clearInterval(sampler);
       await store.saveDigest(CHANNEL, digest);
-      console.log('DEBUG', (Date.now() - t0), (peak - baseline) / MB, (heapAfterGc() - baseline) / MB);
 
       expect(message.lines).toHaveLength(DOMAINS);
       expect(new Set(message.lines.map((line) => line.domain))).toEqual(new Set(domains));
@@ -56,9 +54,10 @@ describe('a digest for a channel watching 500 fixture domains', () => {
       expect(digest.snapshots).toHaveLength(DOMAINS);
       expect((await store.lastDigest(CHANNEL))?.snapshots).toHaveLength(DOMAINS);
 
-      // Generous bounds: the point is no per-domain leak of sockets, buffers or certificates, not a tight budget.
-      expect(peak - baseline).toBeLessThan(256 * MB);
-      expect(heapAfterGc() - baseline).toBeLessThan(64 * MB);
+      // Generous bounds (about 25 MB peak and 5 MB kept, cached reports included, when written): the point is
+      // that no domain leaves sockets, buffers or certificates behind, not a tight budget.
+      expect(peak - baseline).toBeLessThan(160 * MB);
+      expect(heapAfterGc() - baseline).toBeLessThan(32 * MB);
     } finally {
       clearInterval(sampler);
       store.close();
