@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { connect as tlsConnect, rootCertificates, type TLSSocket } from 'node:tls';
+import { connect as tlsConnect, createSecureContext, rootCertificates, type SecureContext, type TLSSocket } from 'node:tls';
 import { Agent, request, type buildConnector, type Dispatcher } from 'undici';
 import { blockedRange } from '../net/blocked-address.js';
 import type { DnsAnswer, DnsResolver } from '../net/dns-resolver.js';
@@ -105,9 +105,9 @@ async function fetchWithin(options: PolicyFetchOptions, signal: AbortSignal, pro
   }
 
   const url = `https://${host}${port === 443 ? '' : `:${port}`}${POLICY_PATH}`;
-  const ca = options.ca ? [...rootCertificates, ...options.ca] : undefined;
+  const secureContext = options.ca ? trustingAlso(options.ca) : undefined;
   const connect: buildConnector.connector = (_origin, callback) => {
-    void openTls({ addresses, host, port, ca, signal, progress }).then((socket) =>
+    void openTls({ addresses, host, port, secureContext, signal, progress }).then((socket) =>
       socket ? callback(null, socket) : callback(new Error(progress.failure?.detail ?? 'no connection'), null),
     );
   };
@@ -132,6 +132,14 @@ async function fetchWithin(options: PolicyFetchOptions, signal: AbortSignal, pro
   } finally {
     await agent.destroy();
   }
+}
+
+let lastTrust: { ca: string[]; context: SecureContext } | null = null;
+
+/** Node's roots plus the extra anchors, built once per list: a trust store of every root is costly to build. */
+function trustingAlso(ca: string[]): SecureContext {
+  if (lastTrust?.ca !== ca) lastTrust = { ca, context: createSecureContext({ ca: [...rootCertificates, ...ca] }) };
+  return lastTrust.context;
 }
 
 /** RFC 8461 §3.3: a redirect must not be followed, only 200 counts, and the media type is text/plain. */
@@ -171,7 +179,7 @@ interface TlsTarget {
   addresses: string[];
   host: string;
   port: number;
-  ca: string[] | undefined;
+  secureContext: SecureContext | undefined;
   signal: AbortSignal;
   progress: Progress;
 }
@@ -223,7 +231,7 @@ function handshake(address: string, target: TlsTarget): Promise<Handshake> {
       port: target.port,
       servername: target.host,
       ALPNProtocols: ['http/1.1'],
-      ca: target.ca,
+      secureContext: target.secureContext,
       // Trust and name are judged from the recorded certificate; the policy is fetched either way.
       rejectUnauthorized: false,
       checkServerIdentity: () => undefined,
