@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { connect as tlsConnect, createSecureContext, rootCertificates, type SecureContext, type TLSSocket } from 'node:tls';
 import { Agent, request, type buildConnector, type Dispatcher } from 'undici';
 import { blockedRange } from '../net/blocked-address.js';
 import type { DnsAnswer, DnsResolver } from '../net/dns-resolver.js';
-import { certInfo, type CertInfo } from './cert-info.js';
+import type { CertInfo } from './cert-info.js';
+import { errorText, failure, remote, type Failure, type Progress } from './fetch-progress.js';
+import { openTls, trustingAlso } from './tls-handshake.js';
 
 export type PolicyFetchCause =
   | 'dns'
@@ -43,20 +44,8 @@ export type PolicyProbeResult =
   | { ok: true; value: PolicyFetch }
   | { ok: false; cause: PolicyFetchCause; detail: string; address: string | null; cert: CertInfo | null };
 
-type Failure = Extract<PolicyProbeResult, { ok: false }>;
-
 const MAX_POLICY_BYTES = 65_536;
 const POLICY_PATH = '/.well-known/mta-sts.txt';
-const MAX_REMOTE_TEXT = 200;
-
-/** Where the fetch has got to: what a failure or the deadline reports. */
-interface Progress {
-  phase: string;
-  address: string | null;
-  cert: CertInfo | null;
-  /** Set by the connector, which can only hand undici an opaque error. */
-  failure: Failure | null;
-}
 
 /**
  * Fetches https://<host>/.well-known/mta-sts.txt as RFC 8461 §3.3 has a sender do: no redirects, 200 only,
@@ -134,14 +123,6 @@ async function fetchWithin(options: PolicyFetchOptions, signal: AbortSignal, pro
   }
 }
 
-let lastTrust: { ca: string[]; context: SecureContext } | null = null;
-
-/** Node's roots plus the extra anchors, built once per list: a trust store of every root is costly to build. */
-function trustingAlso(ca: string[]): SecureContext {
-  if (lastTrust?.ca !== ca) lastTrust = { ca, context: createSecureContext({ ca: [...rootCertificates, ...ca] }) };
-  return lastTrust.context;
-}
-
 /** RFC 8461 §3.3: a redirect must not be followed, only 200 counts, and the media type is text/plain. */
 function judgeHeaders(status: number, headers: Dispatcher.ResponseData['headers'], progress: Progress): Failure | null {
   if (status >= 300 && status < 400) {
@@ -175,91 +156,6 @@ async function readCapped(body: AsyncIterable<Buffer>): Promise<Buffer | null> {
   return Buffer.concat(chunks, size);
 }
 
-interface TlsTarget {
-  addresses: string[];
-  host: string;
-  port: number;
-  secureContext: SecureContext | undefined;
-  signal: AbortSignal;
-  progress: Progress;
-}
-
-type Handshake = { kind: 'up'; socket: TLSSocket } | { kind: 'no-tcp'; error: Error } | { kind: 'no-tls'; error: Error };
-
-/**
- * Tries the addresses in order, moving on only when TCP itself fails; the first that accepts gets the TLS
- * handshake. Records the peer certificate and chain verdict before undici sees the socket.
- */
-async function openTls(target: TlsTarget): Promise<TLSSocket | null> {
-  const { progress } = target;
-  const refused: string[] = [];
-  for (const address of target.addresses) {
-    progress.address = address;
-    progress.phase = `connecting to ${address}`;
-    const outcome = await handshake(address, target);
-    if (target.signal.aborted) return null;
-    if (outcome.kind === 'no-tcp') {
-      refused.push(`${address} (${(outcome.error as NodeJS.ErrnoException).code ?? errorText(outcome.error)})`);
-      continue;
-    }
-    if (outcome.kind === 'no-tls') {
-      progress.failure = failure('tls', `TLS handshake with ${address} failed: ${remote(errorText(outcome.error))}`, progress);
-      return null;
-    }
-    const { socket } = outcome;
-    const peer = socket.getPeerX509Certificate();
-    try {
-      if (!peer) throw new Error('the server sent no certificate');
-      const trustError = socket.authorizationError ? errorText(socket.authorizationError) : null;
-      progress.cert = certInfo(peer, socket.authorized, trustError);
-    } catch (error) {
-      socket.destroy();
-      progress.failure = failure('tls', `unreadable server certificate from ${address}: ${remote(errorText(error))}`, progress);
-      return null;
-    }
-    progress.phase = `waiting for the response from ${address}`;
-    return socket;
-  }
-  progress.failure = failure('connect', `could not connect to ${target.host} on port ${target.port}: ${remote(refused.join(', '))}`, progress);
-  return null;
-}
-
-function handshake(address: string, target: TlsTarget): Promise<Handshake> {
-  return new Promise((resolve) => {
-    const socket = tlsConnect({
-      host: address,
-      port: target.port,
-      servername: target.host,
-      ALPNProtocols: ['http/1.1'],
-      secureContext: target.secureContext,
-      // Trust and name are judged from the recorded certificate; the policy is fetched either way.
-      rejectUnauthorized: false,
-      checkServerIdentity: () => undefined,
-    });
-    let tcpUp = false;
-    const abort = (): void => {
-      socket.destroy(new Error('deadline reached'));
-    };
-    const settle = (outcome: Handshake): void => {
-      target.signal.removeEventListener('abort', abort);
-      socket.off('error', onError);
-      resolve(outcome);
-    };
-    const onError = (error: Error): void => {
-      socket.destroy();
-      settle(tcpUp ? { kind: 'no-tls', error } : { kind: 'no-tcp', error });
-    };
-    socket.on('error', onError);
-    socket.once('connect', () => {
-      tcpUp = true;
-      target.progress.phase = `doing the TLS handshake with ${address}`;
-    });
-    socket.once('secureConnect', () => settle({ kind: 'up', socket }));
-    if (target.signal.aborted) abort();
-    else target.signal.addEventListener('abort', abort, { once: true });
-  });
-}
-
 /** The resolver's answer, with a throwing resolver counted as a DNS failure like any other. */
 async function lookup(resolver: DnsResolver, host: string): Promise<DnsAnswer<string[]>> {
   try {
@@ -279,25 +175,7 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-function failure(cause: PolicyFetchCause, detail: string, progress: Progress): Failure {
-  return { ok: false, cause, detail, address: progress.address, cert: progress.cert };
-}
-
 function headerText(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value.join(', ') : value;
 }
 
-function errorText(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  // OpenSSL messages carry library paths; the reason alone reads better in chat.
-  const reason = (error as { reason?: unknown }).reason;
-  const code = (error as { code?: unknown }).code;
-  if (typeof reason === 'string') return reason;
-  return typeof code === 'string' && !error.message.includes(code) ? `${code} ${error.message}` : error.message;
-}
-
-/** Text from the other side, made safe and short for a chat message. */
-function remote(text: string): string {
-  const flat = text.replace(/[\u0000-\u001f\u007f]+/g, ' ');
-  return flat.length > MAX_REMOTE_TEXT ? `${flat.slice(0, MAX_REMOTE_TEXT - 1)}…` : flat;
-}

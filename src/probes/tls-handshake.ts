@@ -1,0 +1,96 @@
+import { connect as tlsConnect, createSecureContext, rootCertificates, type SecureContext, type TLSSocket } from 'node:tls';
+import { certInfo } from './cert-info.js';
+import { errorText, failure, remote, type Progress } from './fetch-progress.js';
+
+let lastTrust: { ca: string[]; context: SecureContext } | null = null;
+
+/** Node's roots plus the extra anchors, built once per list: a trust store of every root is costly to build. */
+export function trustingAlso(ca: string[]): SecureContext {
+  if (lastTrust?.ca !== ca) lastTrust = { ca, context: createSecureContext({ ca: [...rootCertificates, ...ca] }) };
+  return lastTrust.context;
+}
+
+export interface TlsTarget {
+  addresses: string[];
+  host: string;
+  port: number;
+  secureContext: SecureContext | undefined;
+  signal: AbortSignal;
+  progress: Progress;
+}
+
+type Handshake = { kind: 'up'; socket: TLSSocket } | { kind: 'no-tcp'; error: Error } | { kind: 'no-tls'; error: Error };
+
+/**
+ * Tries the addresses in order, moving on only when TCP itself fails; the first that accepts gets the TLS
+ * handshake. Records the peer certificate and chain verdict before undici sees the socket.
+ */
+export async function openTls(target: TlsTarget): Promise<TLSSocket | null> {
+  const { progress } = target;
+  const refused: string[] = [];
+  for (const address of target.addresses) {
+    progress.address = address;
+    progress.phase = `connecting to ${address}`;
+    const outcome = await handshake(address, target);
+    if (target.signal.aborted) return null;
+    if (outcome.kind === 'no-tcp') {
+      refused.push(`${address} (${(outcome.error as NodeJS.ErrnoException).code ?? errorText(outcome.error)})`);
+      continue;
+    }
+    if (outcome.kind === 'no-tls') {
+      progress.failure = failure('tls', `TLS handshake with ${address} failed: ${remote(errorText(outcome.error))}`, progress);
+      return null;
+    }
+    const { socket } = outcome;
+    const peer = socket.getPeerX509Certificate();
+    try {
+      if (!peer) throw new Error('the server sent no certificate');
+      const trustError = socket.authorizationError ? errorText(socket.authorizationError) : null;
+      progress.cert = certInfo(peer, socket.authorized, trustError);
+    } catch (error) {
+      socket.destroy();
+      progress.failure = failure('tls', `unreadable server certificate from ${address}: ${remote(errorText(error))}`, progress);
+      return null;
+    }
+    progress.phase = `waiting for the response from ${address}`;
+    return socket;
+  }
+  progress.failure = failure('connect', `could not connect to ${target.host} on port ${target.port}: ${remote(refused.join(', '))}`, progress);
+  return null;
+}
+
+function handshake(address: string, target: TlsTarget): Promise<Handshake> {
+  return new Promise((resolve) => {
+    const socket = tlsConnect({
+      host: address,
+      port: target.port,
+      servername: target.host,
+      ALPNProtocols: ['http/1.1'],
+      secureContext: target.secureContext,
+      // Trust and name are judged from the recorded certificate; the policy is fetched either way.
+      rejectUnauthorized: false,
+      checkServerIdentity: () => undefined,
+    });
+    let tcpUp = false;
+    const abort = (): void => {
+      socket.destroy(new Error('deadline reached'));
+    };
+    const settle = (outcome: Handshake): void => {
+      target.signal.removeEventListener('abort', abort);
+      socket.off('error', onError);
+      resolve(outcome);
+    };
+    const onError = (error: Error): void => {
+      socket.destroy();
+      settle(tcpUp ? { kind: 'no-tls', error } : { kind: 'no-tcp', error });
+    };
+    socket.on('error', onError);
+    socket.once('connect', () => {
+      tcpUp = true;
+      target.progress.phase = `doing the TLS handshake with ${address}`;
+    });
+    socket.once('secureConnect', () => settle({ kind: 'up', socket }));
+    if (target.signal.aborted) abort();
+    else target.signal.addEventListener('abort', abort, { once: true });
+  });
+}
