@@ -18,6 +18,7 @@ export function buildReport(facts: ScanFacts): Report {
   const txt = evaluateTxt(facts.txt, domain);
   const policy = evaluatePolicy(facts.policy, domain);
   const tlsrpt = evaluateTlsRpt(facts.tlsrpt, domain);
+  // A failed TXT lookup counts only beside a served policy: without one, senders find no MTA-STS either way.
   const configured = txt.present || policy.served;
   const mx = evaluateMx(facts.mx, configured ? policy.parsed : null, domain);
   const cert = configured ? certOf(facts.policy) : null;
@@ -27,7 +28,7 @@ export function buildReport(facts: ScanFacts): Report {
   const findings: Finding[] = configured
     ? [
         ...txt.findings,
-        ...(txt.present ? [] : [txtMissing(domain)]),
+        ...(txt.present || txt.lookupFailed ? [] : [txtMissing(domain)]),
         ...policy.findings,
         ...(certEval?.findings ?? []),
         ...(txt.id !== null && facts.policy.ok ? stale(txt.id, facts.policy.value.sha256, facts.history, domain) : []),

@@ -8,8 +8,10 @@ export interface TxtEvaluation {
   txt: Report['txt'];
   /** The policy id when exactly one valid STSv1 record is published. */
   id: string | null;
-  /** Some STSv1 record (valid or not) is published, or the lookup failed: the owner meant to deploy MTA-STS. */
+  /** Some STSv1 record (valid or not) is published: the owner meant to deploy MTA-STS. */
   present: boolean;
+  /** The lookup itself failed, so whether a record exists is unknown. */
+  lookupFailed: boolean;
   findings: Finding[];
 }
 
@@ -17,19 +19,19 @@ export function evaluateTxt(probe: DnsProbeResult<string[]>, domain: string): Tx
   const name = `_mta-sts.${domain}`;
   if (!probe.ok) {
     const detail = `The ${name} TXT lookup failed (${probe.detail}); senders that cannot read it treat the domain as having no policy.`;
-    return { txt: null, id: null, present: true, findings: [makeFinding('txt-invalid', detail, { domain })] };
+    return { txt: null, id: null, present: false, lookupFailed: true, findings: [makeFinding('txt-invalid', detail, { domain })] };
   }
   const records = selectStsRecords(probe.value);
   const [first] = records;
-  if (first === undefined) return { txt: null, id: null, present: false, findings: [] };
+  if (first === undefined) return { txt: null, id: null, present: false, lookupFailed: false, findings: [] };
   if (records.length > 1) {
     const detail = `${records.length} v=STSv1 records at ${name}: ${records.map(quoteValue).join(', ')}.`;
-    return { txt: { record: first, id: null }, id: null, present: true, findings: [makeFinding('txt-multiple', detail, { domain })] };
+    return { txt: { record: first, id: null }, id: null, present: true, lookupFailed: false, findings: [makeFinding('txt-multiple', detail, { domain })] };
   }
   const parsed = parseStsRecord(first);
   if (!parsed.ok) {
     const detail = `${quoteValue(first)}: ${parsed.reason}.`;
-    return { txt: { record: first, id: null }, id: null, present: true, findings: [makeFinding('txt-invalid', detail, { domain })] };
+    return { txt: { record: first, id: null }, id: null, present: true, lookupFailed: false, findings: [makeFinding('txt-invalid', detail, { domain })] };
   }
-  return { txt: { record: first, id: parsed.value.id }, id: parsed.value.id, present: true, findings: [] };
+  return { txt: { record: first, id: parsed.value.id }, id: parsed.value.id, present: true, lookupFailed: false, findings: [] };
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainSpec } from '../fixture/fixture-internet.js';
+import { publishDomain } from '../fixture/fixture-internet.js';
+import { scan } from '../../src/scan/scan.js';
 import { CRLF_POLICY, codes, healthy, useFixtureScanner } from './scan-harness.js';
 
 const fixture = useFixtureScanner('finding');
@@ -29,6 +31,23 @@ describe('findings on the MTA-STS TXT record (RFC 8461 §3.1)', () => {
     const report = await fixture.scanOf(withChange(() => ({ txt: ['v=STSv1; id=one;', 'v=STSv1; id=two;'] })));
     expect(codes(report)).toEqual(['txt-multiple']);
     expect(report.verdict).toBe('broken');
+  });
+  it('txt-invalid: the TXT lookup fails (SERVFAIL) while a policy is served', async () => {
+    const domain = fixture.newDomain();
+    await publishDomain(fixture.net(), domain, healthy()(domain));
+    fixture.net().dns.fail(`_mta-sts.${domain}`, 'servfail');
+    const report = await scan(domain, fixture.net().scanOptions);
+    expect(codes(report)).toEqual(['txt-invalid']);
+    expect(report.findings[0]?.detail).toContain('lookup failed');
+  });
+
+  it('a failing TXT lookup on a domain that serves no policy is not-configured, not an alarm', async () => {
+    const domain = fixture.newDomain();
+    await publishDomain(fixture.net(), domain, { mx: [[10, `mx.${domain}`]] });
+    fixture.net().dns.fail(`_mta-sts.${domain}`, 'servfail');
+    const report = await scan(domain, fixture.net().scanOptions);
+    expect(report.verdict).toBe('not-configured');
+    expect(report.findings).toEqual([]);
   });
 });
 
