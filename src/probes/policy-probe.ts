@@ -8,6 +8,8 @@ import { openTls, trustingAlso } from './tls-handshake.js';
 
 export type PolicyFetchCause =
   | 'dns'
+  /** NXDOMAIN, or no A/AAAA records: a definite answer that the host does not exist. */
+  | 'no-such-host'
   | 'blocked-address'
   | 'connect'
   | 'tls'
@@ -79,8 +81,11 @@ async function fetchWithin(options: PolicyFetchOptions, signal: AbortSignal, pro
   const { host } = options;
   const port = options.port ?? 443;
   const answer = await untilAborted(lookup(options.resolver, host), signal);
-  if (!answer.ok) return failure('dns', `DNS lookup of ${host} failed: ${answer.cause} (${remote(answer.detail)})`, progress);
-  if (answer.value.length === 0) return failure('dns', `${host} has no A or AAAA records`, progress);
+  if (!answer.ok) {
+    const absent = answer.cause === 'nxdomain' || answer.cause === 'nodata';
+    return failure(absent ? 'no-such-host' : 'dns', `DNS lookup of ${host} failed: ${answer.cause} (${remote(answer.detail)})`, progress);
+  }
+  if (answer.value.length === 0) return failure('no-such-host', `${host} has no A or AAAA records`, progress);
 
   // A non-literal would send the socket to the OS resolver: a second, unchecked resolution path.
   const addresses = answer.value.filter((ip) => {

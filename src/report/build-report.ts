@@ -18,8 +18,8 @@ export function buildReport(facts: ScanFacts): Report {
   const txt = evaluateTxt(facts.txt, domain);
   const policy = evaluatePolicy(facts.policy, domain);
   const tlsrpt = evaluateTlsRpt(facts.tlsrpt, domain);
-  // A failed TXT lookup counts only beside a served policy: without one, senders find no MTA-STS either way.
-  const configured = txt.present || policy.served;
+  // A failed TXT lookup is not-configured only when the policy host answered that no policy is served there.
+  const configured = txt.present || policy.served || (txt.lookupFailed && policy.unknown);
   const mx = evaluateMx(facts.mx, configured ? policy.parsed : null, domain);
   const cert = configured ? certOf(facts.policy) : null;
   const certEval = cert ? evaluateCert(cert, `mta-sts.${domain}`, domain, now) : null;

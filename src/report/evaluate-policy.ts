@@ -11,21 +11,27 @@ export interface PolicyEvaluation {
   parsed: StsPolicy | null;
   /** The host served something that is meant as an MTA-STS policy (valid, or at least declaring STSv1). */
   served: boolean;
+  /** The fetch ended before anything definite was learnt (DNS failure or timeout): a policy may exist. */
+  unknown: boolean;
   findings: Finding[];
 }
 
 export function evaluatePolicy(probe: PolicyProbeResult, domain: string): PolicyEvaluation {
-  if (!probe.ok) return { policy: null, parsed: null, served: false, findings: [unreachable(probe, domain)] };
+  if (!probe.ok) {
+    const unknown = probe.cause === 'dns' || probe.cause === 'timeout';
+    return { policy: null, parsed: null, served: false, unknown, findings: [unreachable(probe, domain)] };
+  }
   const { body, sha256 } = probe.value;
   const text = decodeUtf8(body);
   const parsed = text === null ? invalidUtf8 : parseStsPolicy(text);
   if (!parsed.ok) {
     const served = /^version:[ \t]*STSv1[ \t]*\r?$/m.test(body.toString('latin1'));
     const policy = { sha256, mode: null, mx: [], maxAge: null };
-    return { policy, parsed: null, served, findings: [makeFinding('policy-invalid', parsed.reason, { domain })] };
+    return { policy, parsed: null, served, unknown: false, findings: [makeFinding('policy-invalid', parsed.reason, { domain })] };
   }
   const { mode, mx, maxAge } = parsed.value;
-  return { policy: { sha256, mode, mx, maxAge }, parsed: parsed.value, served: true, findings: maxAgeFindings(maxAge, domain) };
+  const policy = { sha256, mode, mx, maxAge };
+  return { policy, parsed: parsed.value, served: true, unknown: false, findings: maxAgeFindings(maxAge, domain) };
 }
 
 const invalidUtf8 = { ok: false, reason: 'the policy is not valid UTF-8' } as const;
@@ -45,7 +51,8 @@ function unreachable(probe: Extract<PolicyProbeResult, { ok: false }>, domain: s
     probe.cause === 'timeout'
       ? ' RFC 8461 §3.3 suggests senders wait up to a minute, so patient senders may still get it, but many give up sooner.'
       : '';
-  return makeFinding('policy-unreachable', `${probe.cause}: ${probe.detail}${patience}`, { domain });
+  const cause = probe.cause === 'no-such-host' ? 'dns' : probe.cause;
+  return makeFinding('policy-unreachable', `${cause}: ${probe.detail}${patience}`, { domain });
 }
 
 function maxAgeFindings(maxAge: number, domain: string): Finding[] {

@@ -164,9 +164,9 @@ describe('fetchPolicy', () => {
   });
 
   describe('dns', () => {
-    it('fails with dns and the resolver cause when the host does not exist (NXDOMAIN)', async () => {
+    it('fails with no-such-host and the resolver cause when the host does not exist (NXDOMAIN)', async () => {
       const failure = expectFailure(await fetchFrom('mta-sts.missing.probe.test'));
-      expect(failure).toMatchObject({ cause: 'dns', address: null, cert: null });
+      expect(failure).toMatchObject({ cause: 'no-such-host', address: null, cert: null });
       expect(failure.detail).toContain('nxdomain');
     });
 

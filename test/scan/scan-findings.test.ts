@@ -41,6 +41,17 @@ describe('findings on the MTA-STS TXT record (RFC 8461 §3.1)', () => {
     expect(report.findings[0]?.detail).toContain('lookup failed');
   });
 
+  it('a failing TXT lookup while the policy host cannot be resolved either is broken, never a false not-configured', async () => {
+    const domain = fixture.newDomain();
+    await publishDomain(fixture.net(), domain, { mx: [[10, `mx.${domain}`]] });
+    fixture.net().dns.fail(`_mta-sts.${domain}`, 'servfail');
+    fixture.net().dns.fail(`mta-sts.${domain}`, 'servfail');
+    const report = await scan(domain, fixture.net().scanOptions);
+    expect(report.verdict).toBe('broken');
+    expect(codes(report)).toEqual(['txt-invalid', 'policy-unreachable', 'tlsrpt-missing']);
+    expect(report.findings[1]?.detail).toMatch(/^dns: .*servfail/);
+  });
+
   it('a failing TXT lookup on a domain that serves no policy is not-configured, not an alarm', async () => {
     const domain = fixture.newDomain();
     await publishDomain(fixture.net(), domain, { mx: [[10, `mx.${domain}`]] });
