@@ -2,10 +2,10 @@ import { MessageFlags, type RepliableInteraction } from 'discord.js';
 import type { Logger } from 'pino';
 import type { ChatMessage, NoticeMessage } from '../../src/command/chat-message.js';
 import type { CommandHandler, CommandRequest } from '../../src/command/command-handler.js';
+import { deliverMessage } from './deliver-message.js';
 import { errorDetails } from './error-details.js';
-import { checkMessageLimits, shrinkToLimits, type DiscordReply } from './message-limits.js';
+import { interactionTarget } from './interaction-target.js';
 import { NO_MENTIONS } from './no-mentions.js';
-import { postFixes } from './post-fixes.js';
 import { renderChatMessage } from './render-embed.js';
 
 export interface InteractionDeps {
@@ -24,7 +24,7 @@ const FAILED: NoticeMessage = {
  * Defers at once (the 3-second window), lets the core decide, then edits the deferred reply. The deferral is
  * public because its visibility cannot change later; a private answer (usage, refusal) therefore deletes the
  * deferred reply first and goes out as an ephemeral follow-up (while the deferred reply exists, a first follow-up
- * would replace it and inherit its public visibility).
+ * would replace it and inherit its public visibility). A digest's further parts follow as public follow-ups.
  */
 export async function answerInteraction(
   interaction: RepliableInteraction,
@@ -57,26 +57,14 @@ export async function answerInteraction(
   await edits;
 
   try {
-    await deliver(interaction, message, withinLimits(renderChatMessage(message), log), deps.logger);
+    if (message.kind === 'notice' && message.private) await answerPrivately(interaction, message);
+    else await deliverMessage(interactionTarget(interaction), message, log);
   } catch (error) {
     log.warn({ err: errorDetails(error) }, 'discord: could not deliver the answer');
   }
 }
 
-async function deliver(interaction: RepliableInteraction, message: ChatMessage, reply: DiscordReply, logger: Logger) {
-  if (message.kind === 'notice' && message.private) {
-    await interaction.deleteReply();
-    await interaction.followUp({ ...reply, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
-    return;
-  }
-  // content '' clears a queue-position line shown earlier.
-  const sent = await interaction.editReply({ content: '', ...reply, allowedMentions: NO_MENTIONS });
-  if (message.kind === 'report' && message.fixes.length > 0) await postFixes(interaction, sent, message, logger);
-}
-
-function withinLimits(reply: DiscordReply, log: Logger): DiscordReply {
-  const checked = checkMessageLimits(reply);
-  if (checked.ok) return reply;
-  log.warn({ reason: checked.reason }, 'discord: rendered message breaks a limit; sending a shortened one');
-  return shrinkToLimits(reply);
+async function answerPrivately(interaction: RepliableInteraction, notice: NoticeMessage): Promise<void> {
+  await interaction.deleteReply();
+  await interaction.followUp({ ...renderChatMessage(notice), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
 }

@@ -1,8 +1,11 @@
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, MessageFlags, type Interaction } from 'discord.js';
 import type { Logger } from 'pino';
+import type { ChatMessage } from '../../src/command/chat-message.js';
 import type { CommandHandler } from '../../src/command/command-handler.js';
 import type { InteractionDeps } from './answer-interaction.js';
+import { channelTarget } from './channel-target.js';
+import { deliverMessage } from './deliver-message.js';
 import { errorDetails } from './error-details.js';
 import { MTASTS_COMMAND } from './mtasts-command.js';
 import { NO_MENTIONS } from './no-mentions.js';
@@ -20,7 +23,12 @@ export interface DiscordAdapterOptions {
 }
 
 export interface DiscordAdapter {
-  /** Stops taking commands, lets in-flight replies finish, then closes the gateway connection. */
+  /**
+   * Posts to a channel with no command to answer (a scheduled digest): the message, a digest's further parts,
+   * then the fixes or details in a thread. Rejects when Discord refuses it, or once stopping.
+   */
+  post(channelId: string, message: ChatMessage): Promise<void>;
+  /** Stops taking commands and posts, lets those in flight finish, then closes the gateway connection. */
   stop(): Promise<void>;
 }
 
@@ -33,15 +41,18 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
     ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
   });
   const deps: InteractionDeps = { core: options.core, logger };
-  const inFlight = new Set<Promise<void>>();
+  const inFlight = new Set<Promise<unknown>>();
   let stopping = false;
+  const track = <T>(work: Promise<T>): Promise<T> => {
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work)).catch(() => undefined);
+    return work;
+  };
 
   client.on(Events.InteractionCreate, (interaction) => {
-    const work = route(interaction, deps, stopping).catch((error: unknown) =>
-      logger.error({ err: errorDetails(error) }, 'discord: interaction failed'),
+    void track(
+      route(interaction, deps, stopping).catch((error: unknown) => logger.error({ err: errorDetails(error) }, 'discord: interaction failed')),
     );
-    inFlight.add(work);
-    void work.finally(() => inFlight.delete(work));
   });
   client.on(Events.Error, (error) => logger.error({ err: errorDetails(error) }, 'discord: client error'));
 
@@ -63,6 +74,10 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
 
   let stopped: Promise<void> | undefined;
   return {
+    async post(channelId, message) {
+      if (stopping) throw new Error('the Discord adapter is stopping');
+      await track(deliverMessage(channelTarget(client.rest, channelId), message, logger));
+    },
     stop() {
       stopped ??= (async () => {
         stopping = true;

@@ -20,6 +20,7 @@ export const LIMITS = {
   fieldValue: 1024,
   footer: 2048,
   embedTotal: 6000,
+  threadName: 100,
 } as const;
 
 // Discord trims whitespace before checking, so a blank name or value is an empty one.

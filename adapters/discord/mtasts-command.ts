@@ -9,8 +9,9 @@ import {
 export const DOMAIN_OPTION = 'domain';
 
 /**
- * `/mtasts domain:<string>`. One required option keeps the command a single step; "help" typed as the domain gets
- * the usage text from the core, like `/mtasts help` on Slack.
+ * `/mtasts domain:<string>`. One required option keeps the command a single step; the text goes to the core as
+ * typed, so "help", "watch example.com" or "digest now" work as after `/mtasts` on Slack. Changing this text
+ * takes a new `mtasts discord register` to show in Discord.
  */
 export const MTASTS_COMMAND = {
   name: 'mtasts',
@@ -20,7 +21,8 @@ export const MTASTS_COMMAND = {
     {
       type: ApplicationCommandOptionType.String,
       name: DOMAIN_OPTION,
-      description: 'The mail domain to check, e.g. example.com (or "help")',
+      // Discord caps an option description at 100 characters.
+      description: 'A domain to check (example.com), or: watch/unwatch <domain>, watches, digest now|daily|off, help',
       required: true,
       // Room for a pasted URL or address around a 253-character domain; the core refuses anything longer anyway.
       max_length: 512,

@@ -1,9 +1,9 @@
 import { ButtonStyle, ComponentType, type APIEmbed, type APIEmbedField } from 'discord.js';
-import type { ChatMessage, FindingLine, MxTableRow, NoticeMessage, ReportMessage, Tone } from '../../src/command/chat-message.js';
-import type { Severity } from '../../src/report/report.js';
+import type { FindingLine, MxTableRow, NoticeMessage, ReportMessage, Tone } from '../../src/command/chat-message.js';
 import { fitEscaped, fitLines } from './fit-text.js';
 import { LIMITS, totalEmbedLength, type DiscordReply } from './message-limits.js';
 import { rescanCustomId } from './rescan-custom-id.js';
+import { SEVERITY_ICON } from './severity-icon.js';
 
 /** Not-configured is the global default, so it is grey like "none", not an alarm; only broken is amber. */
 export const TONE_COLOURS: Record<Tone, number> = {
@@ -13,8 +13,6 @@ export const TONE_COLOURS: Record<Tone, number> = {
   warning: 0xf2a900,
 };
 
-const SEVERITY_ICON: Record<Severity, string> = { error: '🔴', warning: '🟠', info: 'ℹ️' };
-
 // Budgets inside Discord's limits, so a huge report still leaves room for what matters most: the findings.
 const SUMMARY_MAX = 1500;
 const LINE_MAX = 300;
@@ -22,7 +20,8 @@ const FINDING_DETAIL_MAX = 400;
 const MORE_FINDINGS_MAX = 200;
 const FOOTER = 'How to fix it: see the messages below.';
 
-export function renderChatMessage(message: ChatMessage): DiscordReply {
+/** A report or a notice as one message; a digest can take several (renderDigest). */
+export function renderChatMessage(message: ReportMessage | NoticeMessage): DiscordReply {
   return message.kind === 'notice' ? renderNotice(message) : renderReport(message);
 }
 

@@ -2,6 +2,7 @@ import type { FixBlock } from '../../src/command/chat-message.js';
 import { escapeCodeBlockContent } from './escape-discord.js';
 import { fitEscaped, fitText } from './fit-text.js';
 import { LIMITS } from './message-limits.js';
+import { packMessages } from './pack-messages.js';
 
 const FENCE = '```';
 const TITLE_MAX = 256;
@@ -10,8 +11,6 @@ const TEXT_MAX = 1500;
 const CODE_CHUNK_MAX = LIMITS.content - (FENCE.length + 1) * 2;
 /** Enough for every fix of a real deployment; a hostile one cannot flood the channel. */
 const MAX_MESSAGES = 10;
-/** Discord caps a thread name at 100 characters. */
-const THREAD_NAME_MAX = 100;
 
 /**
  * The fixes as message contents, each within Discord's 2000-character limit: a bold title, the sentence, and the
@@ -26,14 +25,14 @@ export function renderFixes(fixes: readonly FixBlock[]): string[] {
     units.push(fix.text ? `${heading}\n${fitEscaped(fix.text, TEXT_MAX)}` : heading);
     if (fix.code) units.push(...codeChunks(escapeCodeBlockContent(fix.code)).map((chunk) => `${FENCE}\n${chunk}\n${FENCE}`));
   }
-  const messages = pack(units);
+  const messages = packMessages(units).map((group) => group.join('\n'));
   if (messages.length <= MAX_MESSAGES) return messages;
   const left = messages.length - (MAX_MESSAGES - 1);
   return [...messages.slice(0, MAX_MESSAGES - 1), `+${left} more messages of fixes not shown, to keep the channel readable.`];
 }
 
 export function fixesThreadName(domain: string): string {
-  return fitText(`MTA-STS fixes for ${domain}`.replace(/\s+/g, ' '), THREAD_NAME_MAX);
+  return fitText(`MTA-STS fixes for ${domain}`.replace(/\s+/g, ' '), LIMITS.threadName);
 }
 
 function codeChunks(code: string): string[] {
@@ -66,21 +65,4 @@ function linePieces(line: string): string[] {
   }
   pieces.push(line.slice(start));
   return pieces;
-}
-
-/** Greedily joins units into as few messages as fit, keeping each unit whole. */
-function pack(units: readonly string[]): string[] {
-  const messages: string[] = [];
-  let current = '';
-  for (const unit of units) {
-    const joined = current === '' ? unit : `${current}\n${unit}`;
-    if (joined.length <= LIMITS.content) {
-      current = joined;
-    } else {
-      messages.push(current);
-      current = unit;
-    }
-  }
-  if (current !== '') messages.push(current);
-  return messages;
 }

@@ -1,7 +1,18 @@
+import type { Logger } from 'pino';
 import type { ChatMessage } from '../../src/command/chat-message.js';
 import type { CommandHandler, CommandRequest } from '../../src/command/command-handler.js';
+import type { ChannelPacer } from './channel-pacer.js';
 import { deliverMessage, slackErrorCode, type Delivery } from './deliver-message.js';
 import { escapeMrkdwn } from './escape-mrkdwn.js';
+import type { InFlight } from './in-flight.js';
+
+/** What every listener that answers through the core shares. */
+export interface Answering {
+  core: CommandHandler;
+  inFlight: InFlight;
+  logger: Logger;
+  pacer: ChannelPacer;
+}
 
 const FAILED: ChatMessage = {
   kind: 'notice',

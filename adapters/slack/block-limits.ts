@@ -14,6 +14,11 @@ export const BLOCK_LIMITS = {
   actionId: 255,
   /** chat.postMessage truncates past 40,000 characters and advises staying under 4,000. */
   fallbackText: 4000,
+  /**
+   * All text of one message together: past an undocumented total Slack refuses the message (msg_blocks_too_long).
+   * Reports place that total between about 11,000 and 13,300 characters depending on the blocks, so stay well below.
+   */
+  messageText: 8000,
 } as const;
 
 const plainText = (max: number) =>
@@ -59,4 +64,15 @@ export function checkBlockLimits(payload: SlackPayload): ParseResult<SlackPayloa
   if (result.success) return { ok: true, value: result.data };
   const issue = result.error.issues[0];
   return { ok: false, reason: `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}` };
+}
+
+/** Every character of text in a message's blocks, as counted against BLOCK_LIMITS.messageText. */
+export function messageTextLength(payload: SlackPayload): number {
+  let total = 0;
+  for (const block of payload.blocks) {
+    if (block.type === 'header' || block.type === 'section') total += block.text.text.length;
+    if (block.type === 'context') for (const element of block.elements) total += element.text.length;
+    if (block.type === 'actions') for (const button of block.elements) total += button.text.text.length;
+  }
+  return total;
 }

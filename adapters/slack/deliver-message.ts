@@ -1,9 +1,12 @@
 import { ErrorCode, type RespondFn, type webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { ChatMessage } from '../../src/command/chat-message.js';
-import { checkBlockLimits, type SlackPayload } from './block-limits.js';
-import { context, renderBlocks } from './render-blocks.js';
-import { renderFixes } from './render-fixes.js';
+import type { SlackPayload } from './block-limits.js';
+import type { ChannelPacer } from './channel-pacer.js';
+import { postToChannel } from './post-to-channel.js';
+import { context } from './render-blocks.js';
+import { renderPosts, type ChannelPosts } from './render-posts.js';
+import { withinLimits } from './within-limits.js';
 
 /** Where one answer goes: the channel via the Web API, or the command's response_url. */
 export interface Delivery {
@@ -11,49 +14,40 @@ export interface Delivery {
   channelId: string;
   respond: RespondFn;
   logger: Logger;
+  pacer: ChannelPacer;
 }
 
 export const INVITE_HINT = 'Invite me with `/invite @mtasts` to get threaded fixes';
 const CHANNEL_UNREACHABLE = new Set(['not_in_channel', 'channel_not_found']);
-/** Remote text must never turn into previews or @-mentions. */
-const POST_OPTIONS = { unfurl_links: false, unfurl_media: false } as const;
+/** Slack accepts at most five responses to one response_url. */
+const RESPONSE_URL_USES = 5;
 
 /**
- * Posts the answer: private notices ephemeral via response_url; anything else in the channel with the fixes
- * threaded under it; where the bot cannot post, via response_url with a hint on how to invite it.
+ * Posts the answer: private notices ephemeral via response_url; anything else in the channel (a long digest as
+ * several messages) with fixes or details threaded under it; where the bot cannot post, via response_url with a
+ * hint on how to invite it.
  */
 export async function deliverMessage(message: ChatMessage, delivery: Delivery): Promise<void> {
-  const payload = withinLimits(renderBlocks(message), delivery.logger);
+  const posts = renderPosts(message, delivery.logger);
   if (message.kind === 'notice' && message.private) {
-    await delivery.respond({ response_type: 'ephemeral', ...payload });
+    await delivery.respond({ response_type: 'ephemeral', ...posts.messages[0]! });
     return;
   }
-  const fixes = message.kind === 'report' && message.fixes.length > 0 ? renderFixes(message) : null;
-  let rootTs: string | undefined;
-  try {
-    const posted = await delivery.client.chat.postMessage({ channel: delivery.channelId, ...payload, ...POST_OPTIONS });
-    rootTs = posted.ts;
-  } catch (error) {
-    if (!CHANNEL_UNREACHABLE.has(slackErrorCode(error))) throw error;
-    await respondWithoutChannel(payload, fixes, delivery);
-    return;
-  }
-  if (fixes !== null && rootTs !== undefined) {
-    await delivery.client.chat.postMessage({
-      channel: delivery.channelId,
-      thread_ts: rootTs,
-      ...withinLimits(fixes, delivery.logger),
-      ...POST_OPTIONS,
-    });
-  }
+  const result = await postToChannel(delivery, posts);
+  if (result.ok) return;
+  if (result.posted > 0 || !CHANNEL_UNREACHABLE.has(slackErrorCode(result.error))) throw result.error;
+  await respondWithoutChannel(posts, delivery);
 }
 
-async function respondWithoutChannel(payload: SlackPayload, fixes: SlackPayload | null, delivery: Delivery) {
-  const hinted = withinLimits({ text: payload.text, blocks: [...payload.blocks, context(INVITE_HINT)] }, delivery.logger);
+/** Messages then thread, as many as response_url takes; the hint on the first says how to get all of it. */
+async function respondWithoutChannel({ messages, thread }: ChannelPosts, delivery: Delivery) {
+  const all = [...messages, ...thread];
+  const [first, ...rest] = all.slice(0, RESPONSE_URL_USES);
+  const left = all.length - 1 - rest.length;
+  const hint = left === 0 ? INVITE_HINT : `${INVITE_HINT} (and the ${left} more messages of this answer)`;
+  const hinted = withinLimits({ text: first!.text, blocks: [...first!.blocks, context(hint)] }, delivery.logger);
   const responseType = await respondInChannelOrPrivately(hinted, delivery.respond);
-  if (fixes !== null) {
-    await delivery.respond({ response_type: responseType, ...withinLimits(fixes, delivery.logger) });
-  }
+  for (const payload of rest) await delivery.respond({ response_type: responseType, ...payload });
 }
 
 /** in_channel where Slack allows it for this conversation; otherwise the user alone sees it. */
@@ -66,14 +60,6 @@ async function respondInChannelOrPrivately(payload: SlackPayload, respond: Respo
     await respond({ response_type: 'ephemeral', ...payload });
     return 'ephemeral' as const;
   }
-}
-
-/** A message the API would reject is reduced to its notification text rather than lost. */
-function withinLimits(payload: SlackPayload, logger: Logger): SlackPayload {
-  const checked = checkBlockLimits(payload);
-  if (checked.ok) return checked.value;
-  logger.error({ reason: checked.reason }, 'rendered Slack message exceeds Block Kit limits; sending text only');
-  return { text: payload.text, blocks: [] };
 }
 
 export function slackErrorCode(error: unknown): string {

@@ -1,15 +1,17 @@
-import type { ChatMessage, FindingLine, MxTableRow, ReportMessage } from '../../src/command/chat-message.js';
-import { BLOCK_LIMITS, type SlackBlock, type SlackPayload } from './block-limits.js';
+import type { FindingLine, MxTableRow, NoticeMessage, ReportMessage } from '../../src/command/chat-message.js';
+import { BLOCK_LIMITS, messageTextLength, type SlackBlock, type SlackPayload } from './block-limits.js';
 import { cutText } from './cut-text.js';
 import { escapeCodeBlock, escapeMrkdwn } from './escape-mrkdwn.js';
 import { severityEmoji, toneEmoji } from './tone-emoji.js';
 
 export const RESCAN_ACTION_ID = 'mtasts_rescan';
+const RESERVED_FOR_BUTTON_AND_MORE = 100;
 
 /** Beyond these a channel message stops being readable; the rest is summarised as "+N more". */
 const MX_ROWS_SHOWN = 20;
 const FINDINGS_SHOWN = 15;
 const TITLE_MAX = 200;
+const DETAIL_MAX = 600;
 
 export function section(text: string): SlackBlock {
   // verbatim: no auto-linking of URLs or channel names found in remote text.
@@ -23,9 +25,9 @@ export function context(text: string): SlackBlock {
   };
 }
 
-/** ChatMessage → the channel message: header, summary, MX table, findings, Rescan button. */
-export function renderBlocks(message: ChatMessage): SlackPayload {
-  const line = `${toneEmoji(message.tone)} ${escapeMrkdwn(message.kind === 'report' ? message.headline : message.text)}`;
+/** A report or notice → the channel message: header, summary, MX table, findings, Rescan button. */
+export function renderBlocks(message: ReportMessage | NoticeMessage): SlackPayload {
+  const line = `${toneEmoji(message.tone)} ${escapeMrkdwn(message.kind === 'notice' ? message.text : message.headline)}`;
   const text = cutText(line, BLOCK_LIMITS.fallbackText);
   if (message.kind === 'notice') return { text, blocks: [section(line)] };
   return { text, blocks: reportBlocks(message, line) };
@@ -37,7 +39,8 @@ function reportBlocks(message: ReportMessage, headline: string): SlackBlock[] {
   ];
   if (message.summary.length > 0) blocks.push(section(message.summary.map(escapeMrkdwn).join('\n')));
   if (message.mxTable.length > 0) blocks.push(section(mxTable(message.mxTable)));
-  blocks.push(...findingBlocks(message.findings));
+  const used = messageTextLength({ text: '', blocks });
+  blocks.push(...findingBlocks(message.findings, BLOCK_LIMITS.messageText - used - RESERVED_FOR_BUTTON_AND_MORE));
   if (message.rescan) {
     blocks.push({
       type: 'actions',
@@ -73,12 +76,19 @@ function mxTable(rows: MxTableRow[]): string {
   return `${heading}${shown.join('\n')}\n\`\`\`${more > 0 ? `\n+${more} more MX hosts` : ''}`;
 }
 
-function findingBlocks(findings: FindingLine[]): SlackBlock[] {
-  const blocks = findings.slice(0, FINDINGS_SHOWN).map((finding) => {
+/** As many findings as fit the message's total text budget (Slack refuses long messages as a whole). */
+function findingBlocks(findings: FindingLine[], budget: number): SlackBlock[] {
+  const blocks: SlackBlock[] = [];
+  let left = budget;
+  for (const finding of findings.slice(0, FINDINGS_SHOWN)) {
     const head = `${severityEmoji(finding.severity)} *${cutText(escapeMrkdwn(finding.title), TITLE_MAX)}*`;
-    const detail = cutText(escapeMrkdwn(finding.detail), BLOCK_LIMITS.sectionText - head.length - 1);
-    return section(detail === '' ? head : `${head}\n${detail}`);
-  });
+    const detail = cutText(escapeMrkdwn(finding.detail), DETAIL_MAX);
+    const block = section(detail === '' ? head : `${head}\n${detail}`);
+    const size = messageTextLength({ text: '', blocks: [block] });
+    if (size > left) break;
+    blocks.push(block);
+    left -= size;
+  }
   const more = findings.length - blocks.length;
   if (more > 0) blocks.push(context(`+${more} more findings`));
   return blocks;

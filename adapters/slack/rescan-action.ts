@@ -1,12 +1,9 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import type { Logger } from 'pino';
-import type { CommandHandler } from '../../src/command/command-handler.js';
-import { answerRequest } from './answer-request.js';
-import type { InFlight } from './in-flight.js';
+import { answerRequest, type Answering } from './answer-request.js';
 import { RESCAN_ACTION_ID } from './render-blocks.js';
 
 /** The "Rescan" button: its value is the domain; a fresh scan, spending quota like the command does. */
-export function registerRescanAction(app: App, core: CommandHandler, inFlight: InFlight, logger: Logger): void {
+export function registerRescanAction(app: App, { core, inFlight, logger, pacer }: Answering): void {
   app.action<BlockAction<ButtonAction>>(RESCAN_ACTION_ID, async ({ ack, body, action, client, respond }) => {
     await ack();
     const channelId = body.channel?.id;
@@ -19,6 +16,6 @@ export function registerRescanAction(app: App, core: CommandHandler, inFlight: I
       text: action.value ?? '',
       fresh: true,
     };
-    await inFlight.track(answerRequest(core, request, { client, channelId, respond, logger }));
+    await inFlight.track(answerRequest(core, request, { client, channelId, respond, logger, pacer }));
   });
 }

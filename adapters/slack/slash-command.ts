@@ -1,14 +1,11 @@
 import type { App } from '@slack/bolt';
-import type { Logger } from 'pino';
-import type { CommandHandler } from '../../src/command/command-handler.js';
-import { answerRequest } from './answer-request.js';
-import type { InFlight } from './in-flight.js';
+import { answerRequest, type Answering } from './answer-request.js';
 import { unescapeSlackText } from './unescape-slack-text.js';
 
 export const SLASH_COMMAND = '/mtasts';
 
 /** `/mtasts …`: acknowledge at once (Slack allows 3 s, a scan takes longer), then answer through the core. */
-export function registerSlashCommand(app: App, core: CommandHandler, inFlight: InFlight, logger: Logger): void {
+export function registerSlashCommand(app: App, { core, inFlight, logger, pacer }: Answering): void {
   app.command(SLASH_COMMAND, async ({ command, ack, client, respond }) => {
     await ack();
     const request = {
@@ -18,6 +15,6 @@ export function registerSlashCommand(app: App, core: CommandHandler, inFlight: I
       userId: command.user_id,
       text: unescapeSlackText(command.text),
     };
-    await inFlight.track(answerRequest(core, request, { client, channelId: command.channel_id, respond, logger }));
+    await inFlight.track(answerRequest(core, request, { client, channelId: command.channel_id, respond, logger, pacer }));
   });
 }

@@ -5,6 +5,7 @@ import { checkMessageLimits } from '../../../adapters/discord/message-limits.js'
 import { TONE_COLOURS } from '../../../adapters/discord/render-embed.js';
 import { createCommandCore } from '../../../src/command/command-core.js';
 import { scan } from '../../../src/scan/scan.js';
+import { openSqliteStore, type SqliteStore } from '../../../src/store/sqlite-store.js';
 import { publishDomain, startFixtureInternet, type DomainSpec, type FixtureInternet } from '../../fixture/fixture-internet.js';
 import { APP_ID, startFakeDiscord, type FakeDiscord, type RecordedRequest } from './fake-discord.js';
 import { buttonClick, CHANNEL_ID, slashCommand } from './interactions.js';
@@ -22,6 +23,7 @@ function deployment(domain: string, mx: Array<[number, string]> = [[10, `mx.${do
 let internet: FixtureInternet;
 let fake: FakeDiscord | undefined;
 let adapter: DiscordAdapter | undefined;
+let store: SqliteStore | undefined;
 
 beforeAll(async () => {
   internet = await startFixtureInternet();
@@ -40,18 +42,23 @@ afterAll(async () => {
 afterEach(async () => {
   await adapter?.stop();
   await fake?.close();
+  store?.close();
   adapter = undefined;
   fake = undefined;
+  store = undefined;
 });
 
 /** The adapter with the real core and the real scan against the fixture internet; `gate` holds every scan back. */
 async function start(gate: Promise<void> = Promise.resolve()): Promise<FakeDiscord> {
   fake = await startFakeDiscord();
+  const history = openSqliteStore(':memory:');
+  store = history;
   const core = createCommandCore({
     scan: async (domain) => {
       await gate;
-      return scan(domain, internet.scanOptions);
+      return scan(domain, { ...internet.scanOptions, history });
     },
+    watches: history,
     limits: { scansPerWindow: 3 },
   });
   adapter = await startDiscordAdapter({ token: 'fake-token', appId: APP_ID, apiUrl: fake.apiUrl, core, logger: memoryLogger().logger });
@@ -151,5 +158,43 @@ describe('the Discord adapter with the real command core and scan, against the f
     const embed = sent.find((r) => r.method === 'PATCH')!.body.embeds[0];
     expect(embed.title).toBe('one.test — Enforced');
     expect(embed.description).not.toMatch(/Cached/);
+  });
+
+  it('watch, then digest now: the digest is edited into the reply, the broken domain\'s details threaded under it', async () => {
+    const discord = await start();
+    await answer(slashCommand('watch broken.test'), isEdit);
+    await answer(slashCommand('watch one.test'), isEdit);
+
+    const sent = await answer(slashCommand('digest now'), isEdit);
+    const edit = sent.find((r) => r.method === 'PATCH')!;
+    const embed = edit.body.embeds[0];
+    const thread = await discord.waitForRequest((r) => r.route === `/channels/${CHANNEL_ID}/messages/${edit.reply.id}/threads`);
+    const details = await discord.waitForRequest((r) => r.method === 'POST' && r.route === `/channels/${thread.reply.id}/messages`);
+    await adapter!.stop();
+
+    expect(checkMessageLimits(edit.body)).toMatchObject({ ok: true });
+    expect(embed.color).toBe(TONE_COLOURS.warning);
+    expect(embed.title).toMatch(/^MTA-STS digest: 2 domains/);
+    expect(embed.description).toMatch(/^🔴 \*\*broken\.test\*\* — broken · mode enforce · id 20240101 · sha256 [0-9a-f]{12} · MX 1\/2 · cert \d+ days left$/m);
+    expect(embed.description).toMatch(/^🟢 \*\*one\.test\*\* — enforced · mode enforce · id 20240101 · sha256 [0-9a-f]{12} · MX 1\/1 · cert \d+ days left$/m);
+    expect(thread.body.name).toBe('MTA-STS digest: 1 broken domain');
+    expect(details.body.content).toMatch(/^__\*\*broken\.test\*\*__\n/);
+    expect(details.body.content).toContain('backup.elsewhere.test');
+    for (const request of discord.requests.filter(carriesMessage)) expect(request.body.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('watches lists the channel\'s domains from their last scans, in the digest shape, without scanning', async () => {
+    const discord = await start();
+    await answer(slashCommand('watch one.test'), isEdit);
+    const fetchesBefore = internet.https.requests.length;
+
+    const sent = await answer(slashCommand('watches'), isEdit);
+    const embed = sent.find((r) => r.method === 'PATCH')!.body.embeds[0];
+
+    expect(internet.https.requests.length).toBe(fetchesBefore);
+    expect(embed.title).toMatch(/^MTA-STS watches: 1 domain/);
+    expect(embed.description).toMatch(/^Watching 1 domain · digest daily at 09:00 UTC/);
+    expect(embed.description).toMatch(/^🟢 \*\*one\.test\*\* — enforced/m);
+    expect(discord.requests.some((r) => r.route.endsWith('/threads'))).toBe(false);
   });
 });

@@ -27,6 +27,10 @@ export interface FakeDiscord {
   identifies: any[];
   /** Make `POST /channels/:id/messages/:id/threads` answer 403 Missing Access. */
   refuseThreads: boolean;
+  /** Answer `POST /channels/:id/messages` with 403 Missing Permissions, as for a channel the bot may not post in. */
+  refuseChannelMessages: boolean;
+  /** Answer this many `POST /channels/:id/messages` with 429 (retry after 0.1 s) before accepting them again. */
+  rateLimitChannelMessages: number;
   /** Answer 401 to every request, as Discord does for a bad token. */
   refuseToken: boolean;
   /** Answer 401 Invalid Webhook Token to webhook calls, as Discord does once an interaction token expired. */
@@ -66,6 +70,8 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     requests,
     identifies,
     refuseThreads: false,
+    refuseChannelMessages: false,
+    rateLimitChannelMessages: 0,
     refuseToken: false,
     expireInteractions: false,
     connections: () => gateway.clients.size,
@@ -152,10 +158,10 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
 
   function answer(recorded: RecordedRequest, response: ServerResponse): void {
     const { method, route, body } = recorded;
-    const json = (status: number, value: unknown) => {
+    const json = (status: number, value: unknown, headers: Record<string, string> = {}) => {
       recorded.status = status;
       recorded.reply = value;
-      response.writeHead(status, { 'content-type': 'application/json' });
+      response.writeHead(status, { 'content-type': 'application/json', ...headers });
       response.end(JSON.stringify(value));
     };
     const empty = () => {
@@ -192,6 +198,12 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       return json(201, { id: match[2], type: 11, parent_id: match[1], guild_id: '1', name: body?.name, owner_id: BOT_ID });
     }
     if (method === 'POST' && (match = route.match(/^\/channels\/(\d+)\/messages$/))) {
+      if (fake.refuseChannelMessages) return json(403, { message: 'Missing Permissions', code: 50013 });
+      if (fake.rateLimitChannelMessages > 0) {
+        fake.rateLimitChannelMessages -= 1;
+        const limited = { 'retry-after': '0.1', 'x-ratelimit-limit': '5', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset-after': '0.1' };
+        return json(429, { message: 'You are being rate limited.', retry_after: 0.1, global: false }, limited);
+      }
       return json(200, message(id(), match[1]!, body ?? {}));
     }
     if (method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(route)) {

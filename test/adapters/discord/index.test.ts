@@ -1,10 +1,13 @@
 import { GatewayIntentBits, MessageFlags, PermissionFlagsBits } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDiscordAdapter, type DiscordAdapter } from '../../../adapters/discord/index.js';
+import { renderDigestDetails } from '../../../adapters/discord/render-digest-details.js';
+import { renderDigest } from '../../../adapters/discord/render-digest.js';
 import { TONE_COLOURS } from '../../../adapters/discord/render-embed.js';
 import type { CommandHandler } from '../../../src/command/command-handler.js';
 import { APP_ID, startFakeDiscord, type FakeDiscord, type RecordedRequest } from './fake-discord.js';
 import { buttonClick, CHANNEL_ID, DM_CHANNEL_ID, GUILD_ID, slashCommand } from './interactions.js';
+import { digestLine, digestOf, hugeDigest, sampleDigest } from './sample-digests.js';
 import { brokenReport, enforcedReport, refusal } from './sample-messages.js';
 import { stubCore } from './stub-core.js';
 import { memoryLogger } from './test-logger.js';
@@ -384,5 +387,112 @@ describe('startDiscordAdapter', () => {
       startDiscordAdapter({ token: TOKEN, appId: APP_ID, apiUrl: fake.apiUrl, core: stubCore(() => enforcedReport()), logger }),
     ).rejects.toThrow(/token/i);
     expect(fake.connections()).toBe(0);
+  });
+});
+
+describe('startDiscordAdapter: digests', () => {
+  const isToChannel = (r: RecordedRequest) => r.method === 'POST' && r.route === `/channels/${CHANNEL_ID}/messages`;
+
+  it('answers a digest (digest now) by editing the deferred reply into the first part, the rest as follow-ups, details in a thread', async () => {
+    const digest = hugeDigest(300);
+    const { fake, adapter } = await start(stubCore(() => digest));
+    const interaction = slashCommand('digest now');
+
+    await answered(fake, adapter, interaction);
+    const parts = renderDigest(digest);
+    const edit = fake.requests.find(isEdit(interaction.token))!;
+    const followUps = fake.requests.filter(isFollowUp(interaction.token));
+    const thread = fake.requests.find(isThread)!;
+    const inThread = fake.requests.filter((r) => r.method === 'POST' && r.route === `/channels/${thread.reply.id}/messages`);
+
+    expect(parts.length).toBeGreaterThan(2);
+    expect(edit.body).toMatchObject({ content: '', ...parts[0], allowed_mentions: { parse: [] } });
+    expect(followUps.map((r) => r.body.embeds)).toEqual(parts.slice(1).map((part) => part.embeds));
+    expect(followUps.every((r) => (r.body.flags ?? 0) === 0)).toBe(true);
+    expect(thread.route).toBe(`/channels/${CHANNEL_ID}/messages/${edit.reply.id}/threads`);
+    expect(inThread.map((r) => r.body.content)).toEqual(renderDigestDetails(digest.details));
+    for (const request of fake.requests.filter(carriesMessage)) expect(request.body.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('answers a one-part digest (watches) with the edited reply only when no domain is broken', async () => {
+    const watches = { ...sampleDigest(), details: [], intro: 'Watching 5 domains · digest daily at 09:00 UTC' };
+    const { fake, adapter } = await start(stubCore(() => watches));
+    const interaction = slashCommand('watches');
+
+    await answered(fake, adapter, interaction);
+
+    expect(fake.requests.find(isEdit(interaction.token))!.body.embeds[0].description).toMatch(/^Watching 5 domains · digest daily at 09:00 UTC\n/);
+    expect(fake.requests.some(isFollowUp(interaction.token))).toBe(false);
+    expect(fake.requests.some(isThread)).toBe(false);
+  });
+
+  it('posts the details of a digest as follow-ups in a DM, where there are no threads', async () => {
+    const { fake, adapter } = await start(stubCore(() => sampleDigest()));
+    const interaction = slashCommand('digest now', { dm: true });
+
+    await answered(fake, adapter, interaction);
+    const followUps = fake.requests.filter(isFollowUp(interaction.token));
+
+    expect(fake.requests.some(isThread)).toBe(false);
+    expect(followUps.map((r) => r.body.content)).toEqual(renderDigestDetails(sampleDigest().details));
+  });
+
+  it('post() sends a scheduled digest to the channel with no interaction, then the details in a thread under it', async () => {
+    const { fake, adapter } = await start(stubCore(() => enforcedReport()));
+
+    await adapter.post(CHANNEL_ID, sampleDigest());
+    const [message] = fake.requests.filter(isToChannel);
+    const thread = fake.requests.find(isThread)!;
+    const inThread = fake.requests.find((r) => r.route === `/channels/${thread.reply.id}/messages`)!;
+
+    expect(message!.authorization).toBe(`Bot ${TOKEN}`);
+    expect(message!.body).toEqual({ ...renderDigest(sampleDigest())[0], allowed_mentions: { parse: [] } });
+    expect(thread.route).toBe(`/channels/${CHANNEL_ID}/messages/${message!.reply.id}/threads`);
+    expect(thread.body.name).toBe('MTA-STS digest: 1 broken domain');
+    expect(inThread.body.content).toContain('**Fix:** Add "mx: mx2.elsewhere.net" to the policy');
+    expect(inThread.body.allowed_mentions).toEqual({ parse: [] });
+    expect(fake.requests.some((r) => r.route.startsWith('/webhooks/') || r.route.startsWith('/interactions/'))).toBe(false);
+  });
+
+  it('post() delivers hostile digest text inert, with no mentions on any message', async () => {
+    const hostile = digestOf([digestLine('x.example', { policyId: '@everyone', changes: [{ kind: 'mx-added', text: 'MX added: <@123> **b**' }] })], {
+      intro: '@here <@&9>',
+      details: [{ domain: '<#1>.example', findings: [{ code: 'txt-invalid', severity: 'error', title: '@everyone', detail: '**d**', fix: '<@1>' }] }],
+    });
+    const { fake, adapter } = await start(stubCore(() => enforcedReport()));
+
+    await adapter.post(CHANNEL_ID, hostile);
+    const messages = fake.requests.filter(carriesMessage);
+    const text = JSON.stringify(messages.map((m) => m.body));
+
+    expect(messages).toHaveLength(2);
+    for (const message of messages) expect(message.body.allowed_mentions).toEqual({ parse: [] });
+    expect(text).not.toMatch(/@(everyone|here)/);
+    expect(text).not.toMatch(/<[@#]/);
+    expect(text).toContain('\\\\*\\\\*b\\\\*\\\\*');
+  });
+
+  it('post() rejects when Discord refuses the message, so the digest is not taken as sent', async () => {
+    const { fake, adapter } = await start(stubCore(() => enforcedReport()));
+    fake.refuseChannelMessages = true;
+
+    await expect(adapter.post(CHANNEL_ID, sampleDigest())).rejects.toThrow(/Missing Permissions/);
+    await expect(adapter.post('not-a-channel', sampleDigest())).rejects.toThrow(/not a Discord channel id/);
+    expect(fake.requests.filter(isChannelMessage)).toHaveLength(1);
+  });
+
+  it('stop() lets a post in flight finish; post() after stopping rejects', async () => {
+    const { fake, adapter } = await start(stubCore(() => enforcedReport()));
+    fake.rateLimitChannelMessages = 1;
+    const digest = { ...hugeDigest(100), details: [] };
+
+    const posting = adapter.post(CHANNEL_ID, digest);
+    await fake.waitForRequest((r) => isToChannel(r) && r.status === 429);
+    await adapter.stop();
+    const postedBeforeStopped = fake.requests.filter((r) => isToChannel(r) && r.status === 200).length;
+
+    expect(postedBeforeStopped).toBe(renderDigest(digest).length);
+    await expect(posting).resolves.toBeUndefined();
+    await expect(adapter.post(CHANNEL_ID, digest)).rejects.toThrow(/stopping/);
   });
 });

@@ -18,7 +18,7 @@ const MTASTS = {
     {
       type: 3,
       name: 'domain',
-      description: 'The mail domain to check, e.g. example.com (or "help")',
+      description: 'A domain to check (example.com), or: watch/unwatch <domain>, watches, digest now|daily|off, help',
       required: true,
       max_length: 512,
     },

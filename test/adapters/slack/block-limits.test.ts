@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BLOCK_LIMITS, checkBlockLimits, type SlackBlock } from '../../../adapters/slack/block-limits.js';
+import { BLOCK_LIMITS, checkBlockLimits, messageTextLength, type SlackBlock, type SlackPayload } from '../../../adapters/slack/block-limits.js';
 
 const section = (text: string): SlackBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
 
@@ -39,5 +39,21 @@ describe('checkBlockLimits', () => {
   it('rejects an empty or over-long notification text', () => {
     expect(checkBlockLimits({ text: '', blocks: [] }).ok).toBe(false);
     expect(checkBlockLimits({ text: 't'.repeat(BLOCK_LIMITS.fallbackText + 1), blocks: [] }).ok).toBe(false);
+  });
+});
+
+describe('messageTextLength', () => {
+  it('adds up the text of every header, section, context element and button', () => {
+    const payload: SlackPayload = {
+      text: 'not counted',
+      blocks: [
+        { type: 'header', text: { type: 'plain_text', text: 'h'.repeat(10) } },
+        section('s'.repeat(100)),
+        { type: 'context', elements: [{ type: 'mrkdwn', text: 'c'.repeat(5) }, { type: 'mrkdwn', text: 'c'.repeat(7) }] },
+        { type: 'actions', elements: [{ type: 'button', text: { type: 'plain_text', text: 'Rescan' }, action_id: 'a', value: 'v'.repeat(50) }] },
+        { type: 'divider' },
+      ],
+    };
+    expect(messageTextLength(payload)).toBe(10 + 100 + 12 + 6);
   });
 });

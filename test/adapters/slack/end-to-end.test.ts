@@ -2,15 +2,16 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { checkBlockLimits, type SlackPayload } from '../../../adapters/slack/block-limits.js';
 import { createCommandCore } from '../../../src/command/command-core.js';
 import { scan } from '../../../src/scan/scan.js';
+import { openSqliteStore, type SqliteStore } from '../../../src/store/sqlite-store.js';
 import { publishDomain, startFixtureInternet, type DomainSpec, type FixtureInternet } from '../../fixture/fixture-internet.js';
 import type { RecordedCall } from './fake-slack-api.js';
 import { startSlackHarness, type SlackHarness } from './slack-harness.js';
 import { rescanActionBody, slashCommandBody } from './slack-requests.js';
 
 /** A healthy deployment of `domain` in `mode`, with `mx` as its only MX host unless told otherwise. */
-function deployment(domain: string, mode: 'enforce' | 'testing', mx = [[10, `mx.${domain}`]] as Array<[number, string]>): DomainSpec {
+function deployment(domain: string, mode: 'enforce' | 'testing', mx = [[10, `mx.${domain}`]] as Array<[number, string]>, id = '20240101'): DomainSpec {
   return {
-    txt: 'v=STSv1; id=20240101;',
+    txt: `v=STSv1; id=${id};`,
     policy: `version: STSv1\r\nmode: ${mode}\r\nmx: mx.${domain}\r\nmax_age: 604800\r\n`,
     mx,
     tlsrpt: `v=TLSRPTv1; rua=mailto:tls-reports@${domain}`,
@@ -24,6 +25,7 @@ const payload = (call: RecordedCall | undefined): SlackPayload => ({
 
 let internet: FixtureInternet;
 let harness: SlackHarness;
+let store: SqliteStore;
 
 beforeAll(async () => {
   internet = await startFixtureInternet();
@@ -42,10 +44,16 @@ afterAll(async () => {
 });
 afterEach(async () => {
   await harness.close();
+  store.close();
 });
 
 async function start(): Promise<void> {
-  const core = createCommandCore({ scan: (domain) => scan(domain, internet.scanOptions), limits: { scansPerWindow: 3 } });
+  store = openSqliteStore(':memory:');
+  const core = createCommandCore({
+    scan: (domain) => scan(domain, { ...internet.scanOptions, history: store }),
+    watches: store,
+    limits: { scansPerWindow: 3 },
+  });
   harness = await startSlackHarness(core);
 }
 
@@ -115,7 +123,8 @@ describe('the Slack adapter with the real command core and scan, against the fix
     const [first] = await harness.fake.waitForCalls('chat.postMessage', 1);
     expect(first!.body.text).toBe(':large_blue_circle: flip.test — Testing (reports only, not enforced)');
 
-    await publishDomain(internet, 'flip.test', deployment('flip.test', 'enforce'));
+    // A new policy body with a new id, as RFC 8461 §3.1 asks (the scan history would flag a reused one).
+    await publishDomain(internet, 'flip.test', deployment('flip.test', 'enforce', undefined, '20240102'));
     await command('flip.test');
     const repeat = (await harness.fake.waitForCalls('chat.postMessage', 2))[1];
     expect(repeat!.body.text).toBe(first!.body.text);
@@ -123,5 +132,38 @@ describe('the Slack adapter with the real command core and scan, against the fix
     await harness.post(rescanActionBody({ domain: 'flip.test', responseUrl: harness.fake.responseUrl }));
     const rescanned = (await harness.fake.waitForCalls('chat.postMessage', 3))[2];
     expect(rescanned!.body.text).toBe(':large_green_circle: flip.test — Enforced');
+  });
+
+  it('watches two domains, then posts `digest now` in the channel with the broken one\'s details threaded under it', async () => {
+    await start();
+    await command('watch broken.test');
+    await harness.fake.waitForCalls('chat.postMessage', 2); // the scan result and its fixes
+    await command('watch one.test');
+    await harness.fake.waitForCalls('chat.postMessage', 3);
+
+    await command('digest now');
+    const [digest, details] = (await harness.fake.waitForCalls('chat.postMessage', 5)).slice(3);
+    expect(digest!.body.thread_ts).toBeUndefined();
+    expect(digest!.body.text).toBe(':large_orange_circle: MTA-STS digest: 2 domains · 1 enforced · 1 broken');
+    expect(checkBlockLimits(payload(digest))).toMatchObject({ ok: true });
+    const lines = JSON.stringify(digest!.body.blocks);
+    expect(lines).toContain(':large_orange_circle: *broken.test* · broken · mode enforce · id 20240101 · `');
+    expect(lines).toContain('MX 1/2');
+    expect(lines).toContain(':large_green_circle: *one.test* · enforced · mode enforce · id 20240101 · `');
+    expect(lines.indexOf('*broken.test*')).toBeLessThan(lines.indexOf('*one.test*'));
+
+    expect(details!.body.thread_ts).toBe(digest!.reply?.ts);
+    expect(details!.body.text).toBe('Details of 1 broken domain');
+    expect(checkBlockLimits(payload(details))).toMatchObject({ ok: true });
+    const thread = JSON.stringify(details!.body.blocks);
+    expect(thread).toContain('*broken.test*');
+    expect(thread).toContain('_Fix:_ ');
+    expect(thread).not.toContain('one.test');
+
+    await command('watches');
+    const [list] = (await harness.fake.waitForCalls('chat.postMessage', 6)).slice(5);
+    expect(JSON.stringify(list!.body.blocks)).toContain('*one.test* · enforced');
+    await harness.adapter.stop();
+    expect(harness.fake.callsTo('chat.postMessage')).toHaveLength(6);
   });
 });

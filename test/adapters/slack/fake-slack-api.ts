@@ -8,6 +8,8 @@ export interface RecordedCall {
   body: Record<string, unknown>;
   /** What the fake answered (the JSON body), e.g. the `ts` handed out for a posted message. */
   reply: Record<string, unknown> | undefined;
+  /** Date.now() when the fake received it. */
+  at: number;
 }
 
 export interface FakeSlackApi {
@@ -18,6 +20,8 @@ export interface FakeSlackApi {
   calls: RecordedCall[];
   /** Make chat.postMessage fail with this Slack error (e.g. "not_in_channel"). */
   postMessageError: string | null;
+  /** How many chat.postMessage calls still succeed before postMessageError applies; 0 = from the first. */
+  postsBeforeError: number;
   /** Make response_url answer 404 to in_channel responses, as for a conversation that does not allow them. */
   refuseInChannelResponses: boolean;
   /** The URL apps.connections.open hands out (Socket Mode). */
@@ -38,6 +42,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     responseUrl: '',
     calls: [],
     postMessageError: null,
+    postsBeforeError: 0,
     refuseInChannelResponses: false,
     socketUrl: null,
     callsTo: (method) => fake.calls.filter((call) => call.method === method),
@@ -67,7 +72,9 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       case 'auth.test':
         return { status: 200, json: BOT_IDENTITY };
       case 'chat.postMessage':
-        if (fake.postMessageError !== null) return { status: 200, json: { ok: false, error: fake.postMessageError } };
+        if (fake.postMessageError !== null && fake.postsBeforeError-- <= 0) {
+          return { status: 200, json: { ok: false, error: fake.postMessageError } };
+        }
         return { status: 200, json: { ok: true, channel: body.channel, ts: `1700000000.${String(nextTs++).padStart(6, '0')}` } };
       case 'apps.connections.open':
         return { status: 200, json: { ok: true, url: fake.socketUrl } };
@@ -84,7 +91,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       const method = url.pathname.startsWith('/respond/') ? 'respond' : url.pathname.replace(/^\/api\//, '');
       const body = decodeBody(Buffer.concat(chunks).toString('utf8'), req.headers['content-type'] ?? '');
       const { status, json } = answer(method, body);
-      fake.calls.push({ method, body, reply: json });
+      fake.calls.push({ method, body, reply: json, at: Date.now() });
       res.writeHead(status, json === undefined ? {} : { 'content-type': 'application/json' });
       res.end(json === undefined ? '' : JSON.stringify(json));
       for (const waiter of [...waiters]) waiter();

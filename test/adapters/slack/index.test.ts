@@ -4,11 +4,14 @@ import { pino } from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { startSlackAdapter } from '../../../adapters/slack/index.js';
+import { renderDigestDetails } from '../../../adapters/slack/render-digest-details.js';
+import { renderDigest } from '../../../adapters/slack/render-digest.js';
+import type { NoticeMessage } from '../../../src/command/chat-message.js';
 import { startFakeSlackApi, type FakeSlackApi } from './fake-slack-api.js';
 import { startSlackHarness, type SlackHarness } from './slack-harness.js';
 import { slashCommandBody } from './slack-requests.js';
 import { createStubCore } from './stub-core.js';
-import { brokenReport, enforcedReport } from './sample-messages.js';
+import { brokenReport, enforcedReport, largeDigest, sampleDigest } from './sample-messages.js';
 
 const silent = pino({ level: 'silent' });
 const cleanups: Array<() => Promise<void>> = [];
@@ -88,5 +91,81 @@ describe('startSlackAdapter', () => {
     expect(core.requests[0]).toMatchObject({ platform: 'slack', workspaceId: 'T1', userId: 'U1', text: 'example.com' });
     expect(root!.body.channel).toBe('C1');
     expect(thread!.body.thread_ts).toBe(root!.reply?.ts);
+  });
+});
+
+describe('SlackAdapter.post (a channel message with no command behind it)', () => {
+  async function harness(options?: { postIntervalMs: number }): Promise<SlackHarness> {
+    const started = await startSlackHarness(createStubCore(enforcedReport), options);
+    cleanups.push(started.close);
+    return started;
+  }
+
+  it('posts a scheduled digest to the channel and threads the details under it (thread_ts = its ts)', async () => {
+    const { adapter, fake } = await harness();
+    await adapter.post('C7', sampleDigest());
+    const [root, thread, ...rest] = fake.callsTo('chat.postMessage');
+    expect(rest).toEqual([]);
+    expect(root!.body).toMatchObject({ channel: 'C7', text: ':large_orange_circle: MTA-STS digest: 3 domains · 1 enforced · 1 broken · 1 timed out' });
+    expect(root!.body).not.toHaveProperty('thread_ts');
+    expect(JSON.stringify(root!.body.blocks)).toContain('*broken.example* · broken');
+    expect(thread!.body).toMatchObject({ channel: 'C7', thread_ts: root!.reply?.ts, text: 'Details of 1 broken domain' });
+    expect(JSON.stringify(thread!.body.blocks)).toContain('_Fix:_ Add \\"mx: mx2.elsewhere.net\\" to the policy');
+  });
+
+  it('posts a digest too long for one message as parts, every detail reply under the first part', async () => {
+    const { adapter, fake } = await harness();
+    const digest = largeDigest(120);
+    await adapter.post('C7', digest);
+    const posts = fake.callsTo('chat.postMessage');
+    const parts = posts.filter((call) => call.body.thread_ts === undefined);
+    const replies = posts.filter((call) => call.body.thread_ts !== undefined);
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.map((call) => call.body.text)).toEqual(parts.map((_, i) => `:large_orange_circle: MTA-STS digest: 120 domains (part ${i + 1}/${parts.length})`));
+    expect(replies.length).toBeGreaterThan(0);
+    expect(replies.every((call) => call.body.thread_ts === parts[0]!.reply?.ts)).toBe(true);
+    expect(posts.indexOf(replies[0]!)).toBe(parts.length);
+  });
+
+  it('posts a report with its fixes threaded under it', async () => {
+    const { adapter, fake } = await harness();
+    await adapter.post('C7', brokenReport());
+    const [root, thread] = fake.callsTo('chat.postMessage');
+    expect(root!.body.text).toBe(':large_orange_circle: example.com — Broken');
+    expect(thread!.body).toMatchObject({ thread_ts: root!.reply?.ts, text: 'How to fix example.com' });
+  });
+
+  it("rejects with Slack's error when the channel cannot be posted to, with no response_url to fall back on", async () => {
+    const { adapter, fake } = await harness();
+    fake.postMessageError = 'not_in_channel';
+    await expect(adapter.post('C7', sampleDigest())).rejects.toMatchObject({ data: { error: 'not_in_channel' } });
+    expect(fake.callsTo('respond')).toHaveLength(0);
+  });
+
+  it('paces posts to one channel: a short burst, then one per interval; other channels are not held up', async () => {
+    const { adapter, fake } = await harness({ postIntervalMs: 150 });
+    const notice = (text: string): NoticeMessage => ({ kind: 'notice', tone: 'neutral', text, private: false });
+    const started = Date.now();
+    await Promise.all([...Array.from({ length: 6 }, (_, i) => adapter.post('C7', notice(`n${i}`))), adapter.post('C8', notice('other'))]);
+    const times = (channel: string) => fake.callsTo('chat.postMessage').filter((call) => call.body.channel === channel).map((call) => call.at - started);
+    const paced = times('C7');
+    expect(paced).toHaveLength(6);
+    // Each post after the burst of three waits its interval (a little slack for timer rounding).
+    for (let i = 3; i < 6; i++) expect(paced[i]!).toBeGreaterThanOrEqual((i - 2) * 150 - 20);
+    expect(times('C8')[0]!).toBeLessThan(paced[5]!);
+  });
+
+  it('stop() lets a post in progress finish before it resolves', async () => {
+    const { adapter, fake } = await harness({ postIntervalMs: 50 });
+    const digest = largeDigest(60);
+    const expected = renderDigest(digest).length + renderDigestDetails(digest).length;
+    const posting = adapter.post('C7', digest);
+    await fake.waitForCalls('chat.postMessage', 1);
+    await adapter.stop();
+    const posts = fake.callsTo('chat.postMessage');
+    expect(expected).toBeGreaterThan(3);
+    expect(posts).toHaveLength(expected);
+    expect(posts.at(-1)!.body.thread_ts).toBe(posts[0]!.reply?.ts);
+    await posting;
   });
 });

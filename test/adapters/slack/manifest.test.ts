@@ -59,7 +59,7 @@ describe('manifest.yml', () => {
   it('declares exactly the /mtasts command the adapter listens for, with a usage hint', () => {
     expect(manifest.get('features.slash_commands.0.command')).toBe(SLASH_COMMAND);
     expect(manifest.has('features.slash_commands.1.command')).toBe(false);
-    expect(manifest.get('features.slash_commands.0.usage_hint')).toBe('example.com | help');
+    expect(manifest.get('features.slash_commands.0.usage_hint')).toBe('example.com | watch example.com | watches | digest now | help');
     expect(manifest.get('features.slash_commands.0.description')!.length).toBeLessThanOrEqual(2000);
   });
 

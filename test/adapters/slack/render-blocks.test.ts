@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkBlockLimits, type SlackBlock } from '../../../adapters/slack/block-limits.js';
+import { BLOCK_LIMITS, checkBlockLimits, messageTextLength, type SlackBlock } from '../../../adapters/slack/block-limits.js';
 import { RESCAN_ACTION_ID, renderBlocks } from '../../../adapters/slack/render-blocks.js';
 import type { FindingLine, MxTableRow, Tone } from '../../../src/command/chat-message.js';
 import { brokenReport, enforcedReport, refusal } from './sample-messages.js';
@@ -78,6 +78,7 @@ describe('renderBlocks', () => {
     }));
     const payload = renderBlocks({ ...brokenReport(), headline: `${'very-long-label.'.repeat(20)}com — Broken`, mxTable, findings });
     expect(checkBlockLimits(payload)).toMatchObject({ ok: true });
+    expect(messageTextLength(payload)).toBeLessThanOrEqual(BLOCK_LIMITS.messageText);
     const all = texts(payload.blocks);
     const table = all.find((text) => text.startsWith('*MX hosts*'))!;
     const shownRows = table.split('\n').filter((line) => /^\s+\d+ {2}mx/.test(line)).length;

@@ -1,4 +1,5 @@
 import type { NoticeMessage, ReportMessage } from '../../../src/command/chat-message.js';
+import type { DigestLine, DigestMessage } from '../../../src/digest/digest-message.js';
 
 export function brokenReport(overrides: Partial<ReportMessage> = {}): ReportMessage {
   return {
@@ -35,4 +36,113 @@ export function enforcedReport(): ReportMessage {
 
 export function refusal(): NoticeMessage {
   return { kind: 'notice', tone: 'neutral', text: 'You have used your 3 scans; try again in 7 minutes.', private: true };
+}
+
+export function digestLine(overrides: Partial<DigestLine> = {}): DigestLine {
+  return {
+    domain: 'example.com',
+    verdict: 'enforced',
+    mode: 'enforce',
+    policyId: '20240101',
+    shortHash: '0123456789ab',
+    mxCoverage: { covered: 2, total: 2 },
+    certDaysLeft: 45,
+    timedOut: false,
+    failed: false,
+    changes: [],
+    ...overrides,
+  };
+}
+
+/** Three domains: one broken that changed since the previous digest, one healthy, one that timed out. */
+export function sampleDigest(overrides: Partial<DigestMessage> = {}): DigestMessage {
+  return {
+    kind: 'digest',
+    tone: 'warning',
+    headline: 'MTA-STS digest: 3 domains · 1 enforced · 1 broken · 1 timed out',
+    counts: { enforced: 1, testing: 0, none: 0, 'not-configured': 0, broken: 1, 'timed-out': 1, failed: 0 },
+    noChanges: false,
+    intro: '1 domain changed since the previous digest (2024-06-02 09:00 UTC); listed first.',
+    lines: [
+      digestLine({
+        domain: 'broken.example',
+        verdict: 'broken',
+        mxCoverage: { covered: 1, total: 2 },
+        changes: [
+          { kind: 'verdict-changed', text: 'verdict enforced → broken' },
+          { kind: 'mx-added', text: 'MX added: mx2.elsewhere.net' },
+        ],
+      }),
+      digestLine({ domain: 'good.example' }),
+      digestLine({
+        domain: 'slow.example',
+        verdict: null,
+        mode: null,
+        policyId: null,
+        shortHash: null,
+        mxCoverage: null,
+        certDaysLeft: null,
+        timedOut: true,
+      }),
+    ],
+    details: [
+      {
+        domain: 'broken.example',
+        findings: [
+          {
+            code: 'mx-mismatch',
+            severity: 'error',
+            title: 'MX not covered by policy',
+            detail: 'mx2.elsewhere.net is not matched by any mx: line.',
+            fix: 'Add "mx: mx2.elsewhere.net" to the policy, then change the TXT id.',
+          },
+        ],
+      },
+    ],
+    ...overrides,
+  };
+}
+
+const VERDICT_CYCLE: Array<DigestLine['verdict']> = ['enforced', 'testing', 'none', 'not-configured', 'broken', null];
+
+/**
+ * A digest of `count` distinct domains, varied and long: every seventh domain is 253 characters, every fifth has
+ * up to eight long changes holding characters that grow when escaped, and broken ones have several findings.
+ */
+export function largeDigest(count: number): DigestMessage {
+  const lines = Array.from({ length: count }, (_, i): DigestLine => {
+    const verdict = VERDICT_CYCLE[i % VERDICT_CYCLE.length]!;
+    const domain =
+      i % 7 === 0
+        ? `d${String(i).padStart(4, '0')}-${'a'.repeat(57)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'e'.repeat(57)}.com`
+        : `domain-${i}.example.org`;
+    const changes = i % 5 === 0 ? Array.from({ length: 1 + (i % 8) }, (_, c) => ({ kind: 'mx-added' as const, text: `MX added: ${Array.from({ length: 20 }, (_, h) => `mx${c}-${h}&<x>.${domain}`).join(', ')}` })) : [];
+    return digestLine({
+      domain,
+      verdict,
+      mode: verdict === null || verdict === 'not-configured' ? null : verdict === 'broken' || verdict === 'enforced' ? 'enforce' : verdict,
+      policyId: verdict === null ? null : `${'Z'.repeat(24)}${String(i).padStart(8, '0')}`,
+      mxCoverage: verdict === null ? null : { covered: i % 3, total: 2 + (i % 3) },
+      certDaysLeft: verdict === null ? null : (i % 200) - 20,
+      timedOut: verdict === null && i % 2 === 0,
+      failed: verdict === null && i % 2 === 1,
+      changes,
+    });
+  });
+  lines.sort((a, b) => Number(b.changes.length > 0) - Number(a.changes.length > 0));
+  const broken = lines.filter((line) => line.verdict === 'broken');
+  return sampleDigest({
+    headline: `MTA-STS digest: ${count} domains`,
+    lines,
+    details: broken.map((line, i) => ({
+      domain: line.domain,
+      findings: Array.from({ length: 1 + (i % 4) }, (_, f) => ({
+        code: 'mx-mismatch' as const,
+        severity: 'error' as const,
+        title: `Finding ${f} of ${line.domain}`,
+        detail: `Detail & <more> `.repeat(20 + f * 40),
+        fix: `Fix ${f}: `.repeat(30),
+      })),
+    })),
+  });
 }

@@ -14,7 +14,8 @@ export interface SlackHarness {
   close(): Promise<void>;
 }
 
-export async function startSlackHarness(core: CommandHandler): Promise<SlackHarness> {
+/** Posts to a channel are not paced unless a test asks for it. */
+export async function startSlackHarness(core: CommandHandler, { postIntervalMs = 0 } = {}): Promise<SlackHarness> {
   const fake = await startFakeSlackApi();
   const adapter = await startSlackAdapter({
     botToken: 'xoxb-test',
@@ -23,6 +24,7 @@ export async function startSlackHarness(core: CommandHandler): Promise<SlackHarn
     apiUrl: fake.apiUrl,
     core,
     logger: pino({ level: 'silent' }),
+    postIntervalMs,
   });
   return {
     fake,

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { slackPayloadSchema } from '../../../adapters/slack/block-limits.js';
+import { checkBlockLimits, slackPayloadSchema, type SlackPayload } from '../../../adapters/slack/block-limits.js';
 import type { ReportMessage } from '../../../src/command/chat-message.js';
 import { startSlackHarness, type SlackHarness } from './slack-harness.js';
 import { slashCommandBody } from './slack-requests.js';
 import { createStubCore, type StubCore } from './stub-core.js';
-import { brokenReport, enforcedReport, refusal } from './sample-messages.js';
+import { brokenReport, digestLine, enforcedReport, largeDigest, refusal, sampleDigest } from './sample-messages.js';
 
 let harness: SlackHarness;
 afterEach(async () => {
@@ -204,5 +204,91 @@ describe('registerSlashCommand (/mtasts over a real Bolt app in HTTP mode)', () 
       .filter((text) => text.startsWith('```'));
     expect(codeSections).toHaveLength(1);
     expect(codeSections[0]).toMatch(/^```\n[^`]*\n```$/);
+  });
+});
+
+describe('registerSlashCommand answering with a digest (`digest now`, `watches`)', () => {
+  it('posts the digest in the channel and threads the details under it', async () => {
+    const core = await start(() => sampleDigest());
+    await command('digest now');
+    await settle();
+    expect(core.requests[0]).toMatchObject({ text: 'digest now', channelId: 'C1' });
+    const [root, thread, ...rest] = harness.fake.callsTo('chat.postMessage');
+    expect(rest).toEqual([]);
+    expect(root!.body).toMatchObject({ channel: 'C1', text: ':large_orange_circle: MTA-STS digest: 3 domains · 1 enforced · 1 broken · 1 timed out' });
+    expect(checkBlockLimits({ text: root!.body.text as string, blocks: root!.body.blocks as SlackPayload['blocks'] })).toMatchObject({ ok: true });
+    expect(JSON.stringify(root!.body.blocks)).toContain('↳ verdict enforced → broken');
+    expect(thread!.body).toMatchObject({ channel: 'C1', thread_ts: root!.reply?.ts, text: 'Details of 1 broken domain' });
+    expect(harness.fake.callsTo('respond')).toHaveLength(0);
+  });
+
+  it('answers `watches` (a digest without details) with the list alone, no thread', async () => {
+    await start(() =>
+      sampleDigest({ tone: 'good', intro: 'Watching 1 domain · digest daily at 09:00 UTC', noChanges: true, lines: [digestLine()], details: [] }),
+    );
+    await command('watches');
+    await settle();
+    const posts = harness.fake.callsTo('chat.postMessage');
+    expect(posts).toHaveLength(1);
+    expect(JSON.stringify(posts[0]!.body.blocks)).toContain('Watching 1 domain · digest daily at 09:00 UTC');
+  });
+
+  it('posts a long digest as parts, the details threaded under the first part', async () => {
+    const digest = largeDigest(150);
+    await start(() => digest);
+    await command('digest now');
+    await settle();
+    const posts = harness.fake.callsTo('chat.postMessage');
+    const parts = posts.filter((call) => call.body.thread_ts === undefined);
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.at(-1)!.body.text).toBe(`:large_orange_circle: MTA-STS digest: 150 domains (part ${parts.length}/${parts.length})`);
+    expect(posts.slice(parts.length).every((call) => call.body.thread_ts === parts[0]!.reply?.ts)).toBe(true);
+  });
+
+  it('falls back to response_url where the bot is not in the channel: the digest with the invite hint, then its details', async () => {
+    await start(() => sampleDigest());
+    harness.fake.postMessageError = 'not_in_channel';
+    await command('digest now');
+    await settle();
+    const [digest, details, ...rest] = harness.fake.callsTo('respond');
+    expect(rest).toEqual([]);
+    expect(digest!.body).toMatchObject({ response_type: 'in_channel', text: expect.stringContaining('MTA-STS digest: 3 domains') });
+    expect(JSON.stringify(digest!.body.blocks)).toContain('Invite me with `/invite @mtasts` to get threaded fixes');
+    expect(details!.body).toMatchObject({ response_type: 'in_channel', text: 'Details of 1 broken domain' });
+  });
+
+  it('sends at most five responses through response_url, saying how many messages are left out', async () => {
+    const digest = largeDigest(300);
+    await start(() => digest);
+    harness.fake.postMessageError = 'not_in_channel';
+    await command('digest now');
+    await settle();
+    const responses = harness.fake.callsTo('respond');
+    expect(responses).toHaveLength(5);
+    for (const response of responses) {
+      expect(checkBlockLimits({ text: response.body.text as string, blocks: response.body.blocks as SlackPayload['blocks'] })).toMatchObject({ ok: true });
+    }
+    const blocks = JSON.stringify(responses[0]!.body.blocks);
+    expect(blocks).toMatch(/Invite me with `\/invite @mtasts` to get threaded fixes \(and the \d+ more messages of this answer\)/);
+    expect(responses.map((response) => response.body.text)).toEqual(
+      responses.map((_, i) => expect.stringContaining(`(part ${i + 1}/`)),
+    );
+  });
+
+  it('escapes hostile domain, change and finding text in the digest and its thread', async () => {
+    const hostile = 'x <!channel> <@U123> <http://evil|click> & y';
+    await start(() =>
+      sampleDigest({
+        lines: [digestLine({ domain: hostile, policyId: hostile, changes: [{ kind: 'mx-added', text: `MX added: ${hostile}` }] })],
+        details: [{ domain: hostile, findings: [{ code: 'txt-invalid', severity: 'error', title: hostile, detail: hostile, fix: hostile }] }],
+      }),
+    );
+    await command('digest now');
+    const posts = await harness.fake.waitForCalls('chat.postMessage', 2);
+    const sent = JSON.stringify(posts.map((call) => ({ text: call.body.text, blocks: call.body.blocks })));
+    expect(sent).not.toContain('<');
+    expect(sent).not.toContain('>');
+    expect(sent).toContain('*x &lt;!channel&gt; &lt;@U123&gt; &lt;http://evil|click&gt; &amp; y*');
+    expect(sent).toContain('_Fix:_ x &lt;!channel&gt;');
   });
 });

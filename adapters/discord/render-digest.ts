@@ -1,0 +1,109 @@
+import type { APIEmbed } from 'discord.js';
+import type { DigestCountKey, DigestLine, DigestMessage } from '../../src/digest/digest-message.js';
+import { fitEscaped } from './fit-text.js';
+import { LIMITS, type DiscordReply } from './message-limits.js';
+import { TONE_COLOURS } from './render-embed.js';
+
+const STATUS: Record<DigestCountKey, { icon: string; label: string }> = {
+  enforced: { icon: '🟢', label: 'enforced' },
+  testing: { icon: '🔵', label: 'testing' },
+  none: { icon: '⚪', label: 'mode none' },
+  'not-configured': { icon: '⚪', label: 'not configured' },
+  broken: { icon: '🔴', label: 'broken' },
+  'timed-out': { icon: '⏳', label: 'timed out' },
+  failed: { icon: '⚠️', label: 'scan failed' },
+};
+
+export const CONTINUED_TITLE = 'MTA-STS digest (continued)';
+/** Room kept in every message for its footer ("Part 3/12 · Details of 40 broken domains: see below."). */
+const FOOTER_MAX = 100;
+// Caps on remote text, so one domain's entry always fits in an embed with room to spare.
+const INTRO_MAX = 500;
+const DOMAIN_MAX = 260;
+const ID_MAX = 64;
+const MODE_MAX = 16;
+const CHANGE_MAX = 300;
+const CHANGES_SHOWN = 6;
+
+/**
+ * A digest as one or more messages: the headline as title, the intro, then one entry per domain in the core's
+ * order (changed domains first, each with its changes). Entries are never cut: when they outgrow an embed they go
+ * on in a second embed, and past a message's 6000 characters in a next message, each marked "Part i/n".
+ */
+export function renderDigest(digest: DigestMessage): DiscordReply[] {
+  const title = fitEscaped(digest.headline, LIMITS.title);
+  const units = [fitEscaped(digest.intro, INTRO_MAX), ...digest.lines.map(entryOf)].filter((unit) => unit !== '');
+  const messages = pack(units, title.length);
+  return messages.map((descriptions, index) => {
+    const embeds: APIEmbed[] = descriptions.map((entries) => {
+      const embed: APIEmbed = { color: TONE_COLOURS[digest.tone] };
+      if (entries.length > 0) embed.description = entries.join('\n');
+      return embed;
+    });
+    embeds[0]!.title = index === 0 ? title : CONTINUED_TITLE;
+    const footer = footerOf(index, messages.length, digest.details.length);
+    if (footer !== '') embeds.at(-1)!.footer = { text: footer };
+    return { embeds, components: [] };
+  });
+}
+
+/** "🟢 **example.com** — enforced · mode enforce · id 20240101 · sha256 3f2a… · MX 2/2 · cert 45 days left". */
+function entryOf(line: DigestLine): string {
+  const { icon, label } = STATUS[line.verdict ?? (line.timedOut ? 'timed-out' : 'failed')];
+  const facts = [label];
+  if (line.mode !== null) facts.push(`mode ${fitEscaped(line.mode, MODE_MAX)}`);
+  if (line.policyId !== null) facts.push(`id ${fitEscaped(line.policyId, ID_MAX)}`);
+  if (line.shortHash !== null) facts.push(`sha256 ${fitEscaped(line.shortHash, 12)}`);
+  if (line.mxCoverage !== null) facts.push(`MX ${line.mxCoverage.covered}/${line.mxCoverage.total}`);
+  if (line.certDaysLeft !== null) facts.push(certText(line.certDaysLeft));
+  const head = `${icon} **${fitEscaped(line.domain, DOMAIN_MAX)}** — ${facts.join(' · ')}`;
+  const changes = line.changes.slice(0, CHANGES_SHOWN).map((change) => `↳ ${fitEscaped(change.text, CHANGE_MAX)}`);
+  if (line.changes.length > CHANGES_SHOWN) changes.push(`↳ +${line.changes.length - CHANGES_SHOWN} more changes`);
+  return [head, ...changes].join('\n');
+}
+
+function certText(days: number): string {
+  if (days < 0) return `cert expired ${-days} ${days === -1 ? 'day' : 'days'} ago`;
+  if (days === 0) return 'cert expires today';
+  return `cert ${days} ${days === 1 ? 'day' : 'days'} left`;
+}
+
+/**
+ * Groups whole entries into embed descriptions, and embeds into messages within the 4096-character description,
+ * 10-embed and 6000-character limits (the titles and a footer counted in). Always at least one message.
+ */
+function pack(units: readonly string[], firstTitle: number): string[][][] {
+  const messages: string[][][] = [];
+  let budget = 0;
+  let room = 0;
+  const startMessage = (unit: string): void => {
+    messages.push([[unit]]);
+    const title = messages.length === 1 ? firstTitle : CONTINUED_TITLE.length;
+    budget = LIMITS.embedTotal - FOOTER_MAX - title - unit.length;
+    room = LIMITS.description - unit.length;
+  };
+  for (const unit of units) {
+    const message = messages.at(-1);
+    if (message === undefined) {
+      startMessage(unit);
+    } else if (unit.length + 1 <= Math.min(room, budget)) {
+      message.at(-1)!.push(unit);
+      room -= unit.length + 1;
+      budget -= unit.length + 1;
+    } else if (message.length < LIMITS.embeds && unit.length <= budget) {
+      message.push([unit]);
+      room = LIMITS.description - unit.length;
+      budget -= unit.length;
+    } else {
+      startMessage(unit);
+    }
+  }
+  return messages.length > 0 ? messages : [[[]]];
+}
+
+function footerOf(index: number, total: number, broken: number): string {
+  const parts: string[] = [];
+  if (total > 1) parts.push(`Part ${index + 1}/${total}`);
+  if (index === 0 && broken > 0) parts.push(`Details of ${broken} broken ${broken === 1 ? 'domain' : 'domains'}: see below.`);
+  return parts.join(' · ');
+}

@@ -1,0 +1,48 @@
+import type { DigestLine } from '../../src/digest/digest-message.js';
+import type { Verdict } from '../../src/report/report.js';
+import { cutText } from './cut-text.js';
+import { escapeMrkdwn } from './escape-mrkdwn.js';
+
+/** The same colours as a report's tone, so a domain looks alike in its report and in the digest. */
+const VERDICTS: Record<Verdict, { emoji: string; label: string }> = {
+  enforced: { emoji: ':large_green_circle:', label: 'enforced' },
+  testing: { emoji: ':large_blue_circle:', label: 'testing' },
+  none: { emoji: ':white_circle:', label: 'mode none' },
+  'not-configured': { emoji: ':white_circle:', label: 'not configured' },
+  broken: { emoji: ':large_orange_circle:', label: 'broken' },
+};
+const TIMED_OUT = { emoji: ':hourglass:', label: 'timed out' };
+const FAILED = { emoji: ':heavy_exclamation_mark:', label: 'scan failed' };
+
+/** Bounds on remote text, so one line (with its changes) always fits a section and never needs splitting. */
+const DOMAIN_MAX = 260;
+const FIELD_MAX = 64;
+const CHANGE_MAX = 300;
+const CHANGES_SHOWN = 5;
+
+/**
+ * One domain of the digest as escaped mrkdwn: verdict, domain, mode, id, short hash, MX coverage and certificate
+ * days on one line, then one indented line per change. At most about 2,300 characters.
+ */
+export function digestLineText(line: DigestLine): string {
+  const { emoji, label } = line.verdict !== null ? VERDICTS[line.verdict] : line.timedOut ? TIMED_OUT : FAILED;
+  const fields = [`${emoji} *${cutText(escapeMrkdwn(line.domain), DOMAIN_MAX)}*`, label];
+  if (line.mode !== null) fields.push(`mode ${cutText(escapeMrkdwn(line.mode), FIELD_MAX)}`);
+  if (line.policyId !== null) fields.push(`id ${cutText(escapeMrkdwn(line.policyId), FIELD_MAX)}`);
+  // Only hex digits are kept: the hash is ours, but a code span must never meet a backtick.
+  const hash = line.shortHash?.replace(/[^0-9a-f]/gi, '').slice(0, 12) ?? '';
+  if (hash !== '') fields.push(`\`${hash}\``);
+  if (line.mxCoverage !== null) fields.push(`MX ${line.mxCoverage.covered}/${line.mxCoverage.total}`);
+  if (line.certDaysLeft !== null) fields.push(certText(line.certDaysLeft));
+
+  const changes = line.changes.slice(0, CHANGES_SHOWN).map((change) => `      ↳ ${cutText(escapeMrkdwn(change.text), CHANGE_MAX)}`);
+  const more = line.changes.length - CHANGES_SHOWN;
+  if (more > 0) changes.push(`      ↳ +${more} more changes`);
+  return [fields.join(' · '), ...changes].join('\n');
+}
+
+function certText(days: number): string {
+  if (days < 0) return `cert expired ${-days} ${-days === 1 ? 'day' : 'days'} ago`;
+  if (days === 0) return 'cert expires today';
+  return `cert ${days} ${days === 1 ? 'day' : 'days'} left`;
+}

@@ -1,0 +1,41 @@
+import type { DigestMessage } from '../../src/digest/digest-message.js';
+import { BLOCK_LIMITS, type SlackBlock, type SlackPayload } from './block-limits.js';
+import { cutText } from './cut-text.js';
+import { digestLineText } from './digest-line-text.js';
+import { escapeMrkdwn } from './escape-mrkdwn.js';
+import { packItems, type MessageRoom } from './pack-items.js';
+import { context, section } from './render-blocks.js';
+import { toneEmoji } from './tone-emoji.js';
+
+const INTRO_MAX = 500;
+const LABEL_MAX = 300;
+
+/**
+ * What packed lines may use of each message. The rest is kept for the header, intro and part label, and for the
+ * invite hint added when the answer has to go through response_url.
+ */
+export const DIGEST_ROOM: MessageRoom = { text: BLOCK_LIMITS.messageText - 1200, blocks: BLOCK_LIMITS.blocksPerMessage - 5 };
+
+/**
+ * The channel messages of a digest: the first with the counts in its header and the intro, then one line per
+ * domain in the core's order. Lines that do not fit one message continue in the next ("part 2/3"), never cut.
+ */
+export function renderDigest(message: DigestMessage): SlackPayload[] {
+  const headline = `${toneEmoji(message.tone)} ${escapeMrkdwn(message.headline)}`;
+  const packed = packItems(message.lines.map(digestLineText), DIGEST_ROOM);
+  const parts = packed.length === 0 ? [[]] : packed;
+  return parts.map((sections, i) => {
+    const part = `part ${i + 1}/${parts.length}`;
+    const blocks: SlackBlock[] = [];
+    if (i === 0) {
+      blocks.push({ type: 'header', text: { type: 'plain_text', text: cutText(headline, BLOCK_LIMITS.headerText), emoji: true } });
+      if (message.intro !== '') blocks.push(section(cutText(escapeMrkdwn(message.intro), INTRO_MAX)));
+      if (parts.length > 1) blocks.push(context(`Part 1/${parts.length}`));
+    } else {
+      blocks.push(context(cutText(`${headline} · ${part}`, LABEL_MAX)));
+    }
+    blocks.push(...sections.map((items) => section(items.join('\n'))));
+    const text = parts.length === 1 ? headline : `${headline} (${part})`;
+    return { text: cutText(text, BLOCK_LIMITS.fallbackText), blocks };
+  });
+}

@@ -1,0 +1,25 @@
+import type { Logger } from 'pino';
+import type { ChatMessage } from '../../src/command/chat-message.js';
+import type { SlackPayload } from './block-limits.js';
+import { renderBlocks } from './render-blocks.js';
+import { renderDigestDetails } from './render-digest-details.js';
+import { renderDigest } from './render-digest.js';
+import { renderFixes } from './render-fixes.js';
+import { withinLimits } from './within-limits.js';
+
+/** Everything one answer posts to a channel. */
+export interface ChannelPosts {
+  /** In order; never empty. */
+  messages: SlackPayload[];
+  /** Replies threaded under the first message: a report's fixes, a digest's details. */
+  thread: SlackPayload[];
+}
+
+export function renderPosts(message: ChatMessage, logger: Logger): ChannelPosts {
+  const posts: ChannelPosts =
+    message.kind === 'digest'
+      ? { messages: renderDigest(message), thread: renderDigestDetails(message) }
+      : { messages: [renderBlocks(message)], thread: message.kind === 'report' && message.fixes.length > 0 ? [renderFixes(message)] : [] };
+  const fit = (payload: SlackPayload) => withinLimits(payload, logger);
+  return { messages: posts.messages.map(fit), thread: posts.thread.map(fit) };
+}

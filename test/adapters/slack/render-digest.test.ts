@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { BLOCK_LIMITS, checkBlockLimits, messageTextLength, type SlackBlock, type SlackPayload } from '../../../adapters/slack/block-limits.js';
+import { renderDigest } from '../../../adapters/slack/render-digest.js';
+import { digestLine, largeDigest, sampleDigest } from './sample-messages.js';
+
+const texts = (blocks: SlackBlock[]) =>
+  blocks.flatMap((block) =>
+    block.type === 'context' ? block.elements.map((e) => e.text) : 'text' in block ? [block.text.text] : [],
+  );
+
+/** The domain of every line across all parts, in order: the bold name after the verdict emoji. */
+const domainsIn = (payloads: SlackPayload[]) =>
+  payloads.flatMap((payload) =>
+    payload.blocks
+      .filter((block) => block.type === 'section')
+      .flatMap((block) => [...block.text.text.matchAll(/^:[a-z_]+: \*([^*\n]+)\*/gm)].map((match) => match[1])),
+  );
+
+describe('renderDigest', () => {
+  it('renders a small digest as one message: header with the counts, the intro, then the lines in order', () => {
+    const payloads = renderDigest(sampleDigest());
+    expect(payloads).toHaveLength(1);
+    const [payload] = payloads;
+    expect(payload!.text).toBe(':large_orange_circle: MTA-STS digest: 3 domains · 1 enforced · 1 broken · 1 timed out');
+    expect(payload!.blocks[0]).toEqual({
+      type: 'header',
+      text: { type: 'plain_text', text: ':large_orange_circle: MTA-STS digest: 3 domains · 1 enforced · 1 broken · 1 timed out', emoji: true },
+    });
+    expect(texts(payload!.blocks)).toEqual([
+      ':large_orange_circle: MTA-STS digest: 3 domains · 1 enforced · 1 broken · 1 timed out',
+      '1 domain changed since the previous digest (2024-06-02 09:00 UTC); listed first.',
+      [
+        ':large_orange_circle: *broken.example* · broken · mode enforce · id 20240101 · `0123456789ab` · MX 1/2 · cert 45 days left',
+        '      ↳ verdict enforced → broken',
+        '      ↳ MX added: mx2.elsewhere.net',
+        ':large_green_circle: *good.example* · enforced · mode enforce · id 20240101 · `0123456789ab` · MX 2/2 · cert 45 days left',
+        ':hourglass: *slow.example* · timed out',
+      ].join('\n'),
+    ]);
+    expect(checkBlockLimits(payload!)).toMatchObject({ ok: true });
+  });
+
+  it('says "no changes" in one line at the top when nothing changed', () => {
+    const [payload] = renderDigest(
+      sampleDigest({ tone: 'good', noChanges: true, intro: 'No changes since the previous digest (2024-06-02 09:00 UTC).', lines: [digestLine()] }),
+    );
+    expect(texts(payload!.blocks).slice(1, 2)).toEqual(['No changes since the previous digest (2024-06-02 09:00 UTC).']);
+    expect(payload!.text.startsWith(':large_green_circle: ')).toBe(true);
+  });
+
+  it('renders a digest without domains as its header and intro alone', () => {
+    const [payload, ...rest] = renderDigest(sampleDigest({ lines: [], details: [], intro: 'Watching 0 domains' }));
+    expect(rest).toEqual([]);
+    expect(payload!.blocks.map((block) => block.type)).toEqual(['header', 'section']);
+  });
+
+  it('leaves out an empty intro rather than send an empty section', () => {
+    const [payload] = renderDigest(sampleDigest({ intro: '' }));
+    expect(checkBlockLimits(payload!)).toMatchObject({ ok: true });
+    expect(payload!.blocks.map((block) => block.type)).toEqual(['header', 'section']);
+  });
+
+  it('escapes hostile text in the headline, intro and lines', () => {
+    const hostile = '<!channel>&<@U123><http://evil|click>';
+    const payloads = renderDigest(
+      sampleDigest({ headline: `digest ${hostile}`, intro: `intro ${hostile}`, lines: [digestLine({ domain: hostile, changes: [{ kind: 'mx-added', text: hostile }] })] }),
+    );
+    const sent = JSON.stringify(payloads);
+    expect(sent).not.toMatch(/[<>]/);
+    expect(sent).toContain('intro &lt;!channel&gt;&amp;&lt;@U123&gt;&lt;http://evil|click&gt;');
+  });
+
+  it('splits 500 varied, long lines over several messages within every Block Kit limit, each domain exactly once', () => {
+    const digest = largeDigest(500);
+    const payloads = renderDigest(digest);
+    expect(payloads.length).toBeGreaterThan(1);
+    for (const payload of payloads) {
+      expect(checkBlockLimits(payload)).toMatchObject({ ok: true });
+      expect(messageTextLength(payload)).toBeLessThanOrEqual(BLOCK_LIMITS.messageText);
+      // What a response_url fallback adds (one hint block) still fits.
+      expect(payload.blocks.length).toBeLessThan(BLOCK_LIMITS.blocksPerMessage);
+    }
+    expect(domainsIn(payloads)).toEqual(digest.lines.map((line) => line.domain));
+  });
+
+  it('labels each part "part k/n" in its notification text and keeps the header and intro on the first', () => {
+    const payloads = renderDigest(largeDigest(500));
+    const n = payloads.length;
+    payloads.forEach((payload, i) => {
+      expect(payload.text).toBe(`:large_orange_circle: MTA-STS digest: 500 domains (part ${i + 1}/${n})`);
+    });
+    expect(payloads[0]!.blocks.slice(0, 3).map((block) => block.type)).toEqual(['header', 'section', 'context']);
+    expect(texts(payloads[0]!.blocks)[2]).toBe(`Part 1/${n}`);
+    for (const payload of payloads.slice(1)) {
+      expect(payload.blocks[0]).toMatchObject({ type: 'context' });
+      expect(texts(payload.blocks)[0]).toMatch(new RegExp(`· part \\d+/${n}$`));
+      expect(payload.blocks.some((block) => block.type === 'header')).toBe(false);
+    }
+  });
+
+  it('never splits a domain from its changes across sections or parts', () => {
+    const digest = largeDigest(500);
+    const expected = new Map(digest.lines.map((line) => [line.domain, Math.min(line.changes.length, 5) + (line.changes.length > 5 ? 1 : 0)]));
+    let sections = 0;
+    for (const payload of renderDigest(digest)) {
+      for (const block of payload.blocks) {
+        if (block.type !== 'section' || !/^:[a-z_]+: \*/.test(block.text.text)) continue;
+        sections += 1;
+        const runs: Array<[string, number]> = [];
+        for (const line of block.text.text.split('\n')) {
+          const domain = /^:[a-z_]+: \*([^*]+)\*/.exec(line)?.[1];
+          if (domain !== undefined) runs.push([domain, 0]);
+          else runs.at(-1)![1] += 1;
+        }
+        for (const [domain, changeLines] of runs) expect(changeLines).toBe(expected.get(domain));
+      }
+    }
+    expect(sections).toBeGreaterThan(10);
+  });
+});
