@@ -1,8 +1,11 @@
+import type { ChatMessage } from '../src/command/chat-message.js';
 import { createCommandCore } from '../src/command/command-core.js';
 import { ConfigError, loadEnvConfig, type EnvConfig } from '../src/config/env-config.js';
+import { createDigestScheduler } from '../src/digest/digest-scheduler.js';
 import { createLogger } from '../src/log/logger.js';
 import { scan } from '../src/scan/scan.js';
 import { openSqliteStore } from '../src/store/sqlite-store.js';
+import type { Channel } from '../src/store/watch-store.js';
 import { startConsoleAdapter } from './console/index.js';
 import { startDiscordAdapter } from './discord/index.js';
 import { startSlackAdapter } from './slack/index.js';
@@ -12,7 +15,12 @@ interface Running {
   stop(): Promise<void>;
 }
 
-/** `npm start`: Slack and/or Discord when configured, else the console prompt; graceful stop on SIGTERM/SIGINT. */
+type Post = (channelId: string, message: ChatMessage) => Promise<void>;
+
+/**
+ * `npm start`: Slack and/or Discord when configured, else the console prompt, plus the digest scheduler;
+ * graceful stop on SIGTERM/SIGINT.
+ */
 async function main(): Promise<void> {
   let config: EnvConfig;
   try {
@@ -31,14 +39,34 @@ async function main(): Promise<void> {
   const core = createCommandCore({
     scan: (domain) =>
       scan(domain, { dns: scanner.dns, allowPrivate: scanner.allowPrivate, httpsPort: scanner.policyPort, history: store }),
+    watches: store,
+    watchLimits: config.watchLimits,
     logger: logger.child({ component: 'command' }),
+  });
+
+  const posters = new Map<Channel['platform'], Post>();
+  const notRunning = (channel: Channel) => new Error(`${channel.platform} is not running in this process: digest skipped`);
+  // The slot is claimed before the digest is built: failing here, before any scan, skips it without scanning
+  // and without saving it, so the channel's changes wait for a digest that can be posted.
+  const scheduler = createDigestScheduler({
+    store,
+    digest: (channel) => (posters.has(channel.platform) ? core.digest(channel) : Promise.reject(notRunning(channel))),
+    post: async (channel, message) => {
+      const post = posters.get(channel.platform);
+      if (post === undefined) throw notRunning(channel);
+      await post(channel.channelId, message);
+    },
+    now: () => new Date(),
+    logger: logger.child({ component: 'digest' }),
   });
 
   const running: Running[] = [];
   let stopping: Promise<void> | null = null;
   const shutdown = (reason: string, exitCode = 0): Promise<void> =>
     (stopping ??= (async () => {
-      logger.info({ reason }, 'shutting down: finishing replies in progress');
+      logger.info({ reason }, 'shutting down: finishing the digest and replies in progress');
+      // First, so the digest in progress still has its adapter to post through.
+      await scheduler.stop();
       const results = await Promise.allSettled(running.map((adapter) => adapter.stop()));
       results.forEach((result, i) => {
         if (result.status === 'rejected') logger.error({ err: result.reason, adapter: running[i]!.name }, 'adapter stop failed');
@@ -62,10 +90,12 @@ async function main(): Promise<void> {
     if (slack) {
       const adapter = await startSlackAdapter({ ...slack, core, logger: logger.child({ adapter: 'slack' }) });
       running.push({ name: 'slack', stop: () => adapter.stop() });
+      posters.set('slack', (channelId, message) => adapter.post(channelId, message));
     }
     if (discord) {
       const adapter = await startDiscordAdapter({ ...discord, core, logger });
       running.push({ name: 'discord', stop: () => adapter.stop() });
+      posters.set('discord', (channelId, message) => adapter.post(channelId, message));
     }
   } catch (error) {
     logger.fatal({ err: error }, 'start-up failed');
@@ -75,10 +105,13 @@ async function main(): Promise<void> {
   if (consoleMode) {
     const prompt = startConsoleAdapter({ core, input: process.stdin, output: process.stdout });
     running.push({ name: 'console', stop: () => prompt.stop() });
+    posters.set('console', (channelId, message) => prompt.post(channelId, message));
     void prompt.closed.then(() => shutdown('console closed'));
   } else {
     logger.info({ adapters: running.map((adapter) => adapter.name) }, 'mtasts bot running');
   }
+  // Not awaited: a digest that fell due while the bot was down is posted in the background.
+  if (stopping === null) void scheduler.start();
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,7 @@
 import { createInterface } from 'node:readline';
+import type { ChatMessage } from '../../src/command/chat-message.js';
 import type { CommandHandler } from '../../src/command/command-handler.js';
+import type { Channel } from '../../src/store/watch-store.js';
 import { useColour } from '../../src/render/terminal-style.js';
 import { renderChatMessage } from './render-chat-message.js';
 
@@ -16,7 +18,12 @@ export interface ConsoleAdapter {
   stop(): Promise<void>;
   /** Settles when the prompt has ended: `quit`, end of input, or stop(). */
   closed: Promise<void>;
+  /** Prints a message nobody typed a command for, e.g. a scheduled digest; the console has one channel. */
+  post(channelId: string, message: ChatMessage): Promise<void>;
 }
+
+/** The terminal is one channel of one local workspace: watches and digests typed here belong to it. */
+export const CONSOLE_CHANNEL: Channel = { platform: 'console', workspaceId: 'local', channelId: 'console' };
 
 const GREETING = 'mtasts: type "/mtasts example.com" (or just "example.com"), "help", or "quit".';
 
@@ -27,6 +34,7 @@ export function startConsoleAdapter({ core, input, output, isTTY }: ConsoleAdapt
   const rl = createInterface({ input, output, terminal: tty, prompt: 'mtasts> ' });
   const say = (text: string): void => void output.write(`${text}\n`);
   let ended = false;
+  let answering = false;
   rl.once('close', () => (ended = true));
   // In terminal mode readline turns Ctrl+C into its own event and would only pause; end the prompt instead.
   rl.on('SIGINT', () => rl.close());
@@ -36,7 +44,7 @@ export function startConsoleAdapter({ core, input, output, isTTY }: ConsoleAdapt
     const text = line.replace(/^(\/mtasts|rescan)(\s+|$)/i, '');
     try {
       const message = await core.handle(
-        { platform: 'console', workspaceId: 'local', channelId: 'console', userId: 'local', text, fresh: rescan },
+        { ...CONSOLE_CHANNEL, userId: 'local', text, fresh: rescan },
         { onQueued: (position) => say(`All scan slots are busy; you are number ${position} in line…`) },
       );
       say(renderChatMessage(message, colour));
@@ -51,7 +59,11 @@ export function startConsoleAdapter({ core, input, output, isTTY }: ConsoleAdapt
     for await (const raw of rl) {
       const line = raw.trim();
       if (/^(quit|exit)$/i.test(line)) break;
-      if (line !== '') await answer(line);
+      if (line !== '') {
+        answering = true;
+        await answer(line);
+        answering = false;
+      }
       if (!ended) rl.prompt();
     }
     rl.close();
@@ -63,5 +75,10 @@ export function startConsoleAdapter({ core, input, output, isTTY }: ConsoleAdapt
       await closed;
     },
     closed,
+    async post(_channelId, message) {
+      say(renderChatMessage(message, colour));
+      // Between commands the prompt was already shown, and the post has pushed it up: show it again.
+      if (!answering && !ended) rl.prompt();
+    },
   };
 }

@@ -1,10 +1,9 @@
-import type { ChatMessage, ReportMessage, Tone } from '../../src/command/chat-message.js';
-import type { Severity } from '../../src/report/report.js';
+import type { ChatMessage, ReportMessage } from '../../src/command/chat-message.js';
 import { escapeUnsafe } from '../../src/text/escape-unsafe.js';
-import { paint, type Colour } from '../../src/render/terminal-style.js';
-
-const TONE_COLOURS: Record<Tone, Colour> = { good: 'green', info: 'blue', neutral: 'grey', warning: 'yellow' };
-const SEVERITY_MARKS: Record<Severity, [string, Colour]> = { error: ['✗', 'red'], warning: ['!', 'yellow'], info: ['i', 'blue'] };
+import { paint } from '../../src/render/terminal-style.js';
+import { renderDigest } from './render-digest.js';
+import { safeLines as lines } from './safe-lines.js';
+import { SEVERITY_MARKS, TONE_COLOURS } from './terminal-marks.js';
 
 /**
  * A chat message as terminal text. Every string may carry remote bytes, so each line goes through
@@ -12,6 +11,7 @@ const SEVERITY_MARKS: Record<Severity, [string, Colour]> = { error: ['✗', 'red
  */
 export function renderChatMessage(message: ChatMessage, colour: boolean): string {
   if (message.kind === 'notice') return lines(message.text).map((line) => paint(colour, TONE_COLOURS[message.tone], line)).join('\n');
+  if (message.kind === 'digest') return renderDigest(message, colour).join('\n');
   return renderReport(message, colour).join('\n');
 }
 
@@ -46,9 +46,4 @@ function renderReport(message: ReportMessage, colour: boolean): string[] {
   }
   if (message.rescan) out.push('', paint(colour, 'grey', `Type "rescan ${escapeUnsafe(message.domain)}" for a fresh check.`));
   return out;
-}
-
-/** Text split on its line breaks (a trailing one dropped), each line made safe for the terminal. */
-function lines(text: string): string[] {
-  return text.replace(/\r?\n$/, '').split(/\r?\n/).map(escapeUnsafe);
 }

@@ -1,3 +1,4 @@
+import type { DigestMessage } from '../digest/digest-message.js';
 import type { FindingCode } from '../report/finding-codes.js';
 import type { Severity, Verdict } from '../report/report.js';
 
@@ -56,4 +57,4 @@ export interface NoticeMessage {
   private: boolean;
 }
 
-export type ChatMessage = ReportMessage | NoticeMessage;
+export type ChatMessage = ReportMessage | NoticeMessage | DigestMessage;

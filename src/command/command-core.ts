@@ -1,86 +1,85 @@
+import { channelDigest, type ChannelDigest } from '../digest/channel-digest.js';
+import { DIGEST_CONCURRENCY, DIGEST_DEADLINE_MS } from '../digest/run-digest.js';
 import type { Report } from '../report/report.js';
+import { DEFAULT_WATCH_LIMITS, type Channel, type WatchLimits } from '../store/watch-store.js';
 import type { ChatMessage, NoticeMessage } from './chat-message.js';
 import type { CommandHandler, CommandHooks, CommandRequest } from './command-handler.js';
-import { formatDuration } from './format-duration.js';
+import { digestNowCommand } from './digest-now-command.js';
+import { digestScheduleCommand } from './digest-schedule-command.js';
 import { helpMessage, usageMessage } from './help-message.js';
 import { parseCommand } from './parse-command.js';
 import { createSlidingWindowLimiter, type RateLimiter } from './rate-limiter.js';
 import { reportMessage } from './report-message.js';
-import { createResultCache } from './result-cache.js';
-import { createScanQueue } from './scan-queue.js';
-
-export interface CommandLimits {
-  /** Fresh scans one user may start per window (keyed by platform + workspace + user). */
-  scansPerWindow: number;
-  windowMs: number;
-  /** How long a domain's result answers repeats without a new scan. */
-  cacheTtlMs: number;
-  /** Scans running at once across all users; beyond it requests queue. */
-  maxConcurrentScans: number;
-}
-
-export const DEFAULT_LIMITS: CommandLimits = {
-  scansPerWindow: 3,
-  windowMs: 10 * 60_000,
-  cacheTtlMs: 5 * 60_000,
-  maxConcurrentScans: 4,
-};
+import { createScanGate, DEFAULT_LIMITS, type CommandLimits } from './scan-gate.js';
+import { unwatchCommand } from './unwatch-command.js';
+import type { WatchCommandStore, WatchDeps } from './watch-deps.js';
+import { watchCommand } from './watch-command.js';
+import { watchesCommand } from './watches-command.js';
 
 /** Where the core reports a scan that threw or a hook that failed; a pino logger fits. */
 export interface CoreLogger {
   error(details: object, message: string): void;
 }
 
+export interface DigestScanLimits {
+  /** Scans of one digest at once (all of them still pass the core's concurrency queue). */
+  concurrency: number;
+  /** Per domain, in ms: a domain slower than this shows as timed out. */
+  deadlineMs: number;
+}
+
 export interface CommandCoreOptions {
   scan: (domain: string) => Promise<Report>;
-  /** Milliseconds since the epoch; injected so tests drive windows and TTLs. */
+  /** Watches, schedules and digests per channel, and the scan history `watches` shows. */
+  watches: WatchCommandStore;
+  /** Milliseconds since the epoch; injected so tests drive windows, TTLs and digest slots. */
   now?: () => number;
   limits?: Partial<CommandLimits>;
+  watchLimits?: WatchLimits;
+  digest?: Partial<DigestScanLimits>;
   /** Replaces the in-memory per-user limiter (e.g. one shared between replicas). */
   rateLimiter?: RateLimiter;
   logger?: CoreLogger;
 }
 
-export function createCommandCore(options: CommandCoreOptions): CommandHandler {
-  const { scan, now = Date.now, logger } = options;
+export interface CommandCore extends CommandHandler {
+  /** A channel's digest, scanned through the core's cache and queue: what both `digest now` and the scheduler use. */
+  digest(channel: Channel): Promise<ChannelDigest>;
+}
+
+export function createCommandCore(options: CommandCoreOptions): CommandCore {
+  const { now = Date.now, logger } = options;
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const limiter =
     options.rateLimiter ?? createSlidingWindowLimiter({ limit: limits.scansPerWindow, windowMs: limits.windowMs, now });
-  const cache = createResultCache<Report>({ ttlMs: limits.cacheTtlMs, now });
-  const queue = createScanQueue(limits.maxConcurrentScans);
-
-  async function freshScan(domain: string, hooks: CommandHooks | undefined): Promise<ChatMessage> {
-    let queuedAt: number | null = null;
-    const onQueued = (position: number): void => {
-      queuedAt = now();
-      try {
-        hooks?.onQueued?.(position);
-      } catch (error) {
-        logger?.error({ err: error, domain }, 'onQueued hook failed');
-      }
-    };
-    const report = await cache.fill(domain, () => queue.run(() => scan(domain), onQueued));
-    const notes = queuedAt === null ? [] : [`Waited ${formatDuration(now() - queuedAt)} in the queue for a free scan slot`];
-    return reportMessage(report, { now: now(), notes });
-  }
+  const gate = createScanGate({ scan: options.scan, now, limits, limiter, logger });
+  const { concurrency = DIGEST_CONCURRENCY, deadlineMs = DIGEST_DEADLINE_MS } = options.digest ?? {};
+  const digest = (channel: Channel): Promise<ChannelDigest> =>
+    channelDigest(channel, { store: options.watches, scan: gate.scan, concurrency, deadlineMs, now: () => new Date(now()), logger });
+  const deps: WatchDeps = { store: options.watches, gate, limits: options.watchLimits ?? DEFAULT_WATCH_LIMITS, now, digest };
 
   async function answer(request: CommandRequest, hooks: CommandHooks | undefined): Promise<ChatMessage> {
     const command = parseCommand(request.text);
-    if (command.kind === 'help') return helpMessage();
-    if (command.kind === 'invalid') return usageMessage(command.reason);
-    const { domain } = command;
-
-    const stored = cache.stored(domain);
-    if (stored && !request.fresh) {
-      return reportMessage(stored.value, { now: now(), notes: [`Cached ${formatDuration(stored.ageMs)} ago`] });
+    switch (command.kind) {
+      case 'help':
+        return helpMessage();
+      case 'invalid':
+        return usageMessage(command.about, command.reason);
+      case 'scan': {
+        const scanned = await gate.forUser(request, command.domain, hooks);
+        return scanned.ok ? reportMessage(scanned.report, { now: now(), notes: scanned.notes }) : scanned.refusal;
+      }
+      case 'watch':
+        return watchCommand(request, command.domain, hooks, deps);
+      case 'unwatch':
+        return unwatchCommand(request, command.domain, deps);
+      case 'watches':
+        return watchesCommand(request, deps);
+      case 'digest':
+        return digestScheduleCommand(request, command.schedule, deps);
+      case 'digest-now':
+        return digestNowCommand(request, deps);
     }
-    // Joining a scan already running for this domain starts nothing new, so it costs no quota.
-    const running = cache.pending(domain);
-    if (running) return reportMessage(await running, { now: now() });
-
-    const decision = limiter.take(`${request.platform}:${request.workspaceId}:${request.userId}`);
-    if (!decision.allowed) return rateLimited(decision.retryAfterMs, limits);
-    return freshScan(domain, hooks);
   }
 
   return {
@@ -92,17 +91,7 @@ export function createCommandCore(options: CommandCoreOptions): CommandHandler {
         return failed();
       }
     },
-  };
-}
-
-function rateLimited(retryAfterMs: number, limits: CommandLimits): NoticeMessage {
-  return {
-    kind: 'notice',
-    tone: 'warning',
-    private: true,
-    text:
-      `You have used your ${limits.scansPerWindow} fresh scans per ${formatDuration(limits.windowMs)}. ` +
-      `Try again in ${formatDuration(retryAfterMs)}; domains checked in the last ${formatDuration(limits.cacheTtlMs)} still answer from cache.`,
+    digest,
   };
 }
 

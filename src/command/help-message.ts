@@ -1,19 +1,32 @@
 import type { NoticeMessage } from './chat-message.js';
 
-const USAGE = 'Usage: `/mtasts example.com` checks the MTA-STS and TLS-RPT setup of a mail domain; `/mtasts help` shows this.';
+const USAGE = 'Usage: `/mtasts example.com` checks the MTA-STS and TLS-RPT setup of a mail domain; `/mtasts help` lists every command.';
+
+const COMMANDS = [
+  '`/mtasts example.com` — check a domain now: verdict, MX coverage, what is wrong and, in a thread, how to fix it',
+  '`/mtasts watch example.com` — check it now and include it in this channel’s digests',
+  '`/mtasts unwatch example.com` — stop watching it here',
+  '`/mtasts watches` — what this channel watches, with each domain’s latest verdict',
+  '`/mtasts digest daily|weekly|off|HH:MM [time zone]` — when this channel gets its digest (default daily at 09:00 UTC)',
+  '`/mtasts digest now` — the digest right away: what changed since the last one comes first',
+];
 
 export function helpMessage(): NoticeMessage {
   return {
     kind: 'notice',
     tone: 'neutral',
     private: true,
-    text:
-      `${USAGE}\nThe answer shows the verdict (enforced, testing, none, not configured or broken), the MX hosts the ` +
-      'policy covers, what is wrong and, in a thread, the records to publish to fix it.',
+    text: `MTA-STS (RFC 8461) and TLS-RPT (RFC 8460) checks for mail domains:\n${COMMANDS.map((line) => `• ${line}`).join('\n')}`,
   };
 }
 
-/** A short, friendly refusal for input that is not a domain; the reason comes from the domain normaliser. */
-export function usageMessage(reason: string): NoticeMessage {
-  return { kind: 'notice', tone: 'warning', private: true, text: `That doesn't look like a domain: ${reason.replace(/\.$/, '')}.\n${USAGE}` };
+/** A short, friendly refusal of what the parser could not read; the reason names what was wrong. */
+export function usageMessage(about: 'domain' | 'schedule' | 'command', reason: string): NoticeMessage {
+  const text = {
+    domain: `That doesn't look like a domain: ${reason.replace(/\.$/, '')}.\n${USAGE}`,
+    // The schedule parser's reason already ends with how to write one.
+    schedule: `The digest schedule is unchanged: ${reason}`,
+    command: `${reason.replace(/\.$/, '')}.\n${USAGE}`,
+  }[about];
+  return { kind: 'notice', tone: 'warning', private: true, text };
 }

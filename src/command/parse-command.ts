@@ -1,16 +1,44 @@
+import { parseDigestSchedule } from '../digest/digest-schedule.js';
 import { normalizeDomainInput } from '../domain/normalize-domain.js';
+import type { DigestSchedule } from '../store/watch-store.js';
 
-export type ParsedCommand = { kind: 'scan'; domain: string } | { kind: 'help' } | { kind: 'invalid'; reason: string };
+export type ParsedCommand =
+  | { kind: 'scan' | 'watch' | 'unwatch'; domain: string }
+  | { kind: 'watches' | 'digest-now' | 'help' }
+  | { kind: 'digest'; schedule: DigestSchedule }
+  /** `about` picks the usage shown with the reason. */
+  | { kind: 'invalid'; about: 'domain' | 'schedule' | 'command'; reason: string };
 
 /** A domain is at most 253 characters (a URL around it adds some); anything far beyond is not a domain. */
 export const MAX_COMMAND_LENGTH = 600;
 
-/** What a user typed after `/mtasts` → scan a normalised domain, show help, or a reason it is neither. */
+/**
+ * What a user typed after `/mtasts` → a command. The keywords are single labels, which are never a domain
+ * that can publish MTA-STS, so they cannot shadow a scan.
+ */
 export function parseCommand(text: string): ParsedCommand {
-  if (text.length > MAX_COMMAND_LENGTH) return { kind: 'invalid', reason: 'the text is far too long for a domain name' };
+  if (text.length > MAX_COMMAND_LENGTH) return invalidDomain('the text is far too long for a domain name');
   const words = text.trim().split(/\s+/).filter((word) => word !== '');
-  if (words.length === 0 || (words.length === 1 && /^(help|-h|--help|\?)$/i.test(words[0]!))) return { kind: 'help' };
-  if (words.length > 1) return { kind: 'invalid', reason: 'give exactly one domain' };
-  const normalized = normalizeDomainInput(words[0]!);
-  return normalized.ok ? { kind: 'scan', domain: normalized.value } : { kind: 'invalid', reason: normalized.reason };
+  const keyword = words[0]?.toLowerCase();
+  if (keyword === undefined || (words.length === 1 && /^(help|-h|--help|\?)$/.test(keyword))) return { kind: 'help' };
+  if (keyword === 'watch' || keyword === 'unwatch') return domainCommand(keyword, words.slice(1));
+  if (keyword === 'watches') {
+    return words.length === 1 ? { kind: 'watches' } : { kind: 'invalid', about: 'command', reason: '"watches" takes nothing after it' };
+  }
+  if (keyword === 'digest') {
+    if (words.length === 2 && words[1]!.toLowerCase() === 'now') return { kind: 'digest-now' };
+    const schedule = parseDigestSchedule(words.slice(1).join(' '));
+    return schedule.ok ? { kind: 'digest', schedule: schedule.value } : { kind: 'invalid', about: 'schedule', reason: schedule.reason };
+  }
+  return domainCommand('scan', words);
+}
+
+function domainCommand(kind: 'scan' | 'watch' | 'unwatch', words: string[]): ParsedCommand {
+  if (words.length > 1) return invalidDomain('give exactly one domain');
+  const normalized = normalizeDomainInput(words[0] ?? '');
+  return normalized.ok ? { kind, domain: normalized.value } : invalidDomain(normalized.reason);
+}
+
+function invalidDomain(reason: string): ParsedCommand {
+  return { kind: 'invalid', about: 'domain', reason };
 }

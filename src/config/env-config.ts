@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isDnsServerAddress } from '../net/dns-server-address.js';
+import { DEFAULT_WATCH_LIMITS, type WatchLimits } from '../store/watch-store.js';
 
 /** A missing or malformed variable: the message is one line naming it, never its value (it may be a secret). */
 export class ConfigError extends Error {
@@ -39,6 +40,8 @@ export interface EnvConfig {
     /** Port of every policy host; only a local test setup changes it from 443. */
     policyPort?: number;
   };
+  /** How many domains one channel, and all channels of one workspace, may watch. */
+  watchLimits: WatchLimits;
   logLevel: LogLevel;
 }
 
@@ -55,6 +58,13 @@ const port = (name: string) =>
     .regex(/^\d{1,5}$/, { error: `${name} must be a port number (0-65535)` })
     .transform(Number)
     .refine((n) => n <= 65_535, { error: `${name} must be a port number (0-65535)` });
+// A million watches is far beyond what one bot can scan in a digest; a typo of that size is refused.
+const limit = (name: string, fallback: number) =>
+  z
+    .string()
+    .regex(/^[1-9]\d{0,5}$/, { error: `${name} must be a whole number from 1 to 999999` })
+    .transform(Number)
+    .default(fallback);
 
 const envSchema = z
   .object({
@@ -79,6 +89,8 @@ const envSchema = z
       .default(false),
     MTASTS_DB: z.string().optional(),
     MTASTS_POLICY_PORT: port('MTASTS_POLICY_PORT').optional(),
+    MTASTS_WATCH_LIMIT_CHANNEL: limit('MTASTS_WATCH_LIMIT_CHANNEL', DEFAULT_WATCH_LIMITS.perChannel),
+    MTASTS_WATCH_LIMIT_WORKSPACE: limit('MTASTS_WATCH_LIMIT_WORKSPACE', DEFAULT_WATCH_LIMITS.perWorkspace),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   })
   .check((ctx) => {
@@ -110,6 +122,7 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv): EnvConfig {
         ? null
         : { token: e.DISCORD_TOKEN, appId: e.DISCORD_APP_ID, apiUrl: e.DISCORD_API_URL },
     scanner: { dns: e.MTASTS_DNS, allowPrivate: e.MTASTS_ALLOW_PRIVATE, dbPath: e.MTASTS_DB, policyPort: e.MTASTS_POLICY_PORT },
+    watchLimits: { perChannel: e.MTASTS_WATCH_LIMIT_CHANNEL, perWorkspace: e.MTASTS_WATCH_LIMIT_WORKSPACE },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSqliteStore } from '../../src/store/sqlite-store.js';
+import { DEFAULT_WATCH_LIMITS, type Channel } from '../../src/store/watch-store.js';
 import { publishDomain, startFixtureInternet, type FixtureInternet } from '../fixture/fixture-internet.js';
 import { healthy } from '../scan/scan-harness.js';
 
@@ -72,5 +74,53 @@ describe('npm start', () => {
     await waitFor(() => bot.output().length > 0, 'the prompt');
     bot.child.kill('SIGTERM');
     expect(await bot.exit).toBe(0);
+  });
+
+  it('keeps a channel’s watches across a restart on the same MTASTS_DB', async () => {
+    const env = { MTASTS_DB: join(dir, 'restart.db') };
+    const first = start(env);
+    first.child.stdin.write('/mtasts watch good.example\n');
+    await waitFor(() => first.output().includes('Now watching good.example in this channel'), 'the watch');
+    first.child.stdin.write('quit\n');
+    expect(await first.exit).toBe(0);
+
+    const second = start(env);
+    second.child.stdin.write('/mtasts watches\n');
+    await waitFor(() => second.output().includes('verdicts from each domain’s latest scan'), 'the list of watches');
+    expect(second.output()).toContain('MTA-STS watches: 1 domain · 1 enforced');
+    expect(second.output()).toMatch(/✓ good\.example {2}enforced · mode enforce/);
+    second.child.stdin.write('quit\n');
+    expect(await second.exit).toBe(0);
+  });
+
+  it('posts a digest that fell due while stopped to the console, and skips one for a platform that is not running', async () => {
+    const db = join(dir, 'due.db');
+    const terminal: Channel = { platform: 'console', workspaceId: 'local', channelId: 'console' };
+    const discord: Channel = { platform: 'discord', workspaceId: 'G1', channelId: 'C1' };
+    // Watched since two days ago: the daily 09:00 UTC slot in between is due at start.
+    const since = new Date(Date.now() - 2 * 86_400_000).toISOString();
+    const before = openSqliteStore(db);
+    for (const channel of [terminal, discord]) await before.watch(channel, 'good.example', DEFAULT_WATCH_LIMITS, since);
+    before.close();
+
+    const bot = start({ MTASTS_DB: db, LOG_LEVEL: 'error' });
+    let err = '';
+    bot.child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    await waitFor(() => bot.output().includes('MTA-STS digest: 1 domain · 1 enforced'), 'the digest');
+    await waitFor(() => err.includes('discord is not running in this process: digest skipped'), 'the skipped digest logged');
+    expect(bot.output()).toContain('First digest for this channel');
+    bot.child.stdin.write('quit\n');
+    expect(await bot.exit).toBe(0);
+
+    const after = openSqliteStore(db);
+    try {
+      expect((await after.lastDigest(terminal))?.snapshots.map((snapshot) => snapshot.domain)).toEqual(['good.example']);
+      // Not saved, so its changes wait for a digest that can be posted.
+      expect(await after.lastDigest(discord)).toBeNull();
+      // Its slot is spent: the next start does not try it again.
+      expect((await after.digestChannels()).find((state) => state.channel.platform === 'discord')?.lastSlot).not.toBeNull();
+    } finally {
+      after.close();
+    }
   });
 });

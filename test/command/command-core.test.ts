@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import type { ChatMessage, NoticeMessage, ReportMessage } from '../../src/command/chat-message.js';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createCommandCore, type CommandCoreOptions } from '../../src/command/command-core.js';
 import type { CommandRequest } from '../../src/command/command-handler.js';
 import type { Report } from '../../src/report/report.js';
+import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite-store.js';
 import { FIXTURE_NOW, reportFixture } from './report-fixture.js';
+import { asNotice, asReport } from './watch-harness.js';
 
 /** A scan that records what it was asked and answers with a fixture report; `hold()` makes the next scans wait. */
 function fixtureScanner() {
@@ -27,23 +28,22 @@ function fixtureScanner() {
   };
 }
 
+const stores: SqliteStore[] = [];
+afterEach(() => stores.splice(0).forEach((store) => store.close()));
+
+function memoryStore(): SqliteStore {
+  const store = openSqliteStore(':memory:');
+  stores.push(store);
+  return store;
+}
+
 function setup(options: Partial<CommandCoreOptions> = {}) {
   const clock = { now: FIXTURE_NOW };
   const scanner = fixtureScanner();
-  const core = createCommandCore({ scan: scanner.scan, now: () => clock.now, ...options });
+  const core = createCommandCore({ scan: scanner.scan, watches: memoryStore(), now: () => clock.now, ...options });
   const ask = (text: string, who: Partial<CommandRequest> = {}, fresh?: boolean) =>
     core.handle({ platform: 'slack', workspaceId: 'T1', channelId: 'C1', userId: 'U1', text, fresh, ...who });
   return { clock, scanner, core, ask };
-}
-
-function asReport(message: ChatMessage): ReportMessage {
-  if (message.kind !== 'report') throw new Error(`expected a report, got: ${message.text}`);
-  return message;
-}
-
-function asNotice(message: ChatMessage): NoticeMessage {
-  if (message.kind !== 'notice') throw new Error(`expected a notice, got a report for ${message.domain}`);
-  return message;
 }
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
@@ -61,7 +61,9 @@ describe('createCommandCore', () => {
     const { scanner, ask } = setup();
     const help = asNotice(await ask('help'));
     expect(help).toMatchObject({ private: true, tone: 'neutral' });
-    expect(help.text).toContain('/mtasts example.com');
+    for (const command of ['/mtasts example.com', 'watch example.com', 'unwatch example.com', '/mtasts watches', 'digest daily|weekly|off|HH:MM', 'digest now']) {
+      expect(help.text).toContain(command);
+    }
     const bad = asNotice(await ask('192.0.2.1'));
     expect(bad.private).toBe(true);
     expect(bad.text).toMatch(/^That doesn't look like a domain: "192\.0\.2\.1" is an IP address/);
@@ -185,6 +187,7 @@ describe('createCommandCore', () => {
         if (calls === 1) throw new Error('socket hang up at internal.js:12');
         return reportFixture({ domain });
       },
+      watches: memoryStore(),
       logger: { error: (details, message) => logged.push({ details, message }) },
     });
     const request: CommandRequest = { platform: 'console', workspaceId: 'local', channelId: 'tty', userId: 'me', text: 'example.com' };

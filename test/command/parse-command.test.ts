@@ -20,7 +20,7 @@ describe('parseCommand', () => {
   });
 
   it('refuses more than one word', () => {
-    expect(parseCommand('example.com example.org')).toEqual({ kind: 'invalid', reason: 'give exactly one domain' });
+    expect(parseCommand('example.com example.org')).toEqual({ kind: 'invalid', about: 'domain', reason: 'give exactly one domain' });
   });
 
   it.each([
@@ -39,7 +39,42 @@ describe('parseCommand', () => {
   it('refuses overly long input before any parsing work', () => {
     expect(parseCommand('a'.repeat(MAX_COMMAND_LENGTH + 1))).toEqual({
       kind: 'invalid',
+      about: 'domain',
       reason: 'the text is far too long for a domain name',
     });
+  });
+
+  it('reads watch and unwatch with one normalised domain, whatever the keyword’s case', () => {
+    expect(parseCommand('watch https://Example.COM/')).toEqual({ kind: 'watch', domain: 'example.com' });
+    expect(parseCommand('  UNWATCH   bücher.example ')).toEqual({ kind: 'unwatch', domain: 'xn--bcher-kva.example' });
+  });
+
+  it('refuses watch without a domain, with two, or with something that is not one', () => {
+    expect(parseCommand('watch')).toMatchObject({ kind: 'invalid', about: 'domain', reason: 'enter a domain name, e.g. example.com' });
+    expect(parseCommand('unwatch a.example b.example')).toEqual({ kind: 'invalid', about: 'domain', reason: 'give exactly one domain' });
+    expect(parseCommand('watch 192.0.2.1')).toMatchObject({ kind: 'invalid', about: 'domain' });
+  });
+
+  it('reads "watches" alone, and refuses anything after it', () => {
+    expect(parseCommand('Watches')).toEqual({ kind: 'watches' });
+    expect(parseCommand('watches example.com')).toEqual({ kind: 'invalid', about: 'command', reason: '"watches" takes nothing after it' });
+  });
+
+  it('reads "digest now" and the digest schedules', () => {
+    expect(parseCommand('digest NOW')).toEqual({ kind: 'digest-now' });
+    expect(parseCommand('digest weekly')).toEqual({ kind: 'digest', schedule: { every: 'week', hour: 9, minute: 0, timezone: 'UTC' } });
+    expect(parseCommand('digest 7:05 Europe/Berlin')).toEqual({
+      kind: 'digest',
+      schedule: { every: 'day', hour: 7, minute: 5, timezone: 'Europe/Berlin' },
+    });
+    expect(parseCommand('digest off')).toEqual({ kind: 'digest', schedule: { every: 'off' } });
+  });
+
+  it('refuses a digest schedule it cannot read, with the schedule parser’s reason', () => {
+    const unknownZone = parseCommand('digest 08:30 Mars/Olympus_Mons');
+    expect(unknownZone).toMatchObject({ kind: 'invalid', about: 'schedule' });
+    expect(unknownZone.kind === 'invalid' && unknownZone.reason).toMatch(/^unknown time zone "Mars\/Olympus_Mons"/);
+    expect(parseCommand('digest')).toMatchObject({ kind: 'invalid', about: 'schedule' });
+    expect(parseCommand('digest now please')).toMatchObject({ kind: 'invalid', about: 'schedule' });
   });
 });

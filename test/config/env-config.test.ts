@@ -20,6 +20,7 @@ describe('loadEnvConfig', () => {
       slack: null,
       discord: null,
       scanner: { dns: undefined, allowPrivate: false, dbPath: undefined },
+      watchLimits: { perChannel: 200, perWorkspace: 1000 },
       logLevel: 'info',
     });
   });
@@ -80,6 +81,11 @@ describe('loadEnvConfig', () => {
     [{ ...DISCORD, DISCORD_API_URL: 'not a url' }, 'DISCORD_API_URL must be an http:// or https:// URL'],
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent'],
     [{ MTASTS_ALLOW_PRIVATE: 'maybe' }, 'MTASTS_ALLOW_PRIVATE must be one of 1, 0, true, false, yes, no'],
+    [{ MTASTS_WATCH_LIMIT_CHANNEL: '0' }, 'MTASTS_WATCH_LIMIT_CHANNEL must be a whole number from 1 to 999999'],
+    [{ MTASTS_WATCH_LIMIT_CHANNEL: '-5' }, 'MTASTS_WATCH_LIMIT_CHANNEL must be a whole number from 1 to 999999'],
+    [{ MTASTS_WATCH_LIMIT_CHANNEL: '2e3' }, 'MTASTS_WATCH_LIMIT_CHANNEL must be a whole number from 1 to 999999'],
+    [{ MTASTS_WATCH_LIMIT_WORKSPACE: '1000000' }, 'MTASTS_WATCH_LIMIT_WORKSPACE must be a whole number from 1 to 999999'],
+    [{ MTASTS_WATCH_LIMIT_WORKSPACE: '010' }, 'MTASTS_WATCH_LIMIT_WORKSPACE must be a whole number from 1 to 999999'],
   ])('refuses %j with one line naming the variable', (env, message) => {
     expect(errorOf(env)).toBe(message);
   });
@@ -112,5 +118,13 @@ describe('loadEnvConfig', () => {
       logLevel: 'debug',
     });
     expect(loadEnvConfig({ MTASTS_ALLOW_PRIVATE: '0' }).scanner.allowPrivate).toBe(false);
+  });
+
+  it('reads the watch limits per channel and per workspace', () => {
+    expect(loadEnvConfig({ MTASTS_WATCH_LIMIT_CHANNEL: '50', MTASTS_WATCH_LIMIT_WORKSPACE: '400' }).watchLimits).toEqual({
+      perChannel: 50,
+      perWorkspace: 400,
+    });
+    expect(loadEnvConfig({ MTASTS_WATCH_LIMIT_CHANNEL: '999999' }).watchLimits).toEqual({ perChannel: 999_999, perWorkspace: 1000 });
   });
 });

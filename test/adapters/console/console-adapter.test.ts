@@ -1,9 +1,10 @@
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startConsoleAdapter } from '../../../adapters/console/index.js';
+import { CONSOLE_CHANNEL, startConsoleAdapter } from '../../../adapters/console/index.js';
 import type { ChatMessage } from '../../../src/command/chat-message.js';
 import { createCommandCore } from '../../../src/command/command-core.js';
 import type { CommandHandler, CommandRequest } from '../../../src/command/command-handler.js';
+import { openSqliteStore, type SqliteStore } from '../../../src/store/sqlite-store.js';
 import { brokenReportFixture, FIXTURE_NOW, reportFixture } from '../../command/report-fixture.js';
 
 function terminal(core: CommandHandler, isTTY = false) {
@@ -26,13 +27,21 @@ function terminal(core: CommandHandler, isTTY = false) {
 
 const ESC = '\u001b';
 
+const stores: SqliteStore[] = [];
 afterEach(() => {
   vi.unstubAllEnvs();
+  stores.splice(0).forEach((store) => store.close());
 });
+
+function memoryStore(): SqliteStore {
+  const store = openSqliteStore(':memory:');
+  stores.push(store);
+  return store;
+}
 
 describe('startConsoleAdapter', () => {
   it('renders a scanned domain: verdict line, summary, MX table with ✓/✗, findings and fixes', async () => {
-    const core = createCommandCore({ scan: async (domain) => brokenReportFixture(domain), now: () => FIXTURE_NOW });
+    const core = createCommandCore({ scan: async (domain) => brokenReportFixture(domain), watches: memoryStore(), now: () => FIXTURE_NOW });
     const term = terminal(core);
     await term.waitFor('mtasts> ');
     term.type('/mtasts Example.com');
@@ -71,6 +80,8 @@ describe('startConsoleAdapter', () => {
       { text: 'help', fresh: false, platform: 'console' },
       { text: 'example.net', fresh: true, platform: 'console' },
     ]);
+    // One channel: what is watched at the prompt is what its digests cover.
+    for (const { platform, workspaceId, channelId } of requests) expect({ platform, workspaceId, channelId }).toEqual(CONSOLE_CHANNEL);
     expect(term.output()).toContain('got example.net');
   });
 
@@ -89,7 +100,7 @@ describe('startConsoleAdapter', () => {
       ],
       suggestions: { txt: 'v=STSv1; id=1', policy: `version: STSv1\nmode: ${ESC}[5mtesting\n`, tlsrpt: '' },
     });
-    const core = createCommandCore({ scan: async () => hostile, now: () => FIXTURE_NOW });
+    const core = createCommandCore({ scan: async () => hostile, watches: memoryStore(), now: () => FIXTURE_NOW });
     const term = terminal(core);
     term.type('example.com');
     await term.waitFor('Type "rescan');
@@ -106,7 +117,7 @@ describe('startConsoleAdapter', () => {
   });
 
   it('colours the verdict on a TTY, and not when NO_COLOR is set', async () => {
-    const core = createCommandCore({ scan: async (domain) => reportFixture({ domain }), now: () => FIXTURE_NOW });
+    const core = createCommandCore({ scan: async (domain) => reportFixture({ domain }), watches: memoryStore(), now: () => FIXTURE_NOW });
     vi.stubEnv('NO_COLOR', '');
     const tty = terminal(core, true);
     tty.type('example.com');
@@ -131,7 +142,7 @@ describe('startConsoleAdapter', () => {
         if (domain === 'a.example') await held;
         return reportFixture({ domain });
       },
-      now: () => FIXTURE_NOW,
+      watches: memoryStore(), now: () => FIXTURE_NOW,
       limits: { maxConcurrentScans: 1 },
     });
     const first = core.handle({ platform: 'slack', workspaceId: 'T', channelId: 'C', userId: 'U', text: 'a.example' });
@@ -141,6 +152,32 @@ describe('startConsoleAdapter', () => {
     release();
     await first;
     await term.waitFor('Waited 0 s in the queue');
+    await term.adapter.stop();
+  });
+
+  it('prints a posted digest between commands and shows the prompt again', async () => {
+    const core: CommandHandler = {
+      async handle(): Promise<ChatMessage> {
+        return { kind: 'notice', tone: 'neutral', private: true, text: 'answered' };
+      },
+    };
+    const term = terminal(core);
+    await term.waitFor('mtasts> ');
+    await term.adapter.post(CONSOLE_CHANNEL.channelId, {
+      kind: 'digest',
+      tone: 'good',
+      headline: 'MTA-STS digest: 1 domain · 1 enforced',
+      counts: { enforced: 1, testing: 0, none: 0, 'not-configured': 0, broken: 0, 'timed-out': 0, failed: 0 },
+      noChanges: true,
+      intro: `No changes since the previous digest (2024-03-01 09:00 UTC).${ESC}[2J`,
+      lines: [],
+      details: [],
+    });
+    const printed = term.output().split('mtasts> ');
+    expect(printed).toHaveLength(3);
+    expect(printed[1]).toBe('MTA-STS digest: 1 domain · 1 enforced\nNo changes since the previous digest (2024-03-01 09:00 UTC).\\u001b[2J\n');
+    term.type('example.com');
+    await term.waitFor('answered');
     await term.adapter.stop();
   });
 
@@ -155,7 +192,7 @@ describe('startConsoleAdapter', () => {
         await held;
         return reportFixture({ domain });
       },
-      now: () => FIXTURE_NOW,
+      watches: memoryStore(), now: () => FIXTURE_NOW,
     });
     const term = terminal(core);
     term.type('example.com');

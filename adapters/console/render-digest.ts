@@ -1,0 +1,61 @@
+import type { DigestDetail, DigestLine, DigestMessage } from '../../src/digest/digest-message.js';
+import type { Verdict } from '../../src/report/report.js';
+import { paint, type Colour } from '../../src/render/terminal-style.js';
+import { escapeUnsafe } from '../../src/text/escape-unsafe.js';
+import { safeLines } from './safe-lines.js';
+import { SEVERITY_MARKS, TONE_COLOURS } from './terminal-marks.js';
+
+const VERDICT_MARKS: Record<Verdict, [string, Colour, string]> = {
+  enforced: ['✓', 'green', 'enforced'],
+  testing: ['i', 'blue', 'testing'],
+  none: ['·', 'grey', 'mode none'],
+  'not-configured': ['·', 'grey', 'not configured'],
+  broken: ['✗', 'red', 'broken'],
+};
+
+/**
+ * A digest as terminal lines: the counts headline, the intro, one line per domain in the message's order
+ * (changed domains first) with its changes under it, then what is wrong with each broken domain.
+ */
+export function renderDigest(message: DigestMessage, colour: boolean): string[] {
+  const out = [paint(colour, 'bold', paint(colour, TONE_COLOURS[message.tone], escapeUnsafe(message.headline)))];
+  out.push(...safeLines(message.intro));
+  const domains = message.lines.map((line) => escapeUnsafe(line.domain));
+  const width = Math.max(0, ...domains.map((domain) => domain.length));
+  if (message.lines.length > 0) out.push('');
+  message.lines.forEach((line, i) => {
+    const [mark, markColour, label] = line.verdict === null ? ['?', 'yellow' as const, line.timedOut ? 'timed out' : 'scan failed'] : VERDICT_MARKS[line.verdict];
+    out.push(`  ${paint(colour, markColour, mark)} ${domains[i]!.padEnd(width)}  ${[label, ...facts(line)].join(' · ')}`);
+    for (const change of line.changes) out.push(`      ${paint(colour, 'blue', '▸')} ${escapeUnsafe(change.text)}`);
+  });
+  if (message.details.length > 0) out.push('', 'Broken domains', ...message.details.flatMap((detail) => detailLines(detail, colour)));
+  return out;
+}
+
+function facts(line: DigestLine): string[] {
+  const out: string[] = [];
+  if (line.mode !== null) out.push(`mode ${escapeUnsafe(line.mode)}`);
+  if (line.policyId !== null) out.push(`id ${escapeUnsafe(line.policyId)}`);
+  if (line.shortHash !== null) out.push(`sha256 ${escapeUnsafe(line.shortHash)}…`);
+  if (line.mxCoverage !== null) out.push(`MX ${line.mxCoverage.covered}/${line.mxCoverage.total} covered`);
+  if (line.certDaysLeft !== null) {
+    const days = line.certDaysLeft;
+    out.push(days >= 0 ? `certificate expires in ${dayCount(days)}` : `certificate expired ${dayCount(-days)} ago`);
+  }
+  return out;
+}
+
+function dayCount(days: number): string {
+  return `${days} ${days === 1 ? 'day' : 'days'}`;
+}
+
+function detailLines({ domain, findings }: DigestDetail, colour: boolean): string[] {
+  const out = [`  ▸ ${paint(colour, 'bold', escapeUnsafe(domain))}`];
+  for (const finding of findings) {
+    const [mark, markColour] = SEVERITY_MARKS[finding.severity];
+    out.push(`    ${paint(colour, markColour, mark)} ${escapeUnsafe(finding.title)} (${finding.code})`);
+    out.push(...safeLines(finding.detail).map((line) => `        ${line}`));
+    if (finding.fix.trim() !== '') out.push(...safeLines(`Fix: ${finding.fix}`).map((line) => `        ${line}`));
+  }
+  return out;
+}
