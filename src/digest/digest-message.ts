@@ -90,28 +90,33 @@ function lineOf(outcome: DomainOutcome, previous: DomainSnapshot | undefined, no
     const none = { verdict: null, mode: null, policyId: null, shortHash: null, mxCoverage: null, certDaysLeft: null, changes: [] };
     return { domain: outcome.domain, ...none, timedOut: outcome.status === 'timed-out', failed: outcome.status === 'failed' };
   }
-  const { snapshot } = outcome;
+  return recordLine(outcome.snapshot, now, previous === undefined ? [] : digestChanges(previous, outcome.snapshot));
+}
+
+/** One domain's line from its recorded scan. */
+export function recordLine(record: DomainSnapshot, now: Date, changes: DigestChange[]): DigestLine {
   return {
-    domain: outcome.domain,
-    verdict: snapshot.verdict,
-    mode: snapshot.mode,
-    policyId: snapshot.policyId,
-    shortHash: snapshot.sha256?.slice(0, 12) ?? null,
-    mxCoverage: snapshot.sha256 === null ? null : { covered: snapshot.mx.length - snapshot.uncoveredMx.length, total: snapshot.mx.length },
-    certDaysLeft: certDaysLeft(snapshot.certNotAfter, now),
+    domain: record.domain,
+    verdict: record.verdict,
+    mode: record.mode,
+    policyId: record.policyId,
+    shortHash: record.sha256?.slice(0, 12) ?? null,
+    mxCoverage: record.sha256 === null ? null : { covered: record.mx.length - record.uncoveredMx.length, total: record.mx.length },
+    certDaysLeft: certDaysLeft(record.certNotAfter, now),
     timedOut: false,
     failed: false,
-    changes: previous === undefined ? [] : digestChanges(previous, snapshot),
+    changes,
   };
 }
 
-function byAttention(a: DigestLine, b: DigestLine): number {
+/** Changed domains first, then broken or unreachable ones, then by name. */
+export function byAttention(a: DigestLine, b: DigestLine): number {
   const rank = (line: DigestLine): number =>
     (line.changes.length > 0 ? 0 : 2) + (line.verdict === 'broken' || line.verdict === null ? 0 : 1);
   return rank(a) - rank(b) || (a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0);
 }
 
-function countLines(lines: DigestLine[]): Record<DigestCountKey, number> {
+export function countLines(lines: DigestLine[]): Record<DigestCountKey, number> {
   const counts = Object.fromEntries([...VERDICTS, 'timed-out', 'failed'].map((key) => [key, 0])) as Record<DigestCountKey, number>;
   for (const line of lines) counts[line.verdict ?? (line.timedOut ? 'timed-out' : 'failed')] += 1;
   return counts;
@@ -127,14 +132,20 @@ const COUNT_LABELS: Record<DigestCountKey, string> = {
   failed: 'scan failed',
 };
 
-function headlineOf(counts: Record<DigestCountKey, number>, total: number): string {
-  const parts = (Object.keys(COUNT_LABELS) as DigestCountKey[])
-    .filter((key) => counts[key] > 0)
-    .map((key) => `${counts[key]} ${COUNT_LABELS[key]}`);
-  return [`MTA-STS digest: ${total} ${total === 1 ? 'domain' : 'domains'}`, ...parts].join(' · ');
+/** "3 enforced · 1 broken …": the non-zero counts, in a fixed order. */
+export function tallyOf(counts: Record<DigestCountKey, number>): string[] {
+  return (Object.keys(COUNT_LABELS) as DigestCountKey[]).filter((key) => counts[key] > 0).map((key) => `${counts[key]} ${COUNT_LABELS[key]}`);
 }
 
-function toneOf(counts: Record<DigestCountKey, number>, changed: number, total: number): Tone {
+function headlineOf(counts: Record<DigestCountKey, number>, total: number): string {
+  return [`MTA-STS digest: ${domainCount(total)}`, ...tallyOf(counts)].join(' · ');
+}
+
+export function domainCount(total: number): string {
+  return `${total} ${total === 1 ? 'domain' : 'domains'}`;
+}
+
+export function toneOf(counts: Record<DigestCountKey, number>, changed: number, total: number): Tone {
   if (counts.broken + counts['timed-out'] + counts.failed > 0) return 'warning';
   if (changed > 0) return 'info';
   return total > 0 && counts.enforced === total ? 'good' : 'neutral';

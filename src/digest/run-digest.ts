@@ -1,6 +1,6 @@
 import type { Finding, Report } from '../report/report.js';
 import type { DomainSnapshot } from '../store/watch-store.js';
-import { domainSnapshot } from './domain-snapshot.js';
+import { scanRecord } from '../store/scan-history.js';
 
 export type DomainOutcome =
   | { domain: string; status: 'scanned'; snapshot: DomainSnapshot; findings: Finding[] }
@@ -52,7 +52,7 @@ async function scanWithin(domain: string, { scan, deadlineMs, now, logger }: Run
   try {
     const report = await Promise.race([Promise.resolve().then(() => scan(domain)), deadline]);
     if (report === null) return { domain, status: 'timed-out' };
-    return { domain, status: 'scanned', snapshot: domainSnapshot(report, now()), findings: report.findings };
+    return { domain, status: 'scanned', snapshot: scanRecord(report, now()), findings: report.findings };
   } catch (error) {
     logger?.error({ err: error, domain }, 'digest scan failed');
     return { domain, status: 'failed' };

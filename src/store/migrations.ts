@@ -58,6 +58,7 @@ export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [
         PRIMARY KEY (platform, workspace_id, channel_id, domain)
       );
     `),
+  (db) => db.exec(`ALTER TABLE scans ADD COLUMN uncovered_mx TEXT NOT NULL DEFAULT '[]';`),
 ];
 
 export class SchemaTooNewError extends Error {

@@ -10,6 +10,8 @@ export interface ScanRecord {
   sha256: string | null;
   mode: string | null;
   mx: string[];
+  /** Live MX hosts the served policy does not cover; empty when no policy is served. */
+  uncoveredMx: string[];
   certSerial: string | null;
   certNotAfter: string | null;
   tlsrpt: string | null;
@@ -39,6 +41,8 @@ export function scanRecord(report: Report, scannedAt: Date): ScanRecord {
     sha256: report.policy?.sha256 ?? null,
     mode: report.policy?.mode ?? null,
     mx: report.mx.map((row) => row.host),
+    // Without a policy nothing is covered, and that is the verdict's story, not an MX change.
+    uncoveredMx: report.policy === null ? [] : report.mx.filter((row) => row.matchedBy === null).map((row) => row.host),
     certSerial: report.cert?.serial ?? null,
     certNotAfter: report.cert?.notAfter ?? null,
     tlsrpt: report.tlsrpt?.record ?? null,

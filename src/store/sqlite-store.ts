@@ -23,6 +23,7 @@ interface ScanRow {
   sha256: string | null;
   mode: string | null;
   mx: string;
+  uncovered_mx: string;
   cert_serial: string | null;
   cert_not_after: string | null;
   tlsrpt: string | null;
@@ -37,8 +38,8 @@ export function openSqliteStore(path: string = DEFAULT_DB_PATH): SqliteStore {
   migrate(db);
 
   const insert = db.prepare(`
-    INSERT INTO scans (domain, scanned_at, verdict, codes, policy_id, sha256, mode, mx, cert_serial, cert_not_after, tlsrpt)
-    VALUES (@domain, @scannedAt, @verdict, @codes, @policyId, @sha256, @mode, @mx, @certSerial, @certNotAfter, @tlsrpt)`);
+    INSERT INTO scans (domain, scanned_at, verdict, codes, policy_id, sha256, mode, mx, uncovered_mx, cert_serial, cert_not_after, tlsrpt)
+    VALUES (@domain, @scannedAt, @verdict, @codes, @policyId, @sha256, @mode, @mx, @uncoveredMx, @certSerial, @certNotAfter, @tlsrpt)`);
   const bodies = db.prepare<[string, string], BodySeen>(`
     SELECT sha256, MIN(scanned_at) AS firstSeen FROM scans
     WHERE domain = ? AND policy_id = ? AND sha256 IS NOT NULL
@@ -56,7 +57,7 @@ export function openSqliteStore(path: string = DEFAULT_DB_PATH): SqliteStore {
       return recent.all(domain, limit).map(fromRow);
     },
     async record(scan) {
-      insert.run({ ...scan, codes: JSON.stringify(scan.codes), mx: JSON.stringify(scan.mx) });
+      insert.run({ ...scan, codes: JSON.stringify(scan.codes), mx: JSON.stringify(scan.mx), uncoveredMx: JSON.stringify(scan.uncoveredMx) });
     },
     close() {
       db.close();
@@ -74,6 +75,7 @@ function fromRow(row: ScanRow): ScanRecord {
     sha256: row.sha256,
     mode: row.mode,
     mx: JSON.parse(row.mx) as string[],
+    uncoveredMx: JSON.parse(row.uncovered_mx) as string[],
     certSerial: row.cert_serial,
     certNotAfter: row.cert_not_after,
     tlsrpt: row.tlsrpt,

@@ -24,11 +24,8 @@ export const DEFAULT_WATCH_LIMITS: WatchLimits = { perChannel: 200, perWorkspace
 /** `added: false` when the channel already watched the domain (that costs no room under the limits). */
 export type WatchOutcome = { ok: true; added: boolean } | { ok: false; limit: keyof WatchLimits; max: number };
 
-/** What a digest remembers of one domain, so the next digest can tell what changed. */
-export interface DomainSnapshot extends ScanRecord {
-  /** Live MX hosts the served policy does not cover; empty when no policy is served. */
-  uncoveredMx: string[];
-}
+/** What a digest remembers of one domain, so the next digest can tell what changed: its scan summary. */
+export type DomainSnapshot = ScanRecord;
 
 export interface LastDigest {
   /** ISO time the digest was built. */

@@ -43,8 +43,8 @@ describe('watchesCommand', () => {
       failed: false,
       changes: [],
     });
-    // The record keeps no per-host coverage: with an uncovered host the count is unknown, not guessed.
-    expect(list.lines[0]!.mxCoverage).toBeNull();
+    // The broken domain's latest scan left one of its two MX hosts uncovered.
+    expect(list.lines[0]!.mxCoverage).toEqual({ covered: 1, total: 2 });
   });
 
   it('shows the verdict of the latest scan, not the one at the time of watching', async () => {

@@ -1,6 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS, SchemaTooNewError } from '../../src/store/migrations.js';
@@ -25,6 +25,7 @@ const record = (over: Partial<ScanRecord>): ScanRecord => ({
   sha256: 'aaa',
   mode: 'enforce',
   mx: ['mx1.example.com'],
+  uncoveredMx: [],
   certSerial: '01',
   certNotAfter: '2027-01-01T00:00:00.000Z',
   tlsrpt: 'v=TLSRPTv1; rua=mailto:r@example.com',
@@ -38,6 +39,20 @@ describe('openSqliteStore', () => {
     const db = new Database(path);
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     db.close();
+  });
+
+  it('upgrades a database from the first schema version, keeping its scans', async () => {
+    const path = tempDb();
+    mkdirSync(dirname(path));
+    const old = new Database(path);
+    MIGRATIONS[0]!(old);
+    old.pragma('user_version = 1');
+    old.prepare(`INSERT INTO scans (domain, scanned_at, verdict, codes, mx) VALUES ('example.com', '2026-01-01T00:00:00.000Z', 'testing', '[]', '["mx1.example.com"]')`).run();
+    old.close();
+    const store = openSqliteStore(path);
+    const [scan] = await store.recentScans('example.com', 1);
+    expect(scan).toMatchObject({ verdict: 'testing', mx: ['mx1.example.com'], uncoveredMx: [] });
+    store.close();
   });
 
   it('refuses a database written by a newer mtasts', () => {
@@ -69,10 +84,11 @@ describe('openSqliteStore', () => {
     await first.record(record({ scannedAt: '2026-11-01T00:00:00.000Z', verdict: 'testing' }));
     first.close();
     const second = openSqliteStore(path);
-    await second.record(record({ scannedAt: '2026-11-02T00:00:00.000Z', codes: ['mx-mismatch'], verdict: 'broken' }));
+    const broken = record({ scannedAt: '2026-11-02T00:00:00.000Z', codes: ['mx-mismatch'], verdict: 'broken', uncoveredMx: ['mx2.example.com'] });
+    await second.record(broken);
     const recent = await second.recentScans('example.com', 5);
     expect(recent.map((r) => [r.verdict, r.codes])).toEqual([['broken', ['mx-mismatch']], ['testing', []]]);
-    expect(recent[0]).toEqual(record({ scannedAt: '2026-11-02T00:00:00.000Z', codes: ['mx-mismatch'], verdict: 'broken' }));
+    expect(recent[0]).toEqual(broken);
     second.close();
   });
 });

@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { domainSnapshot } from '../../src/digest/domain-snapshot.js';
-import { reportFixture } from './digest-fixtures.js';
+import { scanRecord } from '../../src/store/scan-history.js';
+import { reportFixture } from '../digest/digest-fixtures.js';
 
 const AT = new Date('2026-11-30T09:00:00.000Z');
 
-describe('domainSnapshot', () => {
-  it('is the scan summary plus the live MX hosts the policy does not cover', () => {
+describe('scanRecord', () => {
+  it('is the summary history keeps: verdict, codes, id, body hash, MX set and coverage, certificate, TLS-RPT', () => {
     const report = reportFixture('a.example', {
       mx: [
         { host: 'mx1.a.example', priority: 10, matchedBy: 'mx1.a.example' },
         { host: 'spare.a.example', priority: 20, matchedBy: null },
       ],
     });
-    expect(domainSnapshot(report, AT)).toEqual({
+    expect(scanRecord(report, AT)).toEqual({
       domain: 'a.example',
       scannedAt: AT.toISOString(),
       verdict: 'enforced',
@@ -21,10 +21,10 @@ describe('domainSnapshot', () => {
       sha256: 'b'.repeat(64),
       mode: 'enforce',
       mx: ['mx1.a.example', 'spare.a.example'],
+      uncoveredMx: ['spare.a.example'],
       certSerial: '01',
       certNotAfter: '2027-02-28T00:00:00.000Z',
       tlsrpt: 'v=TLSRPTv1; rua=mailto:tls@a.example',
-      uncoveredMx: ['spare.a.example'],
     });
   });
 
@@ -36,6 +36,6 @@ describe('domainSnapshot', () => {
       cert: null,
       mx: [{ host: 'mx1.a.example', priority: 10, matchedBy: null }],
     });
-    expect(domainSnapshot(report, AT).uncoveredMx).toEqual([]);
+    expect(scanRecord(report, AT).uncoveredMx).toEqual([]);
   });
 });
