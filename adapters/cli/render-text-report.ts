@@ -1,3 +1,4 @@
+import { policyUnusableBecause } from '../../src/report/policy-usability.js';
 import type { Report, Severity, Verdict } from '../../src/report/report.js';
 import { paint, type Colour } from '../../src/render/terminal-style.js';
 import { escapeUnsafe as clean } from '../../src/text/escape-unsafe.js';
@@ -35,8 +36,9 @@ export function renderTextReport(report: Report, colour: boolean): string {
 function summary(r: Report): string[] {
   const txt = r.txt ? `${clean(r.txt.record)}` : 'none';
   const id = r.txt?.id ? `id ${clean(r.txt.id)}` : 'no valid id';
+  const unusable = policyUnusableBecause(r);
   const policy = r.policy
-    ? `${id}  sha256 ${r.policy.sha256.slice(0, 16)}…  mode ${r.policy.mode ?? '?'}  max_age ${r.policy.maxAge ?? '?'}`
+    ? `${id}  sha256 ${r.policy.sha256.slice(0, 16)}…  mode ${r.policy.mode ?? '?'}  max_age ${r.policy.maxAge ?? '?'}${unusable ? `  (not usable by senders: ${unusable})` : ''}`
     : 'not fetched';
   const cert = r.cert
     ? `${clean(r.cert.subject)}  issuer ${clean(r.cert.issuer)}  valid to ${r.cert.notAfter}  trusted ${mark(r.cert.trusted)}  name ${mark(r.cert.sanMatch)}`

@@ -1,3 +1,4 @@
+import { policyUnusableBecause } from '../report/policy-usability.js';
 import type { Report, Verdict } from '../report/report.js';
 import type { FixBlock, ReportMessage, Tone } from './chat-message.js';
 import { formatDuration } from './format-duration.js';
@@ -49,14 +50,16 @@ export function reportMessage(report: Report, { now, notes = [] }: ReportMessage
   };
 }
 
-function summaryLines({ txt, policy, cert, tlsrpt }: Report, now: number): string[] {
+function summaryLines(report: Report, now: number): string[] {
+  const { txt, policy, cert, tlsrpt } = report;
   const lines: string[] = [];
   if (txt === null && policy === null) lines.push('No MTA-STS TXT record or policy published');
   else {
     const id = txt === null ? '(no TXT record)' : (txt.id ?? '(no valid id)');
     const body = policy === null ? 'not served' : `sha256 ${policy.sha256.slice(0, 12)}…`;
     // Side by side so a changed body under an unchanged id (senders keep the old policy) is visible at a glance.
-    lines.push(`Policy id ${id} · body ${body}`);
+    const unusable = policyUnusableBecause(report);
+    lines.push(`Policy id ${id} · body ${body}${unusable ? ` · not usable by senders (${unusable})` : ''}`);
   }
   if (policy !== null) {
     const maxAge = policy.maxAge === null ? 'unreadable' : `${policy.maxAge} s (${formatDuration(policy.maxAge * 1000)})`;

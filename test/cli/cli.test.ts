@@ -19,6 +19,7 @@ beforeAll(async () => {
   await publishDomain(internet, 'good.example', healthy('enforce')('good.example'));
   await publishDomain(internet, 'trial.example', healthy('testing')('trial.example'));
   await publishDomain(internet, 'bad.example', { ...healthy()('bad.example'), mx: [[10, 'other.bad.example']] });
+  await publishDomain(internet, 'selfsigned.example', { ...healthy()('selfsigned.example'), policyHost: { cert: 'self-signed' } });
   const hostile: DomainSpec = {
     ...healthy()('evil.example'),
     txt: 'v=STSv1; id=\u001b[31mRED\u001b[0m\r;',
@@ -120,6 +121,13 @@ describe('mtasts scan (CLI)', () => {
     expect(text.stdout).toContain('\\u001b[31mRED');
     const json = await mtasts(['scan', 'evil.example', '--json']);
     expect(JSON.parse(json.stdout).txt.record).toBe('v=STSv1; id=\u001b[31mRED\u001b[0m\r;');
+  });
+
+  it('shows a policy served over an untrusted certificate, marked as not usable by senders', async () => {
+    const run = await mtasts(['scan', 'selfsigned.example']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/Policy +id 20261130T000000 .*mode enforce .*\(not usable by senders: untrusted certificate\)/);
+    expect(run.stdout).toContain('[cert-untrusted]');
   });
 
   it('colours only on a TTY: NO_COLOR and pipes get plain text', async () => {

@@ -110,6 +110,16 @@ describe('reportMessage', () => {
     );
   });
 
+  it('marks a policy served over a failing certificate as not usable by senders, beside its id', () => {
+    const report = reportFixture({
+      verdict: 'broken',
+      findings: [{ code: 'cert-untrusted', severity: 'error', title: 'Cert not trusted', detail: 'd', fix: 'f' }],
+    });
+    expect(reportMessage(report, { now: FIXTURE_NOW }).summary[0]).toBe(
+      'Policy id 20240101000000 · body sha256 3f2a9c1be07d… · not usable by senders (untrusted certificate)',
+    );
+  });
+
   it('says which parts could not be read instead of inventing values', () => {
     const report = reportFixture({
       txt: { record: 'v=STSv1; id=bad id!', id: null },
