@@ -15,7 +15,7 @@ export function evaluateTlsRpt(probe: DnsProbeResult<string[]>, domain: string):
   const name = `_smtp._tls.${domain}`;
   if (!probe.ok) {
     const detail = `The ${name} TXT lookup failed (${probe.detail}); senders cannot find where to report.`;
-    return { tlsrpt: null, valid: false, findings: [makeFinding('tlsrpt-invalid', detail, { domain })] };
+    return { tlsrpt: null, valid: false, findings: [makeFinding('tlsrpt-invalid', detail, { domain, lookupFailed: true })] };
   }
   const records = selectTlsRptRecords(probe.value);
   const [first] = records;

@@ -19,7 +19,7 @@ export function evaluateTxt(probe: DnsProbeResult<string[]>, domain: string): Tx
   const name = `_mta-sts.${domain}`;
   if (!probe.ok) {
     const detail = `The ${name} TXT lookup failed (${probe.detail}); senders that cannot read it treat the domain as having no policy.`;
-    return { txt: null, id: null, present: false, lookupFailed: true, findings: [makeFinding('txt-invalid', detail, { domain })] };
+    return { txt: null, id: null, present: false, lookupFailed: true, findings: [makeFinding('txt-invalid', detail, { domain, lookupFailed: true })] };
   }
   const records = selectStsRecords(probe.value);
   const [first] = records;

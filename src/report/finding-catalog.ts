@@ -10,6 +10,8 @@ export interface FixContext {
   pattern?: string;
   /** Extra provider-specific advice, one sentence. */
   note?: string;
+  /** The DNS lookup itself failed (timeout, SERVFAIL), so the record could not be read at all. */
+  lookupFailed?: boolean;
 }
 
 export interface CatalogEntry {
@@ -31,7 +33,9 @@ export const FINDING_CATALOG: Record<FindingCode, CatalogEntry> = {
     severity: 'error',
     title: 'MTA-STS TXT record invalid',
     fix: (c) =>
-      `Senders ignore an invalid record, so the policy is never used: publish exactly "v=STSv1; id=<1-32 letters or digits>" at _mta-sts.${c.domain}.`,
+      c.lookupFailed
+        ? `Make the authoritative DNS servers of ${c.domain} answer TXT queries for _mta-sts.${c.domain}; while they fail, senders see no policy.`
+        : `Senders ignore an invalid record, so the policy is never used: publish exactly "v=STSv1; id=<1-32 letters or digits>" at _mta-sts.${c.domain}.`,
   },
   'txt-multiple': {
     severity: 'error',
@@ -110,7 +114,9 @@ export const FINDING_CATALOG: Record<FindingCode, CatalogEntry> = {
     severity: 'warning',
     title: 'TLS-RPT record invalid',
     fix: (c) =>
-      `Publish exactly one record at _smtp._tls.${c.domain}: "v=TLSRPTv1; rua=mailto:…" (mailto: or https: URIs, comma-separated).`,
+      c.lookupFailed
+        ? `Make the authoritative DNS servers of ${c.domain} answer TXT queries for _smtp._tls.${c.domain}; while they fail, senders send no reports.`
+        : `Publish exactly one record at _smtp._tls.${c.domain}: "v=TLSRPTv1; rua=mailto:…" (mailto: or https: URIs, comma-separated).`,
   },
   'enforce-without-tlsrpt': {
     severity: 'warning',

@@ -39,6 +39,7 @@ describe('findings on the MTA-STS TXT record (RFC 8461 §3.1)', () => {
     const report = await scan(domain, fixture.net().scanOptions);
     expect(codes(report)).toEqual(['txt-invalid']);
     expect(report.findings[0]?.detail).toContain('lookup failed');
+    expect(report.findings[0]?.fix).toContain(`answer TXT queries for _mta-sts.${domain}`);
   });
 
   it('a failing TXT lookup while the policy host cannot be resolved either is broken, never a false not-configured', async () => {
@@ -176,6 +177,15 @@ describe('findings on TLS-RPT (RFC 8460 §3)', () => {
     const report = await fixture.scanOf(withChange(() => ({ tlsrpt: null })));
     expect(codes(report)).toEqual(['enforce-without-tlsrpt']);
     expect(report.verdict).toBe('enforced');
+  });
+
+  it('tlsrpt-invalid: the TLS-RPT lookup fails, with a DNS fix rather than a record to publish', async () => {
+    const domain = fixture.newDomain();
+    await publishDomain(fixture.net(), domain, healthy('testing')(domain));
+    fixture.net().dns.fail(`_smtp._tls.${domain}`, 'servfail');
+    const report = await scan(domain, fixture.net().scanOptions);
+    expect(codes(report)).toEqual(['tlsrpt-invalid']);
+    expect(report.findings[0]?.fix).toContain(`answer TXT queries for _smtp._tls.${domain}`);
   });
 
   it('tlsrpt-invalid: a record without rua', async () => {
