@@ -63,7 +63,7 @@ export function parseScanArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedArg
       domains,
       json: values.json,
       dns: dns?.value,
-      allowPrivate: values['allow-private'] || env['MTASTS_ALLOW_PRIVATE'] === '1',
+      allowPrivate: values['allow-private'] || ['1', 'true', 'yes'].includes(env['MTASTS_ALLOW_PRIVATE'] ?? ''),
       timeoutMs: timeout.value,
       failOn,
       policyPort: policyPort === undefined ? undefined : Number(policyPort),
