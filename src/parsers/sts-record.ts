@@ -22,6 +22,14 @@ export function selectStsRecords(txtRecords: string[]): string[] {
   return txtRecords.filter((record) => STS_PREFIX.test(record));
 }
 
+/**
+ * A record senders discard (it does not begin with "v=STSv1;") that was plainly meant as one: a leading space,
+ * another case, a missing ";". Worth reporting, since the owner believes MTA-STS is published.
+ */
+export function looksLikeStsRecord(record: string): boolean {
+  return !STS_PREFIX.test(record) && /v\s*=\s*stsv1/i.test(record);
+}
+
 /** Parses one MTA-STS TXT record exactly by the RFC 8461 §3.1 ABNF (case-sensitive, no surrounding whitespace). */
 export function parseStsRecord(record: string): ParseResult<StsRecord> {
   const split = splitTagValueFields(record, VERSION);

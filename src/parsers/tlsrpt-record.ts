@@ -21,6 +21,11 @@ export function selectTlsRptRecords(txtRecords: string[]): string[] {
   return txtRecords.filter((record) => TLSRPT_PREFIX.test(record));
 }
 
+/** A record senders discard (it does not begin with "v=TLSRPTv1;") that was plainly meant as one. */
+export function looksLikeTlsRptRecord(record: string): boolean {
+  return !TLSRPT_PREFIX.test(record) && /v\s*=\s*tlsrptv1/i.test(record);
+}
+
 /**
  * Parses one TLS-RPT TXT record by the RFC 8460 §3 ABNF. Valid when the syntax is, rua is present and at least one
  * of its URIs is mailto: or https:, the two schemes RFC 8460 §3 defines; URIs of other schemes are ignored.

@@ -1,4 +1,4 @@
-import { parseTlsRptRecord, selectTlsRptRecords } from '../parsers/tlsrpt-record.js';
+import { looksLikeTlsRptRecord, parseTlsRptRecord, selectTlsRptRecords } from '../parsers/tlsrpt-record.js';
 import type { DnsProbeResult } from '../probes/dns-probes.js';
 import { quoteValue } from '../parsers/quote-value.js';
 import { makeFinding } from './make-finding.js';
@@ -19,7 +19,7 @@ export function evaluateTlsRpt(probe: DnsProbeResult<string[]>, domain: string):
   }
   const records = selectTlsRptRecords(probe.value);
   const [first] = records;
-  if (first === undefined) return { tlsrpt: null, valid: false, findings: [] };
+  if (first === undefined) return discarded(probe.value.filter(looksLikeTlsRptRecord), domain);
   if (records.length > 1) {
     const detail = `${records.length} v=TLSRPTv1 records at ${name}; senders ignore them all (RFC 8460 §3).`;
     return { tlsrpt: { record: first, rua: [] }, valid: false, findings: [makeFinding('tlsrpt-invalid', detail, { domain })] };
@@ -30,4 +30,12 @@ export function evaluateTlsRpt(probe: DnsProbeResult<string[]>, domain: string):
     return { tlsrpt: { record: first, rua: [] }, valid: false, findings: [makeFinding('tlsrpt-invalid', detail, { domain })] };
   }
   return { tlsrpt: { record: first, rua: parsed.value.rua }, valid: true, findings: [] };
+}
+
+/** No record begins with "v=TLSRPTv1;", but one was plainly meant as such: senders discard it. */
+function discarded(nearMisses: string[], domain: string): TlsRptEvaluation {
+  const [record] = nearMisses;
+  if (record === undefined) return { tlsrpt: null, valid: false, findings: [] };
+  const detail = `${quoteValue(record)} does not begin with exactly "v=TLSRPTv1;", so senders discard it.`;
+  return { tlsrpt: { record, rua: [] }, valid: false, findings: [makeFinding('tlsrpt-invalid', detail, { domain })] };
 }

@@ -1,4 +1,4 @@
-import { parseStsRecord, selectStsRecords } from '../parsers/sts-record.js';
+import { looksLikeStsRecord, parseStsRecord, selectStsRecords } from '../parsers/sts-record.js';
 import type { DnsProbeResult } from '../probes/dns-probes.js';
 import { quoteValue } from '../parsers/quote-value.js';
 import { makeFinding } from './make-finding.js';
@@ -23,7 +23,7 @@ export function evaluateTxt(probe: DnsProbeResult<string[]>, domain: string): Tx
   }
   const records = selectStsRecords(probe.value);
   const [first] = records;
-  if (first === undefined) return { txt: null, id: null, present: false, lookupFailed: false, findings: [] };
+  if (first === undefined) return discarded(probe.value.filter(looksLikeStsRecord), domain);
   if (records.length > 1) {
     const detail = `${records.length} v=STSv1 records at ${name}: ${records.map(quoteValue).join(', ')}.`;
     return { txt: { record: first, id: null }, id: null, present: true, lookupFailed: false, findings: [makeFinding('txt-multiple', detail, { domain })] };
@@ -34,4 +34,12 @@ export function evaluateTxt(probe: DnsProbeResult<string[]>, domain: string): Tx
     return { txt: { record: first, id: null }, id: null, present: true, lookupFailed: false, findings: [makeFinding('txt-invalid', detail, { domain })] };
   }
   return { txt: { record: first, id: parsed.value.id }, id: parsed.value.id, present: true, lookupFailed: false, findings: [] };
+}
+
+/** No record begins with "v=STSv1;", but one was plainly meant as such: senders discard it, the owner should know. */
+function discarded(nearMisses: string[], domain: string): TxtEvaluation {
+  const [record] = nearMisses;
+  if (record === undefined) return { txt: null, id: null, present: false, lookupFailed: false, findings: [] };
+  const detail = `${quoteValue(record)} does not begin with exactly "v=STSv1;", so senders discard it.`;
+  return { txt: { record, id: null }, id: null, present: true, lookupFailed: false, findings: [makeFinding('txt-invalid', detail, { domain })] };
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseStsRecord, selectStsRecords } from '../../src/parsers/sts-record.js';
+import { looksLikeStsRecord, parseStsRecord, selectStsRecords } from '../../src/parsers/sts-record.js';
 import { nearStsRecord, validStsRecord } from './sts-arbitraries.js';
 
 function reasonOf(record: string): string {
@@ -37,6 +37,21 @@ describe('selectStsRecords', () => {
         if (parseStsRecord(record).ok) expect(selectStsRecords([record])).toEqual([record]);
       }),
     );
+  });
+});
+
+describe('looksLikeStsRecord', () => {
+  it.each([' v=STSv1; id=1;', 'v=stsv1; id=1;', 'v=STSv1 id=1', 'V = STSv1; id=1'])('spots %j, meant as a record but discarded by senders', (record) => {
+    expect(selectStsRecords([record])).toEqual([]);
+    expect(looksLikeStsRecord(record)).toBe(true);
+  });
+
+  it.each(['v=STSv1; id=1;', 'v=spf1 -all', 'google-site-verification=abc'])('leaves %j alone', (record) => {
+    expect(looksLikeStsRecord(record)).toBe(false);
+  });
+
+  it('never calls a record senders keep a near miss', () => {
+    fc.assert(fc.property(fc.string(), (record) => !(looksLikeStsRecord(record) && selectStsRecords([record]).length === 1)));
   });
 });
 

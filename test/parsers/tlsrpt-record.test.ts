@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseTlsRptRecord, selectTlsRptRecords } from '../../src/parsers/tlsrpt-record.js';
+import { looksLikeTlsRptRecord, parseTlsRptRecord, selectTlsRptRecords } from '../../src/parsers/tlsrpt-record.js';
 import { extName, txtExtValue, wsp } from './sts-arbitraries.js';
 
 function reasonOf(record: string): string {
@@ -17,6 +17,20 @@ describe('selectTlsRptRecords', () => {
 
   it('returns every TLSRPTv1 record, leaving the more-than-one decision to the caller', () => {
     expect(selectTlsRptRecords(['v=TLSRPTv1; rua=mailto:a@x.example', 'v=TLSRPTv1; rua=mailto:b@x.example'])).toHaveLength(2);
+  });
+});
+
+describe('looksLikeTlsRptRecord', () => {
+  it.each(['v=TLSRPTv1 rua=mailto:a@example.com', ' v=TLSRPTv1; rua=mailto:a@example.com', 'v=tlsrptv1; rua=mailto:a@example.com'])(
+    'spots %j, meant as a record but discarded by senders',
+    (record) => {
+      expect(selectTlsRptRecords([record])).toEqual([]);
+      expect(looksLikeTlsRptRecord(record)).toBe(true);
+    },
+  );
+
+  it.each(['v=TLSRPTv1; rua=mailto:a@example.com', 'v=STSv1; id=1'])('leaves %j alone', (record) => {
+    expect(looksLikeTlsRptRecord(record)).toBe(false);
   });
 });
 

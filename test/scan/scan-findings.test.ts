@@ -27,6 +27,13 @@ describe('findings on the MTA-STS TXT record (RFC 8461 §3.1)', () => {
     expect(report.findings[0]?.detail).toContain('v=STSv1; id=2026-11-30;');
   });
 
+  it('txt-invalid: a record plainly meant as STSv1 that senders discard (leading space), not a silent not-configured', async () => {
+    const report = await fixture.scanOf(withChange(() => ({ txt: ' v=STSv1; id=20261130T000000;' })));
+    expect(report.verdict).toBe('broken');
+    expect(codes(report)).toEqual(['txt-invalid']);
+    expect(report.findings[0]?.detail).toContain('does not begin with exactly "v=STSv1;"');
+  });
+
   it('txt-multiple: two v=STSv1 records make senders ignore both', async () => {
     const report = await fixture.scanOf(withChange(() => ({ txt: ['v=STSv1; id=one;', 'v=STSv1; id=two;'] })));
     expect(codes(report)).toEqual(['txt-multiple']);
@@ -186,6 +193,11 @@ describe('findings on TLS-RPT (RFC 8460 §3)', () => {
     const report = await scan(domain, fixture.net().scanOptions);
     expect(codes(report)).toEqual(['tlsrpt-invalid']);
     expect(report.findings[0]?.fix).toContain(`answer TXT queries for _smtp._tls.${domain}`);
+  });
+
+  it('tlsrpt-invalid: a record missing the ";" after the version, which senders discard', async () => {
+    const report = await fixture.scanOf(withChange((d) => ({ tlsrpt: `v=TLSRPTv1 rua=mailto:tls@${d}` }), 'testing'));
+    expect(codes(report)).toEqual(['tlsrpt-invalid']);
   });
 
   it('tlsrpt-invalid: a record without rua', async () => {
