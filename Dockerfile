@@ -18,5 +18,5 @@ COPY bin ./bin
 RUN mkdir /data && chown node:node /data
 USER node
 VOLUME ["/data"]
-# Node runs directly (not through npm) so SIGTERM reaches the bot and it shuts down gracefully; use `docker run --init`.
-CMD ["node", "dist/adapters/start.js"]
+# npm passes SIGTERM on, and the start script execs node, so the bot itself gets it; run with `docker run --init`.
+CMD ["npm", "start"]
