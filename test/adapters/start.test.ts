@@ -10,6 +10,7 @@ import { publishDomain, startFixtureInternet, type FixtureInternet } from '../fi
 import { healthy } from '../scan/scan-harness.js';
 
 const ENTRY = fileURLToPath(new URL('../../dist/adapters/start.js', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 let internet: FixtureInternet;
 let dir: string;
 
@@ -26,8 +27,12 @@ afterAll(async () => {
 });
 
 /** `npm start` as a process, with only the environment given here (no tokens from the machine). */
-function start(env: Record<string, string>): { child: ChildProcessWithoutNullStreams; output: () => string; exit: Promise<number | null> } {
-  const child = spawn(process.execPath, [ENTRY], {
+function start(
+  env: Record<string, string>,
+  command: [string, string[]] = [process.execPath, [ENTRY]],
+): { child: ChildProcessWithoutNullStreams; output: () => string; exit: Promise<number | null> } {
+  const child = spawn(command[0], command[1], {
+    cwd: ROOT,
     env: {
       PATH: process.env['PATH'] ?? '',
       MTASTS_DNS: internet.dns.server,
@@ -74,6 +79,16 @@ describe('npm start', () => {
     await waitFor(() => bot.output().length > 0, 'the prompt');
     bot.child.kill('SIGTERM');
     expect(await bot.exit).toBe(0);
+  });
+
+  it('stops gracefully when SIGTERM goes to npm itself, as a container runtime sends it', async () => {
+    const bot = start({}, ['npm', ['start', '--silent']]);
+    const closed = new Promise<void>((resolve) => bot.child.on('close', () => resolve()));
+    await waitFor(() => bot.output().includes('mtasts>'), 'the prompt');
+    bot.child.kill('SIGTERM');
+    expect(await bot.exit).toBe(0);
+    // "close" fires once every holder of the output pipe is gone: the bot process too, not only npm.
+    await closed;
   });
 
   it('keeps a channel’s watches across a restart on the same MTASTS_DB', async () => {
