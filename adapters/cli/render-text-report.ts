@@ -1,5 +1,6 @@
 import { policyUnusableBecause } from '../../src/report/policy-usability.js';
-import type { Report, Severity, Verdict } from '../../src/report/report.js';
+import type { Report, Verdict } from '../../src/report/report.js';
+import { SEVERITY_MARKS } from '../../src/render/terminal-marks.js';
 import { paint, type Colour } from '../../src/render/terminal-style.js';
 import { escapeUnsafe as clean } from '../../src/text/escape-unsafe.js';
 
@@ -11,12 +12,6 @@ const VERDICT_STYLE: Record<Verdict, { label: string; colour: Colour }> = {
   broken: { label: 'BROKEN', colour: 'yellow' },
 };
 
-const SEVERITY_STYLE: Record<Severity, { mark: string; colour: Colour }> = {
-  error: { mark: '✗ error  ', colour: 'red' },
-  warning: { mark: '! warning', colour: 'yellow' },
-  info: { mark: 'i info   ', colour: 'blue' },
-};
-
 /** A Report for a person at a terminal: verdict first, every remote string neutralised. */
 export function renderTextReport(report: Report, colour: boolean): string {
   const verdict = VERDICT_STYLE[report.verdict];
@@ -25,8 +20,8 @@ export function renderTextReport(report: Report, colour: boolean): string {
   lines.push(...mxTable(report, colour));
   if (report.findings.length) lines.push('', paint(colour, 'bold', 'Findings'));
   for (const f of report.findings) {
-    const style = SEVERITY_STYLE[f.severity];
-    lines.push(`  ${paint(colour, style.colour, style.mark)}  ${f.title} [${f.code}]`);
+    const [mark, markColour] = SEVERITY_MARKS[f.severity];
+    lines.push(`  ${paint(colour, markColour, `${mark} ${f.severity.padEnd(7)}`)}  ${f.title} [${f.code}]`);
     lines.push(`             ${clean(f.detail)}`, `             Fix: ${clean(f.fix)}`);
   }
   if (report.verdict !== 'enforced' || report.findings.length) lines.push('', ...suggestionLines(report, colour));

@@ -3,7 +3,7 @@ import { escapeUnsafe } from '../../src/text/escape-unsafe.js';
 import { paint } from '../../src/render/terminal-style.js';
 import { renderDigest } from './render-digest.js';
 import { safeLines as lines } from './safe-lines.js';
-import { SEVERITY_MARKS, TONE_COLOURS } from './terminal-marks.js';
+import { SEVERITY_MARKS, TONE_COLOURS } from '../../src/render/terminal-marks.js';
 
 /**
  * A chat message as terminal text. Every string may carry remote bytes, so each line goes through

@@ -3,7 +3,7 @@ import type { Verdict } from '../../src/report/report.js';
 import { paint, type Colour } from '../../src/render/terminal-style.js';
 import { escapeUnsafe } from '../../src/text/escape-unsafe.js';
 import { safeLines } from './safe-lines.js';
-import { SEVERITY_MARKS, TONE_COLOURS } from './terminal-marks.js';
+import { SEVERITY_MARKS, TONE_COLOURS } from '../../src/render/terminal-marks.js';
 
 const VERDICT_MARKS: Record<Verdict, [string, Colour, string]> = {
   enforced: ['✓', 'green', 'enforced'],

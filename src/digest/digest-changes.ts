@@ -1,5 +1,5 @@
 import type { DomainSnapshot } from '../store/watch-store.js';
-import { certDaysLeft } from './cert-days-left.js';
+import { certDaysLeft } from '../report/cert-days-left.js';
 
 /** Stable kinds: adapters and users' scripts may key on these strings. Never rename one. */
 export const CHANGE_KINDS = [

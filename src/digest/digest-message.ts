@@ -3,7 +3,7 @@ import { redactMailto } from '../command/redact-mailto.js';
 import type { FindingCode } from '../report/finding-codes.js';
 import { VERDICTS, type Severity, type Verdict } from '../report/report.js';
 import type { DomainSnapshot, LastDigest } from '../store/watch-store.js';
-import { certDaysLeft } from './cert-days-left.js';
+import { certDaysLeft } from '../report/cert-days-left.js';
 import { digestChanges, type DigestChange } from './digest-changes.js';
 import type { DomainOutcome } from './run-digest.js';
 

@@ -1,4 +1,5 @@
 import { certNameMatches } from '../parsers/cert-name-match.js';
+import { certDaysLeft } from './cert-days-left.js';
 import type { CertInfo } from '../probes/cert-info.js';
 import { makeFinding } from './make-finding.js';
 import type { CertReport, Finding } from './report.js';
@@ -50,8 +51,8 @@ function validity(info: CertInfo, host: string, domain: string, now: Date): Find
     const days = Math.floor((now.getTime() - notAfter) / DAY_MS);
     return [makeFinding('cert-expired', `The certificate of ${host} expired on ${info.notAfter} (${days} days ago).${UNUSABLE}`, { domain })];
   }
-  const daysLeft = Math.floor((notAfter - now.getTime()) / DAY_MS);
-  if (daysLeft < EXPIRING_SOON_DAYS) {
+  const daysLeft = certDaysLeft(info.notAfter, now);
+  if (daysLeft !== null && daysLeft < EXPIRING_SOON_DAYS) {
     return [makeFinding('cert-expiring-soon', `The certificate of ${host} expires on ${info.notAfter} (in ${daysLeft} days).`, { domain })];
   }
   return [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { certDaysLeft } from '../../src/digest/cert-days-left.js';
+import { certDaysLeft } from '../../src/report/cert-days-left.js';
 
 const AT = new Date('2026-11-30T12:00:00.000Z');
 
