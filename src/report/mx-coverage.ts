@@ -1,3 +1,4 @@
+import { aLabelName } from '../domain/a-label-name.js';
 import type { MxAnswer } from '../net/dns-resolver.js';
 import { mxPatternMatches } from '../parsers/mx-pattern.js';
 import { hostedMx } from './hosted-providers.js';
@@ -25,7 +26,8 @@ export function uncoveredMx(rows: MxRow[], patterns: string[]): UncoveredMx[] {
 }
 
 function explain(host: string, patterns: string[]): UncoveredMx {
-  const tooHigh = patterns.find((p) => p.startsWith('*.') && host.endsWith(p.slice(1).toLowerCase().replace(/\.$/, '')));
+  const name = aLabelName(host).toLowerCase();
+  const tooHigh = patterns.find((p) => p.startsWith('*.') && name.endsWith(aLabelName(p).slice(1).toLowerCase().replace(/\.$/, '')));
   const tooHighNote = tooHigh && `"${tooHigh}" does not cover ${host}: a wildcard matches exactly one label.`;
   const hosted = hostedMx(host);
   if (hosted) {

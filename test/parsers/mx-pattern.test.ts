@@ -21,6 +21,15 @@ describe('mxPatternMatches', () => {
     expect(mxPatternMatches('mail.example.com.', 'MAIL.EXAMPLE.COM')).toBe(true);
   });
 
+  it('matches a U-label pattern or host against its A-label form (one name, two spellings)', () => {
+    expect(mxPatternMatches('mx.ñaca.com', 'mx.xn--aca-6ma.com')).toBe(true);
+    expect(mxPatternMatches('mx.xn--aca-6ma.com', 'mx.ñaca.com')).toBe(true);
+    expect(mxPatternMatches('*.ñaca.com', 'mx.xn--aca-6ma.com')).toBe(true);
+    expect(mxPatternMatches('*.ÑACA.com.', 'MX.xn--aca-6ma.com')).toBe(true);
+    expect(mxPatternMatches('*.ñaca.com', 'a.mx.xn--aca-6ma.com')).toBe(false);
+    expect(mxPatternMatches('mx.ñaca.com', 'mx.xn--aca-7ma.com')).toBe(false);
+  });
+
   it('does not treat a partial-label or inner "*" as a wildcard', () => {
     expect(mxPatternMatches('mx*.example.com', 'mx1.example.com')).toBe(false);
     expect(mxPatternMatches('mx.*.com', 'mx.example.com')).toBe(false);

@@ -8,6 +8,16 @@ describe('uncoveredMx', () => {
     expect(rows(['mx.example.com'], ['*.example.com', 'mx.example.com']).map((r) => r.matchedBy)).toEqual(['*.example.com']);
   });
 
+  it('covers an A-label MX host with the U-label spelling of its pattern', () => {
+    expect(rows(['mx.xn--aca-6ma.com'], ['mx.ñaca.com']).map((r) => r.matchedBy)).toEqual(['mx.ñaca.com']);
+    expect(rows(['mx.xn--aca-6ma.com'], ['*.ñaca.com']).map((r) => r.matchedBy)).toEqual(['*.ñaca.com']);
+  });
+
+  it('sees a U-label wildcard one label too high over an A-label host', () => {
+    const [u] = uncoveredMx(rows(['a.mx.xn--aca-6ma.com'], ['*.ñaca.com']), ['*.ñaca.com']);
+    expect(u).toMatchObject({ pattern: '*.mx.xn--aca-6ma.com', wildcard: true });
+  });
+
   it('suggests the exact host for an ordinary uncovered MX', () => {
     const r = rows(['mx2.example.com'], ['mx1.example.com']);
     expect(uncoveredMx(r, ['mx1.example.com'])).toEqual([{ host: 'mx2.example.com', pattern: 'mx2.example.com', wildcard: false }]);
