@@ -1,5 +1,6 @@
 import { policyUnusableBecause } from '../../src/report/policy-usability.js';
 import type { Report, Verdict } from '../../src/report/report.js';
+import { pasteRecordLines } from '../../src/report/paste-record.js';
 import { SEVERITY_MARKS } from '../../src/render/terminal-marks.js';
 import { paint, type Colour } from '../../src/render/terminal-style.js';
 import { escapeUnsafe as clean } from '../../src/text/escape-unsafe.js';
@@ -56,15 +57,15 @@ function mxTable(r: Report, colour: boolean): string[] {
 }
 
 function suggestionLines(r: Report, colour: boolean): string[] {
-  const indent = (text: string) => text.trimEnd().split('\n').map((line) => `      ${clean(line)}`);
+  const indent = (text: string) => text.trimEnd().split('\n').map((line) => (line ? `      ${clean(line)}` : ''));
   return [
     paint(colour, 'bold', 'Suggested records'),
-    '  TXT:',
-    ...indent(r.suggestions.txt),
+    '  TXT record:',
+    ...indent(pasteRecordLines(r.suggestions.txtName, r.suggestions.txt).join('\n')),
     '  Policy (https://mta-sts.' + clean(r.domain) + '/.well-known/mta-sts.txt):',
     ...indent(r.suggestions.policy),
-    '  TLS-RPT:',
-    ...indent(r.suggestions.tlsrpt),
+    '  TLS-RPT record:',
+    ...indent(pasteRecordLines(r.suggestions.tlsrptName, r.suggestions.tlsrpt).join('\n')),
   ];
 }
 

@@ -1,3 +1,4 @@
+import { pasteRecordLines } from '../report/paste-record.js';
 import { policyUnusableBecause } from '../report/policy-usability.js';
 import type { Report, Verdict } from '../report/report.js';
 import type { FixBlock, ReportMessage, Tone } from './chat-message.js';
@@ -90,8 +91,8 @@ function fixBlocks({ domain, findings, suggestions }: Report): FixBlock[] {
   const suggested: FixBlock[] = [
     {
       title: `TXT record at _mta-sts.${domain}`,
-      text: 'Publish this record; change the id every time the policy changes.',
-      code: suggestions.txt,
+      text: 'Publish this record (name and value in a DNS provider\'s form, or the zone-file line); change the id every time the policy changes.',
+      code: pasteRecordLines(suggestions.txtName, suggestions.txt).join('\n'),
     },
     {
       title: `Policy at https://mta-sts.${domain}/.well-known/mta-sts.txt`,
@@ -103,7 +104,7 @@ function fixBlocks({ domain, findings, suggestions }: Report): FixBlock[] {
       text:
         'Publish this record to get daily reports of TLS failures (RFC 8460).' +
         (tlsrpt === suggestions.tlsrpt ? '' : ' The mailbox is hidden here: put your own in place of ***.'),
-      code: tlsrpt,
+      code: pasteRecordLines(suggestions.tlsrptName, tlsrpt).join('\n'),
     },
   ];
   return [...blocks, ...suggested.filter((block) => block.code !== '')];

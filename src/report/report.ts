@@ -53,7 +53,14 @@ export const reportSchema = z.object({
     })
     .nullable(),
   tlsrpt: z.object({ record: z.string(), rua: z.array(z.string()) }).nullable(),
-  suggestions: z.object({ txt: z.string(), policy: z.string(), tlsrpt: z.string() }),
+  /** Ready to paste: each DNS record as its name and its value (what a DNS provider's form asks for), the policy body. */
+  suggestions: z.object({
+    txtName: z.string(),
+    txt: z.string(),
+    policy: z.string(),
+    tlsrptName: z.string(),
+    tlsrpt: z.string(),
+  }),
 });
 export type Report = z.infer<typeof reportSchema>;
 export type CertReport = NonNullable<Report['cert']>;

@@ -14,14 +14,15 @@ export interface SuggestionInput {
 
 const SUGGESTED_MAX_AGE = 604_800;
 
-/** Ready-to-paste zone lines and policy body built from what is live now. */
+/** Ready-to-paste DNS records (name and value, as a provider's form asks) and policy body, from what is live now. */
 export function suggestions(input: SuggestionInput): Report['suggestions'] {
   const { domain } = input;
-  const tlsrpt = input.tlsrptRecord ?? `v=TLSRPTv1; rua=mailto:tls-reports@${domain}`;
   return {
-    txt: `_mta-sts.${domain}. IN TXT "v=STSv1; id=${freshId(input.now)}"`,
+    txtName: `_mta-sts.${domain}`,
+    txt: `v=STSv1; id=${freshId(input.now)};`,
     policy: policyBody(input),
-    tlsrpt: `_smtp._tls.${domain}. IN TXT "${tlsrpt.replace(/["\\]/g, '\\$&')}"`,
+    tlsrptName: `_smtp._tls.${domain}`,
+    tlsrpt: input.tlsrptRecord ?? `v=TLSRPTv1; rua=mailto:tls-reports@${domain}`,
   };
 }
 

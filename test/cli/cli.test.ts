@@ -91,6 +91,18 @@ describe('mtasts scan (CLI)', () => {
     expect((await mtasts(['scan', 'bad.example', '--fail-on', 'never'])).code).toBe(0);
   });
 
+  it('suggests each DNS record as name and value, with its zone-file line', async () => {
+    const run = await mtasts(['scan', 'bad.example']);
+    const lines = run.stdout.split('\n');
+    const txt = lines.indexOf('  TXT record:');
+    expect(lines.slice(txt + 1, txt + 7).join('\n')).toMatch(
+      /^      Name:  _mta-sts\.bad\.example\n      Type:  TXT\n      Value: v=STSv1; id=(\d{14});\n\n      ; zone file:\n      _mta-sts\.bad\.example\. IN TXT "v=STSv1; id=\1;"$/,
+    );
+    const json = JSON.parse((await mtasts(['scan', 'bad.example', '--json'])).stdout);
+    expect(json.suggestions.txtName).toBe('_mta-sts.bad.example');
+    expect(json.suggestions.txt).toMatch(/^v=STSv1; id=\d{14};$/);
+  });
+
   it('--fail-on testing fails anything short of enforced', async () => {
     expect((await mtasts(['scan', 'trial.example', '--fail-on', 'testing'])).code).toBe(1);
     expect((await mtasts(['scan', 'good.example', '--fail-on', 'testing'])).code).toBe(0);

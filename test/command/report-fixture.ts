@@ -29,9 +29,11 @@ export function reportFixture(overrides: Partial<Report> = {}): Report {
     },
     tlsrpt: { record: 'v=TLSRPTv1; rua=mailto:tls-reports@example.com', rua: ['mailto:tls-reports@example.com'] },
     suggestions: {
-      txt: '_mta-sts.example.com. IN TXT "v=STSv1; id=20240301000000"',
+      txtName: '_mta-sts.example.com',
+      txt: 'v=STSv1; id=20240301000000;',
       policy: 'version: STSv1\nmode: enforce\nmx: mx1.example.com\nmax_age: 604800\n',
-      tlsrpt: '_smtp._tls.example.com. IN TXT "v=TLSRPTv1; rua=mailto:tls-reports@example.com"',
+      tlsrptName: '_smtp._tls.example.com',
+      tlsrpt: 'v=TLSRPTv1; rua=mailto:tls-reports@example.com',
     },
     ...overrides,
   });

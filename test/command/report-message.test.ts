@@ -48,16 +48,18 @@ describe('reportMessage', () => {
         },
       ],
       suggestions: {
-        txt: '_mta-sts.example.com. IN TXT "v=STSv1; id=1"',
+        txtName: '_mta-sts.example.com',
+        txt: 'v=STSv1; id=1;',
         policy: 'version: STSv1\n',
-        tlsrpt: '_smtp._tls.example.com. IN TXT "v=TLSRPTv1; rua=mailto:alice.secret@corp.example"',
+        tlsrptName: '_smtp._tls.example.com',
+        tlsrpt: 'v=TLSRPTv1; rua=mailto:alice.secret@corp.example',
       },
     });
     const message = reportMessage(report, { now: FIXTURE_NOW });
     expect(JSON.stringify(message)).not.toContain('alice.secret');
     expect(message.summary).toContain('TLS-RPT: mailto:***@corp.example');
     const tlsrptFix = message.fixes.find((fix) => fix.title === 'TLS-RPT record at _smtp._tls.example.com');
-    expect(tlsrptFix?.code).toBe('_smtp._tls.example.com. IN TXT "v=TLSRPTv1; rua=mailto:***@corp.example"');
+    expect(tlsrptFix?.code).toContain('_smtp._tls.example.com. IN TXT "v=TLSRPTv1; rua=mailto:***@corp.example"');
     expect(tlsrptFix?.text).toContain('put your own in place of ***');
   });
 
@@ -73,6 +75,9 @@ describe('reportMessage', () => {
       title: 'MX backup.example.com is not covered by the policy',
       text: 'Add "mx: backup.example.com" to the policy and change the TXT id.',
     });
+    expect(message.fixes[1]?.code).toBe(
+      'Name:  _mta-sts.example.com\nType:  TXT\nValue: v=STSv1; id=20240301000000;\n\n; zone file:\n_mta-sts.example.com. IN TXT "v=STSv1; id=20240301000000;"',
+    );
     expect(message.fixes[2]?.code).toBe('version: STSv1\nmode: enforce\nmx: mx1.example.com\nmax_age: 604800\n');
     expect(message.findings.map((f) => f.code)).toEqual(['mx-mismatch', 'max-age-short']);
     expect(message.mxTable[1]).toEqual({ host: 'backup.example.com', priority: 20, matchedBy: null });

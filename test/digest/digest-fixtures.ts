@@ -47,7 +47,7 @@ export function reportFixture(domain: string, over: Partial<Report> = {}): Repor
       serial: '01',
     },
     tlsrpt: { record: `v=TLSRPTv1; rua=mailto:tls@${domain}`, rua: [`mailto:tls@${domain}`] },
-    suggestions: { txt: '', policy: '', tlsrpt: '' },
+    suggestions: { txtName: '', txt: '', policy: '', tlsrptName: '', tlsrpt: '' },
     ...over,
   });
 }

@@ -98,7 +98,7 @@ describe('startConsoleAdapter', () => {
           fix: `Fix ${ESC}[0m it`,
         },
       ],
-      suggestions: { txt: 'v=STSv1; id=1', policy: `version: STSv1\nmode: ${ESC}[5mtesting\n`, tlsrpt: '' },
+      suggestions: { txtName: '_mta-sts.example.com', txt: 'v=STSv1; id=1;', policy: `version: STSv1\nmode: ${ESC}[5mtesting\n`, tlsrptName: '_smtp._tls.example.com', tlsrpt: 'v=TLSRPTv1; rua=mailto:tls-reports@example.com' },
     });
     const core = createCommandCore({ scan: async () => hostile, watches: memoryStore(), now: () => FIXTURE_NOW });
     const term = terminal(core);
