@@ -1,6 +1,7 @@
 import { policyUnusableBecause } from '../../src/report/policy-usability.js';
 import type { Report, Verdict } from '../../src/report/report.js';
 import { pasteRecordLines } from '../../src/report/paste-record.js';
+import { policyModeNote } from '../../src/report/policy-mode-note.js';
 import { SEVERITY_MARKS } from '../../src/render/terminal-marks.js';
 import { paint, type Colour } from '../../src/render/terminal-style.js';
 import { escapeUnsafe as clean } from '../../src/text/escape-unsafe.js';
@@ -63,6 +64,7 @@ function suggestionLines(r: Report, colour: boolean): string[] {
     '  TXT record:',
     ...indent(pasteRecordLines(r.suggestions.txtName, r.suggestions.txt).join('\n')),
     '  Policy (https://mta-sts.' + clean(r.domain) + '/.well-known/mta-sts.txt):',
+    ...(policyModeNote(r) ? [`    ${policyModeNote(r)}`] : []),
     ...indent(r.suggestions.policy),
     '  TLS-RPT record:',
     ...indent(pasteRecordLines(r.suggestions.tlsrptName, r.suggestions.tlsrpt).join('\n')),

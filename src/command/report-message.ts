@@ -1,4 +1,5 @@
 import { pasteRecordLines } from '../report/paste-record.js';
+import { policyModeNote } from '../report/policy-mode-note.js';
 import { policyUnusableBecause } from '../report/policy-usability.js';
 import type { Report, Verdict } from '../report/report.js';
 import type { FixBlock, ReportMessage, Tone } from './chat-message.js';
@@ -83,7 +84,8 @@ function certificateLine(cert: NonNullable<Report['cert']>, now: number): string
   return `Certificate: ${[expiry, ...problems].join(', ')}`;
 }
 
-function fixBlocks({ domain, findings, suggestions }: Report): FixBlock[] {
+function fixBlocks(report: Report): FixBlock[] {
+  const { domain, findings, suggestions } = report;
   const blocks: FixBlock[] = findings
     .filter((f) => f.fix.trim() !== '')
     .map((f) => ({ title: redactMailto(f.title), text: redactMailto(f.fix) }));
@@ -96,7 +98,7 @@ function fixBlocks({ domain, findings, suggestions }: Report): FixBlock[] {
     },
     {
       title: `Policy at https://mta-sts.${domain}/.well-known/mta-sts.txt`,
-      text: `Serve this as text/plain over HTTPS with a certificate valid for mta-sts.${domain}.`,
+      text: `${policyModeNote(report)} Serve this as text/plain over HTTPS with a certificate valid for mta-sts.${domain}.`.trimStart(),
       code: suggestions.policy,
     },
     {

@@ -51,6 +51,7 @@ export function buildReport(facts: ScanFacts): Report {
       domain,
       now,
       mxHosts: mx.hosts,
+      liveMode: mode,
       tlsrptRecord: tlsrpt.valid ? (tlsrpt.tlsrpt?.record ?? null) : null,
       cleanHistory: facts.history.clean,
     }),

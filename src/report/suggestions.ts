@@ -1,11 +1,13 @@
 import { hostedMx } from './hosted-providers.js';
-import type { Report } from './report.js';
+import type { PolicyMode, Report } from './report.js';
 
 export interface SuggestionInput {
   domain: string;
   now: Date;
   /** Live MX hosts. */
   mxHosts: string[];
+  /** The mode of the policy served now, if one parsed. */
+  liveMode: PolicyMode | null;
   /** The valid TLS-RPT record already published, if any. */
   tlsrptRecord: string | null;
   /** Earlier scans exist and none was broken: safe to suggest enforce. */
@@ -31,14 +33,23 @@ export function freshId(now: Date): string {
   return now.toISOString().replace(/\D/g, '').slice(0, 14);
 }
 
-function policyBody({ mxHosts, cleanHistory }: SuggestionInput): string {
+function policyBody({ mxHosts, liveMode, cleanHistory }: SuggestionInput): string {
   if (mxHosts.length === 0) return ['version: STSv1', 'mode: none', `max_age: ${SUGGESTED_MAX_AGE}`, ''].join('\n');
   const patterns = [...new Set(mxHosts.map((host) => hostedMx(host)?.pattern ?? host))];
   return [
     'version: STSv1',
-    `mode: ${cleanHistory ? 'enforce' : 'testing'}`,
+    `mode: ${suggestedMode(liveMode, cleanHistory)}`,
     ...patterns.map((p) => `mx: ${p}`),
     `max_age: ${SUGGESTED_MAX_AGE}`,
     '',
   ].join('\n');
+}
+
+/**
+ * Never weaker than what is live: enforce and none (a deliberate opt-out) are kept; testing, or no live policy,
+ * moves to enforce only once earlier scans were clean, and otherwise starts (or stays) in testing.
+ */
+function suggestedMode(live: PolicyMode | null, cleanHistory: boolean): PolicyMode {
+  if (live === 'enforce' || live === 'none') return live;
+  return cleanHistory ? 'enforce' : 'testing';
 }

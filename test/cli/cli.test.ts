@@ -103,6 +103,20 @@ describe('mtasts scan (CLI)', () => {
     expect(json.suggestions.txt).toMatch(/^v=STSv1; id=\d{14};$/);
   });
 
+  it('suggests a policy that keeps the live mode enforce, and says so above it', async () => {
+    const run = await mtasts(['scan', 'bad.example']);
+    expect(run.stdout).toContain(
+      [
+        '  Policy (https://mta-sts.bad.example/.well-known/mta-sts.txt):',
+        '    It keeps the live mode, enforce.',
+        '      version: STSv1',
+        '      mode: enforce',
+        '      mx: other.bad.example',
+        '      max_age: 604800',
+      ].join('\n'),
+    );
+  });
+
   it('--fail-on testing fails anything short of enforced', async () => {
     expect((await mtasts(['scan', 'trial.example', '--fail-on', 'testing'])).code).toBe(1);
     expect((await mtasts(['scan', 'good.example', '--fail-on', 'testing'])).code).toBe(0);

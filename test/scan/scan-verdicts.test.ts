@@ -73,6 +73,14 @@ describe('scan verdicts', () => {
     expect(report.suggestions.tlsrpt).toBe(`v=TLSRPTv1; rua=mailto:tls-reports@${report.domain}`);
   });
 
+  it('suggests a policy in the live mode: enforce stays enforce, none stays none, without any history', async () => {
+    const enforce = await fixture.scanOf((d) => ({ ...healthy('enforce')(d), mx: [[10, `mx1.${d}`], [20, `mx2.${d}`]] }));
+    expect(enforce.verdict).toBe('broken');
+    expect(enforce.suggestions.policy).toBe(`version: STSv1\nmode: enforce\nmx: mx1.${enforce.domain}\nmx: mx2.${enforce.domain}\nmax_age: 604800\n`);
+    const none = await fixture.scanOf(healthy('none'));
+    expect(none.suggestions.policy).toBe(`version: STSv1\nmode: none\nmx: mx1.${none.domain}\nmax_age: 604800\n`);
+  });
+
   it('accepts LF and CRLF policy bodies alike, and ignores unknown keys, while hashing the bytes as served', async () => {
     const lf = await fixture.scanOf((d) => ({ ...healthy()(d), policy: `version: STSv1\nmode: enforce\nmx: mx1.${d}\nfoo: bar\nmax_age: 604800\n` }));
     const crlf = await fixture.scanOf(healthy());

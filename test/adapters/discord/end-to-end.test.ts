@@ -105,7 +105,10 @@ describe('the Discord adapter with the real command core and scan, against the f
     expect(edit.body.components[0].components[0].custom_id).toBe('mtasts:rescan:broken.test');
     expect(discord.requests.find((r) => r.route.endsWith('/threads'))!.route).toBe(`/channels/${CHANNEL_ID}/messages/${edit.reply.id}/threads`);
     const fixes = discord.requests.filter((r) => r.route === `/channels/${edit.reply.id}/messages`).map((r) => r.body.content as string);
-    expect(fixes.join('\n')).toContain('```\nversion: STSv1\nmode: testing\nmx: mx.broken.test\nmx: backup.elsewhere.test');
+    // Live in enforce: the policy to paste keeps enforce, and says so above the block.
+    expect(fixes.join('\n')).toContain(
+      '**Policy at https://mta-sts.broken.test/.well-known/mta-sts.txt**\nIt keeps the live mode, enforce. Serve this as text/plain over HTTPS with a certificate valid for mta-sts.broken.test.\n```\nversion: STSv1\nmode: enforce\nmx: mx.broken.test\nmx: backup.elsewhere.test\nmax_age: 604800\n```',
+    );
     expect(threadMessage.body.allowed_mentions).toEqual({ parse: [] });
     for (const request of discord.requests.filter(carriesMessage)) expect(request.body.allowed_mentions).toEqual({ parse: [] });
   });

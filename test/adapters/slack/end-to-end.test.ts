@@ -74,7 +74,12 @@ describe('the Slack adapter with the real command core and scan, against the fix
     expect(channelText).toContain('mailto:***@broken.test');
     expect(thread!.body.thread_ts).toBe(root!.reply?.ts);
     expect(checkBlockLimits(payload(thread))).toMatchObject({ ok: true });
-    expect(JSON.stringify(thread!.body.blocks)).toContain('```\\nversion: STSv1\\nmode: testing\\nmx: mx.broken.test\\nmx: backup.elsewhere.test');
+    // Live in enforce: the policy to paste keeps enforce, and says so above the block.
+    const texts = (thread!.body.blocks as Array<{ text?: { text: string } }>).map((b) => b.text?.text);
+    const policyAt = texts.indexOf(
+      '*Policy at https://mta-sts.broken.test/.well-known/mta-sts.txt*\nIt keeps the live mode, enforce. Serve this as text/plain over HTTPS with a certificate valid for mta-sts.broken.test.',
+    );
+    expect(texts[policyAt + 1]).toBe('```\nversion: STSv1\nmode: enforce\nmx: mx.broken.test\nmx: backup.elsewhere.test\nmax_age: 604800\n\n```');
   });
 
   it('delivers hostile DNS and policy text escaped: no mention, link or broadcast survives', async () => {
