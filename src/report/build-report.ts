@@ -50,7 +50,8 @@ export function buildReport(facts: ScanFacts): Report {
     suggestions: suggestions({
       domain,
       now,
-      mxHosts: mx.hosts,
+      mxRows: mx.rows,
+      policyMx: configured ? (policy.parsed?.mx ?? []) : [],
       liveMode: mode,
       tlsrptRecord: tlsrpt.valid ? (tlsrpt.tlsrpt?.record ?? null) : null,
       cleanHistory: facts.history.clean,

@@ -6,9 +6,8 @@ import { mxRows, uncoveredMx, type UncoveredMx } from './mx-coverage.js';
 import type { Finding, MxRow } from './report.js';
 
 export interface MxEvaluation {
-  rows: MxRow[];
   /** Live MX hosts (a null MX, RFC 7505, counts as none). */
-  hosts: string[];
+  rows: MxRow[];
   findings: Finding[];
 }
 
@@ -16,16 +15,15 @@ export interface MxEvaluation {
 export function evaluateMx(probe: DnsProbeResult<MxAnswer[]>, policy: StsPolicy | null, domain: string): MxEvaluation {
   const answers = probe.ok ? probe.value.filter((a) => a.exchange !== '') : [];
   const rows = mxRows(answers, policy?.mx ?? []);
-  const hosts = rows.map((r) => r.host);
-  if (!policy || policy.mode === 'none') return { rows, hosts, findings: [] };
+  if (!policy || policy.mode === 'none') return { rows, findings: [] };
   if (!probe.ok) {
-    return { rows, hosts, findings: [makeFinding('no-mx', `The MX lookup for ${domain} failed (${probe.detail}); the MX table could not be checked.`, { domain })] };
+    return { rows, findings: [makeFinding('no-mx', `The MX lookup for ${domain} failed (${probe.detail}); the MX table could not be checked.`, { domain })] };
   }
   if (rows.length === 0) {
     const why = probe.value.length > 0 ? 'publishes a null MX (RFC 7505)' : 'has no MX records';
-    return { rows, hosts, findings: [makeFinding('no-mx', `${domain} ${why} while a ${policy.mode} policy is live.`, { domain })] };
+    return { rows, findings: [makeFinding('no-mx', `${domain} ${why} while a ${policy.mode} policy is live.`, { domain })] };
   }
-  return { rows, hosts, findings: groupByPattern(uncoveredMx(rows, policy.mx)).map((group) => uncoveredFinding(group, policy, domain)) };
+  return { rows, findings: groupByPattern(uncoveredMx(rows, policy.mx)).map((group) => uncoveredFinding(group, policy, domain)) };
 }
 
 interface UncoveredGroup extends UncoveredMx {

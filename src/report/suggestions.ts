@@ -1,11 +1,13 @@
-import { hostedMx } from './hosted-providers.js';
-import type { PolicyMode, Report } from './report.js';
+import { neededPatterns } from './mx-coverage.js';
+import type { MxRow, PolicyMode, Report } from './report.js';
 
 export interface SuggestionInput {
   domain: string;
   now: Date;
-  /** Live MX hosts. */
-  mxHosts: string[];
+  /** Live MX hosts, with the live pattern covering each. */
+  mxRows: MxRow[];
+  /** The mx: patterns of the policy served now (none without one). */
+  policyMx: string[];
   /** The mode of the policy served now, if one parsed. */
   liveMode: PolicyMode | null;
   /** The valid TLS-RPT record already published, if any. */
@@ -33,9 +35,9 @@ export function freshId(now: Date): string {
   return now.toISOString().replace(/\D/g, '').slice(0, 14);
 }
 
-function policyBody({ mxHosts, liveMode, cleanHistory }: SuggestionInput): string {
-  if (mxHosts.length === 0) return ['version: STSv1', 'mode: none', `max_age: ${SUGGESTED_MAX_AGE}`, ''].join('\n');
-  const patterns = [...new Set(mxHosts.map((host) => hostedMx(host)?.pattern ?? host))];
+function policyBody({ mxRows, policyMx, liveMode, cleanHistory }: SuggestionInput): string {
+  if (mxRows.length === 0) return ['version: STSv1', 'mode: none', `max_age: ${SUGGESTED_MAX_AGE}`, ''].join('\n');
+  const patterns = neededPatterns(mxRows, policyMx);
   return [
     'version: STSv1',
     `mode: ${suggestedMode(liveMode, cleanHistory)}`,

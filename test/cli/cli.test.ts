@@ -19,6 +19,11 @@ beforeAll(async () => {
   await publishDomain(internet, 'good.example', healthy('enforce')('good.example'));
   await publishDomain(internet, 'trial.example', healthy('testing')('trial.example'));
   await publishDomain(internet, 'bad.example', { ...healthy()('bad.example'), mx: [[10, 'other.bad.example']] });
+  await publishDomain(internet, 'wild.example', {
+    ...healthy()('wild.example'),
+    policy: CRLF_POLICY('enforce', ['*.wild.example']),
+    mx: [[10, 'a.mx.wild.example'], [20, 'b.mx.wild.example']],
+  });
   await publishDomain(internet, 'selfsigned.example', { ...healthy()('selfsigned.example'), policyHost: { cert: 'self-signed' } });
   const hostile: DomainSpec = {
     ...healthy()('evil.example'),
@@ -115,6 +120,13 @@ describe('mtasts scan (CLI)', () => {
         '      max_age: 604800',
       ].join('\n'),
     );
+  });
+
+  it('suggests the wildcard its finding asks to add, not a list of exact hosts', async () => {
+    const run = await mtasts(['scan', 'wild.example']);
+    expect(run.stdout).toContain('             Fix: Add "mx: *.mx.wild.example" to the policy, then rotate the TXT id.');
+    expect(run.stdout).toContain(['      mode: enforce', '      mx: *.mx.wild.example', '      max_age: 604800'].join('\n'));
+    expect(run.stdout).not.toContain('mx: a.mx.wild.example');
   });
 
   it('--fail-on testing fails anything short of enforced', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mxRows, uncoveredMx } from '../../src/report/mx-coverage.js';
+import { mxRows, neededPatterns, uncoveredMx } from '../../src/report/mx-coverage.js';
 
 const rows = (hosts: string[], patterns: string[]) => mxRows(hosts.map((exchange, i) => ({ exchange, priority: i * 10 })), patterns);
 
@@ -44,5 +44,18 @@ describe('uncoveredMx', () => {
     const [u] = uncoveredMx(rows(['contoso-com.b-v1.mx.microsoft'], []), []);
     expect(u).toMatchObject({ pattern: '*.b-v1.mx.microsoft', wildcard: true });
     expect(u?.note).toBe('Not "*.mx.microsoft": a wildcard matches exactly one label, so it cannot cover contoso-com.b-v1.mx.microsoft.');
+  });
+});
+
+describe('neededPatterns', () => {
+  it('keeps the live pattern of a covered host and adds the wildcard one label deeper that the finding asks for', () => {
+    const patterns = ['mx1.example.com', '*.example.com'];
+    const r = rows(['mx1.example.com', 'a.mx.example.com', 'b.mx.example.com'], patterns);
+    expect(neededPatterns(r, patterns)).toEqual(['mx1.example.com', '*.mx.example.com']);
+  });
+
+  it('gives a provider wildcard, a Google host and an exact host without a live policy', () => {
+    const r = rows(['contoso-com.mail.protection.outlook.com', 'smtp.google.com', 'backup.example.com'], []);
+    expect(neededPatterns(r, [])).toEqual(['*.mail.protection.outlook.com', 'smtp.google.com', 'backup.example.com']);
   });
 });

@@ -34,6 +34,10 @@ beforeAll(async () => {
     mx: [[10, 'mx.hostile.test']],
     tlsrpt: 'v=TLSRPTv1; rua=mailto:@here**x**<@&9>@hostile.test',
   });
+  await publishDomain(internet, 'wild.test', {
+    ...deployment('wild.test', [[10, 'a.mx.wild.test'], [20, 'b.mx.wild.test']]),
+    policy: 'version: STSv1\r\nmode: enforce\r\nmx: *.wild.test\r\nmax_age: 604800\r\n',
+  });
   for (const domain of ['one.test', 'two.test', 'three.test', 'four.test']) await publishDomain(internet, domain, deployment(domain));
 });
 afterAll(async () => {
@@ -111,6 +115,20 @@ describe('the Discord adapter with the real command core and scan, against the f
     );
     expect(threadMessage.body.allowed_mentions).toEqual({ parse: [] });
     for (const request of discord.requests.filter(carriesMessage)) expect(request.body.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('threads a suggested policy that carries the wildcard the finding asks to add', async () => {
+    const discord = await start();
+    const interaction = slashCommand('wild.test');
+    discord.dispatch(interaction);
+    const edit = await discord.waitForRequest(isEdit(interaction.token));
+    await discord.waitForRequest((r) => r.method === 'POST' && r.route === `/channels/${edit.reply.id}/messages`);
+    await adapter!.stop();
+    const fixes = discord.requests.filter((r) => r.route === `/channels/${edit.reply.id}/messages`).map((r) => r.body.content as string).join('\n');
+    expect(fixes).toContain(
+      '**MX wildcard missing**\nAdd "mx: \\*.mx.wild.test" to the policy, then rotate the TXT id. "\\*.wild.test" does not cover a.mx.wild.test: a wildcard matches exactly one label.',
+    );
+    expect(fixes).toContain('```\nversion: STSv1\nmode: enforce\nmx: *.mx.wild.test\nmax_age: 604800\n```');
   });
 
   it('delivers hostile policy and TLS-RPT text escaped: no mention or markdown survives outside code blocks', async () => {

@@ -35,6 +35,10 @@ beforeAll(async () => {
     policy: 'version: STSv1\r\nmode: testing\r\nmx: <!here>\r\nmax_age: 604800\r\n',
     mx: [[10, 'mx.hostile.test']],
   });
+  await publishDomain(internet, 'wild.test', {
+    ...deployment('wild.test', 'enforce', [[10, 'a.mx.wild.test'], [20, 'b.mx.wild.test']]),
+    policy: 'version: STSv1\r\nmode: enforce\r\nmx: *.wild.test\r\nmax_age: 604800\r\n',
+  });
   for (const domain of ['one.test', 'two.test', 'three.test', 'four.test']) {
     await publishDomain(internet, domain, deployment(domain, 'enforce'));
   }
@@ -80,6 +84,18 @@ describe('the Slack adapter with the real command core and scan, against the fix
       '*Policy at https://mta-sts.broken.test/.well-known/mta-sts.txt*\nIt keeps the live mode, enforce. Serve this as text/plain over HTTPS with a certificate valid for mta-sts.broken.test.',
     );
     expect(texts[policyAt + 1]).toBe('```\nversion: STSv1\nmode: enforce\nmx: mx.broken.test\nmx: backup.elsewhere.test\nmax_age: 604800\n\n```');
+  });
+
+  it('threads a suggested policy that carries the wildcard the finding asks to add', async () => {
+    await start();
+    await command('wild.test');
+    const [, thread] = await harness.fake.waitForCalls('chat.postMessage', 2);
+    const texts = (thread!.body.blocks as Array<{ text?: { text: string } }>).map((b) => b.text?.text);
+    expect(texts).toContain(
+      '*MX wildcard missing*\nAdd "mx: *.mx.wild.test" to the policy, then rotate the TXT id. "*.wild.test" does not cover a.mx.wild.test: a wildcard matches exactly one label.',
+    );
+    const policyAt = texts.findIndex((t) => t?.startsWith('*Policy at https://mta-sts.wild.test/'));
+    expect(texts[policyAt + 1]).toBe('```\nversion: STSv1\nmode: enforce\nmx: *.mx.wild.test\nmax_age: 604800\n\n```');
   });
 
   it('delivers hostile DNS and policy text escaped: no mention, link or broadcast survives', async () => {
