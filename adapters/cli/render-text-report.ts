@@ -66,8 +66,9 @@ function suggestionLines(r: Report, colour: boolean): string[] {
     '  Policy (https://mta-sts.' + clean(r.domain) + '/.well-known/mta-sts.txt):',
     ...(policyModeNote(r) ? [`    ${policyModeNote(r)}`] : []),
     ...indent(r.suggestions.policy),
-    '  TLS-RPT record:',
-    ...indent(pasteRecordLines(r.suggestions.tlsrptName, r.suggestions.tlsrpt).join('\n')),
+    ...(r.suggestions.tlsrpt === null
+      ? []
+      : ['  TLS-RPT record:', ...indent(pasteRecordLines(r.suggestions.tlsrptName, r.suggestions.tlsrpt).join('\n'))]),
   ];
 }
 

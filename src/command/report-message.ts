@@ -30,7 +30,7 @@ export interface ReportMessageContext {
   notes?: string[];
 }
 
-/** A Report as the chat message model; every mailto: address loses its local part. */
+/** A Report as the chat message model; every mailto: address the domain publishes loses its local part. */
 export function reportMessage(report: Report, { now, notes = [] }: ReportMessageContext): ReportMessage {
   const healthy = report.verdict !== 'broken' && report.findings.every((f) => f.severity === 'info');
   return {
@@ -88,8 +88,8 @@ function fixBlocks(report: Report): FixBlock[] {
   const { domain, findings, suggestions } = report;
   const blocks: FixBlock[] = findings
     .filter((f) => f.fix.trim() !== '')
-    .map((f) => ({ title: redactMailto(f.title), text: redactMailto(f.fix) }));
-  const tlsrpt = redactMailto(suggestions.tlsrpt);
+    // A fix is ours, meant to be pasted: never redacted (its mailbox is a visible placeholder).
+    .map((f) => ({ title: redactMailto(f.title), text: f.fix }));
   const suggested: FixBlock[] = [
     {
       title: `TXT record at _mta-sts.${domain}`,
@@ -101,13 +101,13 @@ function fixBlocks(report: Report): FixBlock[] {
       text: `${policyModeNote(report)} Serve this as text/plain over HTTPS with a certificate valid for mta-sts.${domain}.`.trimStart(),
       code: suggestions.policy,
     },
-    {
-      title: `TLS-RPT record at _smtp._tls.${domain}`,
-      text:
-        'Publish this record to get daily reports of TLS failures (RFC 8460).' +
-        (tlsrpt === suggestions.tlsrpt ? '' : ' The mailbox is hidden here: put your own in place of ***.'),
-      code: pasteRecordLines(suggestions.tlsrptName, tlsrpt).join('\n'),
-    },
   ];
-  return [...blocks, ...suggested.filter((block) => block.code !== '')];
+  if (suggestions.tlsrpt !== null) {
+    suggested.push({
+      title: `TLS-RPT record at _smtp._tls.${domain}`,
+      text: `Publish this record to get daily reports of TLS failures (RFC 8460), with the mailbox that should receive them in place of tls-reports@${domain}.`,
+      code: pasteRecordLines(suggestions.tlsrptName, suggestions.tlsrpt).join('\n'),
+    });
+  }
+  return [...blocks, ...suggested];
 }

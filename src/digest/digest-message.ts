@@ -80,7 +80,7 @@ function detailOf(outcome: DomainOutcome): DigestDetail[] {
     severity,
     title: redactMailto(title),
     detail: redactMailto(detail),
-    fix: redactMailto(fix),
+    fix, // ours, meant to be pasted: its mailbox is a visible placeholder, never redacted
   }));
   return [{ domain: outcome.domain, findings }];
 }

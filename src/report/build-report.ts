@@ -53,7 +53,7 @@ export function buildReport(facts: ScanFacts): Report {
       mxRows: mx.rows,
       policyMx: configured ? (policy.parsed?.mx ?? []) : [],
       liveMode: mode,
-      tlsrptRecord: tlsrpt.valid ? (tlsrpt.tlsrpt?.record ?? null) : null,
+      tlsrptValid: tlsrpt.valid,
       cleanHistory: facts.history.clean,
     }),
   };

@@ -53,13 +53,16 @@ export const reportSchema = z.object({
     })
     .nullable(),
   tlsrpt: z.object({ record: z.string(), rua: z.array(z.string()) }).nullable(),
-  /** Ready to paste: each DNS record as its name and its value (what a DNS provider's form asks for), the policy body. */
+  /**
+   * Ready to paste: each DNS record as its name and its value (what a DNS provider's form asks for), the policy body.
+   * tlsrpt is null when a valid TLS-RPT record is already published.
+   */
   suggestions: z.object({
     txtName: z.string(),
     txt: z.string(),
     policy: z.string(),
     tlsrptName: z.string(),
-    tlsrpt: z.string(),
+    tlsrpt: z.string().nullable(),
   }),
 });
 export type Report = z.infer<typeof reportSchema>;

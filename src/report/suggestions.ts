@@ -10,8 +10,8 @@ export interface SuggestionInput {
   policyMx: string[];
   /** The mode of the policy served now, if one parsed. */
   liveMode: PolicyMode | null;
-  /** The valid TLS-RPT record already published, if any. */
-  tlsrptRecord: string | null;
+  /** A valid TLS-RPT record is published, so there is none to suggest. */
+  tlsrptValid: boolean;
   /** Earlier scans exist and none was broken: safe to suggest enforce. */
   cleanHistory: boolean;
 }
@@ -26,7 +26,8 @@ export function suggestions(input: SuggestionInput): Report['suggestions'] {
     txt: `v=STSv1; id=${freshId(input.now)};`,
     policy: policyBody(input),
     tlsrptName: `_smtp._tls.${domain}`,
-    tlsrpt: input.tlsrptRecord ?? `v=TLSRPTv1; rua=mailto:tls-reports@${domain}`,
+    // A visible placeholder mailbox of the domain, for the owner to replace.
+    tlsrpt: input.tlsrptValid ? null : `v=TLSRPTv1; rua=mailto:tls-reports@${domain}`,
   };
 }
 

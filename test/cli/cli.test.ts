@@ -129,6 +129,13 @@ describe('mtasts scan (CLI)', () => {
     expect(run.stdout).not.toContain('mx: a.mx.wild.example');
   });
 
+  it('suggests no TLS-RPT record where a valid one is published', async () => {
+    const run = await mtasts(['scan', 'bad.example']);
+    expect(run.stdout).toContain('Suggested records');
+    expect(run.stdout).not.toContain('TLS-RPT record:');
+    expect(JSON.parse((await mtasts(['scan', 'bad.example', '--json'])).stdout).suggestions.tlsrpt).toBeNull();
+  });
+
   it('--fail-on testing fails anything short of enforced', async () => {
     expect((await mtasts(['scan', 'trial.example', '--fail-on', 'testing'])).code).toBe(1);
     expect((await mtasts(['scan', 'good.example', '--fail-on', 'testing'])).code).toBe(0);

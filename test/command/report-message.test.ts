@@ -34,7 +34,7 @@ describe('reportMessage', () => {
     expect(message.rescan).toBe(true);
   });
 
-  it('never shows a mailto: local part, in the summary, findings or fixes', () => {
+  it('never shows a published mailto: local part; the fixes to paste carry a visible placeholder, never ***', () => {
     const report = reportFixture({
       verdict: 'broken',
       tlsrpt: { record: 'v=TLSRPTv1; rua=mailto:alice.secret@corp.example', rua: ['mailto:alice.secret@corp.example'] },
@@ -44,7 +44,7 @@ describe('reportMessage', () => {
           severity: 'warning',
           title: 'Odd rua mailto:alice.secret@corp.example',
           detail: 'Seen: v=TLSRPTv1; rua=mailto:alice.secret@corp.example',
-          fix: 'Keep mailto:alice.secret@corp.example but fix the syntax.',
+          fix: 'Publish _smtp._tls.example.com TXT "v=TLSRPTv1; rua=mailto:tls-reports@example.com".',
         },
       ],
       suggestions: {
@@ -52,15 +52,30 @@ describe('reportMessage', () => {
         txt: 'v=STSv1; id=1;',
         policy: 'version: STSv1\n',
         tlsrptName: '_smtp._tls.example.com',
-        tlsrpt: 'v=TLSRPTv1; rua=mailto:alice.secret@corp.example',
+        tlsrpt: 'v=TLSRPTv1; rua=mailto:tls-reports@example.com',
       },
     });
     const message = reportMessage(report, { now: FIXTURE_NOW });
     expect(JSON.stringify(message)).not.toContain('alice.secret');
     expect(message.summary).toContain('TLS-RPT: mailto:***@corp.example');
-    const tlsrptFix = message.fixes.find((fix) => fix.title === 'TLS-RPT record at _smtp._tls.example.com');
-    expect(tlsrptFix?.code).toContain('_smtp._tls.example.com. IN TXT "v=TLSRPTv1; rua=mailto:***@corp.example"');
-    expect(tlsrptFix?.text).toContain('put your own in place of ***');
+    expect(message.findings[0]).toMatchObject({ title: 'Odd rua mailto:***@corp.example', detail: 'Seen: v=TLSRPTv1; rua=mailto:***@corp.example' });
+    expect(JSON.stringify(message.fixes.map((fix) => [fix.text, fix.code]))).not.toContain('***');
+    expect(message.fixes[0]?.text).toBe('Publish _smtp._tls.example.com TXT "v=TLSRPTv1; rua=mailto:tls-reports@example.com".');
+    expect(message.fixes.find((fix) => fix.title === 'TLS-RPT record at _smtp._tls.example.com')).toEqual({
+      title: 'TLS-RPT record at _smtp._tls.example.com',
+      text: 'Publish this record to get daily reports of TLS failures (RFC 8460), with the mailbox that should receive them in place of tls-reports@example.com.',
+      code: 'Name:  _smtp._tls.example.com\nType:  TXT\nValue: v=TLSRPTv1; rua=mailto:tls-reports@example.com\n\n; zone file:\n_smtp._tls.example.com. IN TXT "v=TLSRPTv1; rua=mailto:tls-reports@example.com"',
+    });
+  });
+
+  it('offers no TLS-RPT record when a valid one is published', () => {
+    const base = brokenReportFixture();
+    const message = reportMessage({ ...base, suggestions: { ...base.suggestions, tlsrpt: null } }, { now: FIXTURE_NOW });
+    expect(message.fixes.map((fix) => fix.title)).toEqual([
+      'MX backup.example.com is not covered by the policy',
+      'TXT record at _mta-sts.example.com',
+      'Policy at https://mta-sts.example.com/.well-known/mta-sts.txt',
+    ]);
   });
 
   it('lists the fixes of a broken report: one block per finding with a fix, then the three suggestions as code', () => {

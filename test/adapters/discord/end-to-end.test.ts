@@ -34,6 +34,7 @@ beforeAll(async () => {
     mx: [[10, 'mx.hostile.test']],
     tlsrpt: 'v=TLSRPTv1; rua=mailto:@here**x**<@&9>@hostile.test',
   });
+  await publishDomain(internet, 'noreports.test', { ...deployment('noreports.test'), tlsrpt: undefined });
   await publishDomain(internet, 'wild.test', {
     ...deployment('wild.test', [[10, 'a.mx.wild.test'], [20, 'b.mx.wild.test']]),
     policy: 'version: STSv1\r\nmode: enforce\r\nmx: *.wild.test\r\nmax_age: 604800\r\n',
@@ -113,8 +114,25 @@ describe('the Discord adapter with the real command core and scan, against the f
     expect(fixes.join('\n')).toContain(
       '**Policy at https://mta-sts.broken.test/.well-known/mta-sts.txt**\nIt keeps the live mode, enforce. Serve this as text/plain over HTTPS with a certificate valid for mta-sts.broken.test.\n```\nversion: STSv1\nmode: enforce\nmx: mx.broken.test\nmx: backup.elsewhere.test\nmax_age: 604800\n```',
     );
+    // Its valid TLS-RPT record is not offered again, and nothing to paste is redacted.
+    expect(fixes.join('\n')).not.toContain('TLS-RPT record at');
+    expect(fixes.join('\n')).not.toContain('***');
     expect(threadMessage.body.allowed_mentions).toEqual({ parse: [] });
     for (const request of discord.requests.filter(carriesMessage)) expect(request.body.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('offers TLS-RPT only where it is missing, with a visible placeholder mailbox and never ***', async () => {
+    const discord = await start();
+    const interaction = slashCommand('noreports.test');
+    discord.dispatch(interaction);
+    const edit = await discord.waitForRequest(isEdit(interaction.token));
+    await discord.waitForRequest((r) => r.method === 'POST' && r.route === `/channels/${edit.reply.id}/messages`);
+    await adapter!.stop();
+    const fixes = discord.requests.filter((r) => r.route === `/channels/${edit.reply.id}/messages`).map((r) => r.body.content as string).join('\n');
+    expect(fixes).toContain(
+      '**TLS-RPT record at \\_smtp.\\_tls.noreports.test**\nPublish this record to get daily reports of TLS failures (RFC 8460), with the mailbox that should receive them in place of tls-reports@noreports.test.\n```\nName:  _smtp._tls.noreports.test\nType:  TXT\nValue: v=TLSRPTv1; rua=mailto:tls-reports@noreports.test\n\n; zone file:\n_smtp._tls.noreports.test. IN TXT "v=TLSRPTv1; rua=mailto:tls-reports@noreports.test"\n```',
+    );
+    expect(fixes).not.toContain('***');
   });
 
   it('threads a suggested policy that carries the wildcard the finding asks to add', async () => {

@@ -35,6 +35,7 @@ beforeAll(async () => {
     policy: 'version: STSv1\r\nmode: testing\r\nmx: <!here>\r\nmax_age: 604800\r\n',
     mx: [[10, 'mx.hostile.test']],
   });
+  await publishDomain(internet, 'noreports.test', { ...deployment('noreports.test', 'enforce'), tlsrpt: undefined });
   await publishDomain(internet, 'wild.test', {
     ...deployment('wild.test', 'enforce', [[10, 'a.mx.wild.test'], [20, 'b.mx.wild.test']]),
     policy: 'version: STSv1\r\nmode: enforce\r\nmx: *.wild.test\r\nmax_age: 604800\r\n',
@@ -84,6 +85,26 @@ describe('the Slack adapter with the real command core and scan, against the fix
       '*Policy at https://mta-sts.broken.test/.well-known/mta-sts.txt*\nIt keeps the live mode, enforce. Serve this as text/plain over HTTPS with a certificate valid for mta-sts.broken.test.',
     );
     expect(texts[policyAt + 1]).toBe('```\nversion: STSv1\nmode: enforce\nmx: mx.broken.test\nmx: backup.elsewhere.test\nmax_age: 604800\n\n```');
+    // Its valid TLS-RPT record is not offered again, and nothing to paste is redacted.
+    expect(texts.some((t) => t?.startsWith('*TLS-RPT record at'))).toBe(false);
+    expect(JSON.stringify(thread!.body.blocks)).not.toContain('***');
+  });
+
+  it('offers TLS-RPT only where it is missing, with a visible placeholder mailbox and never ***', async () => {
+    await start();
+    await command('noreports.test');
+    const [, thread] = await harness.fake.waitForCalls('chat.postMessage', 2);
+    const texts = (thread!.body.blocks as Array<{ text?: { text: string } }>).map((b) => b.text?.text);
+    expect(texts).toContain(
+      '*Enforce mode without TLS-RPT*\nIn enforce mode failed deliveries are silent without reports: publish _smtp._tls.noreports.test TXT "v=TLSRPTv1; rua=mailto:tls-reports@noreports.test".',
+    );
+    const tlsrptAt = texts.indexOf(
+      '*TLS-RPT record at _smtp._tls.noreports.test*\nPublish this record to get daily reports of TLS failures (RFC 8460), with the mailbox that should receive them in place of tls-reports@noreports.test.',
+    );
+    expect(texts[tlsrptAt + 1]).toBe(
+      '```\nName:  _smtp._tls.noreports.test\nType:  TXT\nValue: v=TLSRPTv1; rua=mailto:tls-reports@noreports.test\n\n; zone file:\n_smtp._tls.noreports.test. IN TXT "v=TLSRPTv1; rua=mailto:tls-reports@noreports.test"\n```',
+    );
+    expect(JSON.stringify(thread!.body.blocks)).not.toContain('***');
   });
 
   it('threads a suggested policy that carries the wildcard the finding asks to add', async () => {
