@@ -17,7 +17,10 @@ const VERDICT_STYLE: Record<Verdict, { label: string; colour: Colour }> = {
 /** A Report for a person at a terminal: verdict first, every remote string neutralised. */
 export function renderTextReport(report: Report, colour: boolean): string {
   const verdict = VERDICT_STYLE[report.verdict];
-  const lines = [`${paint(colour, 'bold', clean(report.domain))}  ${paint(colour, verdict.colour, verdict.label)}`, ''];
+  // A name that does not exist has nothing to configure: no records to publish, and it says so instead of BROKEN.
+  const notFound = report.findings.some((f) => f.code === 'domain-not-found');
+  const label = notFound ? 'DOMAIN NOT FOUND' : verdict.label;
+  const lines = [`${paint(colour, 'bold', clean(report.domain))}  ${paint(colour, verdict.colour, label)}`, ''];
   lines.push(...summary(report), '');
   lines.push(...mxTable(report, colour));
   if (report.findings.length) lines.push('', paint(colour, 'bold', 'Findings'));
@@ -26,7 +29,7 @@ export function renderTextReport(report: Report, colour: boolean): string {
     lines.push(`  ${paint(colour, markColour, `${mark} ${f.severity.padEnd(7)}`)}  ${f.title} [${f.code}]`);
     lines.push(`             ${clean(f.detail)}`, `             Fix: ${clean(f.fix)}`);
   }
-  if (report.verdict !== 'enforced' || report.findings.length) lines.push('', ...suggestionLines(report, colour));
+  if (!notFound && (report.verdict !== 'enforced' || report.findings.length)) lines.push('', ...suggestionLines(report, colour));
   return `${lines.join('\n')}\n`;
 }
 

@@ -33,12 +33,13 @@ export interface ReportMessageContext {
 /** A Report as the chat message model; every mailto: address the domain publishes loses its local part. */
 export function reportMessage(report: Report, { now, notes = [] }: ReportMessageContext): ReportMessage {
   const healthy = report.verdict !== 'broken' && report.findings.every((f) => f.severity === 'info');
+  const notFound = report.findings.some((f) => f.code === 'domain-not-found');
   return {
     kind: 'report',
     domain: report.domain,
     verdict: report.verdict,
     tone: TONES[report.verdict],
-    headline: `${report.domain} — ${LABELS[report.verdict]}`,
+    headline: `${report.domain} — ${notFound ? 'Domain not found' : LABELS[report.verdict]}`,
     summary: [...summaryLines(report, now), ...notes],
     mxTable: report.mx.map(({ host, priority, matchedBy }) => ({ host, priority, matchedBy })),
     findings: report.findings.map(({ code, severity, title, detail }) => ({
@@ -109,5 +110,6 @@ function fixBlocks(report: Report): FixBlock[] {
       code: pasteRecordLines(suggestions.tlsrptName, suggestions.tlsrpt).join('\n'),
     });
   }
-  return [...blocks, ...suggested];
+  // A name that does not exist has no records to publish: its one fix is to check the spelling.
+  return findings.some((f) => f.code === 'domain-not-found') ? blocks : [...blocks, ...suggested];
 }

@@ -9,9 +9,14 @@ export async function probeTxt(resolver: DnsResolver, name: string): Promise<Dns
   return absentAsEmpty(await resolver.txt(name));
 }
 
+/** The MX lookup, which alone also tells whether the domain's own name exists (NXDOMAIN: it does not). */
+export type MxProbeResult = ProbeResult<MxAnswer[], 'dns' | 'nxdomain'>;
+
 /** MX hosts of domain, lowest preference first (ties by name, so output is stable). */
-export async function probeMx(resolver: DnsResolver, domain: string): Promise<DnsProbeResult<MxAnswer[]>> {
-  const result = absentAsEmpty(await resolver.mx(domain));
+export async function probeMx(resolver: DnsResolver, domain: string): Promise<MxProbeResult> {
+  const answer = await resolver.mx(domain);
+  if (!answer.ok && answer.cause === 'nxdomain') return { ok: false, cause: 'nxdomain', detail: answer.detail };
+  const result = absentAsEmpty(answer);
   if (!result.ok) return result;
   const sorted = [...result.value].sort((a, b) => a.priority - b.priority || a.exchange.localeCompare(b.exchange));
   return { ok: true, value: sorted };

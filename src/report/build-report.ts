@@ -24,8 +24,12 @@ export function buildReport(facts: ScanFacts): Report {
   const cert = configured ? certOf(facts.policy) : null;
   const certEval = cert ? evaluateCert(cert, `mta-sts.${domain}`, domain, now) : null;
   const mode = policy.parsed?.mode ?? null;
+  // Judged only where nothing at all is published: an NXDOMAIN apex beside a served policy is judged as usual.
+  const missing = !configured && !facts.mx.ok && facts.mx.cause === 'nxdomain';
 
-  const findings: Finding[] = configured
+  const findings: Finding[] = missing
+    ? [makeFinding('domain-not-found', `${domain} does not exist in DNS (NXDOMAIN).`, { domain })]
+    : configured
     ? [
         ...txt.findings,
         ...(txt.present || txt.lookupFailed ? [] : [txtMissing(domain)]),

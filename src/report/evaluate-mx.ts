@@ -1,6 +1,5 @@
-import type { MxAnswer } from '../net/dns-resolver.js';
 import type { StsPolicy } from '../parsers/sts-policy.js';
-import type { DnsProbeResult } from '../probes/dns-probes.js';
+import type { MxProbeResult } from '../probes/dns-probes.js';
 import { makeFinding } from './make-finding.js';
 import { mxRows, uncoveredMx, type UncoveredMx } from './mx-coverage.js';
 import type { Finding, MxRow } from './report.js';
@@ -12,7 +11,9 @@ export interface MxEvaluation {
 }
 
 /** The MX table, and whether the live MX set fits a policy that senders would apply (mode testing or enforce). */
-export function evaluateMx(probe: DnsProbeResult<MxAnswer[]>, policy: StsPolicy | null, domain: string): MxEvaluation {
+export function evaluateMx(result: MxProbeResult, policy: StsPolicy | null, domain: string): MxEvaluation {
+  // A domain name that does not exist has no MX hosts; buildReport says the name itself is missing.
+  const probe = !result.ok && result.cause === 'nxdomain' ? { ok: true as const, value: [] } : result;
   const answers = probe.ok ? probe.value.filter((a) => a.exchange !== '') : [];
   const rows = mxRows(answers, policy?.mx ?? []);
   if (!policy || policy.mode === 'none') return { rows, findings: [] };

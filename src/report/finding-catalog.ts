@@ -99,6 +99,12 @@ export const FINDING_CATALOG: Record<FindingCode, CatalogEntry> = {
     title: 'Max-age below 86400 (Google ignores this policy)',
     fix: () => 'Set max_age to at least 86400, preferably 604800 (a week) or more, then rotate the TXT id.',
   },
+  'domain-not-found': {
+    severity: 'error',
+    title: 'Domain does not exist',
+    fix: (c) =>
+      `DNS answers that ${c.domain} does not exist (NXDOMAIN), so there is nothing to configure: check the spelling (a typo is the likely cause), or wait until a new domain's registration is visible in DNS.`,
+  },
   'cert-expiring-soon': {
     severity: 'warning',
     title: 'Cert expiring soon',

@@ -14,6 +14,7 @@ export const FINDING_CODES = [
   'cert-expired',
   'cert-untrusted',
   'max-age-too-low',
+  'domain-not-found',
   // warnings
   'cert-expiring-soon',
   'tlsrpt-missing',

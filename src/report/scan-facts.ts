@@ -1,5 +1,4 @@
-import type { MxAnswer } from '../net/dns-resolver.js';
-import type { DnsProbeResult } from '../probes/dns-probes.js';
+import type { DnsProbeResult, MxProbeResult } from '../probes/dns-probes.js';
 import type { PolicyProbeResult } from '../probes/policy-probe.js';
 
 /** What the probes saw, plus what history says: the whole input of the pure report step. */
@@ -9,7 +8,7 @@ export interface ScanFacts {
   txt: DnsProbeResult<string[]>;
   policy: PolicyProbeResult;
   tlsrpt: DnsProbeResult<string[]>;
-  mx: DnsProbeResult<MxAnswer[]>;
+  mx: MxProbeResult;
   history: HistoryFacts;
 }
 

@@ -136,6 +136,15 @@ describe('mtasts scan (CLI)', () => {
     expect(JSON.parse((await mtasts(['scan', 'bad.example', '--json'])).stdout).suggestions.tlsrpt).toBeNull();
   });
 
+  it('says a domain that does not exist is not found, offers no records, and exits 1', async () => {
+    const run = await mtasts(['scan', 'typo.example']);
+    expect(run.code).toBe(1);
+    expect(run.stdout.split('\n')[0]).toBe('typo.example  DOMAIN NOT FOUND');
+    expect(run.stdout).toContain('Domain does not exist [domain-not-found]');
+    expect(run.stdout).toContain('             typo.example does not exist in DNS (NXDOMAIN).');
+    expect(run.stdout).not.toContain('Suggested records');
+  });
+
   it('--fail-on testing fails anything short of enforced', async () => {
     expect((await mtasts(['scan', 'trial.example', '--fail-on', 'testing'])).code).toBe(1);
     expect((await mtasts(['scan', 'good.example', '--fail-on', 'testing'])).code).toBe(0);

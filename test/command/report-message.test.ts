@@ -68,6 +68,23 @@ describe('reportMessage', () => {
     });
   });
 
+  it('heads a domain that does not exist "Domain not found" and offers only its fix, no records to publish', () => {
+    const fix = 'Check the spelling.';
+    const report = reportFixture({
+      domain: 'exmaple.com',
+      verdict: 'broken',
+      txt: null,
+      policy: null,
+      mx: [],
+      cert: null,
+      tlsrpt: null,
+      findings: [{ code: 'domain-not-found', severity: 'error', title: 'Domain does not exist', detail: 'exmaple.com does not exist in DNS (NXDOMAIN).', fix }],
+    });
+    const message = reportMessage(report, { now: FIXTURE_NOW });
+    expect(message.headline).toBe('exmaple.com — Domain not found');
+    expect(message.fixes).toEqual([{ title: 'Domain does not exist', text: fix }]);
+  });
+
   it('offers no TLS-RPT record when a valid one is published', () => {
     const base = brokenReportFixture();
     const message = reportMessage({ ...base, suggestions: { ...base.suggestions, tlsrpt: null } }, { now: FIXTURE_NOW });

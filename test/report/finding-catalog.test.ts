@@ -16,6 +16,7 @@ describe('FINDING_CATALOG', () => {
     const bySeverity = (s: string) => FINDING_CODES.filter((c) => FINDING_CATALOG[c].severity === s);
     expect(bySeverity('warning')).toEqual(['cert-expiring-soon', 'tlsrpt-missing', 'tlsrpt-invalid', 'enforce-without-tlsrpt', 'no-mx']);
     expect(bySeverity('info')).toEqual(['max-age-short']);
-    expect(bySeverity('error')).toHaveLength(13);
+    expect(bySeverity('error')).toHaveLength(14);
+    expect(bySeverity('error')).toContain('domain-not-found');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reportSchema } from '../../src/report/report.js';
+import { scan } from '../../src/scan/scan.js';
 import { CRLF_POLICY, codes, healthy, sha256, useFixtureScanner } from './scan-harness.js';
 
 const fixture = useFixtureScanner('verdict');
@@ -37,6 +38,29 @@ describe('scan verdicts', () => {
     expect(report.findings).toEqual([]);
     expect(report).toMatchObject({ txt: null, policy: null, cert: null, tlsrpt: null });
     expect(report.mx).toEqual([{ host: `mx.${report.domain}`, priority: 10, matchedBy: null }]);
+  });
+
+  it('says a domain whose own name does not exist (NXDOMAIN) is not found, instead of offering records to publish', async () => {
+    const report = await fixture.scanOf(() => ({}));
+    expect(report.verdict).toBe('broken');
+    expect(report.findings).toEqual([
+      {
+        code: 'domain-not-found',
+        severity: 'error',
+        title: 'Domain does not exist',
+        detail: `${report.domain} does not exist in DNS (NXDOMAIN).`,
+        fix: `DNS answers that ${report.domain} does not exist (NXDOMAIN), so there is nothing to configure: check the spelling (a typo is the likely cause), or wait until a new domain's registration is visible in DNS.`,
+      },
+    ]);
+    expect(report).toMatchObject({ txt: null, policy: null, cert: null, tlsrpt: null, mx: [] });
+  });
+
+  it('is not-configured, not "not found", for a name that exists with no MX and nothing of MTA-STS', async () => {
+    const domain = fixture.newDomain();
+    fixture.net().dns.set(domain, 'TXT', ['v=spf1 -all']);
+    const report = await scan(domain, fixture.net().scanOptions);
+    expect(report.verdict).toBe('not-configured');
+    expect(report.findings).toEqual([]);
   });
 
   it('is not-configured when there is no TXT record and the policy host answers 404', async () => {
