@@ -6,7 +6,7 @@ export { mxPatternMatches } from './parsers/mx-pattern.js';
 export { certNameMatches } from './parsers/cert-name-match.js';
 export type { ParseResult } from './parsers/parse-result.js';
 export { normalizeDomainInput } from './domain/normalize-domain.js';
-export { scan, InvalidDomainError, type ScanOptions } from './scan/scan.js';
+export { scan, InvalidDomainError, ResolverUnreachableError, type ScanOptions } from './scan/scan.js';
 export { buildReport } from './report/build-report.js';
 export { reportSchema, type Report, type Finding, type Verdict, type Severity } from './report/report.js';
 export { FINDING_CODES, type FindingCode } from './report/finding-codes.js';

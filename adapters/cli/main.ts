@@ -1,6 +1,6 @@
 import { createScanQueue } from '../../src/command/scan-queue.js';
 import { useColour } from '../../src/render/terminal-style.js';
-import { InvalidDomainError, scan } from '../../src/scan/scan.js';
+import { InvalidDomainError, ResolverUnreachableError, scan } from '../../src/scan/scan.js';
 import { normalizeDomainInput } from '../../src/domain/normalize-domain.js';
 import { DEFAULT_DB_PATH, openSqliteStore } from '../../src/store/sqlite-store.js';
 import { EXIT, exitCodeFor } from './exit-code.js';
@@ -62,6 +62,11 @@ async function runScan(command: ScanCommand, io: CliIo): Promise<number> {
     return exitCodeFor(reports.map((r) => r.verdict), command.failOn);
   } catch (error) {
     if (error instanceof InvalidDomainError) return badInput(io, error.message);
+    if (error instanceof ResolverUnreachableError) {
+      // Said once, whatever the number of domains: none of them was judged.
+      io.stderr.write(`mtasts: ${error.message}\n`);
+      return EXIT.resolverUnreachable;
+    }
     throw error;
   } finally {
     store.close();

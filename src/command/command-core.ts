@@ -1,6 +1,7 @@
 import { channelDigest, type ChannelDigest } from '../digest/channel-digest.js';
 import { DIGEST_CONCURRENCY, DIGEST_DEADLINE_MS } from '../digest/run-digest.js';
 import type { Report } from '../report/report.js';
+import { ResolverUnreachableError } from '../scan/resolver-unreachable.js';
 import { DEFAULT_WATCH_LIMITS, type Channel, type WatchLimits } from '../store/watch-store.js';
 import type { ChatMessage, NoticeMessage } from './chat-message.js';
 import type { CommandHandler, CommandHooks, CommandRequest } from './command-handler.js';
@@ -87,11 +88,25 @@ export function createCommandCore(options: CommandCoreOptions): CommandCore {
       try {
         return await answer(request, hooks);
       } catch (error) {
+        if (error instanceof ResolverUnreachableError) {
+          logger?.error({ err: error }, 'DNS resolver unreachable; the scan did not run');
+          return resolverUnreachable();
+        }
         logger?.error({ err: error, text: request.text.slice(0, 300) }, 'command failed');
         return failed();
       }
     },
     digest,
+  };
+}
+
+/** Not a verdict: the domain was not judged, because no DNS answer came back. */
+function resolverUnreachable(): NoticeMessage {
+  return {
+    kind: 'notice',
+    tone: 'warning',
+    private: true,
+    text: 'The check did not run: the DNS resolver could not be reached, so no domain was judged. Please try again in a few minutes.',
   };
 }
 

@@ -8,6 +8,9 @@ import { evaluateTxt } from '../report/evaluate-txt.js';
 import type { Report } from '../report/report.js';
 import type { HistoryFacts } from '../report/scan-facts.js';
 import { scanRecord, type ScanHistory } from '../store/scan-history.js';
+import { ResolverUnreachableError, watchAnswers } from './resolver-unreachable.js';
+
+export { ResolverUnreachableError } from './resolver-unreachable.js';
 
 export interface ScanOptions {
   /** Every lookup goes through this resolver; default: one built from `dns` (or the system configuration). */
@@ -32,13 +35,18 @@ const CLEAN_HISTORY_SCANS = 10;
 
 export class InvalidDomainError extends Error {}
 
-/** Scans one domain: all probes start at once, the report is judged from what they saw, the summary is recorded. */
+/**
+ * Scans one domain: all probes start at once, the report is judged from what they saw, the summary is recorded.
+ * Throws InvalidDomainError for input that is not a domain, and ResolverUnreachableError when no DNS server answered
+ * at all (then nothing is judged or recorded).
+ */
 export async function scan(input: string, options: ScanOptions = {}): Promise<Report> {
   const normalized = normalizeDomainInput(input);
   if (!normalized.ok) throw new InvalidDomainError(normalized.reason);
   const domain = normalized.value;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const resolver = options.resolver ?? createNodeResolver({ servers: options.dns, timeoutMs });
+  const watched = watchAnswers(options.resolver ?? createNodeResolver({ servers: options.dns, timeoutMs }));
+  const { resolver } = watched;
   const now = options.now ?? (() => new Date());
 
   const [txt, policy, tlsrpt, mx] = await Promise.all([
@@ -55,11 +63,22 @@ export async function scan(input: string, options: ScanOptions = {}): Promise<Re
     probeMx(resolver, domain),
   ]);
 
+  // A domain is judged only on answers. When none came, one lookup the resolver surely answers (the TLD) tells a
+  // domain whose servers are all silent from a resolver that cannot be reached.
+  if (!watched.answered()) {
+    await resolver.txt(domain.slice(domain.lastIndexOf('.') + 1));
+    if (!watched.answered()) throw unreachable(options.dns, watched.firstFailure());
+  }
   const scannedAt = now();
   const history = await historyFacts(options.history, domain, evaluateTxt(txt, domain).id, policy);
   const report = buildReport({ domain, now: scannedAt, txt, policy, tlsrpt, mx, history });
   await options.history?.record(scanRecord(report, scannedAt));
   return report;
+}
+
+function unreachable(dns: string[] | undefined, failure: string | null): ResolverUnreachableError {
+  const where = dns?.length ? `the DNS server ${dns.join(', ')}` : 'the DNS resolver';
+  return new ResolverUnreachableError(`could not reach ${where} (${failure ?? 'no answer'}); the scan did not run`);
 }
 
 async function historyFacts(

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportSchema } from '../../src/report/report.js';
 import { publishDomain, startFixtureInternet, type DomainSpec, type FixtureInternet } from '../fixture/fixture-internet.js';
+import { closedDnsAddress } from '../fixture/dead-dns.js';
 import { CRLF_POLICY, healthy } from '../scan/scan-harness.js';
 
 const BIN = fileURLToPath(new URL('../../bin/mtasts', import.meta.url));
@@ -143,6 +144,17 @@ describe('mtasts scan (CLI)', () => {
     expect(run.stdout).toContain('Domain does not exist [domain-not-found]');
     expect(run.stdout).toContain('             typo.example does not exist in DNS (NXDOMAIN).');
     expect(run.stdout).not.toContain('Suggested records');
+  });
+
+  it('says once that the resolver cannot be reached and exits 3, with no verdict, when nothing answers DNS', async () => {
+    const server = await closedDnsAddress();
+    for (const args of [['scan', 'good.example'], ['scan', 'good.example', 'trial.example', 'bad.example', '--json']]) {
+      const run = await mtasts(args, { MTASTS_DNS: server });
+      expect(run.code).toBe(3);
+      expect(run.stdout).toBe('');
+      expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(run.stderr).toMatch(new RegExp(`^mtasts: could not reach the DNS server ${server.replace(/\./g, '\\.')} \\(ECONNREFUSED: .*\\); the scan did not run\n$`));
+    }
   });
 
   it('--fail-on testing fails anything short of enforced', async () => {

@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createCommandCore, type CommandCoreOptions } from '../../src/command/command-core.js';
 import type { CommandRequest } from '../../src/command/command-handler.js';
 import type { Report } from '../../src/report/report.js';
+import { scan } from '../../src/scan/scan.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite-store.js';
+import { closedDnsAddress } from '../fixture/dead-dns.js';
 import { FIXTURE_NOW, reportFixture } from './report-fixture.js';
 import { asNotice, asReport } from './watch-harness.js';
 
@@ -49,6 +51,24 @@ function setup(options: Partial<CommandCoreOptions> = {}) {
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('createCommandCore', () => {
+  it('answers a short notice, not a verdict, when the DNS resolver cannot be reached', async () => {
+    const server = await closedDnsAddress();
+    const logged: string[] = [];
+    const core = createCommandCore({
+      scan: (domain) => scan(domain, { dns: [server], timeoutMs: 1000 }),
+      watches: memoryStore(),
+      logger: { error: (_details, message) => logged.push(message) },
+    });
+    const notice = asNotice(await core.handle({ platform: 'slack', workspaceId: 'T1', channelId: 'C1', userId: 'U1', text: 'example.com' }));
+    expect(notice).toEqual({
+      kind: 'notice',
+      tone: 'warning',
+      private: true,
+      text: 'The check did not run: the DNS resolver could not be reached, so no domain was judged. Please try again in a few minutes.',
+    });
+    expect(logged).toEqual(['DNS resolver unreachable; the scan did not run']);
+  });
+
   it('scans the normalised domain and answers with the report message', async () => {
     const { scanner, ask } = setup();
     const message = asReport(await ask('Example.COM.'));
