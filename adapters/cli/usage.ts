@@ -5,6 +5,6 @@ export const USAGE = `Usage:
 
 Checks a domain's MTA-STS (RFC 8461) and TLS-RPT (RFC 8460) deployment the way a sending server does.
 
-Exit codes: 0 scanned and --fail-on not hit, 1 --fail-on hit, 2 bad input.
+Exit codes: 0 scanned and --fail-on not hit, 1 --fail-on hit, 2 bad input, 3 DNS resolver unreachable (not scanned).
 Environment: MTASTS_DNS, MTASTS_ALLOW_PRIVATE=1, MTASTS_DB (default data/mtasts.db), NO_COLOR.
 `;

@@ -83,6 +83,17 @@ const isEdit = (token: string) => (r: RecordedRequest) => r.method === 'PATCH' &
 const isFollowUp = (token: string) => (r: RecordedRequest) => r.method === 'POST' && r.route === `/webhooks/${APP_ID}/${token}`;
 const carriesMessage = (r: RecordedRequest) => r.body !== null && typeof r.body === 'object' && ('content' in r.body || 'embeds' in r.body);
 
+/** Asks for domain and returns the fix messages threaded under the answer, joined. */
+async function threadedFixes(domain: string): Promise<string> {
+  const discord = await start();
+  const interaction = slashCommand(domain);
+  discord.dispatch(interaction);
+  const edit = await discord.waitForRequest(isEdit(interaction.token));
+  await discord.waitForRequest((r) => r.method === 'POST' && r.route === `/channels/${edit.reply.id}/messages`);
+  await adapter!.stop();
+  return discord.requests.filter((r) => r.route === `/channels/${edit.reply.id}/messages`).map((r) => r.body.content as string).join('\n');
+}
+
 describe('the Discord adapter with the real command core and scan, against the fixture internet', () => {
   it('defers at once, then edits in the verdict embed and threads the fixes under it', async () => {
     let release = () => {};
@@ -122,13 +133,7 @@ describe('the Discord adapter with the real command core and scan, against the f
   });
 
   it('offers TLS-RPT only where it is missing, with a visible placeholder mailbox and never ***', async () => {
-    const discord = await start();
-    const interaction = slashCommand('noreports.test');
-    discord.dispatch(interaction);
-    const edit = await discord.waitForRequest(isEdit(interaction.token));
-    await discord.waitForRequest((r) => r.method === 'POST' && r.route === `/channels/${edit.reply.id}/messages`);
-    await adapter!.stop();
-    const fixes = discord.requests.filter((r) => r.route === `/channels/${edit.reply.id}/messages`).map((r) => r.body.content as string).join('\n');
+    const fixes = await threadedFixes('noreports.test');
     expect(fixes).toContain(
       '**TLS-RPT record at \\_smtp.\\_tls.noreports.test**\nPublish this record to get daily reports of TLS failures (RFC 8460), with the mailbox that should receive them in place of tls-reports@noreports.test.\n```\nName:  _smtp._tls.noreports.test\nType:  TXT\nValue: v=TLSRPTv1; rua=mailto:tls-reports@noreports.test\n\n; zone file:\n_smtp._tls.noreports.test. IN TXT "v=TLSRPTv1; rua=mailto:tls-reports@noreports.test"\n```',
     );
@@ -136,13 +141,7 @@ describe('the Discord adapter with the real command core and scan, against the f
   });
 
   it('threads a suggested policy that carries the wildcard the finding asks to add', async () => {
-    const discord = await start();
-    const interaction = slashCommand('wild.test');
-    discord.dispatch(interaction);
-    const edit = await discord.waitForRequest(isEdit(interaction.token));
-    await discord.waitForRequest((r) => r.method === 'POST' && r.route === `/channels/${edit.reply.id}/messages`);
-    await adapter!.stop();
-    const fixes = discord.requests.filter((r) => r.route === `/channels/${edit.reply.id}/messages`).map((r) => r.body.content as string).join('\n');
+    const fixes = await threadedFixes('wild.test');
     expect(fixes).toContain(
       '**MX wildcard missing**\nAdd "mx: \\*.mx.wild.test" to the policy, then rotate the TXT id. "\\*.wild.test" does not cover a.mx.wild.test: a wildcard matches exactly one label.',
     );

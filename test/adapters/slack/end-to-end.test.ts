@@ -66,6 +66,15 @@ function command(text: string, userId = 'U1'): Promise<Response> {
   return harness.post(slashCommandBody({ text, userId, responseUrl: harness.fake.responseUrl }));
 }
 
+/** Asks for domain and returns the fixes threaded under the answer, with the text of each block. */
+async function threadOf(domain: string) {
+  await start();
+  await command(domain);
+  const [, thread] = await harness.fake.waitForCalls('chat.postMessage', 2);
+  const texts = (thread!.body.blocks as Array<{ text?: { text: string } }>).map((b) => b.text?.text);
+  return { thread: thread!, texts };
+}
+
 describe('the Slack adapter with the real command core and scan, against the fixture internet', () => {
   it('answers /mtasts for a broken domain in the channel and threads the fixes under it', async () => {
     await start();
@@ -91,10 +100,7 @@ describe('the Slack adapter with the real command core and scan, against the fix
   });
 
   it('offers TLS-RPT only where it is missing, with a visible placeholder mailbox and never ***', async () => {
-    await start();
-    await command('noreports.test');
-    const [, thread] = await harness.fake.waitForCalls('chat.postMessage', 2);
-    const texts = (thread!.body.blocks as Array<{ text?: { text: string } }>).map((b) => b.text?.text);
+    const { thread, texts } = await threadOf('noreports.test');
     expect(texts).toContain(
       '*Enforce mode without TLS-RPT*\nIn enforce mode failed deliveries are silent without reports: publish _smtp._tls.noreports.test TXT "v=TLSRPTv1; rua=mailto:tls-reports@noreports.test".',
     );
@@ -104,14 +110,11 @@ describe('the Slack adapter with the real command core and scan, against the fix
     expect(texts[tlsrptAt + 1]).toBe(
       '```\nName:  _smtp._tls.noreports.test\nType:  TXT\nValue: v=TLSRPTv1; rua=mailto:tls-reports@noreports.test\n\n; zone file:\n_smtp._tls.noreports.test. IN TXT "v=TLSRPTv1; rua=mailto:tls-reports@noreports.test"\n```',
     );
-    expect(JSON.stringify(thread!.body.blocks)).not.toContain('***');
+    expect(JSON.stringify(thread.body.blocks)).not.toContain('***');
   });
 
   it('threads a suggested policy that carries the wildcard the finding asks to add', async () => {
-    await start();
-    await command('wild.test');
-    const [, thread] = await harness.fake.waitForCalls('chat.postMessage', 2);
-    const texts = (thread!.body.blocks as Array<{ text?: { text: string } }>).map((b) => b.text?.text);
+    const { thread, texts } = await threadOf('wild.test');
     expect(texts).toContain(
       '*MX wildcard missing*\nAdd "mx: *.mx.wild.test" to the policy, then rotate the TXT id. "*.wild.test" does not cover a.mx.wild.test: a wildcard matches exactly one label.',
     );
