@@ -70,9 +70,9 @@ function command(text: string, userId = 'U1'): Promise<Response> {
 async function threadOf(domain: string) {
   await start();
   await command(domain);
-  const [, thread] = await harness.fake.waitForCalls('chat.postMessage', 2);
+  const [root, thread] = await harness.fake.waitForCalls('chat.postMessage', 2);
   const texts = (thread!.body.blocks as Array<{ text?: { text: string } }>).map((b) => b.text?.text);
-  return { thread: thread!, texts };
+  return { root: root!, thread: thread!, texts };
 }
 
 describe('the Slack adapter with the real command core and scan, against the fixture internet', () => {
@@ -111,6 +111,16 @@ describe('the Slack adapter with the real command core and scan, against the fix
       '```\nName:  _smtp._tls.noreports.test\nType:  TXT\nValue: v=TLSRPTv1; rua=mailto:tls-reports@noreports.test\n\n; zone file:\n_smtp._tls.noreports.test. IN TXT "v=TLSRPTv1; rua=mailto:tls-reports@noreports.test"\n```',
     );
     expect(JSON.stringify(thread.body.blocks)).not.toContain('***');
+  });
+
+  it('says a domain that does not exist is not found, and threads only its fix, no records to publish', async () => {
+    const { root, thread, texts } = await threadOf('typo.test');
+    expect(root.body.text).toBe(':large_orange_circle: typo.test — Domain not found');
+    expect(texts).toEqual([
+      '*How to fix typo.test*',
+      "*Domain does not exist*\nDNS answers that typo.test does not exist (NXDOMAIN), so there is nothing to configure: check the spelling (a typo is the likely cause), or wait until a new domain's registration is visible in DNS.",
+    ]);
+    expect(checkBlockLimits(payload(thread))).toMatchObject({ ok: true });
   });
 
   it('threads a suggested policy that carries the wildcard the finding asks to add', async () => {
