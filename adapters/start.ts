@@ -4,11 +4,13 @@ import { ConfigError, loadEnvConfig, type EnvConfig } from '../src/config/env-co
 import { createDigestScheduler } from '../src/digest/digest-scheduler.js';
 import { createLogger } from '../src/log/logger.js';
 import { scan } from '../src/scan/scan.js';
-import { openSqliteStore } from '../src/store/sqlite-store.js';
+import { DEFAULT_DB_PATH, openSqliteStore, type SqliteStore } from '../src/store/sqlite-store.js';
 import type { Channel } from '../src/store/watch-store.js';
 import { startConsoleAdapter } from './console/index.js';
 import { startDiscordAdapter } from './discord/index.js';
+import { missingPlatformMessage } from './missing-platform.js';
 import { startSlackAdapter } from './slack/index.js';
+import { dirWritable, storeOpenMessage } from './store-open-message.js';
 
 interface Running {
   name: string;
@@ -31,11 +33,25 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
+  const refusal = missingPlatformMessage(config, process.stdin.isTTY === true);
+  if (refusal !== null) {
+    process.stderr.write(`mtasts: ${refusal}\n`);
+    process.exitCode = 2;
+    return;
+  }
   const { slack, discord, scanner } = config;
   const consoleMode = slack === null && discord === null;
   // At the prompt, stdout belongs to the conversation; logs go to stderr.
   const logger = createLogger({ level: config.logLevel, destination: consoleMode ? process.stderr : process.stdout });
-  const store = openSqliteStore(scanner.dbPath);
+  let store: SqliteStore;
+  try {
+    store = openSqliteStore(scanner.dbPath);
+  } catch (error) {
+    const message = storeOpenMessage({ path: scanner.dbPath ?? DEFAULT_DB_PATH, error, dirWritable, uid: process.getuid?.() });
+    process.stderr.write(`mtasts: ${message}\n`);
+    process.exitCode = 1;
+    return;
+  }
   const core = createCommandCore({
     scan: (domain) =>
       scan(domain, { dns: scanner.dns, allowPrivate: scanner.allowPrivate, httpsPort: scanner.policyPort, history: store }),

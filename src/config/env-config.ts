@@ -42,6 +42,8 @@ export interface EnvConfig {
   };
   /** How many domains one channel, and all channels of one workspace, may watch. */
   watchLimits: WatchLimits;
+  /** MTASTS_CONSOLE: open the console prompt (no platform configured) even when stdin is not a terminal. */
+  console: boolean;
   logLevel: LogLevel;
 }
 
@@ -58,6 +60,11 @@ const port = (name: string) =>
     .regex(/^\d{1,5}$/, { error: `${name} must be a port number (0-65535)` })
     .transform(Number)
     .refine((n) => n <= 65_535, { error: `${name} must be a port number (0-65535)` });
+const flag = (name: string) =>
+  z
+    .enum(['1', '0', 'true', 'false', 'yes', 'no'], { error: `${name} must be one of 1, 0, true, false, yes, no` })
+    .transform((value) => ['1', 'true', 'yes'].includes(value))
+    .default(false);
 // A million watches is far beyond what one bot can scan in a digest; a typo of that size is refused.
 const limit = (name: string, fallback: number) =>
   z
@@ -83,10 +90,8 @@ const envSchema = z
         error: 'MTASTS_DNS must be a comma-separated list of ip, ip:port or [ipv6]:port',
       })
       .optional(),
-    MTASTS_ALLOW_PRIVATE: z
-      .enum(['1', '0', 'true', 'false', 'yes', 'no'], { error: 'MTASTS_ALLOW_PRIVATE must be one of 1, 0, true, false, yes, no' })
-      .transform((flag) => ['1', 'true', 'yes'].includes(flag))
-      .default(false),
+    MTASTS_ALLOW_PRIVATE: flag('MTASTS_ALLOW_PRIVATE'),
+    MTASTS_CONSOLE: flag('MTASTS_CONSOLE'),
     MTASTS_DB: z.string().optional(),
     MTASTS_POLICY_PORT: port('MTASTS_POLICY_PORT').optional(),
     MTASTS_WATCH_LIMIT_CHANNEL: limit('MTASTS_WATCH_LIMIT_CHANNEL', DEFAULT_WATCH_LIMITS.perChannel),
@@ -124,5 +129,6 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv): EnvConfig {
     scanner: { dns: e.MTASTS_DNS, allowPrivate: e.MTASTS_ALLOW_PRIVATE, dbPath: e.MTASTS_DB, policyPort: e.MTASTS_POLICY_PORT },
     watchLimits: { perChannel: e.MTASTS_WATCH_LIMIT_CHANNEL, perWorkspace: e.MTASTS_WATCH_LIMIT_WORKSPACE },
     logLevel: e.LOG_LEVEL,
+    console: e.MTASTS_CONSOLE,
   };
 }

@@ -26,7 +26,10 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** `npm start` as a process, with only the environment given here (no tokens from the machine). */
+/**
+ * `npm start` as a process, with only the environment given here (no tokens from the machine). Its stdin is a pipe,
+ * not a terminal, so MTASTS_CONSOLE=1 opens the console prompt.
+ */
 function start(
   env: Record<string, string>,
   command: [string, string[]] = [process.execPath, [ENTRY]],
@@ -41,6 +44,7 @@ function start(
       MTASTS_DB: join(dir, 'bot.db'),
       NODE_EXTRA_CA_CERTS: join(dir, 'ca.pem'),
       LOG_LEVEL: 'silent',
+      MTASTS_CONSOLE: '1',
       ...env,
     },
   });
@@ -62,6 +66,33 @@ describe('npm start', () => {
     bot.child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
     expect(await bot.exit).toBe(2);
     expect(err.trimEnd().split('\n')).toEqual(['mtasts: SLACK_APP_TOKEN must start with "xapp-"']);
+    expect(bot.output()).toBe('');
+  });
+
+  it('refuses to start with one line naming the variables when no platform is configured and stdin is no terminal', async () => {
+    const bot = start({ MTASTS_CONSOLE: '' });
+    let err = '';
+    bot.child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    expect(await bot.exit).toBe(2);
+    expect(err.trimEnd().split('\n')).toEqual([
+      'mtasts: no chat platform configured: set SLACK_BOT_TOKEN with SLACK_APP_TOKEN or SLACK_SIGNING_SECRET, ' +
+        'or DISCORD_TOKEN with DISCORD_APP_ID (MTASTS_CONSOLE=1 opens the console prompt without a terminal)',
+    ]);
+    expect(bot.output()).toBe('');
+  });
+
+  it('stops with one line naming MTASTS_DB and the path when the database cannot be opened', async () => {
+    // A regular file where the database directory should be: not even root can create the database there.
+    writeFileSync(join(dir, 'not-a-dir'), '');
+    const path = join(dir, 'not-a-dir', 'mtasts.db');
+    const bot = start({ MTASTS_DB: path });
+    let err = '';
+    bot.child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    expect(await bot.exit).toBe(1);
+    const lines = err.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^mtasts: cannot open the database \S+ \(MTASTS_DB\): /);
+    expect(lines[0]).toContain(`${path} (MTASTS_DB)`);
     expect(bot.output()).toBe('');
   });
 

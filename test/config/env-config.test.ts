@@ -22,6 +22,7 @@ describe('loadEnvConfig', () => {
       scanner: { dns: undefined, allowPrivate: false, dbPath: undefined },
       watchLimits: { perChannel: 200, perWorkspace: 1000 },
       logLevel: 'info',
+      console: false,
     });
   });
 
@@ -81,6 +82,7 @@ describe('loadEnvConfig', () => {
     [{ ...DISCORD, DISCORD_API_URL: 'not a url' }, 'DISCORD_API_URL must be an http:// or https:// URL'],
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent'],
     [{ MTASTS_ALLOW_PRIVATE: 'maybe' }, 'MTASTS_ALLOW_PRIVATE must be one of 1, 0, true, false, yes, no'],
+    [{ MTASTS_CONSOLE: 'on' }, 'MTASTS_CONSOLE must be one of 1, 0, true, false, yes, no'],
     [{ MTASTS_WATCH_LIMIT_CHANNEL: '0' }, 'MTASTS_WATCH_LIMIT_CHANNEL must be a whole number from 1 to 999999'],
     [{ MTASTS_WATCH_LIMIT_CHANNEL: '-5' }, 'MTASTS_WATCH_LIMIT_CHANNEL must be a whole number from 1 to 999999'],
     [{ MTASTS_WATCH_LIMIT_CHANNEL: '2e3' }, 'MTASTS_WATCH_LIMIT_CHANNEL must be a whole number from 1 to 999999'],
@@ -118,6 +120,11 @@ describe('loadEnvConfig', () => {
       logLevel: 'debug',
     });
     expect(loadEnvConfig({ MTASTS_ALLOW_PRIVATE: '0' }).scanner.allowPrivate).toBe(false);
+  });
+
+  it('reads MTASTS_CONSOLE', () => {
+    expect(loadEnvConfig({ MTASTS_CONSOLE: '1' }).console).toBe(true);
+    expect(loadEnvConfig({ MTASTS_CONSOLE: 'no' }).console).toBe(false);
   });
 
   it('reads the watch limits per channel and per workspace', () => {
