@@ -1,5 +1,6 @@
 import type { PolicyProbeResult } from '../probes/policy-probe.js';
 import { evaluateCert } from './evaluate-cert.js';
+import { evaluateGate } from './evaluate-gate.js';
 import { evaluateMx } from './evaluate-mx.js';
 import { evaluatePolicy } from './evaluate-policy.js';
 import { evaluateTlsRpt, type TlsRptEvaluation } from './evaluate-tlsrpt.js';
@@ -24,6 +25,7 @@ export function buildReport(facts: ScanFacts): Report {
   const cert = configured ? certOf(facts.policy) : null;
   const certEval = cert ? evaluateCert(cert, `mta-sts.${domain}`, domain, now) : null;
   const mode = policy.parsed?.mode ?? null;
+  const gate = evaluateGate(mx.rows, facts.smtp, configured ? mode : null, domain, now);
 
   const findings: Finding[] = configured
     ? [
@@ -35,8 +37,9 @@ export function buildReport(facts: ScanFacts): Report {
         ...mx.findings,
         ...tlsrpt.findings,
         ...tlsrptAbsence(tlsrpt, facts.tlsrpt.ok, mode, domain),
+        ...gate.findings,
       ]
-    : tlsrpt.findings;
+    : [...tlsrpt.findings, ...gate.findings];
 
   return {
     domain,
@@ -44,7 +47,7 @@ export function buildReport(facts: ScanFacts): Report {
     findings: sortBySeverity(findings),
     txt: configured ? txt.txt : null,
     policy: configured ? policy.policy : null,
-    mx: mx.rows,
+    mx: gate.rows,
     cert: certEval?.cert ?? null,
     tlsrpt: tlsrpt.tlsrpt,
     suggestions: suggestions({

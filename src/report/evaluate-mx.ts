@@ -2,11 +2,11 @@ import type { MxAnswer } from '../net/dns-resolver.js';
 import type { StsPolicy } from '../parsers/sts-policy.js';
 import type { DnsProbeResult } from '../probes/dns-probes.js';
 import { makeFinding } from './make-finding.js';
-import { mxRows, uncoveredMx, type UncoveredMx } from './mx-coverage.js';
-import type { Finding, MxRow } from './report.js';
+import { mxRows, uncoveredMx, type CoverageRow, type UncoveredMx } from './mx-coverage.js';
+import type { Finding } from './report.js';
 
 export interface MxEvaluation {
-  rows: MxRow[];
+  rows: CoverageRow[];
   /** Live MX hosts (a null MX, RFC 7505, counts as none). */
   hosts: string[];
   findings: Finding[];

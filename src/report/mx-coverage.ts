@@ -12,7 +12,10 @@ export interface UncoveredMx {
   note?: string;
 }
 
-export function mxRows(hosts: MxAnswer[], patterns: string[]): MxRow[] {
+/** An MX row before the gate is added to it. */
+export type CoverageRow = Pick<MxRow, 'host' | 'priority' | 'matchedBy'>;
+
+export function mxRows(hosts: MxAnswer[], patterns: string[]): CoverageRow[] {
   return hosts.map(({ exchange, priority }) => ({
     host: exchange,
     priority,
@@ -20,7 +23,7 @@ export function mxRows(hosts: MxAnswer[], patterns: string[]): MxRow[] {
   }));
 }
 
-export function uncoveredMx(rows: MxRow[], patterns: string[]): UncoveredMx[] {
+export function uncoveredMx(rows: CoverageRow[], patterns: string[]): UncoveredMx[] {
   return rows.filter((r) => r.matchedBy === null).map((r) => explain(r.host, patterns));
 }
 

@@ -8,8 +8,8 @@ describe('scanRecord', () => {
   it('is the summary history keeps: verdict, codes, id, body hash, MX set and coverage, certificate, TLS-RPT', () => {
     const report = reportFixture('a.example', {
       mx: [
-        { host: 'mx1.a.example', priority: 10, matchedBy: 'mx1.a.example' },
-        { host: 'spare.a.example', priority: 20, matchedBy: null },
+        { host: 'mx1.a.example', priority: 10, matchedBy: 'mx1.a.example', smtp: null },
+        { host: 'spare.a.example', priority: 20, matchedBy: null, smtp: null },
       ],
     });
     expect(scanRecord(report, AT)).toEqual({
@@ -34,7 +34,7 @@ describe('scanRecord', () => {
       txt: null,
       policy: null,
       cert: null,
-      mx: [{ host: 'mx1.a.example', priority: 10, matchedBy: null }],
+      mx: [{ host: 'mx1.a.example', priority: 10, matchedBy: null, smtp: null }],
     });
     expect(scanRecord(report, AT).uncoveredMx).toEqual([]);
   });
