@@ -1,3 +1,4 @@
+import { gatePasses, gateSummary } from '../report/gate-summary.js';
 import { policyUnusableBecause } from '../report/policy-usability.js';
 import type { Report, Verdict } from '../report/report.js';
 import type { FixBlock, ReportMessage, Tone } from './chat-message.js';
@@ -38,7 +39,7 @@ export function reportMessage(report: Report, { now, notes = [] }: ReportMessage
     tone: TONES[report.verdict],
     headline: `${report.domain} — ${LABELS[report.verdict]}`,
     summary: [...summaryLines(report, now), ...notes],
-    mxTable: report.mx.map(({ host, priority, matchedBy }) => ({ host, priority, matchedBy })),
+    mxTable: report.mx.map((row) => ({ host: row.host, priority: row.priority, matchedBy: row.matchedBy, gate: gateSummary(row), gateOk: gatePasses(row) })),
     findings: report.findings.map(({ code, severity, title, detail }) => ({
       code,
       severity,

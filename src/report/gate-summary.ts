@@ -1,18 +1,23 @@
 import type { MxRow } from './report.js';
 
 /**
- * One MX host's gate in a few plain words, the same on every output: "STARTTLS, TLSv1.3, cert trusted, name ok,
- * 89 days left". Holds no remote text; adapters still escape it like any other line.
+ * One MX host's gate in a few plain words, the same on every output and short enough for ten rows in a Discord
+ * field: "STARTTLS TLSv1.3, cert ok, 89 days". Holds no remote text; adapters still escape it like any other line.
  */
 export function gateSummary(row: MxRow): string {
   const { smtp } = row;
   if (smtp === null) return 'SMTP not probed';
-  if (!smtp.reached) return `SMTP unreachable (${smtp.error?.split(':')[0] ?? 'unknown'})`;
+  if (!smtp.reached) return `SMTP unreachable (${causeOf(smtp.error)})`;
   if (!smtp.starttls) return 'no STARTTLS';
-  if (smtp.cert === null) return `STARTTLS, TLS failed (${smtp.error?.split(':')[0] ?? 'unknown'})`;
+  if (smtp.cert === null) return `STARTTLS, TLS failed (${causeOf(smtp.error)})`;
   const { cert } = smtp;
-  const days = cert.daysLeft < 0 ? 'expired' : `${cert.daysLeft} days left`;
-  return `STARTTLS, ${smtp.tlsVersion ?? 'TLS'}, cert ${cert.trusted ? 'trusted' : 'untrusted'}, name ${cert.nameMatch ? 'ok' : 'mismatch'}, ${days}`;
+  const problems = [cert.trusted ? null : 'untrusted', cert.nameMatch ? null : 'wrong name', cert.daysLeft < 0 ? 'expired' : null];
+  const verdict = problems.filter((p) => p !== null).join(' + ') || 'ok';
+  return `STARTTLS ${smtp.tlsVersion ?? 'TLS'}, cert ${verdict}, ${cert.daysLeft} days`;
+}
+
+function causeOf(error: string | null): string {
+  return error?.split(':')[0] ?? 'unknown';
 }
 
 /** Whether the host passes the gate a sender enforcing MTA-STS applies (unknown when not probed or not reached). */
