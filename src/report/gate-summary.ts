@@ -27,3 +27,20 @@ export function gatePasses(row: MxRow): boolean | null {
   const cert = smtp.cert;
   return smtp.starttls === true && cert !== null && cert.trusted && cert.nameMatch && cert.daysLeft >= 0;
 }
+
+/**
+ * The gate failures at one host as finding codes, whatever their severity under the policy. Not being reached is
+ * left out: it says as much about the network the scan ran from as about the host.
+ */
+export function gateFailures(row: MxRow): string[] {
+  const { smtp } = row;
+  if (smtp === null || !smtp.reached) return [];
+  if (!smtp.starttls) return ['starttls-missing'];
+  const cert = smtp.cert;
+  if (cert === null) return [];
+  return [
+    ...(cert.trusted ? [] : ['mx-cert-untrusted']),
+    ...(cert.nameMatch ? [] : ['mx-cert-name-mismatch']),
+    ...(cert.daysLeft < 0 ? ['mx-cert-expired'] : []),
+  ];
+}
