@@ -1,5 +1,6 @@
 import { connect as tcpConnect, isIPv6, type Socket } from 'node:net';
-import { connect as tlsConnect, type PeerCertificate, type SecureContext, type TLSSocket } from 'node:tls';
+import type { X509Certificate } from 'node:crypto';
+import { connect as tlsConnect, type SecureContext, type TLSSocket } from 'node:tls';
 import { connectableAddresses, describeBlocked } from '../net/blocked-address.js';
 import type { DnsResolver } from '../net/dns-resolver.js';
 import { offersStartTls, readSmtpReply, type SmtpReply } from '../parsers/smtp-reply.js';
@@ -256,11 +257,13 @@ function upgrade(socket: Socket, options: SmtpProbeOptions, signal: AbortSignal)
 
 function readTls(secure: TLSSocket, address: string): SmtpTls {
   try {
+    // Read once: a second call may no longer return the certificate.
+    const leaf = secure.getPeerX509Certificate();
     return {
       version: secure.getProtocol() ?? 'unknown',
       cipher: secure.getCipher()?.name ?? 'unknown',
-      cert: peerCertInfo(secure),
-      chain: presentedChain(secure.getPeerCertificate(true)),
+      cert: peerCertInfo(secure, leaf),
+      chain: presentedChain(leaf),
     };
   } catch (error) {
     secure.destroy();
@@ -268,11 +271,11 @@ function readTls(secure: TLSSocket, address: string): SmtpTls {
   }
 }
 
-/** Leaf first, then each issuer; Node closes the chain with a self-signed certificate pointing at itself. */
-function presentedChain(leaf: PeerCertificate & { issuerCertificate?: PeerCertificate }): Buffer[] {
+/** Leaf first, then each issuer Node knows of; the walk stops at a self-signed certificate or after ten. */
+function presentedChain(leaf: X509Certificate | undefined): Buffer[] {
   const chain: Buffer[] = [];
-  let cert: (PeerCertificate & { issuerCertificate?: PeerCertificate }) | undefined = leaf;
-  while (cert?.raw && chain.length < 10 && !chain.some((seen) => seen.equals(cert!.raw))) {
+  let cert = leaf;
+  while (cert && chain.length < 10 && !chain.some((seen) => seen.equals(cert!.raw))) {
     chain.push(cert.raw);
     cert = cert.issuerCertificate;
   }

@@ -57,8 +57,7 @@ export async function openTls(target: TlsTarget): Promise<TLSSocket | null> {
 }
 
 /** The certificate the peer presented and the chain verdict; throws when there is none or it cannot be decoded. */
-export function peerCertInfo(socket: TLSSocket): CertInfo {
-  const peer = socket.getPeerX509Certificate();
+export function peerCertInfo(socket: TLSSocket, peer = socket.getPeerX509Certificate()): CertInfo {
   if (!peer) throw new Error('the server sent no certificate');
   const trustError = socket.authorizationError ? errorText(socket.authorizationError) : null;
   return certInfo(peer, socket.authorized, trustError);

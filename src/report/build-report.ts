@@ -25,7 +25,7 @@ export function buildReport(facts: ScanFacts): Report {
   const cert = configured ? certOf(facts.policy) : null;
   const certEval = cert ? evaluateCert(cert, `mta-sts.${domain}`, domain, now) : null;
   const mode = policy.parsed?.mode ?? null;
-  const gate = evaluateGate(mx.rows, facts.smtp, configured ? mode : null, domain, now);
+  const gate = evaluateGate(mx.rows, facts.gates, configured ? mode : null, domain, now);
 
   const findings: Finding[] = configured
     ? [

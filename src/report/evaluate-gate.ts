@@ -1,10 +1,12 @@
 import { certNameMatches } from '../parsers/cert-name-match.js';
+import { matchingTlsa, tlsaText } from '../parsers/tlsa-match.js';
+import type { MxGateFacts } from '../probes/mx-gate-probe.js';
 import type { SmtpProbeResult, SmtpTls } from '../probes/smtp-probe.js';
 import { certDaysLeft } from './cert-days-left.js';
 import { chainTrusted } from './evaluate-cert.js';
 import { makeFinding } from './make-finding.js';
 import type { CoverageRow } from './mx-coverage.js';
-import type { Finding, MxRow, MxSmtp, PolicyMode, Severity } from './report.js';
+import type { Finding, MxDane, MxRow, MxSmtp, PolicyMode, Severity } from './report.js';
 
 const EXPIRING_SOON_DAYS = 14;
 
@@ -20,20 +22,46 @@ export interface GateEvaluation {
  */
 export function evaluateGate(
   rows: CoverageRow[],
-  probes: ReadonlyMap<string, SmtpProbeResult> | null,
+  gates: ReadonlyMap<string, MxGateFacts>,
   mode: PolicyMode | null,
   domain: string,
   now: Date,
 ): GateEvaluation {
   const findings: Finding[] = [];
   const gated = rows.map((row): MxRow => {
-    const probe = probes?.get(row.host);
-    if (!probe) return { ...row, smtp: null };
-    const judged = judgeHost(row.host, probe, mode, domain, now);
-    findings.push(...judged.findings);
-    return { ...row, smtp: judged.smtp };
+    const facts = gates.get(row.host);
+    if (!facts) return { ...row, smtp: null, dane: null };
+    const judged = facts.smtp ? judgeHost(row.host, facts.smtp, mode, domain, now) : { smtp: null, findings: [] };
+    const tls = facts.smtp?.ok ? facts.smtp.value.tls : null;
+    const dane = judgeDane(row.host, facts.tlsa, tls, domain);
+    findings.push(...judged.findings, ...dane.findings);
+    return { ...row, smtp: judged.smtp, dane: dane.dane };
   });
   return { rows: gated, findings };
+}
+
+/** RFC 7672: validated TLSA records bind the host to a certificate or key; unvalidated ones are ignored by senders. */
+function judgeDane(host: string, answer: MxGateFacts['tlsa'], tls: SmtpTls | null, domain: string): { dane: MxDane; findings: Finding[] } {
+  const context = { domain, host };
+  if (!answer.ok) {
+    const absent = answer.cause === 'nxdomain' || answer.cause === 'nodata';
+    return { dane: { status: absent ? 'none' : 'lookup-failed', tlsa: [] }, findings: [] };
+  }
+  const { records, authenticated } = answer.value;
+  const tlsa = records.map(tlsaText);
+  const name = `_25._tcp.${host}`;
+  if (!authenticated) {
+    const detail = `${name} publishes ${records.length} TLSA record(s), but the answer was not DNSSEC-validated (no AD bit from the resolver), so DANE senders ignore them.`;
+    return { dane: { status: 'unsigned', tlsa }, findings: [makeFinding('dane-unsigned', detail, context)] };
+  }
+  if (tls === null) return { dane: { status: 'unchecked', tlsa }, findings: [] };
+  const match = matchingTlsa(records, tls.chain);
+  if (match) {
+    const detail = `${name} has DNSSEC-validated TLSA records, and "${tlsaText(match).slice(0, 24)}…" matches what ${host} presents.`;
+    return { dane: { status: 'match', tlsa }, findings: [makeFinding('dane-present', detail, context)] };
+  }
+  const detail = `${name} has DNSSEC-validated TLSA records, and none of the ${records.length} matches the certificate chain ${host} presents; DANE senders will not deliver to it.`;
+  return { dane: { status: 'mismatch', tlsa }, findings: [makeFinding('dane-mismatch', detail, context)] };
 }
 
 function judgeHost(host: string, probe: SmtpProbeResult, mode: PolicyMode | null, domain: string, now: Date): { smtp: MxSmtp; findings: Finding[] } {

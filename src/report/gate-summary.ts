@@ -1,10 +1,23 @@
-import type { MxRow } from './report.js';
+import type { MxDane, MxRow } from './report.js';
 
 /**
  * One MX host's gate in a few plain words, the same on every output and short enough for ten rows in a Discord
- * field: "STARTTLS TLSv1.3, cert ok, 89 days". Holds no remote text; adapters still escape it like any other line.
+ * field: "STARTTLS TLSv1.3, cert ok, 89 days, DANE none". Holds no remote text; adapters still escape it like any other line.
  */
 export function gateSummary(row: MxRow): string {
+  return row.dane === null ? smtpSummary(row) : `${smtpSummary(row)}, DANE ${DANE_WORDS[row.dane.status]}`;
+}
+
+const DANE_WORDS: Record<MxDane['status'], string> = {
+  none: 'none',
+  match: 'validated match',
+  mismatch: 'mismatch',
+  unsigned: 'unsigned',
+  unchecked: 'unchecked',
+  'lookup-failed': 'lookup failed',
+};
+
+function smtpSummary(row: MxRow): string {
   const { smtp } = row;
   if (smtp === null) return 'SMTP not probed';
   if (!smtp.reached) return `SMTP unreachable (${causeOf(smtp.error)})`;
@@ -20,8 +33,9 @@ function causeOf(error: string | null): string {
   return error?.split(':')[0] ?? 'unknown';
 }
 
-/** Whether the host passes the gate a sender enforcing MTA-STS applies (unknown when not probed or not reached). */
+/** Whether the host passes the gate MTA-STS and DANE senders apply (unknown when not probed or not reached). */
 export function gatePasses(row: MxRow): boolean | null {
+  if (row.dane?.status === 'mismatch') return false;
   const { smtp } = row;
   if (smtp === null || !smtp.reached) return null;
   const cert = smtp.cert;

@@ -55,6 +55,21 @@ export const mxSmtpSchema = z.object({
 });
 export type MxSmtp = z.infer<typeof mxSmtpSchema>;
 
+export const DANE_STATUSES = ['none', 'match', 'mismatch', 'unsigned', 'unchecked', 'lookup-failed'] as const;
+
+/** The TLSA records at _25._tcp.<host> and how they stand against what the host presented. */
+export const mxDaneSchema = z.object({
+  /**
+   * none: no TLSA records; match: DNSSEC-validated and one matches; mismatch: validated and none matches;
+   * unsigned: published but not validated (senders ignore them); unchecked: validated, but no certificate to
+   * compare (SMTP off or not reached); lookup-failed: the TLSA lookup itself failed.
+   */
+  status: z.enum(DANE_STATUSES),
+  /** The records as in a zone file: "3 1 1 <hex>". */
+  tlsa: z.array(z.string()),
+});
+export type MxDane = z.infer<typeof mxDaneSchema>;
+
 export const reportSchema = z.object({
   domain: z.string(),
   verdict: verdictSchema,
@@ -78,6 +93,8 @@ export const reportSchema = z.object({
       matchedBy: z.string().nullable(),
       /** The sender's gate on port 25; null when the SMTP probe was off (--no-smtp). */
       smtp: mxSmtpSchema.nullable(),
+      /** DANE (RFC 7672) at this host; null when it was not looked up. */
+      dane: mxDaneSchema.nullable(),
     }),
   ),
   cert: z

@@ -1,7 +1,7 @@
 import type { MxAnswer } from '../net/dns-resolver.js';
 import type { DnsProbeResult } from '../probes/dns-probes.js';
 import type { PolicyProbeResult } from '../probes/policy-probe.js';
-import type { SmtpProbeResult } from '../probes/smtp-probe.js';
+import type { MxGateFacts } from '../probes/mx-gate-probe.js';
 
 /** What the probes saw, plus what history says: the whole input of the pure report step. */
 export interface ScanFacts {
@@ -11,8 +11,8 @@ export interface ScanFacts {
   policy: PolicyProbeResult;
   tlsrpt: DnsProbeResult<string[]>;
   mx: DnsProbeResult<MxAnswer[]>;
-  /** The SMTP probe of each live MX host, by host name; null when the probe was off. */
-  smtp: ReadonlyMap<string, SmtpProbeResult> | null;
+  /** Each live MX host's gate (SMTP probe, null when off) and TLSA records, by host name. */
+  gates: ReadonlyMap<string, MxGateFacts>;
   history: HistoryFacts;
 }
 

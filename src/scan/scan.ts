@@ -50,7 +50,7 @@ export async function scan(input: string, options: ScanOptions = {}): Promise<Re
 
   const mxLookup = probeMx(resolver, domain);
   const secureContext = options.ca ? trustingAlso(options.ca) : undefined;
-  const [txt, policy, tlsrpt, mx, smtp] = await Promise.all([
+  const [txt, policy, tlsrpt, mx, gates] = await Promise.all([
     probeTxt(resolver, `_mta-sts.${domain}`),
     fetchPolicy({
       host: `mta-sts.${domain}`,
@@ -62,22 +62,20 @@ export async function scan(input: string, options: ScanOptions = {}): Promise<Re
     }),
     probeTxt(resolver, `_smtp._tls.${domain}`),
     mxLookup,
-    options.smtp === false
-      ? null
-      : mxLookup.then((answer) =>
-          probeMxGates(answer, {
-            resolver,
-            port: options.smtpPort ?? SMTP_PORT,
-            allowPrivate: options.allowPrivate ?? false,
-            timeoutMs,
-            secureContext,
-          }),
-        ),
+    mxLookup.then((answer) =>
+      probeMxGates(answer, {
+        resolver,
+        smtp:
+          options.smtp === false
+            ? null
+            : { port: options.smtpPort ?? SMTP_PORT, allowPrivate: options.allowPrivate ?? false, timeoutMs, secureContext },
+      }),
+    ),
   ]);
 
   const scannedAt = now();
   const history = await historyFacts(options.history, domain, evaluateTxt(txt, domain).id, policy);
-  const report = buildReport({ domain, now: scannedAt, txt, policy, tlsrpt, mx, smtp, history });
+  const report = buildReport({ domain, now: scannedAt, txt, policy, tlsrpt, mx, gates, history });
   await options.history?.record(scanRecord(report, scannedAt));
   return report;
 }

@@ -74,7 +74,7 @@ describe('mtasts scan (CLI)', () => {
 
   it('shows the gate of each MX host under its row', async () => {
     const run = await mtasts(['scan', 'good.example']);
-    expect(run.stdout).toContain('      ✓ STARTTLS TLSv1.3, cert ok, 89 days');
+    expect(run.stdout).toContain('      ✓ STARTTLS TLSv1.3, cert ok, 89 days, DANE none');
   });
 
   it('--no-smtp never connects to an MX host, and the rows say it was not probed', async () => {
@@ -82,10 +82,10 @@ describe('mtasts scan (CLI)', () => {
     const run = await mtasts(['scan', 'quiet.example', '--no-smtp', '--json']);
     expect(run.code).toBe(0);
     expect(reportSchema.parse(JSON.parse(run.stdout)).mx).toEqual([
-      { host: 'mx1.quiet.example', priority: 10, matchedBy: 'mx1.quiet.example', smtp: null },
+      { host: 'mx1.quiet.example', priority: 10, matchedBy: 'mx1.quiet.example', smtp: null, dane: { status: 'none', tlsa: [] } },
     ]);
     expect(staged['mx1.quiet.example']?.connections).toBe(0);
-    expect((await mtasts(['scan', 'quiet.example', '--no-smtp'])).stdout).toContain('      ? SMTP not probed');
+    expect((await mtasts(['scan', 'quiet.example', '--no-smtp'])).stdout).toContain('      ? SMTP not probed, DANE none');
     expect(staged['mx1.quiet.example']?.connections).toBe(0);
     // Without the flag the same host is contacted: the counter is live.
     await mtasts(['scan', 'quiet.example']);

@@ -14,7 +14,7 @@ const cert = {
   daysLeft: 58,
 };
 const reached = { reached: true, error: null, address: '192.0.2.25', starttls: true, tlsVersion: 'TLSv1.3', cipher: 'TLS_AES_256_GCM_SHA384', cert };
-const row = (smtp: MxSmtp | null): MxRow => ({ host: 'mx.example.com', priority: 10, matchedBy: 'mx.example.com', smtp });
+const row = (smtp: MxSmtp | null): MxRow => ({ host: 'mx.example.com', priority: 10, matchedBy: 'mx.example.com', smtp, dane: null });
 
 describe('gateSummary and gatePasses', () => {
   it.each<[string, MxSmtp | null, string, boolean | null]>([
@@ -26,5 +26,16 @@ describe('gateSummary and gatePasses', () => {
   ])('%s', (_, smtp, summary, passes) => {
     expect(gateSummary(row(smtp))).toBe(summary);
     expect(gatePasses(row(smtp))).toBe(passes);
+  });
+
+  it.each<[string, MxRow['dane'], string, boolean | null]>([
+    ['no TLSA records', { status: 'none', tlsa: [] }, 'STARTTLS TLSv1.3, cert ok, 58 days, DANE none', true],
+    ['a validated match', { status: 'match', tlsa: ['3 1 1 ab'] }, 'STARTTLS TLSv1.3, cert ok, 58 days, DANE validated match', true],
+    ['a validated mismatch fails the gate', { status: 'mismatch', tlsa: ['3 1 1 ab'] }, 'STARTTLS TLSv1.3, cert ok, 58 days, DANE mismatch', false],
+    ['unsigned records', { status: 'unsigned', tlsa: ['3 1 1 ab'] }, 'STARTTLS TLSv1.3, cert ok, 58 days, DANE unsigned', true],
+  ])('with DANE: %s', (_, dane, summary, passes) => {
+    const withDane = { ...row(reached), dane };
+    expect(gateSummary(withDane)).toBe(summary);
+    expect(gatePasses(withDane)).toBe(passes);
   });
 });

@@ -140,7 +140,7 @@ describe('the sender gate: hosts that cannot be reached end as smtp-unreachable,
     const domain = fixture.newDomain();
     const staged = await publishDomain(fixture.net(), domain, withMx({})(domain));
     const report = await scan(domain, { ...fixture.net().scanOptions, smtp: false });
-    expect(report.mx).toEqual([{ host: `mx1.${domain}`, priority: 10, matchedBy: `mx1.${domain}`, smtp: null }]);
+    expect(report.mx).toEqual([{ host: `mx1.${domain}`, priority: 10, matchedBy: `mx1.${domain}`, smtp: null, dane: { status: 'none', tlsa: [] } }]);
     expect(staged[`mx1.${domain}`]?.connections).toBe(0);
     // The same host is contacted once the probe is on: the counter above is live.
     await scan(domain, fixture.net().scanOptions);

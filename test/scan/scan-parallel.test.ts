@@ -25,6 +25,7 @@ function barrierResolver(inner: DnsResolver, expected: number): { resolver: DnsR
       txt: (name) => hold(`txt ${name}`, () => inner.txt(name)),
       mx: (name) => hold(`mx ${name}`, () => inner.mx(name)),
       addresses: (name) => hold(`addresses ${name}`, () => inner.addresses(name)),
+      tlsa: (name) => hold(`tlsa ${name}`, () => inner.tlsa(name)),
     },
   };
 }
@@ -39,8 +40,8 @@ describe('scan', () => {
     expect([...started.slice(0, 4)].sort()).toEqual(
       [`addresses mta-sts.${domain}`, `mx ${domain}`, `txt _mta-sts.${domain}`, `txt _smtp._tls.${domain}`].sort(),
     );
-    // The fifth chain goes on from the MX answer to each MX host's address.
-    expect(started.slice(4)).toEqual([`addresses mx1.${domain}`]);
+    // The fifth chain goes on from the MX answer to each MX host's address and TLSA records.
+    expect([...started.slice(4)].sort()).toEqual([`addresses mx1.${domain}`, `tlsa _25._tcp.mx1.${domain}`]);
   });
 
   it('starts the SMTP probe of an MX host as soon as the MX answer is in, not after the other chains', async () => {

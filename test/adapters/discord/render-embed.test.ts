@@ -121,7 +121,7 @@ const tenMx = Array.from({ length: 10 }, (_, i) => ({
   host: `mx${i + 1}.mail-hosting-provider.example.com`,
   priority: 10 * (i + 1),
   matchedBy: '*.mail-hosting-provider.example.com',
-  gate: 'STARTTLS TLSv1.3, cert untrusted + wrong name + expired, -3 days',
+  gate: 'STARTTLS TLSv1.3, cert untrusted + wrong name + expired, -3 days, DANE mismatch',
   gateOk: false,
 }));
 
@@ -133,7 +133,7 @@ describe('the MX field with the sender gate', () => {
     expect(fields.map((f) => f.name)).toEqual(['MX hosts (10)', 'MX hosts (continued)']);
     const field = { value: fields.map((f) => f.value).join('\n') };
     for (let i = 1; i <= 10; i++) expect(field.value).toContain(`mx${i}.mail-hosting-provider.example.com (${10 * i})`);
-    expect(field.value.split('\n').filter((line) => line === '↳ ✗ STARTTLS TLSv1.3, cert untrusted + wrong name + expired, -3 days')).toHaveLength(10);
+    expect(field.value.split('\n').filter((line) => line === '↳ ✗ STARTTLS TLSv1.3, cert untrusted + wrong name + expired, -3 days, DANE mismatch')).toHaveLength(10);
     expect(field.value).not.toContain('more MX hosts');
   });
 });

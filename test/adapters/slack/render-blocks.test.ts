@@ -97,7 +97,7 @@ const tenMx = Array.from({ length: 10 }, (_, i) => ({
   host: `mx${i + 1}.mail-hosting-provider.example.com`,
   priority: 10 * (i + 1),
   matchedBy: '*.mail-hosting-provider.example.com',
-  gate: 'STARTTLS TLSv1.3, cert untrusted + wrong name + expired, -3 days',
+  gate: 'STARTTLS TLSv1.3, cert untrusted + wrong name + expired, -3 days, DANE mismatch',
   gateOk: false,
 }));
 
@@ -108,7 +108,7 @@ describe('the MX table with the sender gate', () => {
     const { blocks } = payload;
     const table = texts(blocks).find((text) => text.startsWith('*MX hosts*'))!;
     for (let i = 1; i <= 10; i++) expect(table).toContain(`mx${i}.mail-hosting-provider.example.com  ✓ *.mail-hosting-provider.example.com`);
-    expect(table.split('\n').filter((line) => line === '       ✗ STARTTLS TLSv1.3, cert untrusted + wrong name + expired, -3 days')).toHaveLength(10);
+    expect(table.split('\n').filter((line) => line === '       ✗ STARTTLS TLSv1.3, cert untrusted + wrong name + expired, -3 days, DANE mismatch')).toHaveLength(10);
     expect(table).not.toContain('more MX hosts');
   });
 });
