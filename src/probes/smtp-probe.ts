@@ -153,7 +153,8 @@ async function connectFirst(addresses: string[], port: number, signal: AbortSign
 
 function tcp(address: string, port: number, signal: AbortSignal): Promise<Socket> {
   return new Promise((resolve, reject) => {
-    const socket = tcpConnect({ host: address, port });
+    // Each command is one small write awaiting its reply: Nagle's algorithm would only hold it back.
+    const socket = tcpConnect({ host: address, port, noDelay: true });
     const abort = (): void => void socket.destroy(new Error('deadline reached'));
     const onError = (error: Error): void => {
       signal.removeEventListener('abort', abort);
