@@ -54,7 +54,14 @@ async function main(): Promise<void> {
   }
   const core = createCommandCore({
     scan: (domain) =>
-      scan(domain, { dns: scanner.dns, allowPrivate: scanner.allowPrivate, httpsPort: scanner.policyPort, history: store }),
+      scan(domain, {
+        dns: scanner.dns,
+        allowPrivate: scanner.allowPrivate,
+        httpsPort: scanner.policyPort,
+        smtp: scanner.smtp,
+        smtpPort: scanner.smtpPort,
+        history: store,
+      }),
     watches: store,
     watchLimits: config.watchLimits,
     logger: logger.child({ component: 'command' }),

@@ -29,6 +29,7 @@ function slowResolver(inner: DnsResolver): DnsResolver {
     txt: async (name) => (await delay(), inner.txt(name)),
     mx: async (name) => (await delay(), inner.mx(name)),
     addresses: async (name) => (await delay(), inner.addresses(name)),
+    tlsa: async (name) => (await delay(), inner.tlsa(name)),
   };
 }
 

@@ -49,6 +49,8 @@ async function runScan(command: ScanCommand, io: CliIo): Promise<number> {
             timeoutMs: command.timeoutMs,
             history: store,
             httpsPort: command.policyPort,
+            smtp: command.smtp,
+            smtpPort: command.smtpPort,
           }),
         ),
       ),

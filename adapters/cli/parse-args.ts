@@ -13,6 +13,10 @@ export interface ScanCommand {
   failOn: FailOn;
   /** MTASTS_POLICY_PORT: the policy hosts' port, changed from 443 only by a local test setup. */
   policyPort: number | undefined;
+  /** False with --no-smtp: port 25 is never touched. */
+  smtp: boolean;
+  /** MTASTS_SMTP_PORT: the MX hosts' port, changed from 25 only by a local test setup. */
+  smtpPort: number | undefined;
 }
 
 export type CliCommand = ScanCommand | { command: 'help' };
@@ -20,7 +24,7 @@ export type ParsedArgs = { ok: true; value: CliCommand } | { ok: false; reason: 
 
 const MAX_TIMEOUT_MS = 120_000;
 
-/** `mtasts scan <domain...> [--json] [--dns ip[:port],...] [--allow-private] [--timeout ms] [--fail-on broken|testing|never]` */
+/** `mtasts scan <domain...> [--json] [--dns ip[:port],...] [--allow-private] [--no-smtp] [--timeout ms] [--fail-on broken|testing|never]` */
 export function parseScanArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedArgs {
   let parsed;
   try {
@@ -32,6 +36,7 @@ export function parseScanArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedArg
         json: { type: 'boolean', default: false },
         dns: { type: 'string' },
         'allow-private': { type: 'boolean', default: false },
+        'no-smtp': { type: 'boolean', default: false },
         timeout: { type: 'string' },
         'fail-on': { type: 'string', default: 'broken' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -52,6 +57,8 @@ export function parseScanArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedArg
   if (!timeout.ok) return timeout;
   const policyPort = env['MTASTS_POLICY_PORT'];
   if (policyPort !== undefined && !/^\d{1,5}$/.test(policyPort)) return { ok: false, reason: 'MTASTS_POLICY_PORT must be a port number' };
+  const smtpPort = env['MTASTS_SMTP_PORT'];
+  if (smtpPort !== undefined && !/^\d{1,5}$/.test(smtpPort)) return { ok: false, reason: 'MTASTS_SMTP_PORT must be a port number' };
   const failOn = values['fail-on'];
   if (failOn !== 'broken' && failOn !== 'testing' && failOn !== 'never') {
     return { ok: false, reason: `--fail-on must be broken, testing or never, not "${failOn}"` };
@@ -67,6 +74,8 @@ export function parseScanArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedArg
       timeoutMs: timeout.value,
       failOn,
       policyPort: policyPort === undefined ? undefined : Number(policyPort),
+      smtp: !values['no-smtp'],
+      smtpPort: smtpPort === undefined ? undefined : Number(smtpPort),
     },
   };
 }

@@ -1,3 +1,4 @@
+import { gatePasses, gateSummary } from '../../src/report/gate-summary.js';
 import { policyUnusableBecause } from '../../src/report/policy-usability.js';
 import type { Report, Verdict } from '../../src/report/report.js';
 import { pasteRecordLines } from '../../src/report/paste-record.js';
@@ -55,8 +56,13 @@ function mxTable(r: Report, colour: boolean): string[] {
     ...r.mx.map((row) => {
       const ok = row.matchedBy !== null;
       const tick = paint(colour, ok ? 'green' : 'red', ok ? '✓' : '✗');
-      return `  ${tick} ${clean(row.host).padEnd(width)}  ${String(row.priority).padStart(4)}  ${ok ? clean(row.matchedBy!) : '—'}`;
-    }),
+      const gate = gatePasses(row);
+      const gateMark = gate === null ? '?' : paint(colour, gate ? 'green' : 'red', gate ? '✓' : '✗');
+      return [
+        `  ${tick} ${clean(row.host).padEnd(width)}  ${String(row.priority).padStart(4)}  ${ok ? clean(row.matchedBy!) : '—'}`,
+        `      ${gateMark} ${clean(gateSummary(row))}`,
+      ];
+    }).flat(),
   ];
 }
 

@@ -26,6 +26,8 @@ function renderReport(message: ReportMessage, colour: boolean): string[] {
       const mark = row.matchedBy === null ? paint(colour, 'red', '✗') : paint(colour, 'green', '✓');
       const cover = row.matchedBy === null ? 'not covered by the policy' : `matches ${escapeUnsafe(row.matchedBy)}`;
       out.push(`  ${mark} ${String(row.priority).padStart(5)}  ${hosts[i]!.padEnd(width)}  ${cover}`);
+      const gateMark = row.gateOk === null ? '?' : paint(colour, row.gateOk ? 'green' : 'red', row.gateOk ? '✓' : '✗');
+      out.push(`          ${gateMark} ${escapeUnsafe(row.gate)}`);
     });
   }
   if (message.findings.length > 0) {

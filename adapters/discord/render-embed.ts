@@ -16,6 +16,8 @@ export const TONE_COLOURS: Record<Tone, number> = {
 // Budgets inside Discord's limits, so a huge report still leaves room for what matters most: the findings.
 const SUMMARY_MAX = 1500;
 const LINE_MAX = 300;
+/** Three fields of 1024 characters hold ten MX hosts with their gate lines, and leave most of the embed to findings. */
+const MX_FIELDS_MAX = 3;
 const FINDING_DETAIL_MAX = 400;
 const MORE_FINDINGS_MAX = 200;
 const FOOTER = 'How to fix it: see the messages below.';
@@ -41,7 +43,7 @@ function renderReport(report: ReportMessage): DiscordReply {
   }
   if (report.fixes.length > 0) embed.footer = { text: FOOTER };
   const fields: APIEmbedField[] = [];
-  if (report.mxTable.length > 0) fields.push(mxField(report.mxTable));
+  if (report.mxTable.length > 0) fields.push(...mxFields(report.mxTable));
   embed.fields = fields;
   fields.push(...findingFields(report.findings, LIMITS.embedTotal - totalEmbedLength([embed]), LIMITS.fields - fields.length));
   if (fields.length === 0) delete embed.fields;
@@ -58,15 +60,25 @@ function renderReport(report: ReportMessage): DiscordReply {
   return { embeds: [embed], components };
 }
 
-function mxField(rows: readonly MxTableRow[]): APIEmbedField {
+/** Each host's coverage line and its gate line; as many fields as MX_FIELDS_MAX allow, so ten hosts still fit. */
+function mxFields(rows: readonly MxTableRow[]): APIEmbedField[] {
   const lines = rows.map((row) => {
     const host = `${fitEscaped(row.host, LINE_MAX)} (${row.priority})`;
-    return row.matchedBy === null ? `✗ ${host}: not covered by the policy` : `✓ ${host}: ${fitEscaped(row.matchedBy, LINE_MAX)}`;
+    const cover = row.matchedBy === null ? `✗ ${host}: not covered by the policy` : `✓ ${host}: ${fitEscaped(row.matchedBy, LINE_MAX)}`;
+    return `${cover}\n↳ ${row.gateOk === null ? '?' : row.gateOk ? '✓' : '✗'} ${fitEscaped(row.gate, LINE_MAX)}`;
   });
-  return {
-    name: `MX hosts (${rows.length})`,
-    value: fitLines(lines, LIMITS.fieldValue, (left) => `+${left} more MX hosts`),
-  };
+  const values: string[] = [];
+  let at = 0;
+  while (at < lines.length && values.length < MX_FIELDS_MAX - 1) {
+    let length = -1;
+    let end = at;
+    while (end < lines.length && length + 1 + lines[end]!.length <= LIMITS.fieldValue) length += 1 + lines[end++]!.length;
+    if (end === lines.length) break;
+    values.push(lines.slice(at, end).join('\n'));
+    at = end;
+  }
+  values.push(fitLines(lines.slice(at), LIMITS.fieldValue, (left) => `+${left} more MX hosts`));
+  return values.map((value, i) => ({ name: i === 0 ? `MX hosts (${rows.length})` : 'MX hosts (continued)', value }));
 }
 
 /** One field per finding while the character and field budgets last; the rest are named in a last field. */

@@ -57,11 +57,16 @@ function reportBlocks(message: ReportMessage, headline: string): SlackBlock[] {
   return blocks;
 }
 
+function gateMark(ok: boolean | null): string {
+  return ok === null ? '?' : ok ? '✓' : '✗';
+}
+
 function mxTable(rows: MxTableRow[]): string {
   const heading = '*MX hosts*\n```\n';
   const lines = rows.map((row) => {
     const match = row.matchedBy === null ? '✗ not covered by the policy' : `✓ ${row.matchedBy}`;
-    return escapeCodeBlock(`${String(row.priority).padStart(5)}  ${row.host}  ${match}`);
+    const gate = `${gateMark(row.gateOk)} ${row.gate}`;
+    return escapeCodeBlock(`${String(row.priority).padStart(5)}  ${row.host}  ${match}\n       ${gate}`);
   });
   // Room for the fences and the "+N more" line, so the section never needs cutting mid-table.
   const budget = BLOCK_LIMITS.sectionText - heading.length - 40;

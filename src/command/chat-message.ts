@@ -15,6 +15,10 @@ export interface MxTableRow {
   priority: number;
   /** The policy pattern covering this host, or null (shown as ✗). */
   matchedBy: string | null;
+  /** The sender's gate at this host in a few words (see gateSummary). */
+  gate: string;
+  /** Whether the gate passes; null when not probed or not reached. */
+  gateOk: boolean | null;
 }
 
 export interface FindingLine {

@@ -1,3 +1,4 @@
+import { gatePasses, gateSummary } from '../report/gate-summary.js';
 import { pasteRecordLines } from '../report/paste-record.js';
 import { policyModeNote } from '../report/policy-mode-note.js';
 import { policyUnusableBecause } from '../report/policy-usability.js';
@@ -41,7 +42,7 @@ export function reportMessage(report: Report, { now, notes = [] }: ReportMessage
     tone: TONES[report.verdict],
     headline: `${report.domain} — ${notFound ? 'Domain not found' : LABELS[report.verdict]}`,
     summary: [...summaryLines(report, now), ...notes],
-    mxTable: report.mx.map(({ host, priority, matchedBy }) => ({ host, priority, matchedBy })),
+    mxTable: report.mx.map((row) => ({ host: row.host, priority: row.priority, matchedBy: row.matchedBy, gate: gateSummary(row), gateOk: gatePasses(row) })),
     findings: report.findings.map(({ code, severity, title, detail }) => ({
       code,
       severity,

@@ -39,6 +39,10 @@ export interface EnvConfig {
     dbPath?: string;
     /** Port of every policy host; only a local test setup changes it from 443. */
     policyPort?: number;
+    /** MTASTS_SMTP: probe the MX hosts on SMTP (default on); off, port 25 is never touched. */
+    smtp: boolean;
+    /** Port of every MX host; only a local test setup changes it from 25. */
+    smtpPort?: number;
   };
   /** How many domains one channel, and all channels of one workspace, may watch. */
   watchLimits: WatchLimits;
@@ -94,6 +98,11 @@ const envSchema = z
     MTASTS_CONSOLE: flag('MTASTS_CONSOLE'),
     MTASTS_DB: z.string().optional(),
     MTASTS_POLICY_PORT: port('MTASTS_POLICY_PORT').optional(),
+    MTASTS_SMTP: z
+      .enum(['on', 'off'], { error: 'MTASTS_SMTP must be on or off' })
+      .transform((flag) => flag === 'on')
+      .default(true),
+    MTASTS_SMTP_PORT: port('MTASTS_SMTP_PORT').optional(),
     MTASTS_WATCH_LIMIT_CHANNEL: limit('MTASTS_WATCH_LIMIT_CHANNEL', DEFAULT_WATCH_LIMITS.perChannel),
     MTASTS_WATCH_LIMIT_WORKSPACE: limit('MTASTS_WATCH_LIMIT_WORKSPACE', DEFAULT_WATCH_LIMITS.perWorkspace),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
@@ -126,7 +135,14 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv): EnvConfig {
       e.DISCORD_TOKEN === undefined || e.DISCORD_APP_ID === undefined
         ? null
         : { token: e.DISCORD_TOKEN, appId: e.DISCORD_APP_ID, apiUrl: e.DISCORD_API_URL },
-    scanner: { dns: e.MTASTS_DNS, allowPrivate: e.MTASTS_ALLOW_PRIVATE, dbPath: e.MTASTS_DB, policyPort: e.MTASTS_POLICY_PORT },
+    scanner: {
+      dns: e.MTASTS_DNS,
+      allowPrivate: e.MTASTS_ALLOW_PRIVATE,
+      dbPath: e.MTASTS_DB,
+      policyPort: e.MTASTS_POLICY_PORT,
+      smtp: e.MTASTS_SMTP,
+      smtpPort: e.MTASTS_SMTP_PORT,
+    },
     watchLimits: { perChannel: e.MTASTS_WATCH_LIMIT_CHANNEL, perWorkspace: e.MTASTS_WATCH_LIMIT_WORKSPACE },
     logLevel: e.LOG_LEVEL,
     console: e.MTASTS_CONSOLE,

@@ -1,3 +1,4 @@
+import type { MxGateRecord } from '../store/scan-history.js';
 import type { DomainSnapshot } from '../store/watch-store.js';
 import { certDaysLeft } from '../report/cert-days-left.js';
 
@@ -14,6 +15,8 @@ export const CHANGE_KINDS = [
   'cert-expiring',
   'tlsrpt-added',
   'tlsrpt-removed',
+  'mx-cert-changed',
+  'mx-gate-failing',
 ] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
@@ -61,6 +64,23 @@ export function digestChanges(previous: DomainSnapshot, current: DomainSnapshot)
 
   if (previous.tlsrpt === null && current.tlsrpt !== null) add('tlsrpt-added', 'TLS-RPT record added');
   if (previous.tlsrpt !== null && current.tlsrpt === null) add('tlsrpt-removed', 'TLS-RPT record removed');
+  for (const change of gateChanges(previous.mxGates, current.mxGates)) add(change.kind, change.text);
+  return changes;
+}
+
+/** Per MX host: a certificate that changed, and gate failures that were not there before. Needs gates on both sides. */
+function gateChanges(previous: MxGateRecord[] | undefined, current: MxGateRecord[] | undefined): DigestChange[] {
+  if (!previous || !current) return [];
+  const before = new Map(previous.map((gate) => [gate.host.toLowerCase(), gate]));
+  const changes: DigestChange[] = [];
+  for (const gate of current) {
+    const earlier = before.get(gate.host.toLowerCase());
+    if (earlier?.certSerial && gate.certSerial && earlier.certSerial !== gate.certSerial) {
+      changes.push({ kind: 'mx-cert-changed', text: `MX certificate changed: ${gate.host}` });
+    }
+    const fresh = gate.failures.filter((code) => !(earlier?.failures ?? []).includes(code));
+    if (fresh.length > 0) changes.push({ kind: 'mx-gate-failing', text: `MX gate failing at ${gate.host}: ${fresh.join(', ')}` });
+  }
   return changes;
 }
 

@@ -23,3 +23,19 @@ const GLOBAL_UNICAST = ipaddr.IPv6.parseCIDR('2000::/3');
 function namedRange(range: string): string | null {
   return range === 'unicast' ? null : range;
 }
+
+/**
+ * The addresses the scanner may connect to: public unicast, or any valid literal with allowPrivate. A non-literal
+ * is never passed on, as it would send the socket to the OS resolver: a second, unchecked resolution path.
+ */
+export function connectableAddresses(addresses: string[], allowPrivate: boolean): string[] {
+  return addresses.filter((ip) => {
+    const range = blockedRange(ip);
+    return range === null || (allowPrivate && range !== 'invalid');
+  });
+}
+
+/** "ip (range)" for each address, for a finding that says why none was contacted. */
+export function describeBlocked(addresses: string[]): string {
+  return addresses.map((ip) => `${ip} (${blockedRange(ip)})`).join(', ');
+}

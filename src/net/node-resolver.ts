@@ -1,5 +1,7 @@
 import { Resolver } from 'node:dns/promises';
-import type { DnsAnswer, DnsFailureCause, DnsResolver, MxAnswer } from './dns-resolver.js';
+import type { TlsaData } from 'dns-packet';
+import type { DnsAnswer, DnsFailureCause, DnsResolver, MxAnswer, TlsaRecord } from './dns-resolver.js';
+import { parseWireServer, wireQuery } from './wire-dns.js';
 
 export interface NodeResolverOptions {
   /** `ip`, `ip:port` or `[v6]:port`; empty or absent → the system's resolvers. */
@@ -32,7 +34,9 @@ export function createNodeResolver(options: NodeResolverOptions = {}): DnsResolv
     if (servers) resolver.setServers(servers);
     return resolver;
   };
-  channel();
+  // Built once up front so a malformed server address throws here; without `servers` it holds the system's
+  // servers, as c-ares read them from /etc/resolv.conf, which the wire path uses too.
+  const wireServers = channel().getServers().map(parseWireServer);
 
   // One channel per lookup, so the deadline can cancel it without touching other lookups.
   const withChannel = async <T>(run: (resolver: Resolver) => Promise<T>): Promise<T> => {
@@ -52,7 +56,19 @@ export function createNodeResolver(options: NodeResolverOptions = {}): DnsResolv
       withChannel((r) => Promise.all([settle(r.resolve4(name), (a) => a), settle(r.resolve6(name), (a) => a)])).then(
         ([v4, v6]) => mergeAddresses(v4, v6),
       ),
+    // c-ares can neither ask for TLSA nor show the AD bit: the same servers, asked on the wire.
+    tlsa: async (name) => {
+      const answer = await wireQuery(name, 'TLSA', wireServers, timeoutMs);
+      if (!answer.ok) return answer;
+      const records = answer.value.answers.flatMap((a) => (a.type === 'TLSA' ? [toTlsa(a.data)] : []));
+      if (records.length === 0) return { ok: false, cause: 'nodata', detail: `no TLSA records at ${name}` };
+      return { ok: true, value: { records, authenticated: answer.value.authenticated } };
+    },
   };
+}
+
+function toTlsa(data: TlsaData): TlsaRecord {
+  return { usage: data.usage, selector: data.selector, matchingType: data.matchingType, data: data.certificate };
 }
 
 function toMxAnswer(record: { exchange: string; priority: number }): MxAnswer {

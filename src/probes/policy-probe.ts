@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Agent, request, type buildConnector, type Dispatcher } from 'undici';
-import { blockedRange } from '../net/blocked-address.js';
+import { connectableAddresses, describeBlocked } from '../net/blocked-address.js';
 import type { DnsAnswer, DnsResolver } from '../net/dns-resolver.js';
 import type { CertInfo } from './cert-info.js';
 import { errorText, failure, remote, type Failure, type Progress } from './fetch-progress.js';
@@ -87,14 +87,10 @@ async function fetchWithin(options: PolicyFetchOptions, signal: AbortSignal, pro
   }
   if (answer.value.length === 0) return failure('no-such-host', `${host} has no A or AAAA records`, progress);
 
-  // A non-literal would send the socket to the OS resolver: a second, unchecked resolution path.
-  const addresses = answer.value.filter((ip) => {
-    const range = blockedRange(ip);
-    return range === null || (options.allowPrivate && range !== 'invalid');
-  });
+  const addresses = connectableAddresses(answer.value, options.allowPrivate);
   if (addresses.length === 0) {
     progress.address = answer.value[0] ?? null;
-    const named = answer.value.map((ip) => `${ip} (${blockedRange(ip)})`).join(', ');
+    const named = describeBlocked(answer.value);
     return failure('blocked-address', `${host} resolves only to addresses the scanner will not connect to: ${remote(named)}`, progress);
   }
 
@@ -162,7 +158,7 @@ async function readCapped(body: AsyncIterable<Buffer>): Promise<Buffer | null> {
 }
 
 /** The resolver's answer, with a throwing resolver counted as a DNS failure like any other. */
-async function lookup(resolver: DnsResolver, host: string): Promise<DnsAnswer<string[]>> {
+export async function lookup(resolver: DnsResolver, host: string): Promise<DnsAnswer<string[]>> {
   try {
     return await resolver.addresses(host);
   } catch (error) {
@@ -171,7 +167,7 @@ async function lookup(resolver: DnsResolver, host: string): Promise<DnsAnswer<st
 }
 
 /** The resolver is not told about the deadline, so stop waiting for it when the deadline passes. */
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+export function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const abort = (): void => reject(new Error('deadline reached'));
     if (signal.aborted) return abort();

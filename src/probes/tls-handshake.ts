@@ -1,5 +1,5 @@
 import { connect as tlsConnect, createSecureContext, rootCertificates, type SecureContext, type TLSSocket } from 'node:tls';
-import { certInfo } from './cert-info.js';
+import { certInfo, type CertInfo } from './cert-info.js';
 import { errorText, failure, remote, type Progress } from './fetch-progress.js';
 
 let lastTrust: { ca: string[]; context: SecureContext } | null = null;
@@ -42,11 +42,8 @@ export async function openTls(target: TlsTarget): Promise<TLSSocket | null> {
       return null;
     }
     const { socket } = outcome;
-    const peer = socket.getPeerX509Certificate();
     try {
-      if (!peer) throw new Error('the server sent no certificate');
-      const trustError = socket.authorizationError ? errorText(socket.authorizationError) : null;
-      progress.cert = certInfo(peer, socket.authorized, trustError);
+      progress.cert = peerCertInfo(socket);
     } catch (error) {
       socket.destroy();
       progress.failure = failure('tls', `unreadable server certificate from ${address}: ${remote(errorText(error))}`, progress);
@@ -57,6 +54,13 @@ export async function openTls(target: TlsTarget): Promise<TLSSocket | null> {
   }
   progress.failure = failure('connect', `could not connect to ${target.host} on port ${target.port}: ${remote(refused.join(', '))}`, progress);
   return null;
+}
+
+/** The certificate the peer presented and the chain verdict; throws when there is none or it cannot be decoded. */
+export function peerCertInfo(socket: TLSSocket, peer = socket.getPeerX509Certificate()): CertInfo {
+  if (!peer) throw new Error('the server sent no certificate');
+  const trustError = socket.authorizationError ? errorText(socket.authorizationError) : null;
+  return certInfo(peer, socket.authorized, trustError);
 }
 
 function handshake(address: string, target: TlsTarget): Promise<Handshake> {

@@ -1,5 +1,6 @@
 import type { PolicyProbeResult } from '../probes/policy-probe.js';
 import { evaluateCert } from './evaluate-cert.js';
+import { evaluateGate } from './evaluate-gate.js';
 import { evaluateMx } from './evaluate-mx.js';
 import { evaluatePolicy } from './evaluate-policy.js';
 import { evaluateTlsRpt, type TlsRptEvaluation } from './evaluate-tlsrpt.js';
@@ -26,6 +27,7 @@ export function buildReport(facts: ScanFacts): Report {
   const mode = policy.parsed?.mode ?? null;
   // Judged only where nothing at all is published: an NXDOMAIN apex beside a served policy is judged as usual.
   const missing = !configured && !facts.mx.ok && facts.mx.cause === 'nxdomain';
+  const gate = evaluateGate(mx.rows, facts.gates, configured ? mode : null, domain, now);
 
   const findings: Finding[] = missing
     ? [makeFinding('domain-not-found', `${domain} does not exist in DNS (NXDOMAIN).`, { domain })]
@@ -39,8 +41,9 @@ export function buildReport(facts: ScanFacts): Report {
         ...mx.findings,
         ...tlsrpt.findings,
         ...tlsrptAbsence(tlsrpt, facts.tlsrpt.ok, mode, domain),
+        ...gate.findings,
       ]
-    : tlsrpt.findings;
+    : [...tlsrpt.findings, ...gate.findings];
 
   return {
     domain,
@@ -48,7 +51,7 @@ export function buildReport(facts: ScanFacts): Report {
     findings: sortBySeverity(findings),
     txt: configured ? txt.txt : null,
     policy: configured ? policy.policy : null,
-    mx: mx.rows,
+    mx: gate.rows,
     cert: certEval?.cert ?? null,
     tlsrpt: tlsrpt.tlsrpt,
     suggestions: suggestions({

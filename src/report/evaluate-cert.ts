@@ -15,8 +15,13 @@ export interface CertEvaluation {
   findings: Finding[];
 }
 
+/** The chain verified, or failed only on validity dates, which are judged against the scan's own clock. */
+export function chainTrusted(info: CertInfo): boolean {
+  return info.trusted || TIME_ERRORS.has(info.trustError ?? '');
+}
+
 export function evaluateCert(info: CertInfo, host: string, domain: string, now: Date): CertEvaluation {
-  const trusted = info.trusted || TIME_ERRORS.has(info.trustError ?? '');
+  const trusted = chainTrusted(info);
   const sanMatch = info.san.some((name) => certNameMatches(name, host));
   const cert: CertReport = {
     subject: info.subject,

@@ -1,12 +1,12 @@
 import type { StsPolicy } from '../parsers/sts-policy.js';
 import type { MxProbeResult } from '../probes/dns-probes.js';
 import { makeFinding } from './make-finding.js';
-import { mxRows, uncoveredMx, type UncoveredMx } from './mx-coverage.js';
-import type { Finding, MxRow } from './report.js';
+import { mxRows, uncoveredMx, type CoverageRow, type UncoveredMx } from './mx-coverage.js';
+import type { Finding } from './report.js';
 
 export interface MxEvaluation {
   /** Live MX hosts (a null MX, RFC 7505, counts as none). */
-  rows: MxRow[];
+  rows: CoverageRow[];
   findings: Finding[];
 }
 

@@ -105,6 +105,35 @@ export const FINDING_CATALOG: Record<FindingCode, CatalogEntry> = {
     fix: (c) =>
       `DNS answers that ${c.domain} does not exist (NXDOMAIN), so there is nothing to configure: check the spelling (a typo is the likely cause), or wait until a new domain's registration is visible in DNS.`,
   },
+  'starttls-missing': {
+    severity: 'error',
+    title: 'MX host does not offer STARTTLS',
+    fix: (c) =>
+      `Enable STARTTLS on ${c.host} with a certificate valid for that name; under an MTA-STS policy senders will not deliver to it in plaintext.`,
+  },
+  'mx-cert-untrusted': {
+    severity: 'error',
+    title: 'MX certificate not trusted',
+    fix: (c) =>
+      `Serve a certificate for ${c.host} from a public CA, with its full intermediate chain, on STARTTLS; senders enforcing MTA-STS refuse self-signed or incomplete chains.`,
+  },
+  'mx-cert-name-mismatch': {
+    severity: 'error',
+    title: 'MX certificate does not name the MX host',
+    fix: (c) =>
+      `Serve a certificate whose subjectAltName includes ${c.host} (a wildcard covers exactly one label); senders enforcing MTA-STS check the MX name.`,
+  },
+  'mx-cert-expired': {
+    severity: 'error',
+    title: 'MX certificate expired',
+    fix: (c) => `Renew the certificate of ${c.host} and automate its renewal; senders enforcing MTA-STS refuse an expired certificate.`,
+  },
+  'dane-mismatch': {
+    severity: 'error',
+    title: 'DANE TLSA records do not match the MX certificate',
+    fix: (c) =>
+      `Publish a TLSA record at _25._tcp.${c.host} that matches the certificate or key the host serves (keep the old and new one during a rollover); DANE senders will not deliver until one matches.`,
+  },
   'cert-expiring-soon': {
     severity: 'warning',
     title: 'Cert expiring soon',
@@ -136,9 +165,31 @@ export const FINDING_CATALOG: Record<FindingCode, CatalogEntry> = {
     fix: (c) =>
       `A policy is live but ${c.domain} receives no mail through MX: publish the MX records, or switch the policy to "mode: none" if the domain sends no mail to itself.`,
   },
+  'mx-cert-expiring-soon': {
+    severity: 'warning',
+    title: 'MX certificate expiring soon',
+    fix: (c) => `Renew the certificate of ${c.host} now; once it expires senders enforcing MTA-STS stop delivering to it.`,
+  },
+  'smtp-unreachable': {
+    severity: 'warning',
+    title: 'MX host not reachable on port 25',
+    fix: (c) =>
+      `Make ${c.host} accept connections on port 25 and complete the SMTP greeting. Outbound port 25 may also be filtered where the scan ran, so confirm from another network (or scan with --no-smtp).`,
+  },
+  'dane-unsigned': {
+    severity: 'warning',
+    title: 'DANE TLSA records not DNSSEC-signed',
+    fix: (c) =>
+      `Sign the zone of _25._tcp.${c.host} with DNSSEC (and publish its DS record), or remove the TLSA records; senders ignore TLSA records they cannot validate.`,
+  },
   'max-age-short': {
     severity: 'info',
     title: 'Max-age under a week',
     fix: () => 'RFC 8461 recommends a max_age of weeks (604800 or more) once the policy is stable.',
+  },
+  'dane-present': {
+    severity: 'info',
+    title: 'DANE TLSA records validated and matching',
+    fix: (c) => `Nothing to fix; when the certificate or key of ${c.host} changes, publish the new TLSA record before the switch.`,
   },
 };

@@ -15,14 +15,24 @@ export const FINDING_CODES = [
   'cert-untrusted',
   'max-age-too-low',
   'domain-not-found',
+  // errors of the sender's gate (starttls-missing and the mx-cert-* codes are warnings where no policy enforces them)
+  'starttls-missing',
+  'mx-cert-untrusted',
+  'mx-cert-name-mismatch',
+  'mx-cert-expired',
+  'dane-mismatch',
   // warnings
   'cert-expiring-soon',
   'tlsrpt-missing',
   'tlsrpt-invalid',
   'enforce-without-tlsrpt',
   'no-mx',
+  'mx-cert-expiring-soon',
+  'smtp-unreachable',
+  'dane-unsigned',
   // info
   'max-age-short',
+  'dane-present',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 

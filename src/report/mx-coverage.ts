@@ -13,7 +13,10 @@ export interface UncoveredMx {
   note?: string;
 }
 
-export function mxRows(hosts: MxAnswer[], patterns: string[]): MxRow[] {
+/** An MX row before the gate is added to it. */
+export type CoverageRow = Pick<MxRow, 'host' | 'priority' | 'matchedBy'>;
+
+export function mxRows(hosts: MxAnswer[], patterns: string[]): CoverageRow[] {
   return hosts.map(({ exchange, priority }) => ({
     host: exchange,
     priority,
@@ -25,11 +28,11 @@ export function mxRows(hosts: MxAnswer[], patterns: string[]): MxRow[] {
  * The mx: patterns a policy needs for these rows: the live pattern that covers a host, else the one its finding
  * asks to add (a provider's or a one-label-deeper wildcard, or the exact host), so a suggestion and a fix agree.
  */
-export function neededPatterns(rows: MxRow[], patterns: string[]): string[] {
+export function neededPatterns(rows: CoverageRow[], patterns: string[]): string[] {
   return [...new Set(rows.map((r) => r.matchedBy ?? explain(r.host, patterns).pattern))];
 }
 
-export function uncoveredMx(rows: MxRow[], patterns: string[]): UncoveredMx[] {
+export function uncoveredMx(rows: CoverageRow[], patterns: string[]): UncoveredMx[] {
   return rows.filter((r) => r.matchedBy === null).map((r) => explain(r.host, patterns));
 }
 

@@ -23,6 +23,53 @@ export type Finding = z.infer<typeof findingSchema>;
 export const policyModeSchema = z.enum(['enforce', 'testing', 'none']);
 export type PolicyMode = z.infer<typeof policyModeSchema>;
 
+/** What a sender meets at one MX host on port 25. */
+export const mxSmtpSchema = z.object({
+  /** The dialogue got as far as EHLO. */
+  reached: z.boolean(),
+  /** Why it did not (or why TLS failed after STARTTLS), cause first: "timeout: …", "connect: …". */
+  error: z.string().nullable(),
+  /** The address spoken to (or refused), null when the name did not resolve. */
+  address: z.string().nullable(),
+  /** STARTTLS offered in the EHLO reply; null when not reached. */
+  starttls: z.boolean().nullable(),
+  tlsVersion: z.string().nullable(),
+  cipher: z.string().nullable(),
+  /** The certificate presented after STARTTLS, judged for the MX host name; null without a TLS session. */
+  cert: z
+    .object({
+      subject: z.string(),
+      issuer: z.string(),
+      san: z.array(z.string()),
+      notBefore: z.string(),
+      notAfter: z.string(),
+      serial: z.string(),
+      /** The chain the host sent verifies to a trusted root (no intermediate fetched from elsewhere). */
+      trusted: z.boolean(),
+      /** Valid for the MX host name (RFC 6125; a wildcard covers one label). */
+      nameMatch: z.boolean(),
+      /** Whole days until notAfter, negative once expired. */
+      daysLeft: z.number().int(),
+    })
+    .nullable(),
+});
+export type MxSmtp = z.infer<typeof mxSmtpSchema>;
+
+export const DANE_STATUSES = ['none', 'match', 'mismatch', 'unsigned', 'unchecked', 'lookup-failed'] as const;
+
+/** The TLSA records at _25._tcp.<host> and how they stand against what the host presented. */
+export const mxDaneSchema = z.object({
+  /**
+   * none: no TLSA records; match: DNSSEC-validated and one matches; mismatch: validated and none matches;
+   * unsigned: published but not validated (senders ignore them); unchecked: validated, but no certificate to
+   * compare (SMTP off or not reached); lookup-failed: the TLSA lookup itself failed.
+   */
+  status: z.enum(DANE_STATUSES),
+  /** The records as in a zone file: "3 1 1 <hex>". */
+  tlsa: z.array(z.string()),
+});
+export type MxDane = z.infer<typeof mxDaneSchema>;
+
 export const reportSchema = z.object({
   domain: z.string(),
   verdict: verdictSchema,
@@ -39,7 +86,17 @@ export const reportSchema = z.object({
     })
     .nullable(),
   /** Live MX hosts, lowest priority first; matchedBy is the policy pattern that covers the host, or null. */
-  mx: z.array(z.object({ host: z.string(), priority: z.number().int(), matchedBy: z.string().nullable() })),
+  mx: z.array(
+    z.object({
+      host: z.string(),
+      priority: z.number().int(),
+      matchedBy: z.string().nullable(),
+      /** The sender's gate on port 25; null when the SMTP probe was off (--no-smtp). */
+      smtp: mxSmtpSchema.nullable(),
+      /** DANE (RFC 7672) at this host; null when it was not looked up. */
+      dane: mxDaneSchema.nullable(),
+    }),
+  ),
   cert: z
     .object({
       subject: z.string(),

@@ -1,5 +1,6 @@
 import type { DnsProbeResult, MxProbeResult } from '../probes/dns-probes.js';
 import type { PolicyProbeResult } from '../probes/policy-probe.js';
+import type { MxGateFacts } from '../probes/mx-gate-probe.js';
 
 /** What the probes saw, plus what history says: the whole input of the pure report step. */
 export interface ScanFacts {
@@ -9,6 +10,8 @@ export interface ScanFacts {
   policy: PolicyProbeResult;
   tlsrpt: DnsProbeResult<string[]>;
   mx: MxProbeResult;
+  /** Each live MX host's gate (SMTP probe, null when off) and TLSA records, by host name. */
+  gates: ReadonlyMap<string, MxGateFacts>;
   history: HistoryFacts;
 }
 

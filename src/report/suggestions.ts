@@ -1,11 +1,11 @@
-import { neededPatterns } from './mx-coverage.js';
-import type { MxRow, PolicyMode, Report } from './report.js';
+import { neededPatterns, type CoverageRow } from './mx-coverage.js';
+import type { PolicyMode, Report } from './report.js';
 
 export interface SuggestionInput {
   domain: string;
   now: Date;
   /** Live MX hosts, with the live pattern covering each. */
-  mxRows: MxRow[];
+  mxRows: CoverageRow[];
   /** The mx: patterns of the policy served now (none without one). */
   policyMx: string[];
   /** The mode of the policy served now, if one parsed. */

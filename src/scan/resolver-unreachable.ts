@@ -31,6 +31,7 @@ export function watchAnswers(inner: DnsResolver): WatchedResolver {
       txt: (name) => inner.txt(name).then(note),
       mx: (name) => inner.mx(name).then(note),
       addresses: (name) => inner.addresses(name).then(note),
+      tlsa: (name) => inner.tlsa(name).then(note),
     },
     answered: () => answered,
     firstFailure: () => firstFailure,

@@ -2,7 +2,9 @@ import type { DnsResolver } from '../net/dns-resolver.js';
 import { createNodeResolver } from '../net/node-resolver.js';
 import { normalizeDomainInput } from '../domain/normalize-domain.js';
 import { probeMx, probeTxt } from '../probes/dns-probes.js';
+import { probeMxGates } from '../probes/mx-gate-probe.js';
 import { fetchPolicy, type PolicyProbeResult } from '../probes/policy-probe.js';
+import { trustingAlso } from '../probes/tls-handshake.js';
 import { buildReport } from '../report/build-report.js';
 import { evaluateTxt } from '../report/evaluate-txt.js';
 import type { Report } from '../report/report.js';
@@ -25,6 +27,10 @@ export interface ScanOptions {
   httpsPort?: number;
   /** Extra trust anchors (PEM) besides the system roots. */
   ca?: string[];
+  /** Probe the sender's gate (SMTP, STARTTLS, certificate) at every MX host; default true. Off: port 25 is never touched. */
+  smtp?: boolean;
+  /** Port of the MX hosts (25; tests inject their own). */
+  smtpPort?: number;
   /** Where earlier scans are kept; without it there is no stale-policy-id check and no clean history. */
   history?: ScanHistory;
   now?: () => Date;
@@ -32,6 +38,7 @@ export interface ScanOptions {
 
 export const DEFAULT_TIMEOUT_MS = 5_000;
 const CLEAN_HISTORY_SCANS = 10;
+const SMTP_PORT = 25;
 
 export class InvalidDomainError extends Error {}
 
@@ -49,7 +56,9 @@ export async function scan(input: string, options: ScanOptions = {}): Promise<Re
   const { resolver } = watched;
   const now = options.now ?? (() => new Date());
 
-  const [txt, policy, tlsrpt, mx] = await Promise.all([
+  const mxLookup = probeMx(resolver, domain);
+  const secureContext = options.ca ? trustingAlso(options.ca) : undefined;
+  const [txt, policy, tlsrpt, mx, gates] = await Promise.all([
     probeTxt(resolver, `_mta-sts.${domain}`),
     fetchPolicy({
       host: `mta-sts.${domain}`,
@@ -60,7 +69,16 @@ export async function scan(input: string, options: ScanOptions = {}): Promise<Re
       ca: options.ca,
     }),
     probeTxt(resolver, `_smtp._tls.${domain}`),
-    probeMx(resolver, domain),
+    mxLookup,
+    mxLookup.then((answer) =>
+      probeMxGates(answer, {
+        resolver,
+        smtp:
+          options.smtp === false
+            ? null
+            : { port: options.smtpPort ?? SMTP_PORT, allowPrivate: options.allowPrivate ?? false, timeoutMs, secureContext },
+      }),
+    ),
   ]);
 
   // A domain is judged only on answers. When none came, one lookup the resolver surely answers (the TLD) tells a
@@ -71,7 +89,7 @@ export async function scan(input: string, options: ScanOptions = {}): Promise<Re
   }
   const scannedAt = now();
   const history = await historyFacts(options.history, domain, evaluateTxt(txt, domain).id, policy);
-  const report = buildReport({ domain, now: scannedAt, txt, policy, tlsrpt, mx, history });
+  const report = buildReport({ domain, now: scannedAt, txt, policy, tlsrpt, mx, gates, history });
   await options.history?.record(scanRecord(report, scannedAt));
   return report;
 }

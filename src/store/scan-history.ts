@@ -1,3 +1,4 @@
+import { gateFailures } from '../report/gate-summary.js';
 import type { Report, Verdict } from '../report/report.js';
 
 /** The summary of one scan that history keeps: enough to spot drift between scans. */
@@ -15,6 +16,18 @@ export interface ScanRecord {
   certSerial: string | null;
   certNotAfter: string | null;
   tlsrpt: string | null;
+  /**
+   * The gate at each probed MX host: the serial of the certificate it presented and the gate findings about it.
+   * Kept in digest snapshots (JSON), not in the scans table; absent in records from before the SMTP probe.
+   */
+  mxGates?: MxGateRecord[];
+}
+
+export interface MxGateRecord {
+  host: string;
+  certSerial: string | null;
+  /** Finding codes of the gate at this host (starttls-missing, mx-cert-*), smtp-unreachable aside. */
+  failures: string[];
 }
 
 export interface BodySeen {
@@ -46,5 +59,13 @@ export function scanRecord(report: Report, scannedAt: Date): ScanRecord {
     certSerial: report.cert?.serial ?? null,
     certNotAfter: report.cert?.notAfter ?? null,
     tlsrpt: report.tlsrpt?.record ?? null,
+    mxGates: mxGates(report),
   };
+}
+
+/** Undefined when no host was probed (--no-smtp), so a later probed scan is not compared with nothing. */
+function mxGates(report: Report): MxGateRecord[] | undefined {
+  const probed = report.mx.filter((row) => row.smtp !== null);
+  if (probed.length === 0) return undefined;
+  return probed.map((row) => ({ host: row.host, certSerial: row.smtp?.cert?.serial ?? null, failures: gateFailures(row) }));
 }

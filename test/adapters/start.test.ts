@@ -41,6 +41,7 @@ function start(
       MTASTS_DNS: internet.dns.server,
       MTASTS_ALLOW_PRIVATE: '1',
       MTASTS_POLICY_PORT: String(internet.https.port),
+      MTASTS_SMTP_PORT: String(internet.smtp.port),
       MTASTS_DB: join(dir, 'bot.db'),
       NODE_EXTRA_CA_CERTS: join(dir, 'ca.pem'),
       LOG_LEVEL: 'silent',

@@ -56,6 +56,7 @@ function mtasts(args: string[], env: Record<string, string> = {}): Promise<Run> 
           MTASTS_DNS: internet.dns.server,
           MTASTS_ALLOW_PRIVATE: '1',
           MTASTS_POLICY_PORT: String(internet.https.port),
+          MTASTS_SMTP_PORT: String(internet.smtp.port),
           MTASTS_DB: join(dir, 'history.db'),
           NODE_EXTRA_CA_CERTS: join(dir, 'ca.pem'),
           ...env,
@@ -75,6 +76,26 @@ describe('mtasts scan (CLI)', () => {
     expect(run.stdout).toContain('✓ mx1.good.example');
     expect(run.stdout).not.toContain('\u001b[');
     expect(run.stderr).toBe('');
+  });
+
+  it('shows the gate of each MX host under its row', async () => {
+    const run = await mtasts(['scan', 'good.example']);
+    expect(run.stdout).toContain('      ✓ STARTTLS TLSv1.3, cert ok, 89 days, DANE none');
+  });
+
+  it('--no-smtp never connects to an MX host, and the rows say it was not probed', async () => {
+    const staged = await publishDomain(internet, 'quiet.example', { ...healthy()('quiet.example'), mxHosts: { 'mx1.quiet.example': {} } });
+    const run = await mtasts(['scan', 'quiet.example', '--no-smtp', '--json']);
+    expect(run.code).toBe(0);
+    expect(reportSchema.parse(JSON.parse(run.stdout)).mx).toEqual([
+      { host: 'mx1.quiet.example', priority: 10, matchedBy: 'mx1.quiet.example', smtp: null, dane: { status: 'none', tlsa: [] } },
+    ]);
+    expect(staged['mx1.quiet.example']?.connections).toBe(0);
+    expect((await mtasts(['scan', 'quiet.example', '--no-smtp'])).stdout).toContain('      ? SMTP not probed, DANE none');
+    expect(staged['mx1.quiet.example']?.connections).toBe(0);
+    // Without the flag the same host is contacted: the counter is live.
+    await mtasts(['scan', 'quiet.example']);
+    expect(staged['mx1.quiet.example']?.connections).toBe(1);
   });
 
   it('prints the Report as JSON, one object for one domain and an array for several', async () => {

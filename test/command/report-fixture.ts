@@ -14,8 +14,8 @@ export function reportFixture(overrides: Partial<Report> = {}): Report {
       maxAge: 604_800,
     },
     mx: [
-      { host: 'mx1.example.com', priority: 10, matchedBy: 'mx1.example.com' },
-      { host: 'b.mail.example.net', priority: 20, matchedBy: '*.mail.example.net' },
+      { host: 'mx1.example.com', priority: 10, matchedBy: 'mx1.example.com', smtp: null, dane: null },
+      { host: 'b.mail.example.net', priority: 20, matchedBy: '*.mail.example.net', smtp: null, dane: null },
     ],
     cert: {
       subject: 'CN=mta-sts.example.com',
@@ -45,8 +45,8 @@ export function brokenReportFixture(domain = 'example.com'): Report {
     domain,
     verdict: 'broken',
     mx: [
-      { host: `mx1.${domain}`, priority: 10, matchedBy: `mx1.${domain}` },
-      { host: `backup.${domain}`, priority: 20, matchedBy: null },
+      { host: `mx1.${domain}`, priority: 10, matchedBy: `mx1.${domain}`, smtp: null, dane: null },
+      { host: `backup.${domain}`, priority: 20, matchedBy: null, smtp: null, dane: null },
     ],
     findings: [
       {

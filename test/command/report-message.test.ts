@@ -27,8 +27,8 @@ describe('reportMessage', () => {
       'TLS-RPT: mailto:***@example.com',
     ]);
     expect(message.mxTable).toEqual([
-      { host: 'mx1.example.com', priority: 10, matchedBy: 'mx1.example.com' },
-      { host: 'b.mail.example.net', priority: 20, matchedBy: '*.mail.example.net' },
+      { host: 'mx1.example.com', priority: 10, matchedBy: 'mx1.example.com', gate: 'SMTP not probed', gateOk: null },
+      { host: 'b.mail.example.net', priority: 20, matchedBy: '*.mail.example.net', gate: 'SMTP not probed', gateOk: null },
     ]);
     expect(message.fixes).toEqual([]);
     expect(message.rescan).toBe(true);
@@ -112,7 +112,7 @@ describe('reportMessage', () => {
     );
     expect(message.fixes[2]?.code).toBe('version: STSv1\nmode: enforce\nmx: mx1.example.com\nmax_age: 604800\n');
     expect(message.findings.map((f) => f.code)).toEqual(['mx-mismatch', 'max-age-short']);
-    expect(message.mxTable[1]).toEqual({ host: 'backup.example.com', priority: 20, matchedBy: null });
+    expect(message.mxTable[1]).toEqual({ host: 'backup.example.com', priority: 20, matchedBy: null, gate: 'SMTP not probed', gateOk: null });
   });
 
   it('offers fixes for a warning even when the verdict itself is fine', () => {

@@ -19,7 +19,7 @@ describe('loadEnvConfig', () => {
     expect(loadEnvConfig({})).toEqual({
       slack: null,
       discord: null,
-      scanner: { dns: undefined, allowPrivate: false, dbPath: undefined },
+      scanner: { dns: undefined, allowPrivate: false, dbPath: undefined, smtp: true },
       watchLimits: { perChannel: 200, perWorkspace: 1000 },
       logLevel: 'info',
       console: false,
@@ -77,6 +77,8 @@ describe('loadEnvConfig', () => {
     [{ DISCORD_APP_ID: '123456789012345678' }, 'DISCORD_TOKEN is required when DISCORD_APP_ID is set'],
     [{ ...DISCORD, DISCORD_APP_ID: 'my-app' }, 'DISCORD_APP_ID must be the numeric application id'],
     [{ ...SLACK_HTTP, PORT: '70000' }, 'PORT must be a port number (0-65535)'],
+    [{ MTASTS_SMTP: 'no' }, 'MTASTS_SMTP must be on or off'],
+    [{ MTASTS_SMTP_PORT: '25x' }, 'MTASTS_SMTP_PORT must be a port number (0-65535)'],
     [{ ...SLACK_HTTP, PORT: '3000abc' }, 'PORT must be a port number (0-65535)'],
     [{ ...SLACK_HTTP, SLACK_API_URL: 'ftp://example.com/' }, 'SLACK_API_URL must be an http:// or https:// URL'],
     [{ ...DISCORD, DISCORD_API_URL: 'not a url' }, 'DISCORD_API_URL must be an http:// or https:// URL'],
@@ -125,6 +127,11 @@ describe('loadEnvConfig', () => {
   it('reads MTASTS_CONSOLE', () => {
     expect(loadEnvConfig({ MTASTS_CONSOLE: '1' }).console).toBe(true);
     expect(loadEnvConfig({ MTASTS_CONSOLE: 'no' }).console).toBe(false);
+  });
+
+  it('turns the SMTP probe off with MTASTS_SMTP=off and takes the SMTP port of a local test setup', () => {
+    expect(loadEnvConfig({ MTASTS_SMTP: 'off', MTASTS_SMTP_PORT: '2525' }).scanner).toMatchObject({ smtp: false, smtpPort: 2525 });
+    expect(loadEnvConfig({ MTASTS_SMTP: 'on' }).scanner.smtp).toBe(true);
   });
 
   it('reads the watch limits per channel and per workspace', () => {

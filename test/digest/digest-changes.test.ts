@@ -82,3 +82,28 @@ describe('digestChanges', () => {
     expect(kinds(snapshotFixture(), after)).toEqual(['verdict-changed', 'body-changed-without-id-rotation', 'tlsrpt-removed']);
   });
 });
+
+describe('digestChanges at the MX gate', () => {
+  const gates = (serial: string, failures: string[] = []) => [
+    { host: 'mx1.example.com', certSerial: 'AA01', failures: [] },
+    { host: 'mx2.example.com', certSerial: serial, failures },
+  ];
+
+  it('reports a changed MX certificate, naming only that host', () => {
+    expect(digestChanges(snapshotFixture({ mxGates: gates('BB01') }), snapshotFixture({ mxGates: gates('BB02') }))).toEqual([
+      { kind: 'mx-cert-changed', text: 'MX certificate changed: mx2.example.com' },
+    ]);
+  });
+
+  it('reports a new gate failure once, and not again while it stays', () => {
+    const failing = snapshotFixture({ mxGates: gates('BB01', ['mx-cert-expired']) });
+    expect(digestChanges(snapshotFixture({ mxGates: gates('BB01') }), failing)).toEqual([
+      { kind: 'mx-gate-failing', text: 'MX gate failing at mx2.example.com: mx-cert-expired' },
+    ]);
+    expect(digestChanges(failing, snapshotFixture({ mxGates: gates('BB01', ['mx-cert-expired']) }))).toEqual([]);
+  });
+
+  it('says nothing without gates on both sides (a snapshot from before the SMTP probe, or --no-smtp)', () => {
+    expect(digestChanges(snapshotFixture(), snapshotFixture({ mxGates: gates('BB02', ['starttls-missing']) }))).toEqual([]);
+  });
+});

@@ -35,7 +35,7 @@ export function reportFixture(domain: string, over: Partial<Report> = {}): Repor
     findings: [],
     txt: { record: 'v=STSv1; id=20261101T000000', id: '20261101T000000' },
     policy: { sha256: 'b'.repeat(64), mode: 'enforce', mx: [`mx1.${domain}`], maxAge: 604_800 },
-    mx: [{ host: `mx1.${domain}`, priority: 10, matchedBy: `mx1.${domain}` }],
+    mx: [{ host: `mx1.${domain}`, priority: 10, matchedBy: `mx1.${domain}`, smtp: null, dane: null }],
     cert: {
       subject: `CN=mta-sts.${domain}`,
       issuer: 'CN=Fixture CA',

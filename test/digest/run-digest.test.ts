@@ -55,8 +55,8 @@ describe('runDigest', () => {
     const report = reportFixture('a.example', {
       verdict: 'broken',
       mx: [
-        { host: 'mx1.a.example', priority: 10, matchedBy: 'mx1.a.example' },
-        { host: 'mx2.a.example', priority: 20, matchedBy: null },
+        { host: 'mx1.a.example', priority: 10, matchedBy: 'mx1.a.example', smtp: null, dane: null },
+        { host: 'mx2.a.example', priority: 20, matchedBy: null, smtp: null, dane: null },
       ],
       findings: [{ code: 'mx-mismatch', severity: 'error', title: 't', detail: 'd', fix: 'f' }],
     });

@@ -117,4 +117,53 @@ describe('createNodeResolver', () => {
   it('throws at creation on a malformed server address', () => {
     expect(() => createNodeResolver({ servers: ['not an address'] })).toThrow();
   });
+
+  describe('tlsa (on the wire: EDNS0 with DO, AD reported, TCP on truncation)', () => {
+    const NAME = '_25._tcp.mx.example.test';
+    const record = (fill: number, length = 32) => ({ usage: 3, selector: 1, matchingType: 1, data: Buffer.alloc(length, fill) });
+    beforeEach(() => dns.clear(NAME));
+
+    it('returns the records with authenticated true only where the resolver set AD (asked with DO)', async () => {
+      dns.set(NAME, 'TLSA', [record(1)]);
+      expect(await resolver().tlsa(NAME)).toEqual({ ok: true, value: { records: [record(1)], authenticated: false } });
+      dns.sign(NAME);
+      expect(await resolver().tlsa(NAME)).toEqual({ ok: true, value: { records: [record(1)], authenticated: true } });
+    });
+
+    it('retries over TCP when the UDP answer is truncated, and gets every record', async () => {
+      // Ten full certificates of 600 bytes each cannot fit the 1232-byte EDNS payload.
+      const big = Array.from({ length: 10 }, (_, i) => ({ usage: 3, selector: 0, matchingType: 0, data: Buffer.alloc(600, i) }));
+      dns.set(NAME, 'TLSA', big);
+      const answer = await resolver().tlsa(NAME);
+      expect(answer.ok && answer.value.records).toEqual(big);
+    });
+
+    it('is nodata for a name without TLSA records and nxdomain for a name that does not exist', async () => {
+      dns.set('mx.example.test', 'A', ['192.0.2.1']);
+      expect(await resolver().tlsa('mx.example.test')).toMatchObject({ ok: false, cause: 'nodata' });
+      expect(await resolver().tlsa('_25._tcp.nowhere.example.test')).toMatchObject({ ok: false, cause: 'nxdomain' });
+      dns.clear('mx.example.test');
+    });
+
+    it('tries every configured server: a dead one and a refusing one first, then one that answers', async () => {
+      dns.set(NAME, 'TLSA', [record(2)]);
+      const refusing = await startDnsServer();
+      refusing.fail(NAME, 'refused');
+      try {
+        // Nothing answers on 127.0.0.1:9 (discard): that server's share of the deadline runs out, then the next is asked.
+        const servers = ['127.0.0.1:9', refusing.server, dns.server];
+        expect(await createNodeResolver({ servers, timeoutMs: 1500 }).tlsa(NAME)).toEqual({
+          ok: true,
+          value: { records: [record(2)], authenticated: false },
+        });
+      } finally {
+        await refusing.close();
+      }
+    });
+
+    it('keeps the lookup deadline when the server never answers', async () => {
+      dns.fail(NAME, 'drop');
+      expect(await createNodeResolver({ servers: [dns.server], timeoutMs: 300 }).tlsa(NAME)).toMatchObject({ ok: false, cause: 'timeout' });
+    });
+  });
 });

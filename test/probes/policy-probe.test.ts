@@ -175,6 +175,7 @@ describe('fetchPolicy', () => {
         txt: () => Promise.reject(new Error('unused')),
         mx: () => Promise.reject(new Error('unused')),
         addresses: () => Promise.reject(new Error('resolver exploded')),
+        tlsa: () => Promise.reject(new Error('unused')),
       };
       const failure = expectFailure(await fetchFrom('mta-sts.example.test', { resolver: throwing }));
       expect(failure.cause).toBe('dns');

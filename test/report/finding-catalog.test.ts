@@ -14,9 +14,25 @@ describe('FINDING_CATALOG', () => {
 
   it('keeps the severities the interface promises', () => {
     const bySeverity = (s: string) => FINDING_CODES.filter((c) => FINDING_CATALOG[c].severity === s);
-    expect(bySeverity('warning')).toEqual(['cert-expiring-soon', 'tlsrpt-missing', 'tlsrpt-invalid', 'enforce-without-tlsrpt', 'no-mx']);
-    expect(bySeverity('info')).toEqual(['max-age-short']);
-    expect(bySeverity('error')).toHaveLength(14);
+    expect(bySeverity('warning')).toEqual([
+      'cert-expiring-soon',
+      'tlsrpt-missing',
+      'tlsrpt-invalid',
+      'enforce-without-tlsrpt',
+      'no-mx',
+      'mx-cert-expiring-soon',
+      'smtp-unreachable',
+      'dane-unsigned',
+    ]);
+    expect(bySeverity('info')).toEqual(['max-age-short', 'dane-present']);
+    // starttls-missing and mx-cert-* are errors at most: evaluateGate lowers them where no policy enforces them.
+    expect(bySeverity('error')).toHaveLength(19);
     expect(bySeverity('error')).toContain('domain-not-found');
+  });
+
+  it('says in the smtp-unreachable fix that port 25 may be filtered where the scan ran', () => {
+    expect(FINDING_CATALOG['smtp-unreachable'].fix({ domain: 'example.com', host: 'mx.example.com' })).toContain(
+      'Outbound port 25 may also be filtered where the scan ran',
+    );
   });
 });

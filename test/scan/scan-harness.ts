@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Report } from '../../src/report/report.js';
 import { scan, type ScanOptions } from '../../src/scan/scan.js';
 import { publishDomain, startFixtureInternet, type DomainSpec, type FixtureInternet } from '../fixture/fixture-internet.js';
@@ -49,4 +49,27 @@ export function sha256(text: string | Buffer): string {
 
 export function codes(report: Report): string[] {
   return report.findings.map((f) => f.code);
+}
+
+/** What the fixture's default MX host (STARTTLS, a fresh 90-day certificate for its name from the run's CA) looks like. */
+export function cleanGate(host: string) {
+  return {
+    reached: true,
+    error: null,
+    address: '127.0.0.1',
+    starttls: true,
+    tlsVersion: 'TLSv1.3',
+    cipher: expect.stringMatching(/^TLS_/),
+    cert: {
+      subject: `CN=${host}`,
+      issuer: 'CN=mtasts fixture CA',
+      san: [host],
+      notBefore: expect.any(String),
+      notAfter: expect.any(String),
+      serial: expect.stringMatching(/^[0-9A-F]+$/),
+      trusted: true,
+      nameMatch: true,
+      daysLeft: 89,
+    },
+  };
 }

@@ -25,6 +25,7 @@ function barrierResolver(inner: DnsResolver, expected: number): { resolver: DnsR
       txt: (name) => hold(`txt ${name}`, () => inner.txt(name)),
       mx: (name) => hold(`mx ${name}`, () => inner.mx(name)),
       addresses: (name) => hold(`addresses ${name}`, () => inner.addresses(name)),
+      tlsa: (name) => hold(`tlsa ${name}`, () => inner.tlsa(name)),
     },
   };
 }
@@ -36,8 +37,34 @@ describe('scan', () => {
     const { resolver, started } = barrierResolver(createNodeResolver({ servers: fixture.net().scanOptions.dns }), 4);
     const report = await scan(domain, { ...fixture.net().scanOptions, resolver });
     expect(report.verdict).toBe('enforced');
-    expect([...started].sort()).toEqual(
+    expect([...started.slice(0, 4)].sort()).toEqual(
       [`addresses mta-sts.${domain}`, `mx ${domain}`, `txt _mta-sts.${domain}`, `txt _smtp._tls.${domain}`].sort(),
     );
+    // The fifth chain goes on from the MX answer to each MX host's address and TLSA records.
+    expect([...started.slice(4)].sort()).toEqual([`addresses mx1.${domain}`, `tlsa _25._tcp.mx1.${domain}`]);
+  });
+
+  it('starts the SMTP probe of an MX host as soon as the MX answer is in, not after the other chains', async () => {
+    const domain = fixture.newDomain();
+    await publishDomain(fixture.net(), domain, healthy()(domain));
+    const inner = createNodeResolver({ servers: fixture.net().scanOptions.dns });
+    let mxHostLookedUp: () => void;
+    const mxHostReached = new Promise<void>((resolve) => (mxHostLookedUp = resolve));
+    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the MX host was not looked up first')), 5_000).unref());
+    // The TLS-RPT lookup is held until the MX host's address has been asked for.
+    const resolver: DnsResolver = {
+      ...inner,
+      txt: async (name) => {
+        if (name.startsWith('_smtp._tls.')) await Promise.race([mxHostReached, timeout]);
+        return inner.txt(name);
+      },
+      addresses: (name) => {
+        if (name === `mx1.${domain}`) mxHostLookedUp();
+        return inner.addresses(name);
+      },
+    };
+    const report = await scan(domain, { ...fixture.net().scanOptions, resolver });
+    expect(report.verdict).toBe('enforced');
+    expect(report.mx[0]?.smtp?.starttls).toBe(true);
   });
 });

@@ -67,14 +67,19 @@ describe('policy-unreachable names its cause (RFC 8461 §3.3)', () => {
 describe('blocked-address: the scanner never connects to a private address unless allowed', () => {
   it('reports the loopback policy host and opens no connection to it', async () => {
     const before = fixture.net().https.connections;
+    const smtpBefore = fixture.net().smtp.connections;
     const report = await fixture.scanOf(healthy(), { allowPrivate: false });
-    expect(codes(report)).toEqual(['blocked-address']);
+    // The MX host is on loopback too: the SMTP probe refuses it the same way.
+    expect(codes(report)).toEqual(['blocked-address', 'smtp-unreachable']);
     expect(report.findings[0]?.detail).toContain('127.0.0.1');
+    expect(report.findings[1]?.detail).toContain('127.0.0.1 (loopback)');
     expect(fixture.net().https.connections).toBe(before);
+    expect(fixture.net().smtp.connections).toBe(smtpBefore);
   });
 
   it('reports an RFC 1918 address', async () => {
-    const report = await fixture.scanOf((d) => ({ ...healthy()(d), policyAddress: '10.1.2.3' }), { allowPrivate: false });
-    expect(codes(report)).toEqual(['blocked-address']);
+    const report = await fixture.scanOf((d) => ({ ...healthy()(d), policyAddress: '10.1.2.3', mxAddresses: { [`mx1.${d}`]: '10.1.2.4' } }), { allowPrivate: false });
+    expect(codes(report)).toEqual(['blocked-address', 'smtp-unreachable']);
+    expect(report.findings[1]?.detail).toContain('10.1.2.4 (private)');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { publishDomain, type DomainSpec } from '../fixture/fixture-internet.js';
 import { scan } from '../../src/scan/scan.js';
-import { codes, useFixtureScanner } from './scan-harness.js';
+import { cleanGate, codes, useFixtureScanner } from './scan-harness.js';
 
 const fixture = useFixtureScanner('snap');
 
@@ -43,7 +43,7 @@ describe('realistic snapshots', () => {
     const report = await scanSnapshot('google.com');
     expect(report.verdict).toBe('enforced');
     expect(codes(report)).toEqual(['max-age-short']);
-    expect(report.mx).toEqual([{ host: 'smtp.google.com', priority: 10, matchedBy: 'smtp.google.com' }]);
+    expect(report.mx).toEqual([{ host: 'smtp.google.com', priority: 10, matchedBy: 'smtp.google.com', smtp: cleanGate('smtp.google.com'), dane: { status: 'none', tlsa: [] } }]);
   });
 
   it('microsoft.com-shaped: enforced through the Exchange Online wildcard, https TLS-RPT', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reportSchema } from '../../src/report/report.js';
 import { scan } from '../../src/scan/scan.js';
-import { CRLF_POLICY, codes, healthy, sha256, useFixtureScanner } from './scan-harness.js';
+import { CRLF_POLICY, cleanGate, codes, healthy, sha256, useFixtureScanner } from './scan-harness.js';
 
 const fixture = useFixtureScanner('verdict');
 
@@ -14,7 +14,7 @@ describe('scan verdicts', () => {
     expect(report.txt).toEqual({ record: 'v=STSv1; id=20261130T000000;', id: '20261130T000000' });
     expect(report.policy).toMatchObject({ mode: 'enforce', maxAge: 604800, mx: [`mx1.${report.domain}`] });
     expect(report.policy?.sha256).toBe(sha256(CRLF_POLICY('enforce', [`mx1.${report.domain}`])));
-    expect(report.mx).toEqual([{ host: `mx1.${report.domain}`, priority: 10, matchedBy: `mx1.${report.domain}` }]);
+    expect(report.mx).toEqual([{ host: `mx1.${report.domain}`, priority: 10, matchedBy: `mx1.${report.domain}`, smtp: cleanGate(`mx1.${report.domain}`), dane: { status: 'none', tlsa: [] } }]);
     expect(report.cert).toMatchObject({ trusted: true, sanMatch: true, san: [`mta-sts.${report.domain}`] });
     expect(report.tlsrpt).toEqual({ record: `v=TLSRPTv1; rua=mailto:tls-reports@${report.domain}`, rua: [`mailto:tls-reports@${report.domain}`] });
   });
@@ -37,7 +37,7 @@ describe('scan verdicts', () => {
     expect(report.verdict).toBe('not-configured');
     expect(report.findings).toEqual([]);
     expect(report).toMatchObject({ txt: null, policy: null, cert: null, tlsrpt: null });
-    expect(report.mx).toEqual([{ host: `mx.${report.domain}`, priority: 10, matchedBy: null }]);
+    expect(report.mx).toEqual([{ host: `mx.${report.domain}`, priority: 10, matchedBy: null, smtp: cleanGate(`mx.${report.domain}`), dane: { status: 'none', tlsa: [] } }]);
   });
 
   it('says a domain whose own name does not exist (NXDOMAIN) is not found, instead of offering records to publish', async () => {

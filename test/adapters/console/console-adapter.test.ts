@@ -88,7 +88,7 @@ describe('startConsoleAdapter', () => {
   it('neutralises control characters and ANSI escapes in remote text', async () => {
     const hostile = reportFixture({
       verdict: 'broken',
-      mx: [{ host: `evil${ESC}[2J${ESC}]0;pwned\u0007.example`, priority: 10, matchedBy: null }],
+      mx: [{ host: `evil${ESC}[2J${ESC}]0;pwned\u0007.example`, priority: 10, matchedBy: null, smtp: null, dane: null }],
       findings: [
         {
           code: 'policy-invalid',

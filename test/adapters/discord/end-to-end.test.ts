@@ -115,7 +115,8 @@ describe('the Discord adapter with the real command core and scan, against the f
     expect(embed.title).toBe('broken.test — Broken');
     expect(embed.fields[0]).toEqual({
       name: 'MX hosts (2)',
-      value: '✓ mx.broken.test (10): mx.broken.test\n✗ backup.elsewhere.test (20): not covered by the policy',
+      value:
+        '✓ mx.broken.test (10): mx.broken.test\n↳ ✓ STARTTLS TLSv1.3, cert ok, 89 days, DANE none\n✗ backup.elsewhere.test (20): not covered by the policy\n↳ ✓ STARTTLS TLSv1.3, cert ok, 89 days, DANE none',
     });
     expect(embed.description).toContain('mailto:\\*\\*\\*@broken.test');
     expect(edit.body.components[0].components[0].custom_id).toBe('mtasts:rescan:broken.test');

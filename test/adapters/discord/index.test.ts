@@ -94,7 +94,8 @@ describe('startDiscordAdapter', () => {
     expect(embed.title).toBe('example.com — Broken');
     expect(embed.fields[0]).toEqual({
       name: 'MX hosts (2)',
-      value: '✓ mx1.example.com (10): mx1.example.com\n✗ mx2.elsewhere.net (20): not covered by the policy',
+      value:
+        '✓ mx1.example.com (10): mx1.example.com\n↳ ✓ STARTTLS TLSv1.3, cert ok, 89 days\n✗ mx2.elsewhere.net (20): not covered by the policy\n↳ ✓ STARTTLS TLSv1.3, cert ok, 89 days',
     });
     expect(embed.fields[1].name).toContain('An MX host is not covered by the policy');
     expect(edit.body.content).toBe('');
@@ -135,7 +136,7 @@ describe('startDiscordAdapter', () => {
     const hostile = brokenReport({
       headline: '**pwned** @everyone <@123> — Broken',
       summary: ['TXT: v=STSv1; id=1 @here <@&456> [click](https://evil.example) ||spoiler||'],
-      mxTable: [{ host: '@everyone.example', priority: 10, matchedBy: '**bold**' }],
+      mxTable: [{ host: '@everyone.example', priority: 10, matchedBy: '**bold**', gate: 'STARTTLS TLSv1.3, cert ok, 89 days', gateOk: true }],
       fixes: [{ title: '@everyone fix', text: '<#789> __u__', code: 'mx: a\n```\n@everyone escaped the block?' }],
     });
     const { fake, adapter } = await start(stubCore(() => hostile));

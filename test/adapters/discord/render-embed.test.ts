@@ -30,7 +30,11 @@ describe('renderChatMessage', () => {
         description: 'Policy id 20240101 beside body sha256 3f2a…\nmode enforce · max\\_age 604800\nTLS-RPT: mailto:\\*\\*\\*@example.com',
         footer: { text: 'How to fix it: see the messages below.' },
         fields: [
-          { name: 'MX hosts (2)', value: '✓ mx1.example.com (10): mx1.example.com\n✗ mx2.elsewhere.net (20): not covered by the policy' },
+          {
+            name: 'MX hosts (2)',
+            value:
+              '✓ mx1.example.com (10): mx1.example.com\n↳ ✓ STARTTLS TLSv1.3, cert ok, 89 days\n✗ mx2.elsewhere.net (20): not covered by the policy\n↳ ✓ STARTTLS TLSv1.3, cert ok, 89 days',
+          },
           {
             name: '🔴 An MX host is not covered by the policy',
             value: 'mx2.elsewhere.net is not matched by any mx line, so senders in enforce mode will refuse it.',
@@ -65,8 +69,12 @@ describe('renderChatMessage', () => {
     const reply = renderChatMessage(hugeReport());
     const [embed] = reply.embeds;
     const fields = embed!.fields!;
-    const mx = fields[0]!.value.split('\n');
-    const shownFindings = fields.slice(1, -1);
+    // The MX table spreads over its three fields; each shown host takes two lines (coverage, then gate).
+    const mxFields = fields.filter((f) => f.name.startsWith('MX hosts'));
+    expect(mxFields).toHaveLength(3);
+    const mx = mxFields.map((f) => f.value).join('\n').split('\n');
+    const shownHosts = mx.filter((line) => /^[✓✗] mx/.test(line)).length;
+    const shownFindings = fields.slice(3, -1);
     const moreFindings = fields.at(-1)!;
 
     expect(checkMessageLimits(reply)).toEqual({ ok: true, value: reply });
@@ -74,8 +82,8 @@ describe('renderChatMessage', () => {
     expect(fields.length).toBeLessThanOrEqual(LIMITS.fields);
     expect(embed!.title!.length).toBeLessThanOrEqual(LIMITS.title);
     expect(embed!.description).toMatch(/\n\+\d+ more$/);
-    expect(mx.at(-1)).toBe(`+${300 - (mx.length - 1)} more MX hosts`);
-    expect(mx.length - 1).toBeGreaterThan(0);
+    expect(mx.at(-1)).toBe(`+${300 - shownHosts} more MX hosts`);
+    expect(shownHosts).toBeGreaterThan(0);
     expect(moreFindings.name).toBe(`+${40 - shownFindings.length} more findings`);
     expect(shownFindings.length).toBeGreaterThan(0);
     for (const field of fields) {
@@ -105,5 +113,27 @@ describe('renderChatMessage', () => {
     expect(Date.now() - started).toBeLessThan(2000);
     expect(checkMessageLimits(reply).ok).toBe(true);
     expect(reply.embeds[0]!.title).toMatch(/^\\\*\\_<\u200b@1>/);
+  });
+});
+
+/** Ten MX hosts of realistic length, each with the longest gate line a certificate can earn. */
+const tenMx = Array.from({ length: 10 }, (_, i) => ({
+  host: `mx${i + 1}.mail-hosting-provider.example.com`,
+  priority: 10 * (i + 1),
+  matchedBy: '*.mail-hosting-provider.example.com',
+  gate: 'STARTTLS TLSv1.3, cert untrusted + wrong name + expired, -3 days, DANE mismatch',
+  gateOk: false,
+}));
+
+describe('the MX field with the sender gate', () => {
+  it('fits ten MX hosts, each with its gate line, in one field within every Discord limit', () => {
+    const reply = renderChatMessage(brokenReport({ mxTable: tenMx }));
+    expect(checkMessageLimits(reply).ok).toBe(true);
+    const fields = reply.embeds[0]!.fields!.filter((f) => f.name.startsWith('MX hosts'));
+    expect(fields.map((f) => f.name)).toEqual(['MX hosts (10)', 'MX hosts (continued)']);
+    const field = { value: fields.map((f) => f.value).join('\n') };
+    for (let i = 1; i <= 10; i++) expect(field.value).toContain(`mx${i}.mail-hosting-provider.example.com (${10 * i})`);
+    expect(field.value.split('\n').filter((line) => line === '↳ ✗ STARTTLS TLSv1.3, cert untrusted + wrong name + expired, -3 days, DANE mismatch')).toHaveLength(10);
+    expect(field.value).not.toContain('more MX hosts');
   });
 });

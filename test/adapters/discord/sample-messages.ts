@@ -9,8 +9,8 @@ export function brokenReport(overrides: Partial<ReportMessage> = {}): ReportMess
     headline: 'example.com — Broken',
     summary: ['Policy id 20240101 beside body sha256 3f2a…', 'mode enforce · max_age 604800', 'TLS-RPT: mailto:***@example.com'],
     mxTable: [
-      { host: 'mx1.example.com', priority: 10, matchedBy: 'mx1.example.com' },
-      { host: 'mx2.elsewhere.net', priority: 20, matchedBy: null },
+      { host: 'mx1.example.com', priority: 10, matchedBy: 'mx1.example.com', gate: 'STARTTLS TLSv1.3, cert ok, 89 days', gateOk: true },
+      { host: 'mx2.elsewhere.net', priority: 20, matchedBy: null, gate: 'STARTTLS TLSv1.3, cert ok, 89 days', gateOk: true },
     ],
     findings: [
       {
@@ -56,6 +56,8 @@ export function hugeReport(): ReportMessage {
       host: `mx${i}.${'m'.repeat(60)}.example.com`,
       priority: i,
       matchedBy: i % 2 === 0 ? `*.${'m'.repeat(60)}.example.com` : null,
+      gate: 'STARTTLS TLSv1.2, cert untrusted + wrong name + expired, -3 days',
+      gateOk: false,
     })),
     findings,
     fixes: findings.map((finding) => ({ title: finding.title, text: finding.detail, code: 'x'.repeat(5000) })),

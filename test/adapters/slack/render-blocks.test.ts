@@ -32,7 +32,7 @@ describe('renderBlocks', () => {
   it('shows the MX table in a code block, ✓ with the matching pattern, ✗ where no policy line covers the host', () => {
     const table = texts(renderBlocks(brokenReport()).blocks)[2]!;
     expect(table).toBe(
-      '*MX hosts*\n```\n   10  mx1.example.com  ✓ mx1.example.com\n   20  mx2.elsewhere.net  ✗ not covered by the policy\n```',
+      '*MX hosts*\n```\n   10  mx1.example.com  ✓ mx1.example.com\n       ✓ STARTTLS TLSv1.3, cert ok, 89 days\n   20  mx2.elsewhere.net  ✗ not covered by the policy\n       ✓ STARTTLS TLSv1.3, cert ok, 89 days\n```',
     );
   });
 
@@ -69,6 +69,8 @@ describe('renderBlocks', () => {
       host: `mx${i}.${'long-label-'.repeat(20)}example.com`,
       priority: i,
       matchedBy: i % 2 === 0 ? `*.${'long-label-'.repeat(20)}example.com` : null,
+      gate: 'STARTTLS TLSv1.2, cert untrusted + wrong name + expired, -3 days',
+      gateOk: false,
     }));
     const findings: FindingLine[] = Array.from({ length: 40 }, (_, i) => ({
       code: 'mx-mismatch',
@@ -87,5 +89,26 @@ describe('renderBlocks', () => {
     const shownFindings = all.filter((text) => text.startsWith(':x: ')).length;
     expect(shownFindings).toBeGreaterThan(0);
     expect(all).toContain(`+${40 - shownFindings} more findings`);
+  });
+});
+
+/** Ten MX hosts of realistic length, each with the longest gate line a certificate can earn. */
+const tenMx = Array.from({ length: 10 }, (_, i) => ({
+  host: `mx${i + 1}.mail-hosting-provider.example.com`,
+  priority: 10 * (i + 1),
+  matchedBy: '*.mail-hosting-provider.example.com',
+  gate: 'STARTTLS TLSv1.3, cert untrusted + wrong name + expired, -3 days, DANE mismatch',
+  gateOk: false,
+}));
+
+describe('the MX table with the sender gate', () => {
+  it('fits ten MX hosts, each with its gate line, within every Block Kit limit', () => {
+    const payload = renderBlocks(brokenReport({ mxTable: tenMx }));
+    expect(checkBlockLimits(payload).ok).toBe(true);
+    const { blocks } = payload;
+    const table = texts(blocks).find((text) => text.startsWith('*MX hosts*'))!;
+    for (let i = 1; i <= 10; i++) expect(table).toContain(`mx${i}.mail-hosting-provider.example.com  ✓ *.mail-hosting-provider.example.com`);
+    expect(table.split('\n').filter((line) => line === '       ✗ STARTTLS TLSv1.3, cert untrusted + wrong name + expired, -3 days, DANE mismatch')).toHaveLength(10);
+    expect(table).not.toContain('more MX hosts');
   });
 });

@@ -10,8 +10,8 @@ export function brokenReport(overrides: Partial<ReportMessage> = {}): ReportMess
     headline: 'example.com — Broken',
     summary: ['Policy id 20240101 · mode enforce · max_age 604800', 'TLS-RPT: mailto:***@example.com'],
     mxTable: [
-      { host: 'mx1.example.com', priority: 10, matchedBy: 'mx1.example.com' },
-      { host: 'mx2.elsewhere.net', priority: 20, matchedBy: null },
+      { host: 'mx1.example.com', priority: 10, matchedBy: 'mx1.example.com', gate: 'STARTTLS TLSv1.3, cert ok, 89 days', gateOk: true },
+      { host: 'mx2.elsewhere.net', priority: 20, matchedBy: null, gate: 'STARTTLS TLSv1.3, cert ok, 89 days', gateOk: true },
     ],
     findings: [
       {

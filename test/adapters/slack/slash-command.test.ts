@@ -187,7 +187,7 @@ describe('registerSlashCommand (/mtasts over a real Bolt app in HTTP mode)', () 
       ...brokenReport(),
       headline: `${hostile} — Broken`,
       summary: [`TXT: ${hostile}`],
-      mxTable: [{ host: hostile, priority: 10, matchedBy: hostile }],
+      mxTable: [{ host: hostile, priority: 10, matchedBy: hostile, gate: 'STARTTLS TLSv1.3, cert ok, 89 days', gateOk: true }],
       findings: [{ code: 'txt-invalid', severity: 'error', title: hostile, detail: hostile }],
       fixes: [{ title: hostile, text: hostile, code: `v=STSv1\n\`\`\`\n${hostile}\n\`\`\`` }],
     };
