@@ -153,7 +153,7 @@ describe('startDiscordAdapter', () => {
     expect(outsideCode).not.toMatch(/@(everyone|here)/);
     expect(outsideCode).not.toMatch(/<[@#]/);
     expect(embed.title).toBe('\\*\\*pwned\\*\\* @\u200beveryone <\u200b@123> — Broken');
-    expect(embed.description).toContain('\\[click](https://evil.example)');
+    expect(embed.description).toContain('\\[click\\](https://evil.example)');
     expect(embed.description).toContain('\\|\\|spoiler\\|\\|');
     expect(embed.fields[0].value).toContain('\\*\\*bold\\*\\*');
     // Exactly one fenced block: the remote ``` could not close it early.
