@@ -11,6 +11,8 @@ import { renderChatMessage } from './render-embed.js';
 export interface InteractionDeps {
   core: CommandHandler;
   logger: Logger;
+  /** A role whose members may change channels' watches and digest schedules besides those with Manage Channels. */
+  managerRoleId?: string;
 }
 
 const FAILED: NoticeMessage = {

@@ -20,6 +20,8 @@ export interface DiscordAdapterOptions {
   apiUrl?: string;
   core: CommandHandler;
   logger: Logger;
+  /** Role id whose members may change channels' watches and digest schedules (Manage Channels always may). */
+  managerRoleId?: string;
 }
 
 export interface DiscordAdapter {
@@ -40,7 +42,7 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
     allowedMentions: NO_MENTIONS,
     ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
   });
-  const deps: InteractionDeps = { core: options.core, logger };
+  const deps: InteractionDeps = { core: options.core, logger, managerRoleId: options.managerRoleId };
   const inFlight = new Set<Promise<unknown>>();
   let stopping = false;
   const track = <T>(work: Promise<T>): Promise<T> => {

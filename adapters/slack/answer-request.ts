@@ -12,6 +12,8 @@ export interface Answering {
   inFlight: InFlight;
   logger: Logger;
   pacer: ChannelPacer;
+  /** User ids that alone may change channels' watches and digest schedules; unset = anyone. */
+  managers?: ReadonlySet<string>;
 }
 
 const FAILED: ChatMessage = {

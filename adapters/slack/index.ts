@@ -22,6 +22,8 @@ export interface SlackAdapterOptions {
   apiUrl?: string;
   core: CommandHandler;
   logger: Logger;
+  /** User ids that alone may change channels' watches and digest schedules; unset = anyone in the channel. */
+  managers?: readonly string[];
   /** Spacing of posts to one channel once a short burst is spent; default 1000 (Slack allows about 1 per second). */
   postIntervalMs?: number;
 }
@@ -57,7 +59,8 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
   }
   const inFlight = createInFlight();
   const pacer = createChannelPacer({ intervalMs: options.postIntervalMs ?? 1000, burst: POST_BURST });
-  registerSlashCommand(app, { core, inFlight, logger, pacer });
+  const managers = options.managers === undefined ? undefined : new Set(options.managers);
+  registerSlashCommand(app, { core, inFlight, logger, pacer, managers });
   registerRescanAction(app, { core, inFlight, logger, pacer });
   app.error(async (err) => {
     logger.error({ err }, 'Slack listener failed');

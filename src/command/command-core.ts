@@ -7,7 +7,7 @@ import type { CommandHandler, CommandHooks, CommandRequest } from './command-han
 import { digestNowCommand } from './digest-now-command.js';
 import { digestScheduleCommand } from './digest-schedule-command.js';
 import { helpMessage, usageMessage } from './help-message.js';
-import { parseCommand } from './parse-command.js';
+import { parseCommand, parseRescan } from './parse-command.js';
 import { createSlidingWindowLimiter, type RateLimiter } from './rate-limiter.js';
 import { reportMessage } from './report-message.js';
 import { createScanGate, DEFAULT_LIMITS, type CommandLimits } from './scan-gate.js';
@@ -59,7 +59,10 @@ export function createCommandCore(options: CommandCoreOptions): CommandCore {
   const deps: WatchDeps = { store: options.watches, gate, limits: options.watchLimits ?? DEFAULT_WATCH_LIMITS, now, digest };
 
   async function answer(request: CommandRequest, hooks: CommandHooks | undefined): Promise<ChatMessage> {
-    const command = parseCommand(request.text);
+    const command = request.fresh ? parseRescan(request.text) : parseCommand(request.text);
+    if ((command.kind === 'watch' || command.kind === 'unwatch' || command.kind === 'digest') && request.mayManage === false) {
+      return notAllowed();
+    }
     switch (command.kind) {
       case 'help':
         return helpMessage();
@@ -92,6 +95,15 @@ export function createCommandCore(options: CommandCoreOptions): CommandCore {
       }
     },
     digest,
+  };
+}
+
+function notAllowed(): NoticeMessage {
+  return {
+    kind: 'notice',
+    tone: 'warning',
+    private: true,
+    text: 'Only people allowed to manage this channel can change what it watches or when its digest runs. Checking a domain is open to everyone.',
   };
 }
 

@@ -40,10 +40,11 @@ function memoryStore(): SqliteStore {
 function setup(options: Partial<CommandCoreOptions> = {}) {
   const clock = { now: FIXTURE_NOW };
   const scanner = fixtureScanner();
-  const core = createCommandCore({ scan: scanner.scan, watches: memoryStore(), now: () => clock.now, ...options });
+  const watches = memoryStore();
+  const core = createCommandCore({ scan: scanner.scan, watches, now: () => clock.now, ...options });
   const ask = (text: string, who: Partial<CommandRequest> = {}, fresh?: boolean) =>
     core.handle({ platform: 'slack', workspaceId: 'T1', channelId: 'C1', userId: 'U1', text, fresh, ...who });
-  return { clock, scanner, core, ask };
+  return { clock, scanner, core, ask, watches };
 }
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
@@ -146,6 +147,32 @@ describe('createCommandCore', () => {
     expect(scanner.scanned).toEqual(['example.com', 'example.com']);
     expect(rescanned.summary.some((line) => line.startsWith('Cached'))).toBe(false);
     expect(asNotice(await ask('example.com', {}, true)).text).toContain('Try again in');
+  });
+
+  it('runs nothing but a scan of a canonical domain for a Rescan, whatever its payload says', async () => {
+    const { scanner, ask, watches } = setup();
+    const channel = { platform: 'slack', workspaceId: 'T1', channelId: 'C1' } as const;
+    for (const forged of ['digest 03:00 UTC', 'watch example.com', 'digest off', 'help', 'https://example.com/x', 'Example.com', '']) {
+      expect(asNotice(await ask(forged, {}, true)).text).toContain('That button does not name a domain to rescan');
+    }
+    expect(scanner.scanned).toEqual([]);
+    expect(await watches.schedule(channel)).toBeNull();
+    expect(await watches.watches(channel)).toEqual([]);
+    expect(asReport(await ask('example.com', {}, true)).domain).toBe('example.com');
+  });
+
+  it('refuses watch, unwatch and a digest schedule to a user the platform does not let manage the channel', async () => {
+    const { scanner, ask, watches } = setup();
+    const channel = { platform: 'slack', workspaceId: 'T1', channelId: 'C1' } as const;
+    for (const text of ['watch example.com', 'unwatch example.com', 'digest 03:00 UTC']) {
+      expect(asNotice(await ask(text, { mayManage: false })).text).toMatch(/^Only people allowed to manage this channel/);
+    }
+    expect(scanner.scanned).toEqual([]);
+    expect(await watches.schedule(channel)).toBeNull();
+    // Scans and reading the channel's watches stay open to everyone.
+    expect(asReport(await ask('example.com', { mayManage: false })).domain).toBe('example.com');
+    await ask('watch example.com', { mayManage: true });
+    expect(await watches.watches(channel)).toEqual(['example.com']);
   });
 
   it('queues scans beyond the concurrency cap, tells the hook the position and says so in the answer', async () => {

@@ -120,6 +120,17 @@ describe('loadEnvConfig', () => {
     expect(loadEnvConfig({ MTASTS_ALLOW_PRIVATE: '0' }).scanner.allowPrivate).toBe(false);
   });
 
+  it('reads who may change watches and digest schedules: Slack user ids, a Discord role id', () => {
+    const config = loadEnvConfig({ ...SLACK_HTTP, ...DISCORD, MTASTS_SLACK_MANAGERS: 'U012AB, W0CDE', MTASTS_DISCORD_MANAGER_ROLE: '234567890123456789' });
+    expect(config.slack?.managers).toEqual(['U012AB', 'W0CDE']);
+    expect(config.discord?.managerRoleId).toBe('234567890123456789');
+    expect(loadEnvConfig({ ...SLACK_HTTP, ...DISCORD }).slack?.managers).toBeUndefined();
+    expect(errorOf({ MTASTS_SLACK_MANAGERS: 'U012AB,@alice' })).toBe(
+      'MTASTS_SLACK_MANAGERS must be a comma-separated list of Slack user ids (U… or W…)',
+    );
+    expect(errorOf({ MTASTS_DISCORD_MANAGER_ROLE: 'admins' })).toBe('MTASTS_DISCORD_MANAGER_ROLE must be the numeric id of a role');
+  });
+
   it('reads the watch limits per channel and per workspace', () => {
     expect(loadEnvConfig({ MTASTS_WATCH_LIMIT_CHANNEL: '50', MTASTS_WATCH_LIMIT_WORKSPACE: '400' }).watchLimits).toEqual({
       perChannel: 50,

@@ -78,7 +78,7 @@ describe('startDiscordAdapter', () => {
     await answered(fake, adapter, slashCommand('  Example.COM ', { userId: '500000000000000009' }));
 
     expect(core.requests).toEqual([
-      { platform: 'discord', workspaceId: GUILD_ID, channelId: CHANNEL_ID, userId: '500000000000000009', text: '  Example.COM ', fresh: false },
+      { platform: 'discord', workspaceId: GUILD_ID, channelId: CHANNEL_ID, userId: '500000000000000009', text: '  Example.COM ', fresh: false, mayManage: false },
     ]);
   });
 
@@ -239,7 +239,7 @@ describe('startDiscordAdapter', () => {
     await answered(fake, adapter, click);
 
     expect(core.requests).toEqual([
-      { platform: 'discord', workspaceId: GUILD_ID, channelId: CHANNEL_ID, userId: '500000000000000005', text: 'example.com', fresh: true },
+      { platform: 'discord', workspaceId: GUILD_ID, channelId: CHANNEL_ID, userId: '500000000000000005', text: 'example.com', fresh: true, mayManage: false },
     ]);
     expect(fake.requests.find(isCallback(click.token))!.body.type).toBe(5);
     expect(fake.requests.find(isEdit(click.token))!.body.embeds[0].title).toBe('example.com — Enforced');

@@ -47,14 +47,14 @@ afterEach(async () => {
   store.close();
 });
 
-async function start(): Promise<void> {
+async function start(options: { managers?: string[] } = {}): Promise<void> {
   store = openSqliteStore(':memory:');
   const core = createCommandCore({
     scan: (domain) => scan(domain, { ...internet.scanOptions, history: store }),
     watches: store,
     limits: { scansPerWindow: 3 },
   });
-  harness = await startSlackHarness(core);
+  harness = await startSlackHarness(core, options);
 }
 
 function command(text: string, userId = 'U1'): Promise<Response> {
@@ -165,5 +165,35 @@ describe('the Slack adapter with the real command core and scan, against the fix
     expect(JSON.stringify(list!.body.blocks)).toContain('*one.test* · enforced');
     await harness.adapter.stop();
     expect(harness.fake.callsTo('chat.postMessage')).toHaveLength(6);
+  });
+
+  it('a forged Rescan value runs no command: the schedule stays, the user is told privately', async () => {
+    await start();
+    await harness.post(rescanActionBody({ domain: 'digest 03:00 UTC', responseUrl: harness.fake.responseUrl }));
+
+    const [refusal] = await harness.fake.waitForCalls('respond', 1);
+    expect(refusal!.body.response_type).toBe('ephemeral');
+    expect(refusal!.body.text).toContain('That button does not name a domain to rescan');
+    expect(await store.schedule({ platform: 'slack', workspaceId: 'T1', channelId: 'C1' })).toBeNull();
+    expect(harness.fake.callsTo('chat.postMessage')).toHaveLength(0);
+  });
+
+  it('with MTASTS_SLACK_MANAGERS set, only those users change watches and the digest schedule; anyone still scans', async () => {
+    await start({ managers: ['U0MANAGER'] });
+    const channel = { platform: 'slack', workspaceId: 'T1', channelId: 'C1' } as const;
+
+    await command('watch one.test', 'U2');
+    await command('digest 03:00 UTC', 'U2');
+    const refusals = await harness.fake.waitForCalls('respond', 2);
+    for (const refusal of refusals) expect(refusal.body.text).toContain('Only people allowed to manage this channel');
+    expect(await store.watches(channel)).toEqual([]);
+    expect(await store.schedule(channel)).toBeNull();
+
+    await command('watch one.test', 'U0MANAGER');
+    await harness.fake.waitForCalls('chat.postMessage', 1);
+    expect(await store.watches(channel)).toEqual(['one.test']);
+    await command('two.test', 'U2');
+    const [, scanned] = await harness.fake.waitForCalls('chat.postMessage', 2);
+    expect(scanned!.body.text).toBe(':large_green_circle: two.test — Enforced');
   });
 });
