@@ -1,3 +1,4 @@
+import { checkMxValue } from '../parsers/policy-mx-value.js';
 import { hostedMx } from './hosted-providers.js';
 import type { Report } from './report.js';
 
@@ -30,7 +31,13 @@ export function freshId(now: Date): string {
   return now.toISOString().replace(/\D/g, '').slice(0, 14);
 }
 
-function policyBody({ mxHosts, cleanHistory }: SuggestionInput): string {
+/** A live MX name that is not a valid host name (a control byte, a space, a "*") never enters a suggested record. */
+function isHostName(name: string): boolean {
+  return !name.includes('*') && checkMxValue(name).ok;
+}
+
+function policyBody({ mxHosts: live, cleanHistory }: SuggestionInput): string {
+  const mxHosts = live.filter(isHostName);
   if (mxHosts.length === 0) return ['version: STSv1', 'mode: none', `max_age: ${SUGGESTED_MAX_AGE}`, ''].join('\n');
   const patterns = [...new Set(mxHosts.map((host) => hostedMx(host)?.pattern ?? host))];
   return [

@@ -35,6 +35,12 @@ beforeAll(async () => {
     policy: 'version: STSv1\r\nmode: testing\r\nmx: <!here>\r\nmax_age: 604800\r\n',
     mx: [[10, 'mx.hostile.test']],
   });
+  await publishDomain(internet, 'controls.test', {
+    txt: 'v=STSv1; id=20240101; note=café',
+    policy: 'version: STSv1\r\nmode: enforce\r\nmx: mx.controls.test\r\nmax_age: 604800\r\n',
+    mx: [[10, 'mx.controls.test']],
+    tlsrpt: 'v=TLSRPTv1; rua=mailto:tls@controls.test,https://r.controls.test/\u001b[2J\u009b31m\u0085',
+  });
   for (const domain of ['one.test', 'two.test', 'three.test', 'four.test']) {
     await publishDomain(internet, domain, deployment(domain, 'enforce'));
   }
@@ -195,5 +201,16 @@ describe('the Slack adapter with the real command core and scan, against the fix
     await command('two.test', 'U2');
     const [, scanned] = await harness.fake.waitForCalls('chat.postMessage', 2);
     expect(scanned!.body.text).toBe(':large_green_circle: two.test — Enforced');
+  });
+
+  it('shows ESC and C1 characters from a TXT record as visible escapes and UTF-8 TXT text as published', async () => {
+    await start();
+    await command('controls.test');
+
+    const [answer] = await harness.fake.waitForCalls('chat.postMessage', 1);
+    const text = JSON.stringify(answer!.body);
+    expect(text).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+    expect(text).toContain('TLS-RPT: v=TLSRPTv1; rua=mailto:***@controls.test,https://r.controls.test/\\\\u001b[2J\\\\u009b31m\\\\u0085');
+    expect(text).toContain('note=café');
   });
 });
