@@ -1,4 +1,4 @@
-import { App } from '@slack/bolt';
+import { App, HTTPReceiver } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { ChatMessage } from '../../src/command/chat-message.js';
 import type { CommandHandler } from '../../src/command/command-handler.js';
@@ -7,6 +7,7 @@ import { createChannelPacer } from './channel-pacer.js';
 import { createInFlight } from './in-flight.js';
 import { postToChannel } from './post-to-channel.js';
 import { renderPosts } from './render-posts.js';
+import { guardReplays } from './replay-guard.js';
 import { registerRescanAction } from './rescan-action.js';
 import { registerSlashCommand } from './slash-command.js';
 
@@ -53,7 +54,9 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
   if (appToken !== undefined) {
     app = new App({ token: options.botToken, socketMode: true, appToken, clientOptions, logger: boltLogger });
   } else if (signingSecret !== undefined) {
-    app = new App({ token: options.botToken, signingSecret, clientOptions, logger: boltLogger });
+    const receiver = new HTTPReceiver({ signingSecret, logger: boltLogger });
+    guardReplays(receiver, { signingSecret, logger });
+    app = new App({ token: options.botToken, receiver, clientOptions, logger: boltLogger });
   } else {
     throw new Error('Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode)');
   }

@@ -1,5 +1,9 @@
 /** Form bodies exactly as Slack POSTs them to /slack/events. */
 
+let triggers = 0;
+/** Slack gives every invocation its own trigger id, so two bodies are never the same request. */
+const triggerId = () => `1.2.${(triggers += 1)}`;
+
 export function slashCommandBody(options: { text: string; responseUrl: string; userId?: string; channelId?: string }) {
   return new URLSearchParams({
     token: 'legacy-verification-token',
@@ -14,7 +18,7 @@ export function slashCommandBody(options: { text: string; responseUrl: string; u
     api_app_id: 'A1',
     is_enterprise_install: 'false',
     response_url: options.responseUrl,
-    trigger_id: '1.2.3',
+    trigger_id: triggerId(),
   }).toString();
 }
 
@@ -23,7 +27,7 @@ export function rescanActionBody(options: { domain: string; responseUrl: string;
     type: 'block_actions',
     api_app_id: 'A1',
     token: 'legacy-verification-token',
-    trigger_id: '1.2.4',
+    trigger_id: triggerId(),
     team: { id: 'T1', domain: 'fake' },
     user: { id: options.userId ?? 'U1', username: 'ops-person', team_id: 'T1' },
     channel: { id: 'C1', name: 'ops' },
