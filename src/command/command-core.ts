@@ -2,6 +2,7 @@ import { channelDigest, type ChannelDigest } from '../digest/channel-digest.js';
 import { DIGEST_CONCURRENCY, DIGEST_DEADLINE_MS } from '../digest/run-digest.js';
 import type { Report } from '../report/report.js';
 import { DEFAULT_WATCH_LIMITS, type Channel, type WatchLimits } from '../store/watch-store.js';
+import { createChannelAnswers, repeatNotice } from './channel-answers.js';
 import type { ChatMessage, NoticeMessage } from './chat-message.js';
 import type { CommandHandler, CommandHooks, CommandRequest } from './command-handler.js';
 import { digestNowCommand } from './digest-now-command.js';
@@ -56,6 +57,7 @@ export function createCommandCore(options: CommandCoreOptions): CommandCore {
   const { concurrency = DIGEST_CONCURRENCY, deadlineMs = DIGEST_DEADLINE_MS } = options.digest ?? {};
   const digest = (channel: Channel): Promise<ChannelDigest> =>
     channelDigest(channel, { store: options.watches, scan: gate.scan, concurrency, deadlineMs, now: () => new Date(now()), logger });
+  const answers = createChannelAnswers({ windowMs: limits.cacheTtlMs, now });
   const deps: WatchDeps = { store: options.watches, gate, limits: options.watchLimits ?? DEFAULT_WATCH_LIMITS, now, digest };
 
   async function answer(request: CommandRequest, hooks: CommandHooks | undefined): Promise<ChatMessage> {
@@ -69,8 +71,17 @@ export function createCommandCore(options: CommandCoreOptions): CommandCore {
       case 'invalid':
         return usageMessage(command.about, command.reason);
       case 'scan': {
-        const scanned = await gate.forUser(request, command.domain, hooks);
-        return scanned.ok ? reportMessage(scanned.report, { now: now(), notes: scanned.notes }) : scanned.refusal;
+        // The console is one person's terminal: nobody else's channel to flood.
+        const claim = request.platform === 'console' ? { kind: 'free' as const, settle: () => {} } : answers.claim(request, command.domain);
+        if (claim.kind !== 'free') return repeatNotice(command.domain, claim, limits.cacheTtlMs);
+        let answered = false;
+        try {
+          const scanned = await gate.forUser(request, command.domain, hooks);
+          answered = scanned.ok;
+          return scanned.ok ? reportMessage(scanned.report, { now: now(), notes: scanned.notes }) : scanned.refusal;
+        } finally {
+          claim.settle(answered);
+        }
       }
       case 'watch':
         return watchCommand(request, command.domain, hooks, deps);

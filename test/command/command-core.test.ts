@@ -97,8 +97,9 @@ describe('createCommandCore', () => {
     const { clock, scanner, ask } = setup();
     await ask('example.com', { userId: 'U0' });
     clock.now += 42_000;
+    // From other channels: in the same one a repeat points to the earlier answer instead.
     for (let i = 0; i < 5; i++) {
-      const cached = asReport(await ask('example.com'));
+      const cached = asReport(await ask('example.com', { channelId: `C${i + 2}` }));
       expect(cached.summary.at(-1)).toBe('Cached 42 s ago');
     }
     expect(scanner.scanned).toEqual(['example.com']);
@@ -110,7 +111,7 @@ describe('createCommandCore', () => {
     const { ask } = setup({ limits: { scansPerWindow: 1 } });
     await ask('example.com');
     expect((await ask('example.org')).kind).toBe('notice');
-    expect(asReport(await ask('example.com')).domain).toBe('example.com');
+    expect(asReport(await ask('example.com', { channelId: 'C2' })).domain).toBe('example.com');
   });
 
   it('scans again once the cached result is older than the TTL', async () => {
@@ -130,14 +131,59 @@ describe('createCommandCore', () => {
     scanner.hold();
     const first = ask('example.com', { userId: 'U1' });
     await tick();
-    const second = ask('example.com', { userId: 'U2' });
-    const third = ask('example.com', { userId: 'U1' });
+    const second = ask('example.com', { userId: 'U2', channelId: 'C2' });
+    const third = ask('example.com', { userId: 'U1', channelId: 'C3' });
     scanner.release();
     const answers = await Promise.all([first, second, third]);
     expect(answers.map((a) => a.kind)).toEqual(['report', 'report', 'report']);
     expect(scanner.scanned).toEqual(['example.com']);
     // U2 joined a running scan, so its one fresh scan is still available.
     expect((await ask('example.org', { userId: 'U2' })).kind).toBe('report');
+  });
+
+  it('answers a repeat of a domain in the same channel within the cache window privately, pointing to the answer', async () => {
+    const { clock, scanner, ask } = setup();
+    expect((await ask('example.com', { userId: 'U1' })).kind).toBe('report');
+    clock.now += 42_000;
+
+    for (const userId of ['U1', 'U1', 'U2']) {
+      const repeat = asNotice(await ask('example.com', { userId }));
+      expect(repeat.private).toBe(true);
+      expect(repeat.text).toBe(
+        'example.com was answered in this channel 42 s ago: see that answer. Results are kept for 5 min; its Rescan button checks again now.',
+      );
+    }
+    expect((await ask('example.com', { channelId: 'C2' })).kind).toBe('report');
+    clock.now += 5 * 60_000;
+    expect((await ask('example.com')).kind).toBe('report');
+    expect(scanner.scanned).toEqual(['example.com', 'example.com']);
+  });
+
+  it('joins concurrent rescans of one domain in one channel: one scan, one public answer, the rest told privately', async () => {
+    const { scanner, ask } = setup({ limits: { scansPerWindow: 3 } });
+    scanner.hold();
+    const first = ask('example.com', {}, true);
+    await tick();
+    const presses = Array.from({ length: 9 }, () => ask('example.com', {}, true));
+    scanner.release();
+    const [answer, ...others] = await Promise.all([first, ...presses]);
+
+    expect(answer!.kind).toBe('report');
+    for (const other of others) {
+      expect(asNotice(other).text).toBe('example.com is being checked in this channel right now; the answer will appear here shortly.');
+    }
+    expect(scanner.scanned).toEqual(['example.com']);
+    // One unit of quota spent: two more rescans are allowed once the first is answered.
+    expect((await ask('example.com', {}, true)).kind).toBe('report');
+    expect((await ask('example.com', {}, true)).kind).toBe('report');
+    expect(asNotice(await ask('example.com', {}, true)).text).toContain('Try again in');
+  });
+
+  it('frees the channel for the domain when the answer was a refusal, so a later request is answered', async () => {
+    const { ask } = setup({ limits: { scansPerWindow: 1 } });
+    await ask('example.org');
+    expect(asNotice(await ask('example.com')).text).toContain('Try again in');
+    expect(asNotice(await ask('example.com')).text).toContain('Try again in');
   });
 
   it('runs a rescan past the cache and charges it to the user', async () => {

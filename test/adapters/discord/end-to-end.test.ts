@@ -80,6 +80,7 @@ const isEdit = (token: string) => (r: RecordedRequest) => r.method === 'PATCH' &
 const isFollowUp = (token: string) => (r: RecordedRequest) => r.method === 'POST' && r.route === `/webhooks/${APP_ID}/${token}`;
 /** A member with Discord's permission to change the channel, which watches and digest schedules need by default. */
 const manager = { memberPermissions: PermissionFlagsBits.ManageChannels };
+const isThread = (r: RecordedRequest) => r.method === 'POST' && r.route.endsWith('/threads');
 const carriesMessage = (r: RecordedRequest) => r.body !== null && typeof r.body === 'object' && ('content' in r.body || 'embeds' in r.body);
 
 describe('the Discord adapter with the real command core and scan, against the fixture internet', () => {
@@ -144,7 +145,8 @@ describe('the Discord adapter with the real command core and scan, against the f
     expect(followUp.body.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
     expect(followUp.body.embeds[0].description).toMatch(/Try again in \d/);
 
-    const cached = await answer(slashCommand('one.test', { userId: '500000000000000001' }), isEdit);
+    // In another channel (a DM): in the same one a repeat points to the earlier answer.
+    const cached = await answer(slashCommand('one.test', { userId: '500000000000000001', dm: true }), isEdit);
     expect(cached.find((r) => r.method === 'PATCH')!.body.embeds[0].description).toMatch(/Cached .* ago/);
 
     const otherUser = await answer(slashCommand('four.test', { userId: '500000000000000002' }), isEdit);
@@ -229,5 +231,32 @@ describe('the Discord adapter with the real command core and scan, against the f
     await answer(slashCommand('watch one.test', manager), isEdit);
     await answer(slashCommand('watch two.test', { roles: [MANAGER_ROLE] }), isEdit);
     expect(await store!.watches(channel)).toEqual(['one.test', 'two.test']);
+  });
+
+  it('posts one embed and one thread per domain and channel: concurrent Rescans and repeats are told privately', async () => {
+    let release = () => {};
+    const discord = await start(new Promise((resolve) => (release = resolve)));
+    const clicks = Array.from({ length: 5 }, () => buttonClick('mtasts:rescan:broken.test'));
+    for (const click of clicks) discord.dispatch(click);
+    for (const click of clicks.slice(1)) await discord.waitForRequest(isFollowUp(click.token));
+    release();
+    await discord.waitForRequest(isThread);
+    const repeats = [slashCommand('broken.test'), slashCommand('broken.test'), slashCommand('broken.test', { userId: '500000000000000002' })];
+    for (const repeat of repeats) await answer(repeat, isFollowUp);
+    await adapter!.stop();
+
+    const embeds = discord.requests.filter((r) => r.method === 'PATCH' && r.body.embeds?.[0]?.title === 'broken.test — Broken');
+    expect(embeds).toHaveLength(1);
+    expect(discord.requests.filter(isThread)).toHaveLength(1);
+    for (const click of clicks.slice(1)) {
+      const notice = discord.requests.find(isFollowUp(click.token))!;
+      expect(notice.body.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+      expect(notice.body.embeds[0].description).toBe('broken.test is being checked in this channel right now; the answer will appear here shortly.');
+    }
+    for (const repeat of repeats) {
+      const notice = discord.requests.find(isFollowUp(repeat.token))!;
+      expect(notice.body.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+      expect(notice.body.embeds[0].description).toMatch(/^broken\.test was answered in this channel .* ago: see that answer\./);
+    }
   });
 });

@@ -53,18 +53,22 @@ afterEach(async () => {
   store.close();
 });
 
-async function start(options: { managers?: string[] } = {}): Promise<void> {
+/** Every scan first waits for what `gate()` returns at that moment. */
+async function start(options: { managers?: string[] } = {}, gate = () => Promise.resolve()): Promise<void> {
   store = openSqliteStore(':memory:');
   const core = createCommandCore({
-    scan: (domain) => scan(domain, { ...internet.scanOptions, history: store }),
+    scan: async (domain) => {
+      await gate();
+      return scan(domain, { ...internet.scanOptions, history: store });
+    },
     watches: store,
     limits: { scansPerWindow: 3 },
   });
   harness = await startSlackHarness(core, options);
 }
 
-function command(text: string, userId = 'U1'): Promise<Response> {
-  return harness.post(slashCommandBody({ text, userId, responseUrl: harness.fake.responseUrl }));
+function command(text: string, userId = 'U1', channelId = 'C1'): Promise<Response> {
+  return harness.post(slashCommandBody({ text, userId, channelId, responseUrl: harness.fake.responseUrl }));
 }
 
 describe('the Slack adapter with the real command core and scan, against the fixture internet', () => {
@@ -108,7 +112,8 @@ describe('the Slack adapter with the real command core and scan, against the fix
     expect(refused!.body.response_type).toBe('ephemeral');
     expect(refused!.body.text).toMatch(/Try again in \d/);
 
-    await command('one.test');
+    // In another channel: in this one a repeat points to the earlier answer.
+    await command('one.test', 'U1', 'C2');
     const cached = (await harness.fake.waitForCalls('chat.postMessage', 4))[3];
     expect(cached!.body.text).toBe(':large_green_circle: one.test — Enforced');
     expect(JSON.stringify(cached!.body.blocks)).toContain('Cached');
@@ -131,7 +136,7 @@ describe('the Slack adapter with the real command core and scan, against the fix
 
     // A new policy body with a new id, as RFC 8461 §3.1 asks (the scan history would flag a reused one).
     await publishDomain(internet, 'flip.test', deployment('flip.test', 'enforce', undefined, '20240102'));
-    await command('flip.test');
+    await command('flip.test', 'U1', 'C2');
     const repeat = (await harness.fake.waitForCalls('chat.postMessage', 2))[1];
     expect(repeat!.body.text).toBe(first!.body.text);
 
@@ -212,5 +217,32 @@ describe('the Slack adapter with the real command core and scan, against the fix
     expect(text).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
     expect(text).toContain('TLS-RPT: v=TLSRPTv1; rua=mailto:***@controls.test,https://r.controls.test/\\\\u001b[2J\\\\u009b31m\\\\u0085');
     expect(text).toContain('note=café');
+  });
+
+  it('posts one answer per domain and channel: repeats and concurrent Rescan presses are told privately', async () => {
+    let held = Promise.resolve();
+    await start({}, () => held);
+    await command('broken.test');
+    await harness.fake.waitForCalls('chat.postMessage', 2); // the answer and its fixes
+    for (let i = 0; i < 3; i++) await command('broken.test', i === 2 ? 'U2' : 'U1');
+    const repeats = await harness.fake.waitForCalls('respond', 3);
+    for (const repeat of repeats) {
+      expect(repeat.body.response_type).toBe('ephemeral');
+      expect(repeat.body.text).toMatch(/broken\.test was answered in this channel .* ago: see that answer/);
+    }
+
+    let release = () => {};
+    held = new Promise((resolve) => (release = resolve));
+    const presses = Array.from({ length: 5 }, () => rescanActionBody({ domain: 'broken.test', responseUrl: harness.fake.responseUrl }));
+    for (const body of presses) await harness.post(body);
+    await harness.fake.waitForCalls('respond', 7);
+    release();
+    await harness.adapter.stop();
+
+    // One rescan answered with its fixes; the other four told privately that it is on its way.
+    expect(harness.fake.callsTo('chat.postMessage')).toHaveLength(4);
+    const told = harness.fake.callsTo('respond').slice(3);
+    expect(told).toHaveLength(4);
+    for (const notice of told) expect(notice.body.text).toContain('broken.test is being checked in this channel right now');
   });
 });
