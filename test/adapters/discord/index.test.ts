@@ -377,6 +377,52 @@ describe('startDiscordAdapter', () => {
     expect(JSON.stringify(logs())).not.toContain(interaction.token);
   });
 
+  it.each([
+    ['the interaction token expired (401/50027)', (fake: FakeDiscord) => (fake.expireInteractions = true)],
+    ['the webhook answers 500 on every try', (fake: FakeDiscord) => (fake.failWebhooks = true)],
+    ['the deferral hangs', (fake: FakeDiscord) => (fake.hangCallbacks = true)],
+  ])('posts the answer in the channel when %s', async (_, fault) => {
+    const { fake, adapter } = await start(stubCore(() => brokenReport()));
+    fault(fake);
+    const interaction = slashCommand('example.com');
+
+    fake.dispatch(interaction);
+    const post = await fake.waitForRequest((r) => isChannelMessage(r) && r.status === 200, 20_000);
+    await adapter.stop();
+
+    expect(post.route).toBe(`/channels/${CHANNEL_ID}/messages`);
+    expect(post.body.embeds[0].title).toBe('example.com — Broken');
+    expect(post.body.allowed_mentions).toEqual({ parse: [] });
+  }, 30_000);
+
+  it('sends a private answer as a direct message when the interaction token expired', async () => {
+    const { fake, adapter } = await start(stubCore(() => refusal()));
+    fake.expireInteractions = true;
+    const interaction = slashCommand('example.com', { userId: '500000000000000007' });
+
+    fake.dispatch(interaction);
+    const dm = await fake.waitForRequest((r) => r.method === 'POST' && r.route === '/users/@me/channels');
+    const sent = await fake.waitForRequest((r) => isChannelMessage(r) && r.route === `/channels/${dm.reply.id}/messages`);
+    await adapter.stop();
+
+    expect(dm.body).toEqual({ recipient_id: '500000000000000007' });
+    expect(sent.body.embeds[0].description).toBe(refusal().text);
+    expect(fake.requests.some((r) => r.route === `/channels/${CHANNEL_ID}/messages`)).toBe(false);
+  });
+
+  it('still sends a private answer when deleting the placeholder fails', async () => {
+    const { fake, adapter } = await start(stubCore(() => refusal()));
+    fake.refuseDeletes = true;
+    const interaction = slashCommand('example.com');
+
+    await answered(fake, adapter, interaction);
+    const followUp = await fake.waitForRequest(isFollowUp(interaction.token));
+
+    expect(fake.requests.find(isDelete(interaction.token))!.status).toBe(404);
+    expect(followUp.body.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+    expect(followUp.body.embeds[0].description).toBe(refusal().text);
+  });
+
   it('rejects, with the client closed, when Discord refuses the token', async () => {
     const fake = await startFakeDiscord();
     cleanups.push(() => fake.close());
