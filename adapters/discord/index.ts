@@ -32,6 +32,8 @@ export interface DiscordAdapter {
   post(channelId: string, message: ChatMessage): Promise<void>;
   /** Stops taking commands and posts, lets those in flight finish, then closes the gateway connection. */
   stop(): Promise<void>;
+  /** Answers and posts still in flight. */
+  pending(): number;
 }
 
 export async function startDiscordAdapter(options: DiscordAdapterOptions): Promise<DiscordAdapter> {
@@ -76,6 +78,7 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
 
   let stopped: Promise<void> | undefined;
   return {
+    pending: () => inFlight.size,
     async post(channelId, message) {
       if (stopping) throw new Error('the Discord adapter is stopping');
       await track(deliverMessage(channelTarget(client.rest, channelId), message, logger));

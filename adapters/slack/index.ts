@@ -32,6 +32,8 @@ export interface SlackAdapterOptions {
 export interface SlackAdapter {
   /** Stops taking requests, then lets in-flight replies finish; safe to call more than once. */
   stop(): Promise<void>;
+  /** Replies and posts still in flight. */
+  pending(): number;
   /** The bound port in HTTP mode. */
   port?: number;
   /**
@@ -85,10 +87,10 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
   if (appToken !== undefined) {
     await app.start();
     logger.info('Slack adapter connected in Socket Mode');
-    return { stop, post };
+    return { stop, post, pending: inFlight.size };
   }
   const address = (await app.start(options.port)).address();
   const port = typeof address === 'object' && address !== null ? address.port : options.port;
   logger.info({ port }, 'Slack adapter listening for HTTP requests on /slack/events');
-  return { stop, port, post };
+  return { stop, port, post, pending: inFlight.size };
 }

@@ -47,6 +47,8 @@ export interface EnvConfig {
   /** How many domains one channel, and all channels of one workspace, may watch. */
   watchLimits: WatchLimits;
   logLevel: LogLevel;
+  /** How long a stop waits for replies in flight before exiting without them; inside Docker's 10 s by default. */
+  shutdownGraceMs: number;
 }
 
 const noSpaces = (name: string) => z.string().regex(/^\S+$/, { error: `${name} must not contain spaces` });
@@ -106,6 +108,11 @@ const envSchema = z
     MTASTS_POLICY_PORT: port('MTASTS_POLICY_PORT').optional(),
     MTASTS_WATCH_LIMIT_CHANNEL: limit('MTASTS_WATCH_LIMIT_CHANNEL', DEFAULT_WATCH_LIMITS.perChannel),
     MTASTS_WATCH_LIMIT_WORKSPACE: limit('MTASTS_WATCH_LIMIT_WORKSPACE', DEFAULT_WATCH_LIMITS.perWorkspace),
+    MTASTS_SHUTDOWN_GRACE_MS: z
+      .string()
+      .regex(/^\d{1,6}$/, { error: 'MTASTS_SHUTDOWN_GRACE_MS must be a whole number of milliseconds up to 999999' })
+      .transform(Number)
+      .default(8000),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   })
   .check((ctx) => {
@@ -139,5 +146,6 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv): EnvConfig {
     scanner: { dns: e.MTASTS_DNS, allowPrivate: e.MTASTS_ALLOW_PRIVATE, dbPath: e.MTASTS_DB, policyPort: e.MTASTS_POLICY_PORT },
     watchLimits: { perChannel: e.MTASTS_WATCH_LIMIT_CHANNEL, perWorkspace: e.MTASTS_WATCH_LIMIT_WORKSPACE },
     logLevel: e.LOG_LEVEL,
+    shutdownGraceMs: e.MTASTS_SHUTDOWN_GRACE_MS,
   };
 }

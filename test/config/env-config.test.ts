@@ -22,7 +22,13 @@ describe('loadEnvConfig', () => {
       scanner: { dns: undefined, allowPrivate: false, dbPath: undefined },
       watchLimits: { perChannel: 200, perWorkspace: 1000 },
       logLevel: 'info',
+      shutdownGraceMs: 8000,
     });
+  });
+
+  it('reads the shutdown grace period in milliseconds', () => {
+    expect(loadEnvConfig({ MTASTS_SHUTDOWN_GRACE_MS: '2500' }).shutdownGraceMs).toBe(2500);
+    expect(errorOf({ MTASTS_SHUTDOWN_GRACE_MS: '8s' })).toBe('MTASTS_SHUTDOWN_GRACE_MS must be a whole number of milliseconds up to 999999');
   });
 
   it('enables Slack in HTTP mode on port 3000 when the bot token and signing secret are set', () => {

@@ -24,6 +24,8 @@ export interface FakeSlackApi {
   postsBeforeError: number;
   /** Make response_url answer 404 to in_channel responses, as for a conversation that does not allow them. */
   refuseInChannelResponses: boolean;
+  /** Methods ("respond" included) recorded but never answered, as from a hung Slack. */
+  hangMethods: string[];
   /** The URL apps.connections.open hands out (Socket Mode). */
   socketUrl: string | null;
   callsTo(method: string): RecordedCall[];
@@ -44,6 +46,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     postMessageError: null,
     postsBeforeError: 0,
     refuseInChannelResponses: false,
+    hangMethods: [],
     socketUrl: null,
     callsTo: (method) => fake.calls.filter((call) => call.method === method),
     waitForCalls: (method, count) =>
@@ -90,6 +93,11 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       const url = new URL(req.url ?? '/', 'http://fake');
       const method = url.pathname.startsWith('/respond/') ? 'respond' : url.pathname.replace(/^\/api\//, '');
       const body = decodeBody(Buffer.concat(chunks).toString('utf8'), req.headers['content-type'] ?? '');
+      if (fake.hangMethods.includes(method)) {
+        fake.calls.push({ method, body, reply: undefined, at: Date.now() });
+        for (const waiter of [...waiters]) waiter();
+        return;
+      }
       const { status, json } = answer(method, body);
       fake.calls.push({ method, body, reply: json, at: Date.now() });
       res.writeHead(status, json === undefined ? {} : { 'content-type': 'application/json' });
