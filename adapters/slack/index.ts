@@ -43,8 +43,11 @@ export interface SlackAdapter {
   post(channelId: string, message: ChatMessage): Promise<void>;
 }
 
-/** Bound every Web API call: a hung Slack must not hold a reply (or shutdown) for the client's default half hour. */
-const CLIENT_OPTIONS = { timeout: 10_000, retryConfig: { retries: 2 } };
+/**
+ * Bound every Web API call: a hung Slack must not hold a reply (or shutdown) for the client's default half hour.
+ * A 429 is handed back instead of waited out (Retry-After: 60 would hold the answer minutes): see rate-limit.ts.
+ */
+const CLIENT_OPTIONS = { timeout: 10_000, retryConfig: { retries: 2 }, rejectRateLimitedCalls: true };
 /** Posts a quiet channel takes at once before the interval applies: Slack tolerates short bursts. */
 const POST_BURST = 3;
 
