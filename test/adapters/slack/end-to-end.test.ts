@@ -245,4 +245,17 @@ describe('the Slack adapter with the real command core and scan, against the fix
     expect(told).toHaveLength(4);
     for (const notice of told) expect(notice.body.text).toContain('broken.test is being checked in this channel right now');
   });
+
+  it('accepts a domain typed with a path, which Slack sends as a link, like the same URL with its scheme', async () => {
+    await start();
+    await command('<http://one.test/x|one.test/x>');
+    await command('https://two.test/x');
+
+    const [first, second] = await harness.fake.waitForCalls('chat.postMessage', 2);
+    expect([first!.body.text, second!.body.text].sort()).toEqual([
+      ':large_green_circle: one.test — Enforced',
+      ':large_green_circle: two.test — Enforced',
+    ]);
+    expect(harness.fake.callsTo('respond')).toHaveLength(0);
+  });
 });
