@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import { answerRequest, type Answering } from './answer-request.js';
+import { respondOrEphemeral } from './respond-or-ephemeral.js';
 import { unescapeSlackText } from './unescape-slack-text.js';
 
 export const SLASH_COMMAND = '/mtasts';
@@ -16,6 +17,7 @@ export function registerSlashCommand(app: App, { core, inFlight, logger, pacer, 
       text: unescapeSlackText(command.text),
       ...(managers === undefined ? {} : { mayManage: managers.has(command.user_id) }),
     };
-    await inFlight.track(answerRequest(core, request, { client, channelId: command.channel_id, respond, logger, pacer }));
+    const answerTo = respondOrEphemeral(respond, client, command.channel_id, command.user_id);
+    await inFlight.track(answerRequest(core, request, { client, channelId: command.channel_id, respond: answerTo, logger, pacer }));
   });
 }

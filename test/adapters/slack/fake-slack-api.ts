@@ -82,6 +82,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
           return { status: 200, json: { ok: false, error: fake.postMessageError } };
         }
         return { status: 200, json: { ok: true, channel: body.channel, ts: `1700000000.${String(nextTs++).padStart(6, '0')}` } };
+      case 'chat.postEphemeral':
+        return { status: 200, json: { ok: true, message_ts: `1700000000.${String(nextTs++).padStart(6, '0')}` } };
       case 'apps.connections.open':
         return { status: 200, json: { ok: true, url: fake.socketUrl } };
       default:

@@ -4,8 +4,8 @@ let triggers = 0;
 /** Slack gives every invocation its own trigger id, so two bodies are never the same request. */
 const triggerId = () => `1.2.${(triggers += 1)}`;
 
-export function slashCommandBody(options: { text: string; responseUrl: string; userId?: string; channelId?: string }) {
-  return new URLSearchParams({
+export function slashCommandBody(options: { text: string; responseUrl?: string; userId?: string; channelId?: string }) {
+  const body = new URLSearchParams({
     token: 'legacy-verification-token',
     team_id: 'T1',
     team_domain: 'fake',
@@ -17,9 +17,11 @@ export function slashCommandBody(options: { text: string; responseUrl: string; u
     text: options.text,
     api_app_id: 'A1',
     is_enterprise_install: 'false',
-    response_url: options.responseUrl,
     trigger_id: triggerId(),
-  }).toString();
+  });
+  // Slack sends one with every command; a request without it must still be answered.
+  if (options.responseUrl !== undefined) body.set('response_url', options.responseUrl);
+  return body.toString();
 }
 
 export function rescanActionBody(options: { domain: string; responseUrl: string; userId?: string }) {
