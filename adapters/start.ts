@@ -112,7 +112,10 @@ async function main(): Promise<void> {
       posters.set('discord', (channelId, message) => adapter.post(channelId, message));
     }
   } catch (error) {
-    logger.fatal({ err: error }, 'start-up failed');
+    // One line naming what failed (e.g. no route to Slack), not a stack trace.
+    const reason = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`mtasts: ${reason}\n`);
+    logger.fatal({ reason }, 'start-up failed');
     await shutdown('start-up failed', 1);
     return;
   }

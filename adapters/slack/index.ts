@@ -4,6 +4,7 @@ import type { ChatMessage } from '../../src/command/chat-message.js';
 import type { CommandHandler } from '../../src/command/command-handler.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { createChannelPacer } from './channel-pacer.js';
+import { checkSlackToken } from './check-token.js';
 import { createInFlight } from './in-flight.js';
 import { postToChannel } from './post-to-channel.js';
 import { renderPosts } from './render-posts.js';
@@ -55,6 +56,8 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
   const { appToken, signingSecret, core, logger } = options;
   const clientOptions = { ...CLIENT_OPTIONS, ...(options.apiUrl === undefined ? {} : { slackApiUrl: options.apiUrl }) };
   const boltLogger = createBoltLogger(logger);
+  // Only a configuration that could start goes to Slack to check its token.
+  if (appToken !== undefined || signingSecret !== undefined) await checkSlackToken(options.botToken, { ...clientOptions, logger: boltLogger });
   let app: App;
   if (appToken !== undefined) {
     app = new App({ token: options.botToken, socketMode: true, appToken, clientOptions, logger: boltLogger });

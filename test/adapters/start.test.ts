@@ -123,6 +123,17 @@ describe('npm start', () => {
     }
   }, 25_000);
 
+  it('stops with one line naming what failed when Slack cannot be reached at start, not a stack trace', async () => {
+    const bot = start({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'test-secret', SLACK_API_URL: 'http://127.0.0.1:1/api/', PORT: '0' });
+    let err = '';
+    bot.child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+
+    expect(await bot.exit).toBe(1);
+    expect(err.trimEnd().split('\n')).toEqual([
+      'mtasts: Slack: could not check SLACK_BOT_TOKEN with auth.test at http://127.0.0.1:1/api/: A request error occurred: fetch failed',
+    ]);
+  });
+
   it('keeps a channel’s watches across a restart on the same MTASTS_DB', async () => {
     const env = { MTASTS_DB: join(dir, 'restart.db') };
     const first = start(env);
