@@ -2,6 +2,7 @@ import { MessageFlags, Routes, type APIChannel, type RepliableInteraction } from
 import type { Logger } from 'pino';
 import type { ChatMessage, NoticeMessage } from '../../src/command/chat-message.js';
 import type { CommandHandler, CommandRequest } from '../../src/command/command-handler.js';
+import type { RateLimiter } from '../../src/command/rate-limiter.js';
 import { channelTarget } from './channel-target.js';
 import { deliverMessage } from './deliver-message.js';
 import { errorDetails } from './error-details.js';
@@ -14,6 +15,11 @@ export interface InteractionDeps {
   logger: Logger;
   /** A role whose members may change channels' watches and digest schedules besides those with Manage Channels. */
   managerRoleId?: string;
+  /**
+   * Budget for queue-position edits across all interactions: a burst of queued commands must not spend the REST
+   * budget their final answers need, so an edit beyond it is skipped (the answer still says how long it waited).
+   */
+  queueNotes?: RateLimiter;
 }
 
 const FAILED: NoticeMessage = {
@@ -50,7 +56,7 @@ export async function answerInteraction(
 
   let edits: Promise<unknown> = Promise.resolve();
   const onQueued = (position: number): void => {
-    if (!deferred) return;
+    if (!deferred || deps.queueNotes?.take('queue-notes').allowed === false) return;
     const content = `Waiting for a free scan slot (position ${position} in line)…`;
     edits = edits
       .then(() => interaction.editReply({ content, allowedMentions: NO_MENTIONS }))

@@ -3,6 +3,7 @@ import { Client, Events, GatewayIntentBits, MessageFlags, type Interaction } fro
 import type { Logger } from 'pino';
 import type { ChatMessage } from '../../src/command/chat-message.js';
 import type { CommandHandler } from '../../src/command/command-handler.js';
+import { createSlidingWindowLimiter } from '../../src/command/rate-limiter.js';
 import type { InteractionDeps } from './answer-interaction.js';
 import { channelTarget } from './channel-target.js';
 import { deliverMessage } from './deliver-message.js';
@@ -22,6 +23,8 @@ export interface DiscordAdapterOptions {
   logger: Logger;
   /** Role id whose members may change channels' watches and digest schedules (Manage Channels always may). */
   managerRoleId?: string;
+  /** Milliseconds since the epoch, for the queue-note budget; default Date.now. */
+  now?: () => number;
 }
 
 export interface DiscordAdapter {
@@ -44,7 +47,9 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
     allowedMentions: NO_MENTIONS,
     ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
   });
-  const deps: InteractionDeps = { core: options.core, logger, managerRoleId: options.managerRoleId };
+  // Queue-position edits get a tenth of Discord's 50 requests per second; the rest is for answers.
+  const queueNotes = createSlidingWindowLimiter({ limit: 5, windowMs: 1000, now: options.now ?? Date.now });
+  const deps: InteractionDeps = { core: options.core, logger, managerRoleId: options.managerRoleId, queueNotes };
   const inFlight = new Set<Promise<unknown>>();
   let stopping = false;
   const track = <T>(work: Promise<T>): Promise<T> => {

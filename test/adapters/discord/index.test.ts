@@ -19,11 +19,11 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function start(core: CommandHandler): Promise<{ fake: FakeDiscord; adapter: DiscordAdapter; logs: () => Array<Record<string, unknown>> }> {
+async function start(core: CommandHandler, now?: () => number): Promise<{ fake: FakeDiscord; adapter: DiscordAdapter; logs: () => Array<Record<string, unknown>> }> {
   const fake = await startFakeDiscord();
   cleanups.push(() => fake.close());
   const { logger, lines } = memoryLogger();
-  const adapter = await startDiscordAdapter({ token: TOKEN, appId: APP_ID, apiUrl: fake.apiUrl, core, logger });
+  const adapter = await startDiscordAdapter({ token: TOKEN, appId: APP_ID, apiUrl: fake.apiUrl, core, logger, ...(now ? { now } : {}) });
   cleanups.push(() => adapter.stop());
   return { fake, adapter, logs: lines };
 }
@@ -282,6 +282,30 @@ describe('startDiscordAdapter', () => {
     expect(queued.body.allowed_mentions).toEqual({ parse: [] });
     expect(edits).toHaveLength(2);
     expect(edits[1]!.body).toMatchObject({ content: '', embeds: [{ title: 'example.com — Enforced' }] });
+  });
+
+  it('skips queue-position edits beyond 5 per second, so a burst of queued commands leaves REST for the answers', async () => {
+    const core = stubCore(() => enforcedReport());
+    const { fake, adapter } = await start({
+      handle: async (request, hooks) => {
+        hooks?.onQueued?.(Number(request.text.slice(1)));
+        return core.handle(request, hooks);
+      },
+    }, () => 1_700_000_000_000);
+    const release = core.hold();
+    const interactions = Array.from({ length: 12 }, (_, i) => slashCommand(`q${i + 1}`));
+
+    for (const interaction of interactions) fake.dispatch(interaction);
+    for (const interaction of interactions) await fake.waitForRequest(isCallback(interaction.token));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    release();
+    await adapter.stop();
+
+    const queueEdits = fake.requests.filter((r) => r.method === 'PATCH' && String(r.body?.content).startsWith('Waiting for a free scan slot'));
+    expect(queueEdits).toHaveLength(5);
+    for (const interaction of interactions) {
+      expect(fake.requests.filter(isEdit(interaction.token)).at(-1)!.body.embeds[0].title).toBe('example.com — Enforced');
+    }
   });
 
   it('answers with a short private notice, never a stack trace, when the core fails', async () => {
