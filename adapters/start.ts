@@ -15,6 +15,8 @@ import { dirWritable, storeOpenMessage } from './store-open-message.js';
 interface Running {
   name: string;
   stop(): Promise<void>;
+  /** Replies still in flight, named in the log when the grace period ends before they do. */
+  pending(): number;
 }
 
 type Post = (channelId: string, message: ChatMessage) => Promise<void>;
@@ -87,13 +89,25 @@ async function main(): Promise<void> {
   let stopping: Promise<void> | null = null;
   const shutdown = (reason: string, exitCode = 0): Promise<void> =>
     (stopping ??= (async () => {
-      logger.info({ reason }, 'shutting down: finishing the digest and replies in progress');
-      // First, so the digest in progress still has its adapter to post through.
-      await scheduler.stop();
-      const results = await Promise.allSettled(running.map((adapter) => adapter.stop()));
-      results.forEach((result, i) => {
-        if (result.status === 'rejected') logger.error({ err: result.reason, adapter: running[i]!.name }, 'adapter stop failed');
-      });
+      logger.info({ reason, graceMs: config.shutdownGraceMs }, 'shutting down: finishing the digest and replies in progress');
+      const orderly = (async () => {
+        // First, so the digest in progress still has its adapter to post through.
+        await scheduler.stop();
+        const results = await Promise.allSettled(running.map((adapter) => adapter.stop()));
+        results.forEach((result, i) => {
+          if (result.status === 'rejected') logger.error({ err: result.reason, adapter: running[i]!.name }, 'adapter stop failed');
+        });
+        return true;
+      })();
+      // A hung platform API must not keep the process past the container's kill deadline.
+      let grace: NodeJS.Timeout | undefined;
+      const finished = await Promise.race([orderly, new Promise<false>((resolve) => (grace = setTimeout(() => resolve(false), config.shutdownGraceMs)))]);
+      clearTimeout(grace);
+      if (!finished) {
+        const dropped = Object.fromEntries(running.map((adapter) => [adapter.name, adapter.pending()]));
+        logger.warn({ dropped, graceMs: config.shutdownGraceMs }, 'shutdown grace period over: exiting without the replies still in flight');
+        process.exit(exitCode === 0 ? 1 : exitCode);
+      }
       store.close();
       logger.info('stopped');
       process.exitCode = exitCode;
@@ -112,22 +126,25 @@ async function main(): Promise<void> {
   try {
     if (slack) {
       const adapter = await startSlackAdapter({ ...slack, core, logger: logger.child({ adapter: 'slack' }) });
-      running.push({ name: 'slack', stop: () => adapter.stop() });
+      running.push({ name: 'slack', stop: () => adapter.stop(), pending: () => adapter.pending() });
       posters.set('slack', (channelId, message) => adapter.post(channelId, message));
     }
     if (discord) {
       const adapter = await startDiscordAdapter({ ...discord, core, logger });
-      running.push({ name: 'discord', stop: () => adapter.stop() });
+      running.push({ name: 'discord', stop: () => adapter.stop(), pending: () => adapter.pending() });
       posters.set('discord', (channelId, message) => adapter.post(channelId, message));
     }
   } catch (error) {
-    logger.fatal({ err: error }, 'start-up failed');
+    // One line naming what failed (e.g. no route to Slack), not a stack trace.
+    const reason = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`mtasts: ${reason}\n`);
+    logger.fatal({ reason }, 'start-up failed');
     await shutdown('start-up failed', 1);
     return;
   }
   if (consoleMode) {
     const prompt = startConsoleAdapter({ core, input: process.stdin, output: process.stdout });
-    running.push({ name: 'console', stop: () => prompt.stop() });
+    running.push({ name: 'console', stop: () => prompt.stop(), pending: () => 0 });
     posters.set('console', (channelId, message) => prompt.post(channelId, message));
     void prompt.closed.then(() => shutdown('console closed'));
   } else {

@@ -8,15 +8,19 @@ const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u20
 /**
  * Makes remote text inert in Discord markdown: formatting, headings, lists, masked links, quotes and subtext are
  * escaped, and mention syntax is broken with a zero-width space as a second belt next to `allowed_mentions`.
+ * Every square bracket is escaped, not only a first `[…](…)` per line (discord.js's masked-link escape), so no
+ * masked link can form anywhere, inside code spans included.
  */
 export function escapeDiscord(text: string): string {
   const escaped = escapeMarkdown(text.replace(UNSAFE, ''), {
+    codeBlockContent: true,
+    inlineCodeContent: true,
     heading: true,
     bulletedList: true,
     numberedList: true,
-    maskedLink: true,
   });
   return escaped
+    .replace(/[[\]]/g, '\\$&')
     .replace(/^(\s*)(>|-#)/gm, '$1\\$2')
     .replace(/@(everyone|here)/gi, `@${ZWSP}$1`)
     .replaceAll('<', `<${ZWSP}`);

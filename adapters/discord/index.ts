@@ -3,6 +3,7 @@ import { Client, Events, GatewayIntentBits, MessageFlags, type Interaction } fro
 import type { Logger } from 'pino';
 import type { ChatMessage } from '../../src/command/chat-message.js';
 import type { CommandHandler } from '../../src/command/command-handler.js';
+import { createSlidingWindowLimiter } from '../../src/command/rate-limiter.js';
 import type { InteractionDeps } from './answer-interaction.js';
 import { channelTarget } from './channel-target.js';
 import { deliverMessage } from './deliver-message.js';
@@ -20,6 +21,10 @@ export interface DiscordAdapterOptions {
   apiUrl?: string;
   core: CommandHandler;
   logger: Logger;
+  /** Role id whose members may change channels' watches and digest schedules (Manage Channels always may). */
+  managerRoleId?: string;
+  /** Milliseconds since the epoch, for the queue-note budget; default Date.now. */
+  now?: () => number;
 }
 
 export interface DiscordAdapter {
@@ -30,6 +35,8 @@ export interface DiscordAdapter {
   post(channelId: string, message: ChatMessage): Promise<void>;
   /** Stops taking commands and posts, lets those in flight finish, then closes the gateway connection. */
   stop(): Promise<void>;
+  /** Answers and posts still in flight. */
+  pending(): number;
 }
 
 export async function startDiscordAdapter(options: DiscordAdapterOptions): Promise<DiscordAdapter> {
@@ -40,7 +47,9 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
     allowedMentions: NO_MENTIONS,
     ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
   });
-  const deps: InteractionDeps = { core: options.core, logger };
+  // Queue-position edits get a tenth of Discord's 50 requests per second; the rest is for answers.
+  const queueNotes = createSlidingWindowLimiter({ limit: 5, windowMs: 1000, now: options.now ?? Date.now });
+  const deps: InteractionDeps = { core: options.core, logger, managerRoleId: options.managerRoleId, queueNotes };
   const inFlight = new Set<Promise<unknown>>();
   let stopping = false;
   const track = <T>(work: Promise<T>): Promise<T> => {
@@ -74,6 +83,7 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
 
   let stopped: Promise<void> | undefined;
   return {
+    pending: () => inFlight.size,
     async post(channelId, message) {
       if (stopping) throw new Error('the Discord adapter is stopping');
       await track(deliverMessage(channelTarget(client.rest, channelId), message, logger));

@@ -12,5 +12,5 @@ export async function handleRescanButton(
   domain: string,
   deps: InteractionDeps,
 ): Promise<void> {
-  await answerInteraction(interaction, commandRequest(interaction, domain, true), deps);
+  await answerInteraction(interaction, commandRequest(interaction, domain, true, deps.managerRoleId), deps);
 }

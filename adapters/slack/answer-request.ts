@@ -1,10 +1,12 @@
 import type { Logger } from 'pino';
 import type { ChatMessage } from '../../src/command/chat-message.js';
 import type { CommandHandler, CommandRequest } from '../../src/command/command-handler.js';
+import { formatDuration } from '../../src/command/format-duration.js';
 import type { ChannelPacer } from './channel-pacer.js';
 import { deliverMessage, slackErrorCode, type Delivery } from './deliver-message.js';
 import { escapeMrkdwn } from './escape-mrkdwn.js';
 import type { InFlight } from './in-flight.js';
+import { retryAfterSeconds } from './rate-limit.js';
 
 /** What every listener that answers through the core shares. */
 export interface Answering {
@@ -12,6 +14,8 @@ export interface Answering {
   inFlight: InFlight;
   logger: Logger;
   pacer: ChannelPacer;
+  /** User ids that alone may change channels' watches and digest schedules; unset = anyone. */
+  managers?: ReadonlySet<string>;
 }
 
 const FAILED: ChatMessage = {
@@ -40,8 +44,12 @@ export async function answerRequest(core: CommandHandler, request: CommandReques
     await deliverMessage(message, delivery);
   } catch (err) {
     const code = slackErrorCode(err);
-    logger.error({ err, code }, 'could not deliver the Slack reply');
-    const text = `Sorry, posting the answer to Slack failed${code === '' ? '' : ` (Slack said \`${escapeMrkdwn(code)}\`)`}.`;
+    const retryAfter = retryAfterSeconds(err);
+    logger.error({ err, code, retryAfter }, 'could not deliver the Slack reply');
+    const text =
+      retryAfter === null
+        ? `Sorry, posting the answer to Slack failed${code === '' ? '' : ` (Slack said \`${escapeMrkdwn(code)}\`)`}.`
+        : `Slack is limiting how fast this app may post here. Please try again in ${formatDuration(retryAfter * 1000)}.`;
     await respond({ response_type: 'ephemeral', text }).catch((err2) => logger.error({ err: err2 }, 'respond failed'));
   }
   await Promise.all(queueNotes);

@@ -1,9 +1,12 @@
+import { escapeUnsafeKeepingLines } from '../../src/text/escape-unsafe.js';
+
 /**
  * Slack treats only `&`, `<` and `>` as control characters; every mention, link and broadcast lives inside `<…>`,
  * so escaping these three (ampersand first, or the entities themselves get re-escaped) is the injection defence.
+ * Control characters (ESC, C1, bidi overrides) are shown as visible \uXXXX escapes: Slack would pass them on raw.
  */
 export function escapeMrkdwn(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+  return escapeUnsafeKeepingLines(text).replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
 /**

@@ -2,6 +2,8 @@
 export interface InFlight {
   track(work: Promise<void>): Promise<void>;
   drain(): Promise<void>;
+  /** How many are still being worked on. */
+  size(): number;
 }
 
 export function createInFlight(): InFlight {
@@ -13,6 +15,7 @@ export function createInFlight(): InFlight {
       void work.then(forget, forget);
       return work;
     },
+    size: () => pending.size,
     async drain() {
       while (pending.size > 0) await Promise.allSettled([...pending]);
     },

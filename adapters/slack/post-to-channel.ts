@@ -1,5 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { ChannelPacer } from './channel-pacer.js';
+import { honouringShortRetryAfter } from './rate-limit.js';
 import type { ChannelPosts } from './render-posts.js';
 
 /** Remote text must never turn into previews or @-mentions. */
@@ -21,14 +22,14 @@ export async function postToChannel({ client, channelId, pacer }: ChannelTarget,
     let rootTs: string | undefined;
     for (const payload of posts.messages) {
       await pacer.turn(channelId);
-      const reply = await client.chat.postMessage({ channel: channelId, ...payload, ...POST_OPTIONS });
+      const reply = await honouringShortRetryAfter(() => client.chat.postMessage({ channel: channelId, ...payload, ...POST_OPTIONS }));
       rootTs ??= reply.ts;
       posted += 1;
     }
     if (rootTs === undefined) return { ok: true };
     for (const payload of posts.thread) {
       await pacer.turn(channelId);
-      await client.chat.postMessage({ channel: channelId, thread_ts: rootTs, ...payload, ...POST_OPTIONS });
+      await honouringShortRetryAfter(() => client.chat.postMessage({ channel: channelId, thread_ts: rootTs, ...payload, ...POST_OPTIONS }));
       posted += 1;
     }
     return { ok: true };

@@ -1,6 +1,7 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { answerRequest, type Answering } from './answer-request.js';
 import { RESCAN_ACTION_ID } from './render-blocks.js';
+import { respondOrEphemeral } from './respond-or-ephemeral.js';
 
 /** The "Rescan" button: its value is the domain; a fresh scan, spending quota like the command does. */
 export function registerRescanAction(app: App, { core, inFlight, logger, pacer }: Answering): void {
@@ -16,6 +17,7 @@ export function registerRescanAction(app: App, { core, inFlight, logger, pacer }
       text: action.value ?? '',
       fresh: true,
     };
-    await inFlight.track(answerRequest(core, request, { client, channelId, respond, logger, pacer }));
+    const answerTo = respondOrEphemeral(respond, client, channelId, body.user.id);
+    await inFlight.track(answerRequest(core, request, { client, channelId, respond: answerTo, logger, pacer }));
   });
 }

@@ -1,11 +1,12 @@
 import type { App } from '@slack/bolt';
 import { answerRequest, type Answering } from './answer-request.js';
+import { respondOrEphemeral } from './respond-or-ephemeral.js';
 import { unescapeSlackText } from './unescape-slack-text.js';
 
 export const SLASH_COMMAND = '/mtasts';
 
 /** `/mtasts …`: acknowledge at once (Slack allows 3 s, a scan takes longer), then answer through the core. */
-export function registerSlashCommand(app: App, { core, inFlight, logger, pacer }: Answering): void {
+export function registerSlashCommand(app: App, { core, inFlight, logger, pacer, managers }: Answering): void {
   app.command(SLASH_COMMAND, async ({ command, ack, client, respond }) => {
     await ack();
     const request = {
@@ -14,7 +15,9 @@ export function registerSlashCommand(app: App, { core, inFlight, logger, pacer }
       channelId: command.channel_id,
       userId: command.user_id,
       text: unescapeSlackText(command.text),
+      ...(managers === undefined ? {} : { mayManage: managers.has(command.user_id) }),
     };
-    await inFlight.track(answerRequest(core, request, { client, channelId: command.channel_id, respond, logger, pacer }));
+    const answerTo = respondOrEphemeral(respond, client, command.channel_id, command.user_id);
+    await inFlight.track(answerRequest(core, request, { client, channelId: command.channel_id, respond: answerTo, logger, pacer }));
   });
 }

@@ -3,12 +3,13 @@ import { DIGEST_CONCURRENCY, DIGEST_DEADLINE_MS } from '../digest/run-digest.js'
 import type { Report } from '../report/report.js';
 import { ResolverUnreachableError } from '../scan/resolver-unreachable.js';
 import { DEFAULT_WATCH_LIMITS, type Channel, type WatchLimits } from '../store/watch-store.js';
+import { createChannelAnswers, repeatNotice } from './channel-answers.js';
 import type { ChatMessage, NoticeMessage } from './chat-message.js';
 import type { CommandHandler, CommandHooks, CommandRequest } from './command-handler.js';
 import { digestNowCommand } from './digest-now-command.js';
 import { digestScheduleCommand } from './digest-schedule-command.js';
 import { helpMessage, usageMessage } from './help-message.js';
-import { parseCommand } from './parse-command.js';
+import { parseCommand, parseRescan } from './parse-command.js';
 import { createSlidingWindowLimiter, type RateLimiter } from './rate-limiter.js';
 import { reportMessage } from './report-message.js';
 import { createScanGate, DEFAULT_LIMITS, type CommandLimits } from './scan-gate.js';
@@ -57,18 +58,31 @@ export function createCommandCore(options: CommandCoreOptions): CommandCore {
   const { concurrency = DIGEST_CONCURRENCY, deadlineMs = DIGEST_DEADLINE_MS } = options.digest ?? {};
   const digest = (channel: Channel): Promise<ChannelDigest> =>
     channelDigest(channel, { store: options.watches, scan: gate.scan, concurrency, deadlineMs, now: () => new Date(now()), logger });
+  const answers = createChannelAnswers({ windowMs: limits.cacheTtlMs, now });
   const deps: WatchDeps = { store: options.watches, gate, limits: options.watchLimits ?? DEFAULT_WATCH_LIMITS, now, digest };
 
   async function answer(request: CommandRequest, hooks: CommandHooks | undefined): Promise<ChatMessage> {
-    const command = parseCommand(request.text);
+    const command = request.fresh ? parseRescan(request.text) : parseCommand(request.text);
+    if ((command.kind === 'watch' || command.kind === 'unwatch' || command.kind === 'digest') && request.mayManage === false) {
+      return notAllowed();
+    }
     switch (command.kind) {
       case 'help':
         return helpMessage();
       case 'invalid':
         return usageMessage(command.about, command.reason);
       case 'scan': {
-        const scanned = await gate.forUser(request, command.domain, hooks);
-        return scanned.ok ? reportMessage(scanned.report, { now: now(), notes: scanned.notes }) : scanned.refusal;
+        // The console is one person's terminal: nobody else's channel to flood.
+        const claim = request.platform === 'console' ? { kind: 'free' as const, settle: () => {} } : answers.claim(request, command.domain);
+        if (claim.kind !== 'free') return repeatNotice(command.domain, claim, limits.cacheTtlMs);
+        let answered = false;
+        try {
+          const scanned = await gate.forUser(request, command.domain, hooks);
+          answered = scanned.ok;
+          return scanned.ok ? reportMessage(scanned.report, { now: now(), notes: scanned.notes }) : scanned.refusal;
+        } finally {
+          claim.settle(answered);
+        }
       }
       case 'watch':
         return watchCommand(request, command.domain, hooks, deps);
@@ -107,6 +121,15 @@ function resolverUnreachable(): NoticeMessage {
     tone: 'warning',
     private: true,
     text: 'The check did not run: the DNS resolver could not be reached, so no domain was judged. Please try again in a few minutes.',
+  };
+}
+
+function notAllowed(): NoticeMessage {
+  return {
+    kind: 'notice',
+    tone: 'warning',
+    private: true,
+    text: 'Only people allowed to manage this channel can change what it watches or when its digest runs. Checking a domain is open to everyone.',
   };
 }
 

@@ -9,8 +9,16 @@ export interface CommandRequest {
   userId: string;
   /** What the user typed after `/mtasts`, e.g. "example.com", "help". */
   text: string;
-  /** A "Rescan" action: skip the cached result and run a new scan (costs quota like any fresh scan). */
+  /**
+   * A "Rescan" action: skip the cached result and run a new scan (costs quota like any fresh scan). Its text must
+   * be exactly a domain as the bot writes one: a button's payload can be forged, and it never runs another command.
+   */
   fresh?: boolean;
+  /**
+   * False when the platform's permissions (as the adapter is configured to read them) do not let this user change
+   * what the channel watches or when its digest runs; unset means anyone may.
+   */
+  mayManage?: boolean;
 }
 
 export interface CommandHooks {

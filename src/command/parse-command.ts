@@ -33,6 +33,17 @@ export function parseCommand(text: string): ParsedCommand {
   return domainCommand('scan', words);
 }
 
+/**
+ * A Rescan button's payload → a scan of that domain. Only a domain exactly as the bot writes one (normalised, no
+ * URL, no spaces) is accepted: the payload comes back from the client and may be forged.
+ */
+export function parseRescan(value: string): ParsedCommand {
+  const normalized = normalizeDomainInput(value);
+  return normalized.ok && normalized.value === value
+    ? { kind: 'scan', domain: value }
+    : { kind: 'invalid', about: 'command', reason: 'That button does not name a domain to rescan' };
+}
+
 function domainCommand(kind: 'scan' | 'watch' | 'unwatch', words: string[]): ParsedCommand {
   if (words.length > 1) return invalidDomain('give exactly one domain');
   const normalized = normalizeDomainInput(words[0] ?? '');

@@ -18,12 +18,16 @@ export interface SlackConfig {
   appToken?: string;
   port: number;
   apiUrl?: string;
+  /** User ids that alone may change channels' watches and digest schedules; unset = anyone in the channel. */
+  managers?: string[];
 }
 
 export interface DiscordConfig {
   token: string;
   appId: string;
   apiUrl?: string;
+  /** Role whose members may change channels' watches and digest schedules, besides Manage Channels. */
+  managerRoleId?: string;
 }
 
 export interface EnvConfig {
@@ -49,6 +53,8 @@ export interface EnvConfig {
   /** MTASTS_CONSOLE: open the console prompt (no platform configured) even when stdin is not a terminal. */
   console: boolean;
   logLevel: LogLevel;
+  /** How long a stop waits for replies in flight before exiting without them; inside Docker's 10 s by default. */
+  shutdownGraceMs: number;
 }
 
 const noSpaces = (name: string) => z.string().regex(/^\S+$/, { error: `${name} must not contain spaces` });
@@ -87,6 +93,17 @@ const envSchema = z
     DISCORD_TOKEN: noSpaces('DISCORD_TOKEN').optional(),
     DISCORD_APP_ID: z.string().regex(/^\d{15,21}$/, { error: 'DISCORD_APP_ID must be the numeric application id' }).optional(),
     DISCORD_API_URL: httpUrl('DISCORD_API_URL').optional(),
+    MTASTS_SLACK_MANAGERS: z
+      .string()
+      .transform((list) => list.split(',').map((id) => id.trim()))
+      .refine((ids) => ids.every((id) => /^[UW][A-Z0-9]{2,}$/.test(id)), {
+        error: 'MTASTS_SLACK_MANAGERS must be a comma-separated list of Slack user ids (U… or W…)',
+      })
+      .optional(),
+    MTASTS_DISCORD_MANAGER_ROLE: z
+      .string()
+      .regex(/^\d{15,21}$/, { error: 'MTASTS_DISCORD_MANAGER_ROLE must be the numeric id of a role' })
+      .optional(),
     MTASTS_DNS: z
       .string()
       .transform((list) => list.split(',').map((server) => server.trim()))
@@ -105,6 +122,11 @@ const envSchema = z
     MTASTS_SMTP_PORT: port('MTASTS_SMTP_PORT').optional(),
     MTASTS_WATCH_LIMIT_CHANNEL: limit('MTASTS_WATCH_LIMIT_CHANNEL', DEFAULT_WATCH_LIMITS.perChannel),
     MTASTS_WATCH_LIMIT_WORKSPACE: limit('MTASTS_WATCH_LIMIT_WORKSPACE', DEFAULT_WATCH_LIMITS.perWorkspace),
+    MTASTS_SHUTDOWN_GRACE_MS: z
+      .string()
+      .regex(/^\d{1,6}$/, { error: 'MTASTS_SHUTDOWN_GRACE_MS must be a whole number of milliseconds up to 999999' })
+      .transform(Number)
+      .default(8000),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   })
   .check((ctx) => {
@@ -130,11 +152,11 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv): EnvConfig {
     slack:
       e.SLACK_BOT_TOKEN === undefined
         ? null
-        : { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, port: e.PORT, apiUrl: e.SLACK_API_URL },
+        : { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, port: e.PORT, apiUrl: e.SLACK_API_URL, managers: e.MTASTS_SLACK_MANAGERS },
     discord:
       e.DISCORD_TOKEN === undefined || e.DISCORD_APP_ID === undefined
         ? null
-        : { token: e.DISCORD_TOKEN, appId: e.DISCORD_APP_ID, apiUrl: e.DISCORD_API_URL },
+        : { token: e.DISCORD_TOKEN, appId: e.DISCORD_APP_ID, apiUrl: e.DISCORD_API_URL, managerRoleId: e.MTASTS_DISCORD_MANAGER_ROLE },
     scanner: {
       dns: e.MTASTS_DNS,
       allowPrivate: e.MTASTS_ALLOW_PRIVATE,
@@ -146,5 +168,6 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv): EnvConfig {
     watchLimits: { perChannel: e.MTASTS_WATCH_LIMIT_CHANNEL, perWorkspace: e.MTASTS_WATCH_LIMIT_WORKSPACE },
     logLevel: e.LOG_LEVEL,
     console: e.MTASTS_CONSOLE,
+    shutdownGraceMs: e.MTASTS_SHUTDOWN_GRACE_MS,
   };
 }

@@ -37,10 +37,16 @@ export function normalizeDomainInput(input: string): ParseResult<string> {
   return { ok: true, value: ascii };
 }
 
-/** The host of a URL, or the domain of an e-mail address; anything else is returned as it is. */
+/**
+ * The host of a URL (with or without its scheme: `example.com/x` as chat clients show a link), or the domain of an
+ * e-mail address; anything else is returned as it is.
+ */
 function hostOf(text: string): string {
   const url = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#]*)/.exec(text);
-  if (!url) return text.slice(text.lastIndexOf('@') + 1);
+  if (!url) {
+    const head = text.split(/[/?#]/, 1)[0]!;
+    return head.slice(head.lastIndexOf('@') + 1);
+  }
   const authority = url[1]!.slice(url[1]!.lastIndexOf('@') + 1);
   if (authority.startsWith('[')) return authority.slice(0, authority.indexOf(']') + 1) || authority;
   return authority.replace(/:[0-9]*$/, '');

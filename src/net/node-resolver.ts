@@ -2,6 +2,7 @@ import { Resolver } from 'node:dns/promises';
 import type { TlsaData } from 'dns-packet';
 import type { DnsAnswer, DnsFailureCause, DnsResolver, MxAnswer, TlsaRecord } from './dns-resolver.js';
 import { parseWireServer, wireQuery } from './wire-dns.js';
+import { decodeTxtBytes } from './txt-bytes.js';
 
 export interface NodeResolverOptions {
   /** `ip`, `ip:port` or `[v6]:port`; empty or absent → the system's resolvers. */
@@ -50,7 +51,9 @@ export function createNodeResolver(options: NodeResolverOptions = {}): DnsResolv
   };
 
   return {
-    txt: (name) => withChannel((r) => settle(r.resolveTxt(name), (records) => records.map((strings) => strings.join('')))),
+    // Joined before decoding: a UTF-8 character may straddle two 255-byte character-strings.
+    txt: (name) =>
+      withChannel((r) => settle(r.resolveTxt(name), (records) => records.map((strings) => decodeTxtBytes(strings.join(''))))),
     mx: (name) => withChannel((r) => settle(r.resolveMx(name), (records) => records.map(toMxAnswer))),
     addresses: (name) =>
       withChannel((r) => Promise.all([settle(r.resolve4(name), (a) => a), settle(r.resolve6(name), (a) => a)])).then(

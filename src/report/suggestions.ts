@@ -1,3 +1,4 @@
+import { checkMxValue } from '../parsers/policy-mx-value.js';
 import { neededPatterns, type CoverageRow } from './mx-coverage.js';
 import type { PolicyMode, Report } from './report.js';
 
@@ -36,7 +37,13 @@ export function freshId(now: Date): string {
   return now.toISOString().replace(/\D/g, '').slice(0, 14);
 }
 
-function policyBody({ mxRows, policyMx, liveMode, cleanHistory }: SuggestionInput): string {
+/** A live MX name that is not a valid host name (a control byte, a space, a "*") never enters a suggested record. */
+function isHostName(name: string): boolean {
+  return !name.includes('*') && checkMxValue(name).ok;
+}
+
+function policyBody({ mxRows: live, policyMx, liveMode, cleanHistory }: SuggestionInput): string {
+  const mxRows = live.filter((row) => isHostName(row.host));
   if (mxRows.length === 0) return ['version: STSv1', 'mode: none', `max_age: ${SUGGESTED_MAX_AGE}`, ''].join('\n');
   const patterns = neededPatterns(mxRows, policyMx);
   return [

@@ -8,6 +8,9 @@ import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { DEFAULT_WATCH_LIMITS, type Channel } from '../../src/store/watch-store.js';
 import { publishDomain, startFixtureInternet, type FixtureInternet } from '../fixture/fixture-internet.js';
 import { healthy } from '../scan/scan-harness.js';
+import { startFakeSlackApi } from './slack/fake-slack-api.js';
+import { signSlackRequest } from './slack/sign-slack-request.js';
+import { slashCommandBody } from './slack/slack-requests.js';
 
 const ENTRY = fileURLToPath(new URL('../../dist/adapters/start.js', import.meta.url));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -121,6 +124,46 @@ describe('npm start', () => {
     expect(await bot.exit).toBe(0);
     // "close" fires once every holder of the output pipe is gone: the bot process too, not only npm.
     await closed;
+  });
+
+  it('exits after the shutdown grace period on SIGTERM while the Slack API hangs, logging what was dropped', async () => {
+    const fake = await startFakeSlackApi();
+    fake.hangMethods = ['chat.postMessage', 'respond'];
+    try {
+      const bot = start({
+        SLACK_BOT_TOKEN: 'xoxb-test',
+        SLACK_SIGNING_SECRET: 'test-secret',
+        SLACK_API_URL: fake.apiUrl,
+        PORT: '0',
+        LOG_LEVEL: 'info',
+        MTASTS_SHUTDOWN_GRACE_MS: '1000',
+      });
+      const logLines = () => bot.output().split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line));
+      await waitFor(() => logLines().some((line) => typeof line.port === 'number'), 'the Slack listener');
+      const { port } = logLines().find((line) => typeof line.port === 'number');
+      const body = slashCommandBody({ text: 'good.example', responseUrl: fake.responseUrl });
+      await fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', headers: signSlackRequest('test-secret', body), body });
+      await fake.waitForCalls('chat.postMessage', 1);
+
+      bot.child.kill('SIGTERM');
+
+      expect(await bot.exit).toBe(1);
+      const over = logLines().find((line) => line.msg === 'shutdown grace period over: exiting without the replies still in flight');
+      expect(over).toMatchObject({ dropped: { slack: 1 }, graceMs: 1000 });
+    } finally {
+      await fake.close();
+    }
+  }, 25_000);
+
+  it('stops with one line naming what failed when Slack cannot be reached at start, not a stack trace', async () => {
+    const bot = start({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'test-secret', SLACK_API_URL: 'http://127.0.0.1:1/api/', PORT: '0' });
+    let err = '';
+    bot.child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+
+    expect(await bot.exit).toBe(1);
+    expect(err.trimEnd().split('\n')).toEqual([
+      'mtasts: Slack: could not check SLACK_BOT_TOKEN with auth.test at http://127.0.0.1:1/api/: A request error occurred: fetch failed',
+    ]);
   });
 
   it('keeps a channel’s watches across a restart on the same MTASTS_DB', async () => {

@@ -42,10 +42,11 @@ function memoryStore(): SqliteStore {
 function setup(options: Partial<CommandCoreOptions> = {}) {
   const clock = { now: FIXTURE_NOW };
   const scanner = fixtureScanner();
-  const core = createCommandCore({ scan: scanner.scan, watches: memoryStore(), now: () => clock.now, ...options });
+  const watches = memoryStore();
+  const core = createCommandCore({ scan: scanner.scan, watches, now: () => clock.now, ...options });
   const ask = (text: string, who: Partial<CommandRequest> = {}, fresh?: boolean) =>
     core.handle({ platform: 'slack', workspaceId: 'T1', channelId: 'C1', userId: 'U1', text, fresh, ...who });
-  return { clock, scanner, core, ask };
+  return { clock, scanner, core, ask, watches };
 }
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
@@ -116,8 +117,9 @@ describe('createCommandCore', () => {
     const { clock, scanner, ask } = setup();
     await ask('example.com', { userId: 'U0' });
     clock.now += 42_000;
+    // From other channels: in the same one a repeat points to the earlier answer instead.
     for (let i = 0; i < 5; i++) {
-      const cached = asReport(await ask('example.com'));
+      const cached = asReport(await ask('example.com', { channelId: `C${i + 2}` }));
       expect(cached.summary.at(-1)).toBe('Cached 42 s ago');
     }
     expect(scanner.scanned).toEqual(['example.com']);
@@ -129,7 +131,7 @@ describe('createCommandCore', () => {
     const { ask } = setup({ limits: { scansPerWindow: 1 } });
     await ask('example.com');
     expect((await ask('example.org')).kind).toBe('notice');
-    expect(asReport(await ask('example.com')).domain).toBe('example.com');
+    expect(asReport(await ask('example.com', { channelId: 'C2' })).domain).toBe('example.com');
   });
 
   it('scans again once the cached result is older than the TTL', async () => {
@@ -149,14 +151,59 @@ describe('createCommandCore', () => {
     scanner.hold();
     const first = ask('example.com', { userId: 'U1' });
     await tick();
-    const second = ask('example.com', { userId: 'U2' });
-    const third = ask('example.com', { userId: 'U1' });
+    const second = ask('example.com', { userId: 'U2', channelId: 'C2' });
+    const third = ask('example.com', { userId: 'U1', channelId: 'C3' });
     scanner.release();
     const answers = await Promise.all([first, second, third]);
     expect(answers.map((a) => a.kind)).toEqual(['report', 'report', 'report']);
     expect(scanner.scanned).toEqual(['example.com']);
     // U2 joined a running scan, so its one fresh scan is still available.
     expect((await ask('example.org', { userId: 'U2' })).kind).toBe('report');
+  });
+
+  it('answers a repeat of a domain in the same channel within the cache window privately, pointing to the answer', async () => {
+    const { clock, scanner, ask } = setup();
+    expect((await ask('example.com', { userId: 'U1' })).kind).toBe('report');
+    clock.now += 42_000;
+
+    for (const userId of ['U1', 'U1', 'U2']) {
+      const repeat = asNotice(await ask('example.com', { userId }));
+      expect(repeat.private).toBe(true);
+      expect(repeat.text).toBe(
+        'example.com was answered in this channel 42 s ago: see that answer. Results are kept for 5 min; its Rescan button checks again now.',
+      );
+    }
+    expect((await ask('example.com', { channelId: 'C2' })).kind).toBe('report');
+    clock.now += 5 * 60_000;
+    expect((await ask('example.com')).kind).toBe('report');
+    expect(scanner.scanned).toEqual(['example.com', 'example.com']);
+  });
+
+  it('joins concurrent rescans of one domain in one channel: one scan, one public answer, the rest told privately', async () => {
+    const { scanner, ask } = setup({ limits: { scansPerWindow: 3 } });
+    scanner.hold();
+    const first = ask('example.com', {}, true);
+    await tick();
+    const presses = Array.from({ length: 9 }, () => ask('example.com', {}, true));
+    scanner.release();
+    const [answer, ...others] = await Promise.all([first, ...presses]);
+
+    expect(answer!.kind).toBe('report');
+    for (const other of others) {
+      expect(asNotice(other).text).toBe('example.com is being checked in this channel right now; the answer will appear here shortly.');
+    }
+    expect(scanner.scanned).toEqual(['example.com']);
+    // One unit of quota spent: two more rescans are allowed once the first is answered.
+    expect((await ask('example.com', {}, true)).kind).toBe('report');
+    expect((await ask('example.com', {}, true)).kind).toBe('report');
+    expect(asNotice(await ask('example.com', {}, true)).text).toContain('Try again in');
+  });
+
+  it('frees the channel for the domain when the answer was a refusal, so a later request is answered', async () => {
+    const { ask } = setup({ limits: { scansPerWindow: 1 } });
+    await ask('example.org');
+    expect(asNotice(await ask('example.com')).text).toContain('Try again in');
+    expect(asNotice(await ask('example.com')).text).toContain('Try again in');
   });
 
   it('runs a rescan past the cache and charges it to the user', async () => {
@@ -166,6 +213,32 @@ describe('createCommandCore', () => {
     expect(scanner.scanned).toEqual(['example.com', 'example.com']);
     expect(rescanned.summary.some((line) => line.startsWith('Cached'))).toBe(false);
     expect(asNotice(await ask('example.com', {}, true)).text).toContain('Try again in');
+  });
+
+  it('runs nothing but a scan of a canonical domain for a Rescan, whatever its payload says', async () => {
+    const { scanner, ask, watches } = setup();
+    const channel = { platform: 'slack', workspaceId: 'T1', channelId: 'C1' } as const;
+    for (const forged of ['digest 03:00 UTC', 'watch example.com', 'digest off', 'help', 'https://example.com/x', 'Example.com', '']) {
+      expect(asNotice(await ask(forged, {}, true)).text).toContain('That button does not name a domain to rescan');
+    }
+    expect(scanner.scanned).toEqual([]);
+    expect(await watches.schedule(channel)).toBeNull();
+    expect(await watches.watches(channel)).toEqual([]);
+    expect(asReport(await ask('example.com', {}, true)).domain).toBe('example.com');
+  });
+
+  it('refuses watch, unwatch and a digest schedule to a user the platform does not let manage the channel', async () => {
+    const { scanner, ask, watches } = setup();
+    const channel = { platform: 'slack', workspaceId: 'T1', channelId: 'C1' } as const;
+    for (const text of ['watch example.com', 'unwatch example.com', 'digest 03:00 UTC']) {
+      expect(asNotice(await ask(text, { mayManage: false })).text).toMatch(/^Only people allowed to manage this channel/);
+    }
+    expect(scanner.scanned).toEqual([]);
+    expect(await watches.schedule(channel)).toBeNull();
+    // Scans and reading the channel's watches stay open to everyone.
+    expect(asReport(await ask('example.com', { mayManage: false })).domain).toBe('example.com');
+    await ask('watch example.com', { mayManage: true });
+    expect(await watches.watches(channel)).toEqual(['example.com']);
   });
 
   it('queues scans beyond the concurrency cap, tells the hook the position and says so in the answer', async () => {

@@ -23,7 +23,13 @@ describe('loadEnvConfig', () => {
       watchLimits: { perChannel: 200, perWorkspace: 1000 },
       logLevel: 'info',
       console: false,
+      shutdownGraceMs: 8000,
     });
+  });
+
+  it('reads the shutdown grace period in milliseconds', () => {
+    expect(loadEnvConfig({ MTASTS_SHUTDOWN_GRACE_MS: '2500' }).shutdownGraceMs).toBe(2500);
+    expect(errorOf({ MTASTS_SHUTDOWN_GRACE_MS: '8s' })).toBe('MTASTS_SHUTDOWN_GRACE_MS must be a whole number of milliseconds up to 999999');
   });
 
   it('enables Slack in HTTP mode on port 3000 when the bot token and signing secret are set', () => {
@@ -132,6 +138,17 @@ describe('loadEnvConfig', () => {
   it('turns the SMTP probe off with MTASTS_SMTP=off and takes the SMTP port of a local test setup', () => {
     expect(loadEnvConfig({ MTASTS_SMTP: 'off', MTASTS_SMTP_PORT: '2525' }).scanner).toMatchObject({ smtp: false, smtpPort: 2525 });
     expect(loadEnvConfig({ MTASTS_SMTP: 'on' }).scanner.smtp).toBe(true);
+  });
+
+  it('reads who may change watches and digest schedules: Slack user ids, a Discord role id', () => {
+    const config = loadEnvConfig({ ...SLACK_HTTP, ...DISCORD, MTASTS_SLACK_MANAGERS: 'U012AB, W0CDE', MTASTS_DISCORD_MANAGER_ROLE: '234567890123456789' });
+    expect(config.slack?.managers).toEqual(['U012AB', 'W0CDE']);
+    expect(config.discord?.managerRoleId).toBe('234567890123456789');
+    expect(loadEnvConfig({ ...SLACK_HTTP, ...DISCORD }).slack?.managers).toBeUndefined();
+    expect(errorOf({ MTASTS_SLACK_MANAGERS: 'U012AB,@alice' })).toBe(
+      'MTASTS_SLACK_MANAGERS must be a comma-separated list of Slack user ids (U… or W…)',
+    );
+    expect(errorOf({ MTASTS_DISCORD_MANAGER_ROLE: 'admins' })).toBe('MTASTS_DISCORD_MANAGER_ROLE must be the numeric id of a role');
   });
 
   it('reads the watch limits per channel and per workspace', () => {

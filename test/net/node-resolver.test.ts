@@ -26,6 +26,12 @@ describe('createNodeResolver', () => {
       expect(await resolver().txt('example.test')).toEqual({ ok: true, value: [long] });
     });
 
+    it('reads valid UTF-8 bytes as UTF-8, even split across 255-byte strings, and shows other bytes as \\xNN', async () => {
+      dns.set('example.test', 'TXT', ['v=STSv1; id=1; x=café ✓', [`${'a'.repeat(254)}\u00e9`], Buffer.from([0x69, 0x64, 0x3d, 0xe9, 0x9b, 0x1b])]);
+      const answer = await resolver().txt('example.test');
+      expect(answer.ok && [...answer.value].sort()).toEqual([`${'a'.repeat(254)}é`, 'id=\\xe9\\x9b\u001b', 'v=STSv1; id=1; x=café ✓']);
+    });
+
     it('returns every record when several are published', async () => {
       dns.set('example.test', 'TXT', ['v=STSv1; id=1;', 'v=STSv1; id=2;']);
       const answer = await resolver().txt('example.test');

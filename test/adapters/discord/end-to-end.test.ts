@@ -1,4 +1,4 @@
-import { MessageFlags } from 'discord.js';
+import { MessageFlags, PermissionFlagsBits } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscordAdapter, type DiscordAdapter } from '../../../adapters/discord/index.js';
 import { checkMessageLimits } from '../../../adapters/discord/message-limits.js';
@@ -8,7 +8,9 @@ import { scan } from '../../../src/scan/scan.js';
 import { openSqliteStore, type SqliteStore } from '../../../src/store/sqlite-store.js';
 import { publishDomain, startFixtureInternet, type DomainSpec, type FixtureInternet } from '../../fixture/fixture-internet.js';
 import { APP_ID, startFakeDiscord, type FakeDiscord, type RecordedRequest } from './fake-discord.js';
-import { buttonClick, CHANNEL_ID, slashCommand } from './interactions.js';
+import { buttonClick, CHANNEL_ID, GUILD_ID, slashCommand } from './interactions.js';
+
+const MANAGER_ROLE = '900000000000000001';
 import { memoryLogger } from './test-logger.js';
 
 function deployment(domain: string, mx: Array<[number, string]> = [[10, `mx.${domain}`]]): DomainSpec {
@@ -54,7 +56,7 @@ afterEach(async () => {
 });
 
 /** The adapter with the real core and the real scan against the fixture internet; `gate` holds every scan back. */
-async function start(gate: Promise<void> = Promise.resolve()): Promise<FakeDiscord> {
+async function start(gate: Promise<void> = Promise.resolve(), options: { managerRoleId?: string } = {}): Promise<FakeDiscord> {
   fake = await startFakeDiscord();
   const history = openSqliteStore(':memory:');
   store = history;
@@ -66,7 +68,7 @@ async function start(gate: Promise<void> = Promise.resolve()): Promise<FakeDisco
     watches: history,
     limits: { scansPerWindow: 3 },
   });
-  adapter = await startDiscordAdapter({ token: 'fake-token', appId: APP_ID, apiUrl: fake.apiUrl, core, logger: memoryLogger().logger });
+  adapter = await startDiscordAdapter({ token: 'fake-token', appId: APP_ID, apiUrl: fake.apiUrl, core, logger: memoryLogger().logger, ...options });
   return fake;
 }
 
@@ -81,6 +83,9 @@ async function answer(interaction: { token: string }, isLast: (token: string) =>
 const isCallback = (token: string) => (r: RecordedRequest) => r.method === 'POST' && r.route.endsWith(`/${token}/callback`);
 const isEdit = (token: string) => (r: RecordedRequest) => r.method === 'PATCH' && r.route.includes(`/${token}/messages/`);
 const isFollowUp = (token: string) => (r: RecordedRequest) => r.method === 'POST' && r.route === `/webhooks/${APP_ID}/${token}`;
+/** A member with Discord's permission to change the channel, which watches and digest schedules need by default. */
+const manager = { memberPermissions: PermissionFlagsBits.ManageChannels };
+const isThread = (r: RecordedRequest) => r.method === 'POST' && r.route.endsWith('/threads');
 const carriesMessage = (r: RecordedRequest) => r.body !== null && typeof r.body === 'object' && ('content' in r.body || 'embeds' in r.body);
 
 /** Asks for domain and returns the fix messages threaded under the answer, joined. */
@@ -179,7 +184,8 @@ describe('the Discord adapter with the real command core and scan, against the f
     expect(followUp.body.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
     expect(followUp.body.embeds[0].description).toMatch(/Try again in \d/);
 
-    const cached = await answer(slashCommand('one.test', { userId: '500000000000000001' }), isEdit);
+    // In another channel (a DM): in the same one a repeat points to the earlier answer.
+    const cached = await answer(slashCommand('one.test', { userId: '500000000000000001', dm: true }), isEdit);
     expect(cached.find((r) => r.method === 'PATCH')!.body.embeds[0].description).toMatch(/Cached .* ago/);
 
     const otherUser = await answer(slashCommand('four.test', { userId: '500000000000000002' }), isEdit);
@@ -201,8 +207,8 @@ describe('the Discord adapter with the real command core and scan, against the f
 
   it('watch, then digest now: the digest is edited into the reply, the broken domain\'s details threaded under it', async () => {
     const discord = await start();
-    await answer(slashCommand('watch broken.test'), isEdit);
-    await answer(slashCommand('watch one.test'), isEdit);
+    await answer(slashCommand('watch broken.test', manager), isEdit);
+    await answer(slashCommand('watch one.test', manager), isEdit);
 
     const sent = await answer(slashCommand('digest now'), isEdit);
     const edit = sent.find((r) => r.method === 'PATCH')!;
@@ -224,7 +230,7 @@ describe('the Discord adapter with the real command core and scan, against the f
 
   it('watches lists the channel\'s domains from their last scans, in the digest shape, without scanning', async () => {
     const discord = await start();
-    await answer(slashCommand('watch one.test'), isEdit);
+    await answer(slashCommand('watch one.test', manager), isEdit);
     const fetchesBefore = internet.https.requests.length;
 
     const sent = await answer(slashCommand('watches'), isEdit);
@@ -235,5 +241,61 @@ describe('the Discord adapter with the real command core and scan, against the f
     expect(embed.description).toMatch(/^Watching 1 domain · digest daily at 09:00 UTC/);
     expect(embed.description).toMatch(/^🟢 \*\*one\.test\*\* — enforced/m);
     expect(discord.requests.some((r) => r.route.endsWith('/threads'))).toBe(false);
+  });
+
+  it('a forged Rescan button id runs no command: the schedule stays, the user is told privately', async () => {
+    await start();
+    const forged = buttonClick('mtasts:rescan:digest 03:00 UTC', manager);
+
+    const sent = await answer(forged, isFollowUp);
+
+    const followUp = sent.find(isFollowUp(forged.token))!;
+    expect(followUp.body.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+    expect(followUp.body.embeds[0].description).toContain('That button does not name a domain to rescan');
+    expect(await store!.schedule({ platform: 'discord', workspaceId: GUILD_ID, channelId: CHANNEL_ID })).toBeNull();
+  });
+
+  it('lets only members with Manage Channels, or the configured role, change watches and the digest schedule', async () => {
+    await start(Promise.resolve(), { managerRoleId: MANAGER_ROLE });
+    const channel = { platform: 'discord', workspaceId: GUILD_ID, channelId: CHANNEL_ID } as const;
+
+    for (const text of ['watch one.test', 'digest 03:00 UTC']) {
+      const refused = slashCommand(text, { memberPermissions: PermissionFlagsBits.SendMessages });
+      const sent = await answer(refused, isFollowUp);
+      expect(sent.find(isFollowUp(refused.token))!.body.embeds[0].description).toMatch(/^Only people allowed to manage this channel/);
+    }
+    expect(await store!.watches(channel)).toEqual([]);
+    expect(await store!.schedule(channel)).toBeNull();
+
+    await answer(slashCommand('watch one.test', manager), isEdit);
+    await answer(slashCommand('watch two.test', { roles: [MANAGER_ROLE] }), isEdit);
+    expect(await store!.watches(channel)).toEqual(['one.test', 'two.test']);
+  });
+
+  it('posts one embed and one thread per domain and channel: concurrent Rescans and repeats are told privately', async () => {
+    let release = () => {};
+    const discord = await start(new Promise((resolve) => (release = resolve)));
+    const clicks = Array.from({ length: 5 }, () => buttonClick('mtasts:rescan:broken.test'));
+    for (const click of clicks) discord.dispatch(click);
+    for (const click of clicks.slice(1)) await discord.waitForRequest(isFollowUp(click.token));
+    release();
+    await discord.waitForRequest(isThread);
+    const repeats = [slashCommand('broken.test'), slashCommand('broken.test'), slashCommand('broken.test', { userId: '500000000000000002' })];
+    for (const repeat of repeats) await answer(repeat, isFollowUp);
+    await adapter!.stop();
+
+    const embeds = discord.requests.filter((r) => r.method === 'PATCH' && r.body.embeds?.[0]?.title === 'broken.test — Broken');
+    expect(embeds).toHaveLength(1);
+    expect(discord.requests.filter(isThread)).toHaveLength(1);
+    for (const click of clicks.slice(1)) {
+      const notice = discord.requests.find(isFollowUp(click.token))!;
+      expect(notice.body.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+      expect(notice.body.embeds[0].description).toBe('broken.test is being checked in this channel right now; the answer will appear here shortly.');
+    }
+    for (const repeat of repeats) {
+      const notice = discord.requests.find(isFollowUp(repeat.token))!;
+      expect(notice.body.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+      expect(notice.body.embeds[0].description).toMatch(/^broken\.test was answered in this channel .* ago: see that answer\./);
+    }
   });
 });

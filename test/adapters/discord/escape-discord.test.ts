@@ -11,7 +11,7 @@ describe('escapeDiscord', () => {
 
   it('escapes headings, lists, quotes, subtext and masked links at the start of a line', () => {
     expect(escapeDiscord('# big\n- item\n1. one\n> quote\n-# small\n[bank](https://evil.example)')).toBe(
-      '\\# big\n\\- item\n1\\. one\n\\> quote\n\\-# small\n\\[bank](https://evil.example)',
+      '\\# big\n\\- item\n1\\. one\n\\> quote\n\\-# small\n\\[bank\\](https://evil.example)',
     );
   });
 
@@ -26,7 +26,39 @@ describe('escapeDiscord', () => {
   });
 
   it('drops control characters and bidi overrides but keeps newlines and tabs', () => {
-    expect(escapeDiscord('a\u0000b\u202ec\u2066d\u001b[31me\nf\tg')).toBe('abcd[31me\nf\tg');
+    expect(escapeDiscord('a\u0000b\u202ec\u2066d\u001b[31me\nf\tg')).toBe('abcd\\[31me\nf\tg');
+  });
+
+  it('escapes every masked link, not only the first one on a line', () => {
+    expect(escapeDiscord('v=STSv1; id=1; [Fix](https://evil.example)')).toBe('v=STSv1; id=1; \\[Fix\\](https://evil.example)');
+    expect(escapeDiscord('[a](https://a.example) [b](https://b.example)')).toBe(
+      '\\[a\\](https://a.example) \\[b\\](https://b.example)',
+    );
+  });
+
+  it('escapes masked links inside inline code and code fences, whose markers it escapes too', () => {
+    expect(escapeDiscord('`[x](https://evil.example)`')).toBe('\\`\\[x\\](https://evil.example)\\`');
+    expect(escapeDiscord('```[x](https://evil.example)```')).toBe('\\`\\`\\`\\[x\\](https://evil.example)\\`\\`\\`');
+  });
+
+  it.each([
+    'v=STSv1; id=1; [Fix](https://evil.example)',
+    'enforce [Fix](https://evil.example) [Fix](https://evil.example)',
+    'mailto:a@example.com,[Fix](https://evil.example)',
+    'Europe/[Fix](https://evil.example)',
+    '[a](x)](https://evil.example)',
+    '\\[Fix](https://evil.example)',
+    '[[Fix](https://evil.example)](https://evil.example)',
+  ])('leaves no unescaped bracket, so no masked link, in %j', (hostile) => {
+    expect(unescapedBrackets(escapeDiscord(hostile))).toBe('');
+  });
+
+  it('leaves no unescaped bracket in any input', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('[', ']', '(', ')', '\\', '`', 'a', ' ', '\n', 'https://e.x') }), (text) => {
+        expect(unescapedBrackets(escapeDiscord(text))).toBe('');
+      }),
+    );
   });
 
   it('leaves no mention syntax in any input', () => {
@@ -39,6 +71,11 @@ describe('escapeDiscord', () => {
     );
   });
 });
+
+/** The square brackets Discord would parse as markup: those not taken by a backslash escape (`\\x`). */
+function unescapedBrackets(markdown: string): string {
+  return markdown.replace(/\\[\s\S]/g, '').replace(/[^[\]]/g, '');
+}
 
 describe('escapeCodeBlockContent', () => {
   it('keeps code verbatim, single backticks included, so it can be pasted', () => {

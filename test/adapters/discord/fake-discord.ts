@@ -35,6 +35,12 @@ export interface FakeDiscord {
   refuseToken: boolean;
   /** Answer 401 Invalid Webhook Token to webhook calls, as Discord does once an interaction token expired. */
   expireInteractions: boolean;
+  /** Answer 500 to every webhook call (edits, follow-ups, deletes), retries included. */
+  failWebhooks: boolean;
+  /** Answer 404 Unknown Message to deletes of the original reply. */
+  refuseDeletes: boolean;
+  /** Never answer interaction callbacks (a hung deferral). */
+  hangCallbacks: boolean;
   /** Open gateway connections. */
   connections(): number;
   /** Sends an INTERACTION_CREATE dispatch to every connected client. */
@@ -74,6 +80,9 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     rateLimitChannelMessages: 0,
     refuseToken: false,
     expireInteractions: false,
+    failWebhooks: false,
+    refuseDeletes: false,
+    hangCallbacks: false,
     connections: () => gateway.clients.size,
     dispatch(interaction) {
       if (interaction.channel_id) channelByToken.set(interaction.token, interaction.channel_id);
@@ -182,10 +191,15 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       });
     }
     if (fake.expireInteractions && route.startsWith('/webhooks/')) return json(401, { message: 'Invalid Webhook Token', code: 50027 });
-    if (method === 'POST' && /^\/interactions\/[^/]+\/[^/]+\/callback$/.test(route)) return empty();
+    if (fake.failWebhooks && route.startsWith('/webhooks/')) return json(500, { message: 'Internal Server Error', code: 0 });
+    if (method === 'POST' && /^\/interactions\/[^/]+\/[^/]+\/callback$/.test(route)) {
+      if (fake.hangCallbacks) return;
+      return empty();
+    }
+    if (method === 'POST' && route === '/users/@me/channels') return json(200, { id: id(), type: 1, recipients: [{ id: body?.recipient_id }] });
     if ((match = route.match(/^\/webhooks\/[^/]+\/([^/]+)\/messages\/(?:@|%40)original$/))) {
       const channelId = channelByToken.get(match[1]!) ?? '0';
-      if (method === 'DELETE') return empty();
+      if (method === 'DELETE') return fake.refuseDeletes ? json(404, { message: 'Unknown Message', code: 10008 }) : empty();
       const originalId = originalByToken.get(match[1]!) ?? id();
       originalByToken.set(match[1]!, originalId);
       return json(200, message(originalId, channelId, body ?? {}));

@@ -19,11 +19,11 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function start(core: CommandHandler): Promise<{ fake: FakeDiscord; adapter: DiscordAdapter; logs: () => Array<Record<string, unknown>> }> {
+async function start(core: CommandHandler, now?: () => number): Promise<{ fake: FakeDiscord; adapter: DiscordAdapter; logs: () => Array<Record<string, unknown>> }> {
   const fake = await startFakeDiscord();
   cleanups.push(() => fake.close());
   const { logger, lines } = memoryLogger();
-  const adapter = await startDiscordAdapter({ token: TOKEN, appId: APP_ID, apiUrl: fake.apiUrl, core, logger });
+  const adapter = await startDiscordAdapter({ token: TOKEN, appId: APP_ID, apiUrl: fake.apiUrl, core, logger, ...(now ? { now } : {}) });
   cleanups.push(() => adapter.stop());
   return { fake, adapter, logs: lines };
 }
@@ -78,7 +78,7 @@ describe('startDiscordAdapter', () => {
     await answered(fake, adapter, slashCommand('  Example.COM ', { userId: '500000000000000009' }));
 
     expect(core.requests).toEqual([
-      { platform: 'discord', workspaceId: GUILD_ID, channelId: CHANNEL_ID, userId: '500000000000000009', text: '  Example.COM ', fresh: false },
+      { platform: 'discord', workspaceId: GUILD_ID, channelId: CHANNEL_ID, userId: '500000000000000009', text: '  Example.COM ', fresh: false, mayManage: false },
     ]);
   });
 
@@ -154,7 +154,7 @@ describe('startDiscordAdapter', () => {
     expect(outsideCode).not.toMatch(/@(everyone|here)/);
     expect(outsideCode).not.toMatch(/<[@#]/);
     expect(embed.title).toBe('\\*\\*pwned\\*\\* @\u200beveryone <\u200b@123> — Broken');
-    expect(embed.description).toContain('\\[click](https://evil.example)');
+    expect(embed.description).toContain('\\[click\\](https://evil.example)');
     expect(embed.description).toContain('\\|\\|spoiler\\|\\|');
     expect(embed.fields[0].value).toContain('\\*\\*bold\\*\\*');
     // Exactly one fenced block: the remote ``` could not close it early.
@@ -240,7 +240,7 @@ describe('startDiscordAdapter', () => {
     await answered(fake, adapter, click);
 
     expect(core.requests).toEqual([
-      { platform: 'discord', workspaceId: GUILD_ID, channelId: CHANNEL_ID, userId: '500000000000000005', text: 'example.com', fresh: true },
+      { platform: 'discord', workspaceId: GUILD_ID, channelId: CHANNEL_ID, userId: '500000000000000005', text: 'example.com', fresh: true, mayManage: false },
     ]);
     expect(fake.requests.find(isCallback(click.token))!.body.type).toBe(5);
     expect(fake.requests.find(isEdit(click.token))!.body.embeds[0].title).toBe('example.com — Enforced');
@@ -283,6 +283,30 @@ describe('startDiscordAdapter', () => {
     expect(queued.body.allowed_mentions).toEqual({ parse: [] });
     expect(edits).toHaveLength(2);
     expect(edits[1]!.body).toMatchObject({ content: '', embeds: [{ title: 'example.com — Enforced' }] });
+  });
+
+  it('skips queue-position edits beyond 5 per second, so a burst of queued commands leaves REST for the answers', async () => {
+    const core = stubCore(() => enforcedReport());
+    const { fake, adapter } = await start({
+      handle: async (request, hooks) => {
+        hooks?.onQueued?.(Number(request.text.slice(1)));
+        return core.handle(request, hooks);
+      },
+    }, () => 1_700_000_000_000);
+    const release = core.hold();
+    const interactions = Array.from({ length: 12 }, (_, i) => slashCommand(`q${i + 1}`));
+
+    for (const interaction of interactions) fake.dispatch(interaction);
+    for (const interaction of interactions) await fake.waitForRequest(isCallback(interaction.token));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    release();
+    await adapter.stop();
+
+    const queueEdits = fake.requests.filter((r) => r.method === 'PATCH' && String(r.body?.content).startsWith('Waiting for a free scan slot'));
+    expect(queueEdits).toHaveLength(5);
+    for (const interaction of interactions) {
+      expect(fake.requests.filter(isEdit(interaction.token)).at(-1)!.body.embeds[0].title).toBe('example.com — Enforced');
+    }
   });
 
   it('answers with a short private notice, never a stack trace, when the core fails', async () => {
@@ -376,6 +400,52 @@ describe('startDiscordAdapter', () => {
 
     expect(failure?.err).toMatchObject({ code: 50027, status: 401, method: 'PATCH', message: 'Invalid Webhook Token' });
     expect(JSON.stringify(logs())).not.toContain(interaction.token);
+  });
+
+  it.each([
+    ['the interaction token expired (401/50027)', (fake: FakeDiscord) => (fake.expireInteractions = true)],
+    ['the webhook answers 500 on every try', (fake: FakeDiscord) => (fake.failWebhooks = true)],
+    ['the deferral hangs', (fake: FakeDiscord) => (fake.hangCallbacks = true)],
+  ])('posts the answer in the channel when %s', async (_, fault) => {
+    const { fake, adapter } = await start(stubCore(() => brokenReport()));
+    fault(fake);
+    const interaction = slashCommand('example.com');
+
+    fake.dispatch(interaction);
+    const post = await fake.waitForRequest((r) => isChannelMessage(r) && r.status === 200, 20_000);
+    await adapter.stop();
+
+    expect(post.route).toBe(`/channels/${CHANNEL_ID}/messages`);
+    expect(post.body.embeds[0].title).toBe('example.com — Broken');
+    expect(post.body.allowed_mentions).toEqual({ parse: [] });
+  }, 30_000);
+
+  it('sends a private answer as a direct message when the interaction token expired', async () => {
+    const { fake, adapter } = await start(stubCore(() => refusal()));
+    fake.expireInteractions = true;
+    const interaction = slashCommand('example.com', { userId: '500000000000000007' });
+
+    fake.dispatch(interaction);
+    const dm = await fake.waitForRequest((r) => r.method === 'POST' && r.route === '/users/@me/channels');
+    const sent = await fake.waitForRequest((r) => isChannelMessage(r) && r.route === `/channels/${dm.reply.id}/messages`);
+    await adapter.stop();
+
+    expect(dm.body).toEqual({ recipient_id: '500000000000000007' });
+    expect(sent.body.embeds[0].description).toBe(refusal().text);
+    expect(fake.requests.some((r) => r.route === `/channels/${CHANNEL_ID}/messages`)).toBe(false);
+  });
+
+  it('still sends a private answer when deleting the placeholder fails', async () => {
+    const { fake, adapter } = await start(stubCore(() => refusal()));
+    fake.refuseDeletes = true;
+    const interaction = slashCommand('example.com');
+
+    await answered(fake, adapter, interaction);
+    const followUp = await fake.waitForRequest(isFollowUp(interaction.token));
+
+    expect(fake.requests.find(isDelete(interaction.token))!.status).toBe(404);
+    expect(followUp.body.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+    expect(followUp.body.embeds[0].description).toBe(refusal().text);
   });
 
   it('rejects, with the client closed, when Discord refuses the token', async () => {

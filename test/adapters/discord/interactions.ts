@@ -20,6 +20,10 @@ export interface Where {
   dm?: boolean;
   /** The bot's permissions in the channel (default: all it needs). */
   permissions?: bigint;
+  /** The member's own permissions in the channel (default: none). */
+  memberPermissions?: bigint;
+  /** The member's role ids (default: none). */
+  roles?: string[];
 }
 
 function user(id: string) {
@@ -56,7 +60,14 @@ function base(type: number, where: Where) {
     guild_locale: 'en-US',
     channel_id: CHANNEL_ID,
     channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'mail-ops', position: 0, permission_overwrites: [] },
-    member: { user: user(userId), roles: [], permissions: '0', joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 },
+    member: {
+      user: user(userId),
+      roles: where.roles ?? [],
+      permissions: String(where.memberPermissions ?? 0n),       joined_at: new Date(0).toISOString(),
+      deaf: false,
+      mute: false,
+      flags: 0,
+    },
     authorizing_integration_owners: { '0': GUILD_ID },
     context: 0,
   };

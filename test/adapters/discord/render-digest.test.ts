@@ -99,7 +99,7 @@ describe('renderDigest', () => {
 
     expect(embed!.title).toBe('digest @\u200beveryone \\*\\*loud\\*\\*');
     expect(embed!.description).toContain('**\\*\\*x\\*\\*<\u200b@123>.example** — enforced · mode \\`enforce\\` · id <\u200b@&456>@\u200beveryone');
-    expect(embed!.description).toContain('↳ MX added: @\u200bhere \\[bank](https://evil.example) # big');
+    expect(embed!.description).toContain('↳ MX added: @\u200bhere \\[bank\\](https://evil.example) # big');
     expect(embed!.description!.startsWith('\\> quoted <\u200b#789>')).toBe(true);
     expect(text).not.toMatch(/@(everyone|here)/);
     expect(text).not.toMatch(/<[@#]/);

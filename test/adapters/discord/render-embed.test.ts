@@ -114,6 +114,24 @@ describe('renderChatMessage', () => {
     expect(checkMessageLimits(reply).ok).toBe(true);
     expect(reply.embeds[0]!.title).toMatch(/^\\\*\\_<\u200b@1>/);
   });
+
+  it('turns no remote text into a masked link: TXT, mode, rua, MX names, findings and a time-zone notice', () => {
+    const link = '[Fix](https://evil.example)';
+    const report = renderChatMessage(
+      brokenReport({
+        headline: `example.com ${link} — Broken`,
+        summary: [`Policy id 1; ${link} ${link}`, `Mode enforce${link}`, `TLS-RPT: https://a.example/${link}, ${link}`],
+        mxTable: [{ host: `mx.example.com${link}`, priority: 10, matchedBy: `*.example.com${link}`, gate: `STARTTLS TLSv1.3${link}`, gateOk: true }],
+        findings: [{ code: 'policy-invalid', severity: 'error', title: `mode ${link}`, detail: `${link}${link}` }],
+      }),
+    );
+    const notice = renderChatMessage({ ...refusal(), text: `Unknown time zone "Europe/${link} ${link}".` });
+    for (const embed of [...report.embeds, ...notice.embeds]) {
+      const texts = [embed.title, embed.description, ...(embed.fields ?? []).flatMap((f) => [f.name, f.value])];
+      for (const text of texts) expect((text ?? '').replace(/\\[\s\S]/g, '')).not.toMatch(/[[\]]/);
+    }
+    expect(notice.embeds[0]!.description).toBe('Unknown time zone "Europe/\\[Fix\\](https://evil.example) \\[Fix\\](https://evil.example)".');
+  });
 });
 
 /** Ten MX hosts of realistic length, each with the longest gate line a certificate can earn. */

@@ -40,6 +40,12 @@ beforeAll(async () => {
     ...deployment('wild.test', 'enforce', [[10, 'a.mx.wild.test'], [20, 'b.mx.wild.test']]),
     policy: 'version: STSv1\r\nmode: enforce\r\nmx: *.wild.test\r\nmax_age: 604800\r\n',
   });
+  await publishDomain(internet, 'controls.test', {
+    txt: 'v=STSv1; id=20240101; note=café',
+    policy: 'version: STSv1\r\nmode: enforce\r\nmx: mx.controls.test\r\nmax_age: 604800\r\n',
+    mx: [[10, 'mx.controls.test']],
+    tlsrpt: 'v=TLSRPTv1; rua=mailto:tls@controls.test,https://r.controls.test/\u001b[2J\u009b31m\u0085',
+  });
   for (const domain of ['one.test', 'two.test', 'three.test', 'four.test']) {
     await publishDomain(internet, domain, deployment(domain, 'enforce'));
   }
@@ -52,18 +58,22 @@ afterEach(async () => {
   store.close();
 });
 
-async function start(): Promise<void> {
+/** Every scan first waits for what `gate()` returns at that moment. */
+async function start(options: { managers?: string[] } = {}, gate = () => Promise.resolve()): Promise<void> {
   store = openSqliteStore(':memory:');
   const core = createCommandCore({
-    scan: (domain) => scan(domain, { ...internet.scanOptions, history: store }),
+    scan: async (domain) => {
+      await gate();
+      return scan(domain, { ...internet.scanOptions, history: store });
+    },
     watches: store,
     limits: { scansPerWindow: 3 },
   });
-  harness = await startSlackHarness(core);
+  harness = await startSlackHarness(core, options);
 }
 
-function command(text: string, userId = 'U1'): Promise<Response> {
-  return harness.post(slashCommandBody({ text, userId, responseUrl: harness.fake.responseUrl }));
+function command(text: string, userId = 'U1', channelId = 'C1'): Promise<Response> {
+  return harness.post(slashCommandBody({ text, userId, channelId, responseUrl: harness.fake.responseUrl }));
 }
 
 /** Asks for domain and returns the fixes threaded under the answer, with the text of each block. */
@@ -157,7 +167,8 @@ describe('the Slack adapter with the real command core and scan, against the fix
     expect(refused!.body.response_type).toBe('ephemeral');
     expect(refused!.body.text).toMatch(/Try again in \d/);
 
-    await command('one.test');
+    // In another channel: in this one a repeat points to the earlier answer.
+    await command('one.test', 'U1', 'C2');
     const cached = (await harness.fake.waitForCalls('chat.postMessage', 4))[3];
     expect(cached!.body.text).toBe(':large_green_circle: one.test — Enforced');
     expect(JSON.stringify(cached!.body.blocks)).toContain('Cached');
@@ -180,7 +191,7 @@ describe('the Slack adapter with the real command core and scan, against the fix
 
     // A new policy body with a new id, as RFC 8461 §3.1 asks (the scan history would flag a reused one).
     await publishDomain(internet, 'flip.test', deployment('flip.test', 'enforce', undefined, '20240102'));
-    await command('flip.test');
+    await command('flip.test', 'U1', 'C2');
     const repeat = (await harness.fake.waitForCalls('chat.postMessage', 2))[1];
     expect(repeat!.body.text).toBe(first!.body.text);
 
@@ -220,5 +231,86 @@ describe('the Slack adapter with the real command core and scan, against the fix
     expect(JSON.stringify(list!.body.blocks)).toContain('*one.test* · enforced');
     await harness.adapter.stop();
     expect(harness.fake.callsTo('chat.postMessage')).toHaveLength(6);
+  });
+
+  it('a forged Rescan value runs no command: the schedule stays, the user is told privately', async () => {
+    await start();
+    await harness.post(rescanActionBody({ domain: 'digest 03:00 UTC', responseUrl: harness.fake.responseUrl }));
+
+    const [refusal] = await harness.fake.waitForCalls('respond', 1);
+    expect(refusal!.body.response_type).toBe('ephemeral');
+    expect(refusal!.body.text).toContain('That button does not name a domain to rescan');
+    expect(await store.schedule({ platform: 'slack', workspaceId: 'T1', channelId: 'C1' })).toBeNull();
+    expect(harness.fake.callsTo('chat.postMessage')).toHaveLength(0);
+  });
+
+  it('with MTASTS_SLACK_MANAGERS set, only those users change watches and the digest schedule; anyone still scans', async () => {
+    await start({ managers: ['U0MANAGER'] });
+    const channel = { platform: 'slack', workspaceId: 'T1', channelId: 'C1' } as const;
+
+    await command('watch one.test', 'U2');
+    await command('digest 03:00 UTC', 'U2');
+    const refusals = await harness.fake.waitForCalls('respond', 2);
+    for (const refusal of refusals) expect(refusal.body.text).toContain('Only people allowed to manage this channel');
+    expect(await store.watches(channel)).toEqual([]);
+    expect(await store.schedule(channel)).toBeNull();
+
+    await command('watch one.test', 'U0MANAGER');
+    await harness.fake.waitForCalls('chat.postMessage', 1);
+    expect(await store.watches(channel)).toEqual(['one.test']);
+    await command('two.test', 'U2');
+    const [, scanned] = await harness.fake.waitForCalls('chat.postMessage', 2);
+    expect(scanned!.body.text).toBe(':large_green_circle: two.test — Enforced');
+  });
+
+  it('shows ESC and C1 characters from a TXT record as visible escapes and UTF-8 TXT text as published', async () => {
+    await start();
+    await command('controls.test');
+
+    const [answer] = await harness.fake.waitForCalls('chat.postMessage', 1);
+    const text = JSON.stringify(answer!.body);
+    expect(text).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+    expect(text).toContain('TLS-RPT: v=TLSRPTv1; rua=mailto:***@controls.test,https://r.controls.test/\\\\u001b[2J\\\\u009b31m\\\\u0085');
+    expect(text).toContain('note=café');
+  });
+
+  it('posts one answer per domain and channel: repeats and concurrent Rescan presses are told privately', async () => {
+    let held = Promise.resolve();
+    await start({}, () => held);
+    await command('broken.test');
+    await harness.fake.waitForCalls('chat.postMessage', 2); // the answer and its fixes
+    for (let i = 0; i < 3; i++) await command('broken.test', i === 2 ? 'U2' : 'U1');
+    const repeats = await harness.fake.waitForCalls('respond', 3);
+    for (const repeat of repeats) {
+      expect(repeat.body.response_type).toBe('ephemeral');
+      expect(repeat.body.text).toMatch(/broken\.test was answered in this channel .* ago: see that answer/);
+    }
+
+    let release = () => {};
+    held = new Promise((resolve) => (release = resolve));
+    const presses = Array.from({ length: 5 }, () => rescanActionBody({ domain: 'broken.test', responseUrl: harness.fake.responseUrl }));
+    for (const body of presses) await harness.post(body);
+    await harness.fake.waitForCalls('respond', 7);
+    release();
+    await harness.adapter.stop();
+
+    // One rescan answered with its fixes; the other four told privately that it is on its way.
+    expect(harness.fake.callsTo('chat.postMessage')).toHaveLength(4);
+    const told = harness.fake.callsTo('respond').slice(3);
+    expect(told).toHaveLength(4);
+    for (const notice of told) expect(notice.body.text).toContain('broken.test is being checked in this channel right now');
+  });
+
+  it('accepts a domain typed with a path, which Slack sends as a link, like the same URL with its scheme', async () => {
+    await start();
+    await command('<http://one.test/x|one.test/x>');
+    await command('https://two.test/x');
+
+    const [first, second] = await harness.fake.waitForCalls('chat.postMessage', 2);
+    expect([first!.body.text, second!.body.text].sort()).toEqual([
+      ':large_green_circle: one.test — Enforced',
+      ':large_green_circle: two.test — Enforced',
+    ]);
+    expect(harness.fake.callsTo('respond')).toHaveLength(0);
   });
 });

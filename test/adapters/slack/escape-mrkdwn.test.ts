@@ -13,6 +13,12 @@ describe('escapeMrkdwn', () => {
   it('leaves every other character alone (Slack decodes only these three entities)', () => {
     expect(escapeMrkdwn(`it's "quoted" *bold* _x_ ~y~ é 😀`)).toBe(`it's "quoted" *bold* _x_ ~y~ é 😀`);
   });
+
+  it('shows ESC, C1 controls, bidi overrides and line separators as visible escapes, keeping newlines and tabs', () => {
+    expect(escapeMrkdwn('mailto:a@\u001b[31mred\u009b2J\u0085x\u202eevil\u2028\n\tz')).toBe(
+      'mailto:a@\\u001b[31mred\\u009b2J\\u0085x\\u202eevil\\u2028\n\tz',
+    );
+  });
 });
 
 describe('escapeCodeBlock', () => {

@@ -24,6 +24,10 @@ export interface FakeSlackApi {
   postsBeforeError: number;
   /** Make response_url answer 404 to in_channel responses, as for a conversation that does not allow them. */
   refuseInChannelResponses: boolean;
+  /** Answer this many chat.postMessage calls with 429 and this Retry-After (seconds). */
+  rateLimitPosts: { count: number; retryAfter: number };
+  /** Methods ("respond" included) recorded but never answered, as from a hung Slack. */
+  hangMethods: string[];
   /** The URL apps.connections.open hands out (Socket Mode). */
   socketUrl: string | null;
   callsTo(method: string): RecordedCall[];
@@ -44,6 +48,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     postMessageError: null,
     postsBeforeError: 0,
     refuseInChannelResponses: false,
+    rateLimitPosts: { count: 0, retryAfter: 0 },
+    hangMethods: [],
     socketUrl: null,
     callsTo: (method) => fake.calls.filter((call) => call.method === method),
     waitForCalls: (method, count) =>
@@ -76,6 +82,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
           return { status: 200, json: { ok: false, error: fake.postMessageError } };
         }
         return { status: 200, json: { ok: true, channel: body.channel, ts: `1700000000.${String(nextTs++).padStart(6, '0')}` } };
+      case 'chat.postEphemeral':
+        return { status: 200, json: { ok: true, message_ts: `1700000000.${String(nextTs++).padStart(6, '0')}` } };
       case 'apps.connections.open':
         return { status: 200, json: { ok: true, url: fake.socketUrl } };
       default:
@@ -90,6 +98,19 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       const url = new URL(req.url ?? '/', 'http://fake');
       const method = url.pathname.startsWith('/respond/') ? 'respond' : url.pathname.replace(/^\/api\//, '');
       const body = decodeBody(Buffer.concat(chunks).toString('utf8'), req.headers['content-type'] ?? '');
+      if (fake.hangMethods.includes(method)) {
+        fake.calls.push({ method, body, reply: undefined, at: Date.now() });
+        for (const waiter of [...waiters]) waiter();
+        return;
+      }
+      if (method === 'chat.postMessage' && fake.rateLimitPosts.count > 0) {
+        fake.rateLimitPosts.count -= 1;
+        fake.calls.push({ method: 'chat.postMessage (429)', body, reply: undefined, at: Date.now() });
+        res.writeHead(429, { 'retry-after': String(fake.rateLimitPosts.retryAfter), 'content-type': 'application/json' });
+        res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+        for (const waiter of [...waiters]) waiter();
+        return;
+      }
       const { status, json } = answer(method, body);
       fake.calls.push({ method, body, reply: json, at: Date.now() });
       res.writeHead(status, json === undefined ? {} : { 'content-type': 'application/json' });

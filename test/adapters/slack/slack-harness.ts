@@ -1,5 +1,5 @@
 import { pino } from 'pino';
-import { startSlackAdapter, type SlackAdapter } from '../../../adapters/slack/index.js';
+import { startSlackAdapter, type SlackAdapter, type SlackAdapterOptions } from '../../../adapters/slack/index.js';
 import type { CommandHandler } from '../../../src/command/command-handler.js';
 import { startFakeSlackApi, type FakeSlackApi } from './fake-slack-api.js';
 import { signSlackRequest } from './sign-slack-request.js';
@@ -14,8 +14,11 @@ export interface SlackHarness {
   close(): Promise<void>;
 }
 
-/** Posts to a channel are not paced unless a test asks for it. */
-export async function startSlackHarness(core: CommandHandler, { postIntervalMs = 0 } = {}): Promise<SlackHarness> {
+/** Posts to a channel are not paced unless a test asks for it; `options` adds or replaces adapter options. */
+export async function startSlackHarness(
+  core: CommandHandler,
+  options: Partial<Omit<SlackAdapterOptions, 'core'>> = {},
+): Promise<SlackHarness> {
   const fake = await startFakeSlackApi();
   const adapter = await startSlackAdapter({
     botToken: 'xoxb-test',
@@ -24,7 +27,8 @@ export async function startSlackHarness(core: CommandHandler, { postIntervalMs =
     apiUrl: fake.apiUrl,
     core,
     logger: pino({ level: 'silent' }),
-    postIntervalMs,
+    postIntervalMs: 0,
+    ...options,
   });
   return {
     fake,

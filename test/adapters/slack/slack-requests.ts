@@ -1,7 +1,11 @@
 /** Form bodies exactly as Slack POSTs them to /slack/events. */
 
-export function slashCommandBody(options: { text: string; responseUrl: string; userId?: string; channelId?: string }) {
-  return new URLSearchParams({
+let triggers = 0;
+/** Slack gives every invocation its own trigger id, so two bodies are never the same request. */
+const triggerId = () => `1.2.${(triggers += 1)}`;
+
+export function slashCommandBody(options: { text: string; responseUrl?: string; userId?: string; channelId?: string }) {
+  const body = new URLSearchParams({
     token: 'legacy-verification-token',
     team_id: 'T1',
     team_domain: 'fake',
@@ -13,9 +17,11 @@ export function slashCommandBody(options: { text: string; responseUrl: string; u
     text: options.text,
     api_app_id: 'A1',
     is_enterprise_install: 'false',
-    response_url: options.responseUrl,
-    trigger_id: '1.2.3',
-  }).toString();
+    trigger_id: triggerId(),
+  });
+  // Slack sends one with every command; a request without it must still be answered.
+  if (options.responseUrl !== undefined) body.set('response_url', options.responseUrl);
+  return body.toString();
 }
 
 export function rescanActionBody(options: { domain: string; responseUrl: string; userId?: string }) {
@@ -23,7 +29,7 @@ export function rescanActionBody(options: { domain: string; responseUrl: string;
     type: 'block_actions',
     api_app_id: 'A1',
     token: 'legacy-verification-token',
-    trigger_id: '1.2.4',
+    trigger_id: triggerId(),
     team: { id: 'T1', domain: 'fake' },
     user: { id: options.userId ?? 'U1', username: 'ops-person', team_id: 'T1' },
     channel: { id: 'C1', name: 'ops' },
