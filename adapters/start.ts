@@ -4,7 +4,7 @@ import { ConfigError, loadEnvConfig, type EnvConfig } from '../src/config/env-co
 import { createDigestScheduler } from '../src/digest/digest-scheduler.js';
 import { createLogger } from '../src/log/logger.js';
 import { scan } from '../src/scan/scan.js';
-import { openSqliteStore } from '../src/store/sqlite-store.js';
+import { openStore } from '../src/store/open-store.js';
 import type { Channel } from '../src/store/watch-store.js';
 import { startConsoleAdapter } from './console/index.js';
 import { startDiscordAdapter } from './discord/index.js';
@@ -35,21 +35,24 @@ async function main(): Promise<void> {
   const consoleMode = slack === null && discord === null;
   // At the prompt, stdout belongs to the conversation; logs go to stderr.
   const logger = createLogger({ level: config.logLevel, destination: consoleMode ? process.stderr : process.stdout });
-  const store = openSqliteStore(scanner.dbPath);
+  const store = await openStore(scanner, logger.child({ component: 'store' }));
   const core = createCommandCore({
     scan: (domain) =>
       scan(domain, { dns: scanner.dns, allowPrivate: scanner.allowPrivate, httpsPort: scanner.policyPort, history: store }),
     watches: store,
+    rateLimiter: store.rateLimiter,
     watchLimits: config.watchLimits,
     logger: logger.child({ component: 'command' }),
   });
 
   const posters = new Map<Channel['platform'], Post>();
   const notRunning = (channel: Channel) => new Error(`${channel.platform} is not running in this process: digest skipped`);
+  // A channel of a platform whose connection another replica holds is left to that replica, unclaimed.
+  const heldElsewhere = (channel: Channel) => channel.platform === 'discord' && discord !== null && !posters.has('discord');
   // The slot is claimed before the digest is built: failing here, before any scan, skips it without scanning
   // and without saving it, so the channel's changes wait for a digest that can be posted.
   const scheduler = createDigestScheduler({
-    store,
+    store: { ...store, digestChannels: async () => (await store.digestChannels()).filter((state) => !heldElsewhere(state.channel)) },
     digest: (channel) => (posters.has(channel.platform) ? core.digest(channel) : Promise.reject(notRunning(channel))),
     post: async (channel, message) => {
       const post = posters.get(channel.platform);
@@ -71,7 +74,7 @@ async function main(): Promise<void> {
       results.forEach((result, i) => {
         if (result.status === 'rejected') logger.error({ err: result.reason, adapter: running[i]!.name }, 'adapter stop failed');
       });
-      store.close();
+      await store.close();
       logger.info('stopped');
       process.exitCode = exitCode;
       // Exit on our own once the loop drains; a library's stray timer or socket gets one second, not forever.
@@ -93,9 +96,20 @@ async function main(): Promise<void> {
       posters.set('slack', (channelId, message) => adapter.post(channelId, message));
     }
     if (discord) {
-      const adapter = await startDiscordAdapter({ ...discord, core, logger });
-      running.push({ name: 'discord', stop: () => adapter.stop() });
-      posters.set('discord', (channelId, message) => adapter.post(channelId, message));
+      // One gateway connection per bot token: one replica holds it at a time (on SQLite, always this process).
+      let stopGateway = async (): Promise<void> => undefined;
+      const gateway = await store.holdSingleton(`discord:${discord.appId}`, {
+        start: async () => {
+          const adapter = await startDiscordAdapter({ ...discord, core, logger });
+          stopGateway = () => adapter.stop();
+          posters.set('discord', (channelId, message) => adapter.post(channelId, message));
+        },
+        stop: async () => {
+          posters.delete('discord');
+          await stopGateway();
+        },
+      });
+      running.push({ name: 'discord', stop: () => gateway.release() });
     }
   } catch (error) {
     logger.fatal({ err: error }, 'start-up failed');

@@ -8,7 +8,7 @@ import { digestNowCommand } from './digest-now-command.js';
 import { digestScheduleCommand } from './digest-schedule-command.js';
 import { helpMessage, usageMessage } from './help-message.js';
 import { parseCommand } from './parse-command.js';
-import { createSlidingWindowLimiter, type RateLimiter } from './rate-limiter.js';
+import { createSlidingWindowLimiter, type RateLimiter, type SlidingWindowOptions } from './rate-limiter.js';
 import { reportMessage } from './report-message.js';
 import { createScanGate, DEFAULT_LIMITS, type CommandLimits } from './scan-gate.js';
 import { unwatchCommand } from './unwatch-command.js';
@@ -37,8 +37,8 @@ export interface CommandCoreOptions {
   limits?: Partial<CommandLimits>;
   watchLimits?: WatchLimits;
   digest?: Partial<DigestScanLimits>;
-  /** Replaces the in-memory per-user limiter (e.g. one shared between replicas). */
-  rateLimiter?: RateLimiter;
+  /** Makes the per-user limiter in place of the in-memory one (e.g. the store's, shared between replicas). */
+  rateLimiter?: (options: SlidingWindowOptions) => RateLimiter;
   logger?: CoreLogger;
 }
 
@@ -50,8 +50,8 @@ export interface CommandCore extends CommandHandler {
 export function createCommandCore(options: CommandCoreOptions): CommandCore {
   const { now = Date.now, logger } = options;
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const limiter =
-    options.rateLimiter ?? createSlidingWindowLimiter({ limit: limits.scansPerWindow, windowMs: limits.windowMs, now });
+  const makeLimiter = options.rateLimiter ?? createSlidingWindowLimiter;
+  const limiter = makeLimiter({ limit: limits.scansPerWindow, windowMs: limits.windowMs, now });
   const gate = createScanGate({ scan: options.scan, now, limits, limiter, logger });
   const { concurrency = DIGEST_CONCURRENCY, deadlineMs = DIGEST_DEADLINE_MS } = options.digest ?? {};
   const digest = (channel: Channel): Promise<ChannelDigest> =>

@@ -37,6 +37,8 @@ export interface EnvConfig {
     allowPrivate: boolean;
     /** History database file; unset = the store's default. */
     dbPath?: string;
+    /** The Postgres store shared by replicas; set, it replaces the SQLite file. */
+    databaseUrl?: string;
     /** Port of every policy host; only a local test setup changes it from 443. */
     policyPort?: number;
   };
@@ -88,6 +90,12 @@ const envSchema = z
       .transform((flag) => ['1', 'true', 'yes'].includes(flag))
       .default(false),
     MTASTS_DB: z.string().optional(),
+    MTASTS_DATABASE_URL: z
+      .string()
+      .refine((value) => URL.canParse(value) && /^postgres(ql)?:$/.test(new URL(value).protocol), {
+        error: 'MTASTS_DATABASE_URL must be a postgres:// or postgresql:// URL',
+      })
+      .optional(),
     MTASTS_POLICY_PORT: port('MTASTS_POLICY_PORT').optional(),
     MTASTS_WATCH_LIMIT_CHANNEL: limit('MTASTS_WATCH_LIMIT_CHANNEL', DEFAULT_WATCH_LIMITS.perChannel),
     MTASTS_WATCH_LIMIT_WORKSPACE: limit('MTASTS_WATCH_LIMIT_WORKSPACE', DEFAULT_WATCH_LIMITS.perWorkspace),
@@ -121,7 +129,7 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv): EnvConfig {
       e.DISCORD_TOKEN === undefined || e.DISCORD_APP_ID === undefined
         ? null
         : { token: e.DISCORD_TOKEN, appId: e.DISCORD_APP_ID, apiUrl: e.DISCORD_API_URL },
-    scanner: { dns: e.MTASTS_DNS, allowPrivate: e.MTASTS_ALLOW_PRIVATE, dbPath: e.MTASTS_DB, policyPort: e.MTASTS_POLICY_PORT },
+    scanner: { dns: e.MTASTS_DNS, allowPrivate: e.MTASTS_ALLOW_PRIVATE, dbPath: e.MTASTS_DB, databaseUrl: e.MTASTS_DATABASE_URL, policyPort: e.MTASTS_POLICY_PORT },
     watchLimits: { perChannel: e.MTASTS_WATCH_LIMIT_CHANNEL, perWorkspace: e.MTASTS_WATCH_LIMIT_WORKSPACE },
     logLevel: e.LOG_LEVEL,
   };

@@ -62,8 +62,8 @@ export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [
 ];
 
 export class SchemaTooNewError extends Error {
-  constructor(found: number) {
-    super(`database schema version ${found} is newer than this mtasts knows (${MIGRATIONS.length}); upgrade mtasts`);
+  constructor(found: number, known: number = MIGRATIONS.length) {
+    super(`database schema version ${found} is newer than this mtasts knows (${known}); upgrade mtasts`);
   }
 }
 

@@ -1,18 +1,18 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { createSlidingWindowLimiter } from '../command/rate-limiter.js';
 import type { Verdict } from '../report/report.js';
 import { migrate } from './migrations.js';
-import type { BodySeen, ScanHistory, ScanRecord } from './scan-history.js';
+import type { BodySeen, ScanRecord } from './scan-history.js';
+import { holdInProcess } from './singleton.js';
 import { sqliteWatchStore } from './sqlite-watch-store.js';
-import type { WatchStore } from './watch-store.js';
+import type { Store } from './store.js';
 
 export const DEFAULT_DB_PATH = 'data/mtasts.db';
 
-/** One database file holds both scan history and watches/digests. */
-export interface SqliteStore extends ScanHistory, WatchStore {
-  close(): void;
-}
+/** One database file holds both scan history and watches/digests; one process owns it, so limits stay in memory. */
+export type SqliteStore = Store;
 
 interface ScanRow {
   domain: string;
@@ -59,7 +59,10 @@ export function openSqliteStore(path: string = DEFAULT_DB_PATH): SqliteStore {
     async record(scan) {
       insert.run({ ...scan, codes: JSON.stringify(scan.codes), mx: JSON.stringify(scan.mx), uncoveredMx: JSON.stringify(scan.uncoveredMx) });
     },
-    close() {
+    rateLimiter: createSlidingWindowLimiter,
+    holdSingleton: holdInProcess,
+    // Synchronous inside: the file is closed when this returns, before the promise settles.
+    async close() {
       db.close();
     },
   };

@@ -19,7 +19,7 @@ describe('loadEnvConfig', () => {
     expect(loadEnvConfig({})).toEqual({
       slack: null,
       discord: null,
-      scanner: { dns: undefined, allowPrivate: false, dbPath: undefined },
+      scanner: { dns: undefined, allowPrivate: false, dbPath: undefined, databaseUrl: undefined },
       watchLimits: { perChannel: 200, perWorkspace: 1000 },
       logLevel: 'info',
     });
@@ -118,6 +118,18 @@ describe('loadEnvConfig', () => {
       logLevel: 'debug',
     });
     expect(loadEnvConfig({ MTASTS_ALLOW_PRIVATE: '0' }).scanner.allowPrivate).toBe(false);
+  });
+
+  it('reads MTASTS_DATABASE_URL as the shared store', () => {
+    expect(loadEnvConfig({ MTASTS_DATABASE_URL: 'postgres://bot:secret@db:5432/mtasts' }).scanner.databaseUrl).toBe(
+      'postgres://bot:secret@db:5432/mtasts',
+    );
+    expect(loadEnvConfig({ MTASTS_DATABASE_URL: 'postgresql://db/mtasts' }).scanner.databaseUrl).toBe('postgresql://db/mtasts');
+    expect(loadEnvConfig({}).scanner.databaseUrl).toBeUndefined();
+  });
+
+  it.each(['mysql://db/mtasts', 'db:5432/mtasts', 'http://db/mtasts'])('refuses the database URL %j without echoing it', (url) => {
+    expect(errorOf({ MTASTS_DATABASE_URL: url })).toBe('MTASTS_DATABASE_URL must be a postgres:// or postgresql:// URL');
   });
 
   it('reads the watch limits per channel and per workspace', () => {

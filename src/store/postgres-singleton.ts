@@ -1,0 +1,107 @@
+import pg from 'pg';
+import type { HeldSingleton, HoldSingleton } from './singleton.js';
+
+export interface SingletonLogger {
+  info(details: object, message: string): void;
+  warn(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
+export interface PostgresSingletonOptions {
+  /** Connection settings for the lock's own connection (never a pooled one: the lock lives as long as it). */
+  connection: pg.ClientConfig;
+  /** How often a waiting process tries the lock, and the holder checks its connection. */
+  pollMs?: number;
+  logger: SingletonLogger;
+}
+
+/** Ten seconds of polling plus the server's keepalive probes below: a dead holder is replaced within a minute. */
+export const SINGLETON_POLL_MS = 10_000;
+
+// The server closes a silent peer's session (and frees its locks) after idle + interval × count seconds.
+const SERVER_KEEPALIVE = 'SET tcp_keepalives_idle = 15; SET tcp_keepalives_interval = 5; SET tcp_keepalives_count = 3';
+
+/**
+ * Singleton work held through a session advisory lock on a dedicated connection. Every process polls
+ * pg_try_advisory_lock; the holder's lock goes when its connection does (the process died or lost the database),
+ * and the holder then stops the work too, so two processes never run it at once for longer than a poll.
+ */
+export function postgresSingleton({ connection, pollMs = SINGLETON_POLL_MS, logger }: PostgresSingletonOptions): HoldSingleton {
+  return async (name, work) => {
+    let client: pg.Client | null = null;
+    let held = false;
+    let released = false;
+    let timer: NodeJS.Timeout | undefined;
+    let attempt: Promise<void> = Promise.resolve();
+
+    const drop = (reason: unknown): Promise<void> => {
+      const lost = held;
+      held = false;
+      void client?.end().catch(() => undefined);
+      client = null;
+      if (!lost) return Promise.resolve();
+      logger.warn({ singleton: name, err: reason }, 'lost the singleton lock: stopping its work');
+      return work.stop().catch((error: unknown) => logger.error({ singleton: name, err: error }, 'singleton work failed to stop'));
+    };
+
+    const connect = async (): Promise<pg.Client> => {
+      const fresh = new pg.Client({ ...connection, keepAlive: true });
+      // A broken connection surfaces here as well as in the next query; either way the lock is gone with it.
+      fresh.on('error', (error) => fresh === client && void drop(error));
+      fresh.on('end', () => fresh === client && void drop(new Error('lock connection closed')));
+      await fresh.connect();
+      await fresh.query(SERVER_KEEPALIVE);
+      return fresh;
+    };
+
+    async function tryOnce(first: boolean): Promise<void> {
+      if (held) {
+        await client!.query('SELECT 1').catch(drop);
+        return;
+      }
+      try {
+        client ??= await connect();
+        const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [`mtasts:singleton:${name}`]);
+        if (!rows[0]!.ok) return;
+      } catch (error) {
+        logger.warn({ singleton: name, err: error }, 'singleton lock unavailable: retrying');
+        await drop(error);
+        return;
+      }
+      held = true;
+      logger.info({ singleton: name }, 'holding the singleton lock: starting its work');
+      try {
+        await work.start();
+      } catch (error) {
+        // Closing the connection frees the lock for another process to try.
+        held = false;
+        await drop(error);
+        if (first) throw error;
+        logger.error({ singleton: name, err: error }, 'singleton work failed to start: retrying');
+      }
+    }
+
+    const schedule = (): void => {
+      if (released) return;
+      timer = setTimeout(() => {
+        attempt = tryOnce(false).finally(schedule);
+      }, pollMs);
+    };
+
+    attempt = tryOnce(true);
+    await attempt;
+    schedule();
+    return {
+      async release(): Promise<void> {
+        released = true;
+        clearTimeout(timer);
+        await attempt.catch(() => undefined);
+        if (held) await work.stop();
+        held = false;
+        await client?.end().catch(() => undefined);
+        client = null;
+      },
+    } satisfies HeldSingleton;
+  };
+}
+
