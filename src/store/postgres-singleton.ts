@@ -61,7 +61,11 @@ export function postgresSingleton({ connection, pollMs = SINGLETON_POLL_MS, logg
       }
       try {
         client ??= await connect();
-        const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [`mtasts:singleton:${name}`]);
+        // Keyed by schema too: deployments sharing one database each get their own holder.
+        const { rows } = await client.query<{ ok: boolean }>(
+          `SELECT pg_try_advisory_lock(hashtext('mtasts:singleton:' || current_schema() || ':' || $1)) AS ok`,
+          [name],
+        );
         if (!rows[0]!.ok) return;
       } catch (error) {
         logger.warn({ singleton: name, err: error }, 'singleton lock unavailable: retrying');
