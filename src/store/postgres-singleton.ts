@@ -18,13 +18,17 @@ export interface PostgresSingletonOptions {
 /** Ten seconds of polling plus the server's keepalive probes below: a dead holder is replaced within a minute. */
 export const SINGLETON_POLL_MS = 10_000;
 
+/** A lock query that has not answered by then means the database is out of reach. */
+const HEARTBEAT_TIMEOUT_MS = 5_000;
+
 // The server closes a silent peer's session (and frees its locks) after idle + interval × count seconds.
 const SERVER_KEEPALIVE = 'SET tcp_keepalives_idle = 15; SET tcp_keepalives_interval = 5; SET tcp_keepalives_count = 3';
 
 /**
  * Singleton work held through a session advisory lock on a dedicated connection. Every process polls
  * pg_try_advisory_lock; the holder's lock goes when its connection does (the process died or lost the database),
- * and the holder then stops the work too, so two processes never run it at once for longer than a poll.
+ * and the holder then stops the work too. A holder cut off from the database notices within a poll and a heartbeat
+ * timeout and stops, before the server's keepalive probes (about 30 s) free the lock for another process.
  */
 export function postgresSingleton({ connection, pollMs = SINGLETON_POLL_MS, logger }: PostgresSingletonOptions): HoldSingleton {
   return async (name, work) => {
@@ -33,19 +37,26 @@ export function postgresSingleton({ connection, pollMs = SINGLETON_POLL_MS, logg
     let released = false;
     let timer: NodeJS.Timeout | undefined;
     let attempt: Promise<void> = Promise.resolve();
+    // The work's start and stop never overlap: a stop waits for the start, the next start for the stop.
+    let started: Promise<void> = Promise.resolve();
+    let stopped: Promise<void> = Promise.resolve();
 
     const drop = (reason: unknown): Promise<void> => {
       const lost = held;
       held = false;
       void client?.end().catch(() => undefined);
       client = null;
-      if (!lost) return Promise.resolve();
+      if (!lost) return stopped;
       logger.warn({ singleton: name, err: reason }, 'lost the singleton lock: stopping its work');
-      return work.stop().catch((error: unknown) => logger.error({ singleton: name, err: error }, 'singleton work failed to stop'));
+      stopped = started
+        .catch(() => undefined)
+        .then(() => work.stop())
+        .catch((error: unknown) => logger.error({ singleton: name, err: error }, 'singleton work failed to stop'));
+      return stopped;
     };
 
     const connect = async (): Promise<pg.Client> => {
-      const fresh = new pg.Client({ ...connection, keepAlive: true });
+      const fresh = new pg.Client({ ...connection, keepAlive: true, keepAliveInitialDelayMillis: 10_000, query_timeout: HEARTBEAT_TIMEOUT_MS });
       // A broken connection surfaces here as well as in the next query; either way the lock is gone with it.
       fresh.on('error', (error) => fresh === client && void drop(error));
       fresh.on('end', () => fresh === client && void drop(new Error('lock connection closed')));
@@ -59,6 +70,7 @@ export function postgresSingleton({ connection, pollMs = SINGLETON_POLL_MS, logg
         await client!.query('SELECT 1').catch(drop);
         return;
       }
+      await stopped;
       try {
         client ??= await connect();
         // Keyed by schema too: deployments sharing one database each get their own holder.
@@ -74,8 +86,9 @@ export function postgresSingleton({ connection, pollMs = SINGLETON_POLL_MS, logg
       }
       held = true;
       logger.info({ singleton: name }, 'holding the singleton lock: starting its work');
+      started = work.start();
       try {
-        await work.start();
+        await started;
       } catch (error) {
         // Closing the connection frees the lock for another process to try.
         held = false;
@@ -100,6 +113,7 @@ export function postgresSingleton({ connection, pollMs = SINGLETON_POLL_MS, logg
         released = true;
         clearTimeout(timer);
         await attempt.catch(() => undefined);
+        await stopped;
         if (held) await work.stop();
         held = false;
         await client?.end().catch(() => undefined);
