@@ -37,7 +37,10 @@ async function runScan(command: ScanCommand, io: CliIo): Promise<number> {
     const normalized = normalizeDomainInput(domain);
     if (!normalized.ok) return badInput(io, normalized.reason);
   }
-  const store = await openStore({ databaseUrl: io.env['MTASTS_DATABASE_URL'] || undefined, dbPath: io.env['MTASTS_DB'] || undefined });
+  const store = await openStore({
+    databaseUrl: io.env['MTASTS_DATABASE_URL'] || undefined,
+    dbPath: io.env['MTASTS_DB'] || undefined,
+  });
   const queue = createScanQueue(CLI_CONCURRENCY);
   try {
     const reports = await Promise.all(
