@@ -1,5 +1,7 @@
 import { channelDigest, type ChannelDigest } from '../digest/channel-digest.js';
 import { DIGEST_CONCURRENCY, DIGEST_DEADLINE_MS } from '../digest/run-digest.js';
+import { measuredScan } from '../metrics/measured-scan.js';
+import { NO_METRICS, type Metrics } from '../metrics/metrics.js';
 import type { Report } from '../report/report.js';
 import { DEFAULT_WATCH_LIMITS, type Channel, type WatchLimits } from '../store/watch-store.js';
 import type { ChatMessage, NoticeMessage } from './chat-message.js';
@@ -40,6 +42,8 @@ export interface CommandCoreOptions {
   /** Replaces the in-memory per-user limiter (e.g. one shared between replicas). */
   rateLimiter?: RateLimiter;
   logger?: CoreLogger;
+  /** Scans by verdict and duration, queue depth, rate-limit refusals. */
+  metrics?: Metrics;
 }
 
 export interface CommandCore extends CommandHandler {
@@ -48,11 +52,11 @@ export interface CommandCore extends CommandHandler {
 }
 
 export function createCommandCore(options: CommandCoreOptions): CommandCore {
-  const { now = Date.now, logger } = options;
+  const { now = Date.now, logger, metrics = NO_METRICS } = options;
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const limiter =
     options.rateLimiter ?? createSlidingWindowLimiter({ limit: limits.scansPerWindow, windowMs: limits.windowMs, now });
-  const gate = createScanGate({ scan: options.scan, now, limits, limiter, logger });
+  const gate = createScanGate({ scan: measuredScan(options.scan, metrics), now, limits, limiter, logger, metrics });
   const { concurrency = DIGEST_CONCURRENCY, deadlineMs = DIGEST_DEADLINE_MS } = options.digest ?? {};
   const digest = (channel: Channel): Promise<ChannelDigest> =>
     channelDigest(channel, { store: options.watches, scan: gate.scan, concurrency, deadlineMs, now: () => new Date(now()), logger });

@@ -2,15 +2,16 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Verdict } from '../report/report.js';
-import { migrate } from './migrations.js';
+import { MIGRATIONS, migrate } from './migrations.js';
 import type { BodySeen, ScanHistory, ScanRecord } from './scan-history.js';
+import type { StoreHealth } from './store-health.js';
 import { sqliteWatchStore } from './sqlite-watch-store.js';
 import type { WatchStore } from './watch-store.js';
 
 export const DEFAULT_DB_PATH = 'data/mtasts.db';
 
 /** One database file holds both scan history and watches/digests. */
-export interface SqliteStore extends ScanHistory, WatchStore {
+export interface SqliteStore extends ScanHistory, WatchStore, StoreHealth {
   close(): void;
 }
 
@@ -59,10 +60,33 @@ export function openSqliteStore(path: string = DEFAULT_DB_PATH): SqliteStore {
     async record(scan) {
       insert.run({ ...scan, codes: JSON.stringify(scan.codes), mx: JSON.stringify(scan.mx), uncoveredMx: JSON.stringify(scan.uncoveredMx) });
     },
+    async ping() {
+      pingSqlite(db);
+    },
     close() {
       db.close();
     },
   };
+}
+
+/** How long a readiness ping waits for another connection's write lock: it blocks the event loop meanwhile. */
+const PING_BUSY_MS = 200;
+
+/** Takes the write lock and reads the schema version, so a locked, closed or unmigrated database fails it. */
+function pingSqlite(db: Database.Database): void {
+  const busy = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma(`busy_timeout = ${PING_BUSY_MS}`);
+  try {
+    db.prepare('BEGIN IMMEDIATE').run();
+    try {
+      const version = db.pragma('user_version', { simple: true }) as number;
+      if (version !== MIGRATIONS.length) throw new Error(`schema version ${version}, expected ${MIGRATIONS.length}`);
+    } finally {
+      db.prepare('ROLLBACK').run();
+    }
+  } finally {
+    if (db.open) db.pragma(`busy_timeout = ${busy}`);
+  }
 }
 
 function fromRow(row: ScanRow): ScanRecord {
