@@ -2,16 +2,18 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Verdict } from '../report/report.js';
+import type { InstallationStore } from './installation-store.js';
 import { MIGRATIONS, migrate } from './migrations.js';
 import type { BodySeen, ScanHistory, ScanRecord } from './scan-history.js';
 import type { StoreHealth } from './store-health.js';
+import { sqliteInstallationStore } from './sqlite-installation-store.js';
 import { sqliteWatchStore } from './sqlite-watch-store.js';
 import type { WatchStore } from './watch-store.js';
 
 export const DEFAULT_DB_PATH = 'data/mtasts.db';
 
-/** One database file holds both scan history and watches/digests. */
-export interface SqliteStore extends ScanHistory, WatchStore, StoreHealth {
+/** One database file holds scan history, watches/digests and workspace installations. */
+export interface SqliteStore extends ScanHistory, WatchStore, InstallationStore, StoreHealth {
   close(): void;
 }
 
@@ -51,6 +53,7 @@ export function openSqliteStore(path: string = DEFAULT_DB_PATH): SqliteStore {
 
   return {
     ...sqliteWatchStore(db),
+    ...sqliteInstallationStore(db),
     async bodiesUnderId(domain, policyId) {
       return bodies.all(domain, policyId);
     },
