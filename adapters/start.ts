@@ -133,7 +133,7 @@ async function main(): Promise<void> {
       started.add('slack');
     }
     if (discord) {
-      const adapter = await startDiscordAdapter({ ...discord, core, logger });
+      const adapter = await startDiscordAdapter({ ...discord, core, logger, metrics });
       running.push({ name: 'discord', stop: () => adapter.stop() });
       posters.set('discord', (channel, message) => adapter.post(channel.channelId, message));
       started.add('discord');
