@@ -100,15 +100,15 @@ async function main(): Promise<void> {
     });
   }
 
-  // Ready once the store answers and every configured platform has started.
+  // Ready once the store answers and every configured platform is connected.
   const checks: ReadinessCheck[] = [{ name: 'store', check: () => sqlite.ping() }];
-  const started = new Set<string>();
+  const connected = new Map<string, () => boolean>();
   for (const [name, configured] of [['slack', slack], ['discord', discord]] as const) {
     if (configured === null) continue;
     checks.push({
       name,
       async check() {
-        if (!started.has(name)) throw new Error(`${name} has not started`);
+        if (connected.get(name)?.() !== true) throw new Error(`${name} is not connected`);
       },
     });
   }
@@ -130,13 +130,14 @@ async function main(): Promise<void> {
       const adapter = await startSlackAdapter({ ...tokens, oauth: slackOAuth, core, logger: logger.child({ adapter: 'slack' }), metrics });
       running.push({ name: 'slack', stop: () => adapter.stop() });
       posters.set('slack', (channel, message) => adapter.post(channel.channelId, message, channel.workspaceId));
-      started.add('slack');
+      // Bolt serves HTTP, or keeps Socket Mode reconnecting, from here on; it exposes no connection state.
+      connected.set('slack', () => true);
     }
     if (discord) {
       const adapter = await startDiscordAdapter({ ...discord, core, logger, metrics });
       running.push({ name: 'discord', stop: () => adapter.stop() });
       posters.set('discord', (channel, message) => adapter.post(channel.channelId, message));
-      started.add('discord');
+      connected.set('discord', () => adapter.connected());
     }
   } catch (error) {
     logger.fatal({ err: error }, 'start-up failed');

@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { Client, Events, GatewayIntentBits, MessageFlags, type Interaction } from 'discord.js';
+import { Client, Events, GatewayIntentBits, MessageFlags, Status, type Interaction } from 'discord.js';
 import type { Logger } from 'pino';
 import type { ChatMessage } from '../../src/command/chat-message.js';
 import type { CommandHandler } from '../../src/command/command-handler.js';
@@ -32,6 +32,8 @@ export interface DiscordAdapter {
   post(channelId: string, message: ChatMessage): Promise<void>;
   /** Stops taking commands and posts, lets those in flight finish, then closes the gateway connection. */
   stop(): Promise<void>;
+  /** Whether the gateway connection is up (false while discord.js reconnects, and once stopped). */
+  connected(): boolean;
 }
 
 export async function startDiscordAdapter(options: DiscordAdapterOptions): Promise<DiscordAdapter> {
@@ -82,6 +84,8 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
 
   let stopped: Promise<void> | undefined;
   return {
+    // The manager stays "ready" once it was; each shard says whether it is connected now.
+    connected: () => !stopping && client.ws.shards.size > 0 && client.ws.shards.every((shard) => shard.status === Status.Ready),
     async post(channelId, message) {
       if (stopping) throw new Error('the Discord adapter is stopping');
       await track(deliverMessage(channelTarget(client.rest, channelId), message, logger)).catch((error: unknown) => {
