@@ -1,21 +1,29 @@
 import type { ChatMessage } from '../src/command/chat-message.js';
 import { createCommandCore } from '../src/command/command-core.js';
-import { ConfigError, loadEnvConfig, type EnvConfig } from '../src/config/env-config.js';
+import { ConfigError, DEFAULT_HTTP_PORT, loadEnvConfig, type EnvConfig } from '../src/config/env-config.js';
 import { createDigestScheduler } from '../src/digest/digest-scheduler.js';
 import { createLogger } from '../src/log/logger.js';
+import { measuredStore } from '../src/metrics/measured-store.js';
 import { scan } from '../src/scan/scan.js';
 import { openStore } from '../src/store/open-store.js';
+import { createSealer } from '../src/store/seal.js';
 import type { Channel } from '../src/store/watch-store.js';
 import { startConsoleAdapter } from './console/index.js';
 import { startDiscordAdapter } from './discord/index.js';
+import { healthRoutes, type ReadinessCheck } from './http/health-routes.js';
+import type { HttpRoute } from './http/http-route.js';
+import { metricsRoute } from './http/metrics-route.js';
+import { startHttpServer } from './http/server.js';
+import { createPrometheusMetrics } from './metrics/prometheus-metrics.js';
 import { startSlackAdapter } from './slack/index.js';
+import { slackInstallations } from './slack/slack-installations.js';
 
 interface Running {
   name: string;
   stop(): Promise<void>;
 }
 
-type Post = (channelId: string, message: ChatMessage) => Promise<void>;
+type Post = (channel: Channel, message: ChatMessage) => Promise<void>;
 
 /**
  * `npm start`: Slack and/or Discord when configured, else the console prompt, plus the digest scheduler;
@@ -35,14 +43,18 @@ async function main(): Promise<void> {
   const consoleMode = slack === null && discord === null;
   // At the prompt, stdout belongs to the conversation; logs go to stderr.
   const logger = createLogger({ level: config.logLevel, destination: consoleMode ? process.stderr : process.stdout });
-  const store = await openStore(scanner, logger.child({ component: 'store' }));
+  const metrics = createPrometheusMetrics();
+  const opened = await openStore(scanner, logger.child({ component: 'store' }));
+  const store = measuredStore(opened, metrics);
   const core = createCommandCore({
     scan: (domain) =>
       scan(domain, { dns: scanner.dns, allowPrivate: scanner.allowPrivate, httpsPort: scanner.policyPort, history: store }),
     watches: store,
     rateLimiter: store.rateLimiter,
+    storeHealth: opened,
     watchLimits: config.watchLimits,
     logger: logger.child({ component: 'command' }),
+    metrics,
   });
 
   const posters = new Map<Channel['platform'], Post>();
@@ -57,13 +69,15 @@ async function main(): Promise<void> {
     post: async (channel, message) => {
       const post = posters.get(channel.platform);
       if (post === undefined) throw notRunning(channel);
-      await post(channel.channelId, message);
+      await post(channel, message);
     },
     now: () => new Date(),
     logger: logger.child({ component: 'digest' }),
+    metrics,
   });
 
   const running: Running[] = [];
+  const servers: Array<{ close(): Promise<void> }> = [];
   let stopping: Promise<void> | null = null;
   const shutdown = (reason: string, exitCode = 0): Promise<void> =>
     (stopping ??= (async () => {
@@ -74,7 +88,8 @@ async function main(): Promise<void> {
       results.forEach((result, i) => {
         if (result.status === 'rejected') logger.error({ err: result.reason, adapter: running[i]!.name }, 'adapter stop failed');
       });
-      await store.close();
+      await Promise.all(servers.map((server) => server.close()));
+      await opened.close();
       logger.info('stopped');
       process.exitCode = exitCode;
       // Exit on our own once the loop drains; a library's stray timer or socket gets one second, not forever.
@@ -89,23 +104,54 @@ async function main(): Promise<void> {
     });
   }
 
+  // Ready once the store answers and every configured platform is connected.
+  const checks: ReadinessCheck[] = [{ name: 'store', check: () => opened.ping() }];
+  const connected = new Map<string, () => boolean>();
+  for (const [name, configured] of [['slack', slack], ['discord', discord]] as const) {
+    if (configured === null) continue;
+    checks.push({
+      name,
+      async check() {
+        if (connected.get(name)?.() !== true) throw new Error(`${name} is not connected`);
+      },
+    });
+  }
+  // At the console nobody asked for a listening port: the server starts there only when MTASTS_HTTP_PORT is set.
+  const httpPort = config.http.port ?? (consoleMode ? undefined : DEFAULT_HTTP_PORT);
+  const httpLogger = logger.child({ component: 'http' });
+
   try {
+    if (httpPort !== undefined) {
+      const routes: HttpRoute[] = healthRoutes(checks, httpLogger);
+      const metricsPort = config.http.metricsPort;
+      if (metricsPort === undefined) routes.push(metricsRoute(metrics));
+      else servers.push(await startHttpServer({ port: metricsPort, routes: [metricsRoute(metrics)], logger: httpLogger }));
+      servers.push(await startHttpServer({ port: httpPort, routes, logger: httpLogger }));
+    }
     if (slack) {
-      const adapter = await startSlackAdapter({ ...slack, core, logger: logger.child({ adapter: 'slack' }) });
+      const { oauth, ...tokens } = slack;
+      const slackOAuth = oauth && { ...oauth, installations: slackInstallations(store, createSealer(oauth.encryptionKey)) };
+      const adapter = await startSlackAdapter({ ...tokens, oauth: slackOAuth, core, logger: logger.child({ adapter: 'slack' }), metrics });
       running.push({ name: 'slack', stop: () => adapter.stop() });
-      posters.set('slack', (channelId, message) => adapter.post(channelId, message));
+      posters.set('slack', (channel, message) => adapter.post(channel.channelId, message, channel.workspaceId));
+      // Bolt serves HTTP, or keeps Socket Mode reconnecting, from here on; it exposes no connection state.
+      connected.set('slack', () => true);
     }
     if (discord) {
       // One gateway connection per bot token: one replica holds it at a time (on SQLite, always this process).
+      // A replica that does not hold it is ready for Discord: its gateway is another replica's to keep connected.
       let stopGateway = async (): Promise<void> => undefined;
-      const gateway = await store.holdSingleton(`discord:${discord.appId}`, {
+      connected.set('discord', () => true);
+      const gateway = await opened.holdSingleton(`discord:${discord.appId}`, {
         start: async () => {
-          const adapter = await startDiscordAdapter({ ...discord, core, logger });
+          const adapter = await startDiscordAdapter({ ...discord, core, logger, metrics });
           stopGateway = () => adapter.stop();
-          posters.set('discord', (channelId, message) => adapter.post(channelId, message));
+          posters.set('discord', (channel, message) => adapter.post(channel.channelId, message));
+          connected.set('discord', () => adapter.connected());
         },
         stop: async () => {
           posters.delete('discord');
+          connected.set('discord', () => true);
           await stopGateway();
         },
       });
@@ -119,7 +165,7 @@ async function main(): Promise<void> {
   if (consoleMode) {
     const prompt = startConsoleAdapter({ core, input: process.stdin, output: process.stdout });
     running.push({ name: 'console', stop: () => prompt.stop() });
-    posters.set('console', (channelId, message) => prompt.post(channelId, message));
+    posters.set('console', (channel, message) => prompt.post(channel.channelId, message));
     void prompt.closed.then(() => shutdown('console closed'));
   } else {
     logger.info({ adapters: running.map((adapter) => adapter.name) }, 'mtasts bot running');

@@ -1,8 +1,9 @@
 import { once } from 'node:events';
-import { Client, Events, GatewayIntentBits, MessageFlags, type Interaction } from 'discord.js';
+import { Client, Events, GatewayIntentBits, MessageFlags, Status, type Interaction } from 'discord.js';
 import type { Logger } from 'pino';
 import type { ChatMessage } from '../../src/command/chat-message.js';
 import type { CommandHandler } from '../../src/command/command-handler.js';
+import { NO_METRICS, type Metrics } from '../../src/metrics/metrics.js';
 import type { InteractionDeps } from './answer-interaction.js';
 import { channelTarget } from './channel-target.js';
 import { deliverMessage } from './deliver-message.js';
@@ -20,6 +21,7 @@ export interface DiscordAdapterOptions {
   apiUrl?: string;
   core: CommandHandler;
   logger: Logger;
+  metrics?: Pick<Metrics, 'platformApiError' | 'platformApiRetry'>;
 }
 
 export interface DiscordAdapter {
@@ -30,16 +32,21 @@ export interface DiscordAdapter {
   post(channelId: string, message: ChatMessage): Promise<void>;
   /** Stops taking commands and posts, lets those in flight finish, then closes the gateway connection. */
   stop(): Promise<void>;
+  /** Whether the gateway connection is up (false while discord.js reconnects, and once stopped). */
+  connected(): boolean;
 }
 
 export async function startDiscordAdapter(options: DiscordAdapterOptions): Promise<DiscordAdapter> {
   const logger = options.logger.child({ adapter: 'discord' });
+  const { metrics = NO_METRICS } = options;
   const client = new Client({
     // Slash commands and buttons arrive without privileged intents; Guilds is the minimum the client works with.
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: NO_MENTIONS,
     ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
   });
+  // discord.js waits out a rate limit and sends the request again.
+  client.rest.on('rateLimited', () => metrics.platformApiRetry('discord'));
   const deps: InteractionDeps = { core: options.core, logger };
   const inFlight = new Set<Promise<unknown>>();
   let stopping = false;
@@ -51,7 +58,10 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
 
   client.on(Events.InteractionCreate, (interaction) => {
     void track(
-      route(interaction, deps, stopping).catch((error: unknown) => logger.error({ err: errorDetails(error) }, 'discord: interaction failed')),
+      route(interaction, deps, stopping).catch((error: unknown) => {
+        metrics.platformApiError('discord');
+        logger.error({ err: errorDetails(error) }, 'discord: interaction failed');
+      }),
     );
   });
   client.on(Events.Error, (error) => logger.error({ err: errorDetails(error) }, 'discord: client error'));
@@ -74,9 +84,14 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
 
   let stopped: Promise<void> | undefined;
   return {
+    // The manager stays "ready" once it was; each shard says whether it is connected now.
+    connected: () => !stopping && client.ws.shards.size > 0 && client.ws.shards.every((shard) => shard.status === Status.Ready),
     async post(channelId, message) {
       if (stopping) throw new Error('the Discord adapter is stopping');
-      await track(deliverMessage(channelTarget(client.rest, channelId), message, logger));
+      await track(deliverMessage(channelTarget(client.rest, channelId), message, logger)).catch((error: unknown) => {
+        metrics.platformApiError('discord');
+        throw error;
+      });
     },
     stop() {
       stopped ??= (async () => {

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { ChatMessage } from '../../src/command/chat-message.js';
 import type { CommandHandler, CommandRequest } from '../../src/command/command-handler.js';
+import type { Metrics } from '../../src/metrics/metrics.js';
 import type { ChannelPacer } from './channel-pacer.js';
 import { deliverMessage, slackErrorCode, type Delivery } from './deliver-message.js';
 import { escapeMrkdwn } from './escape-mrkdwn.js';
@@ -12,6 +13,7 @@ export interface Answering {
   inFlight: InFlight;
   logger: Logger;
   pacer: ChannelPacer;
+  metrics?: Pick<Metrics, 'platformApiError'>;
 }
 
 const FAILED: ChatMessage = {
@@ -22,7 +24,11 @@ const FAILED: ChatMessage = {
 };
 
 /** Runs one request through the core and delivers the answer; never throws, whatever Slack or the core do. */
-export async function answerRequest(core: CommandHandler, request: CommandRequest, delivery: Delivery): Promise<void> {
+export async function answerRequest(
+  core: CommandHandler,
+  request: CommandRequest,
+  delivery: Delivery & Pick<Answering, 'metrics'>,
+): Promise<void> {
   const { logger, respond } = delivery;
   const queueNotes: Promise<unknown>[] = [];
   const onQueued = (position: number) => {
@@ -40,6 +46,7 @@ export async function answerRequest(core: CommandHandler, request: CommandReques
     await deliverMessage(message, delivery);
   } catch (err) {
     const code = slackErrorCode(err);
+    delivery.metrics?.platformApiError('slack');
     logger.error({ err, code }, 'could not deliver the Slack reply');
     const text = `Sorry, posting the answer to Slack failed${code === '' ? '' : ` (Slack said \`${escapeMrkdwn(code)}\`)`}.`;
     await respond({ response_type: 'ephemeral', text }).catch((err2) => logger.error({ err: err2 }, 'respond failed'));

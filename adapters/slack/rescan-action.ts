@@ -3,7 +3,7 @@ import { answerRequest, type Answering } from './answer-request.js';
 import { RESCAN_ACTION_ID } from './render-blocks.js';
 
 /** The "Rescan" button: its value is the domain; a fresh scan, spending quota like the command does. */
-export function registerRescanAction(app: App, { core, inFlight, logger, pacer }: Answering): void {
+export function registerRescanAction(app: App, { core, inFlight, logger, pacer, metrics }: Answering): void {
   app.action<BlockAction<ButtonAction>>(RESCAN_ACTION_ID, async ({ ack, body, action, client, respond }) => {
     await ack();
     const channelId = body.channel?.id;
@@ -16,6 +16,6 @@ export function registerRescanAction(app: App, { core, inFlight, logger, pacer }
       text: action.value ?? '',
       fresh: true,
     };
-    await inFlight.track(answerRequest(core, request, { client, channelId, respond, logger, pacer }));
+    await inFlight.track(answerRequest(core, request, { client, channelId, respond, logger, pacer, metrics }));
   });
 }

@@ -5,7 +5,7 @@ import { unescapeSlackText } from './unescape-slack-text.js';
 export const SLASH_COMMAND = '/mtasts';
 
 /** `/mtasts …`: acknowledge at once (Slack allows 3 s, a scan takes longer), then answer through the core. */
-export function registerSlashCommand(app: App, { core, inFlight, logger, pacer }: Answering): void {
+export function registerSlashCommand(app: App, { core, inFlight, logger, pacer, metrics }: Answering): void {
   app.command(SLASH_COMMAND, async ({ command, ack, client, respond }) => {
     await ack();
     const request = {
@@ -15,6 +15,6 @@ export function registerSlashCommand(app: App, { core, inFlight, logger, pacer }
       userId: command.user_id,
       text: unescapeSlackText(command.text),
     };
-    await inFlight.track(answerRequest(core, request, { client, channelId: command.channel_id, respond, logger, pacer }));
+    await inFlight.track(answerRequest(core, request, { client, channelId: command.channel_id, respond, logger, pacer, metrics }));
   });
 }

@@ -1,10 +1,14 @@
 import { channelDigest, type ChannelDigest } from '../digest/channel-digest.js';
 import { DIGEST_CONCURRENCY, DIGEST_DEADLINE_MS } from '../digest/run-digest.js';
+import { measuredScan } from '../metrics/measured-scan.js';
+import { NO_METRICS, type Metrics } from '../metrics/metrics.js';
 import type { Report } from '../report/report.js';
+import type { StoreHealth } from '../store/store-health.js';
 import { DEFAULT_WATCH_LIMITS, type Channel, type WatchLimits } from '../store/watch-store.js';
 import type { ChatMessage, NoticeMessage } from './chat-message.js';
 import type { CommandHandler, CommandHooks, CommandRequest } from './command-handler.js';
 import { digestNowCommand } from './digest-now-command.js';
+import { formatDuration } from './format-duration.js';
 import { digestScheduleCommand } from './digest-schedule-command.js';
 import { helpMessage, usageMessage } from './help-message.js';
 import { parseCommand } from './parse-command.js';
@@ -40,6 +44,10 @@ export interface CommandCoreOptions {
   /** Makes the per-user limiter in place of the in-memory one (e.g. the store's, shared between replicas). */
   rateLimiter?: (options: SlidingWindowOptions) => RateLimiter;
   logger?: CoreLogger;
+  /** Scans by verdict and duration, queue depth, rate-limit refusals. */
+  metrics?: Metrics;
+  /** Asked when a command fails, so a store that does not answer gets a plain answer instead of a generic one. */
+  storeHealth?: StoreHealth;
 }
 
 export interface CommandCore extends CommandHandler {
@@ -48,11 +56,11 @@ export interface CommandCore extends CommandHandler {
 }
 
 export function createCommandCore(options: CommandCoreOptions): CommandCore {
-  const { now = Date.now, logger } = options;
+  const { now = Date.now, logger, metrics = NO_METRICS } = options;
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const makeLimiter = options.rateLimiter ?? createSlidingWindowLimiter;
   const limiter = makeLimiter({ limit: limits.scansPerWindow, windowMs: limits.windowMs, now });
-  const gate = createScanGate({ scan: options.scan, now, limits, limiter, logger });
+  const gate = createScanGate({ scan: measuredScan(options.scan, metrics), now, limits, limiter, logger, metrics });
   const { concurrency = DIGEST_CONCURRENCY, deadlineMs = DIGEST_DEADLINE_MS } = options.digest ?? {};
   const digest = (channel: Channel): Promise<ChannelDigest> =>
     channelDigest(channel, { store: options.watches, scan: gate.scan, concurrency, deadlineMs, now: () => new Date(now()), logger });
@@ -88,10 +96,22 @@ export function createCommandCore(options: CommandCoreOptions): CommandCore {
         return await answer(request, hooks);
       } catch (error) {
         logger?.error({ err: error, text: request.text.slice(0, 300) }, 'command failed');
-        return failed();
+        const storeAnswers = await (options.storeHealth?.ping().then(() => true, () => false) ?? true);
+        return storeAnswers ? failed() : storeUnreachable(limits);
       }
     },
     digest,
+  };
+}
+
+function storeUnreachable(limits: CommandLimits): NoticeMessage {
+  return {
+    kind: 'notice',
+    tone: 'warning',
+    private: true,
+    text:
+      'The bot cannot reach its database right now, so it cannot scan or change watches. ' +
+      `Domains checked in the last ${formatDuration(limits.cacheTtlMs)} still answer from cache; please try again in a few minutes.`,
   };
 }
 

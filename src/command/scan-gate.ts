@@ -1,3 +1,4 @@
+import type { Metrics } from '../metrics/metrics.js';
 import type { Report } from '../report/report.js';
 import type { NoticeMessage } from './chat-message.js';
 import type { CommandHooks, CommandRequest } from './command-handler.js';
@@ -45,15 +46,18 @@ export interface ScanGateOptions {
   limits: CommandLimits;
   limiter: RateLimiter;
   logger?: GateLogger;
+  metrics?: Pick<Metrics, 'queueDepth' | 'rateLimitRefused'>;
 }
 
-export function createScanGate({ scan, now, limits, limiter, logger }: ScanGateOptions): ScanGate {
+export function createScanGate({ scan, now, limits, limiter, logger, metrics }: ScanGateOptions): ScanGate {
   const cache = createResultCache<Report>({ ttlMs: limits.cacheTtlMs, now });
-  const queue = createScanQueue(limits.maxConcurrentScans);
+  const queue = createScanQueue(limits.maxConcurrentScans, metrics?.queueDepth);
 
   async function charge(request: CommandRequest): Promise<NoticeMessage | null> {
     const decision = await limiter.take(`${request.platform}:${request.workspaceId}:${request.userId}`);
-    return decision.allowed ? null : rateLimited(decision.retryAfterMs, limits);
+    if (decision.allowed) return null;
+    metrics?.rateLimitRefused();
+    return rateLimited(decision.retryAfterMs, limits);
   }
 
   async function freshScan(domain: string, hooks: CommandHooks | undefined): Promise<ScanAnswer> {

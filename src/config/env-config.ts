@@ -11,13 +11,25 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export interface SlackConfig {
-  botToken: string;
+  /** One workspace: its bot token. Unset when `oauth` is set. */
+  botToken?: string;
+  /** Many workspaces: Slack's OAuth install flow; each team's token comes from the installation store. */
+  oauth?: SlackOAuthConfig;
   /** HTTP mode (Bolt's /slack/events on `port`). */
   signingSecret?: string;
   /** Socket Mode. */
   appToken?: string;
   port: number;
   apiUrl?: string;
+}
+
+export interface SlackOAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  /** Signs the OAuth `state` parameter against CSRF. */
+  stateSecret: string;
+  /** AES-256 key (32 bytes) that encrypts each workspace's tokens at rest. */
+  encryptionKey: Buffer;
 }
 
 export interface DiscordConfig {
@@ -44,8 +56,17 @@ export interface EnvConfig {
   };
   /** How many domains one channel, and all channels of one workspace, may watch. */
   watchLimits: WatchLimits;
+  /** The bot's own HTTP server (health, readiness, metrics); unset port = the default, or none at the console. */
+  http: {
+    port?: number;
+    /** Serves /metrics here instead of on `port`, e.g. on an interface only the monitoring can reach. */
+    metricsPort?: number;
+  };
   logLevel: LogLevel;
 }
+
+/** Where the bot's HTTP server listens when MTASTS_HTTP_PORT is unset. */
+export const DEFAULT_HTTP_PORT = 8080;
 
 const noSpaces = (name: string) => z.string().regex(/^\S+$/, { error: `${name} must not contain spaces` });
 const prefixed = (name: string, prefix: string) =>
@@ -60,6 +81,12 @@ const port = (name: string) =>
     .regex(/^\d{1,5}$/, { error: `${name} must be a port number (0-65535)` })
     .transform(Number)
     .refine((n) => n <= 65_535, { error: `${name} must be a port number (0-65535)` });
+// 32 random bytes, as `openssl rand -base64 32` or `openssl rand -hex 32` prints them.
+const aesKey = (name: string) =>
+  z
+    .string()
+    .transform((text) => (/^[0-9a-f]{64}$/i.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text, 'base64')))
+    .refine((key) => key.length === 32, { error: `${name} must be 32 bytes, base64 or hex (openssl rand -base64 32)` });
 // A million watches is far beyond what one bot can scan in a digest; a typo of that size is refused.
 const limit = (name: string, fallback: number) =>
   z
@@ -74,6 +101,10 @@ const envSchema = z
     SLACK_SIGNING_SECRET: noSpaces('SLACK_SIGNING_SECRET').optional(),
     SLACK_APP_TOKEN: prefixed('SLACK_APP_TOKEN', 'xapp-').optional(),
     SLACK_API_URL: httpUrl('SLACK_API_URL').optional(),
+    SLACK_CLIENT_ID: noSpaces('SLACK_CLIENT_ID').optional(),
+    SLACK_CLIENT_SECRET: noSpaces('SLACK_CLIENT_SECRET').optional(),
+    SLACK_STATE_SECRET: noSpaces('SLACK_STATE_SECRET').optional(),
+    MTASTS_ENCRYPTION_KEY: aesKey('MTASTS_ENCRYPTION_KEY').optional(),
     PORT: port('PORT').default(3000),
     DISCORD_TOKEN: noSpaces('DISCORD_TOKEN').optional(),
     DISCORD_APP_ID: z.string().regex(/^\d{15,21}$/, { error: 'DISCORD_APP_ID must be the numeric application id' }).optional(),
@@ -97,6 +128,8 @@ const envSchema = z
       })
       .optional(),
     MTASTS_POLICY_PORT: port('MTASTS_POLICY_PORT').optional(),
+    MTASTS_HTTP_PORT: port('MTASTS_HTTP_PORT').optional(),
+    METRICS_PORT: port('METRICS_PORT').optional(),
     MTASTS_WATCH_LIMIT_CHANNEL: limit('MTASTS_WATCH_LIMIT_CHANNEL', DEFAULT_WATCH_LIMITS.perChannel),
     MTASTS_WATCH_LIMIT_WORKSPACE: limit('MTASTS_WATCH_LIMIT_WORKSPACE', DEFAULT_WATCH_LIMITS.perWorkspace),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
@@ -106,10 +139,28 @@ const envSchema = z
     const require = (present: unknown, needed: unknown, message: string) => {
       if (present !== undefined && needed === undefined) ctx.issues.push({ code: 'custom', message, input: env });
     };
+    const refuse = (both: boolean, message: string) => {
+      if (both) ctx.issues.push({ code: 'custom', message, input: env });
+    };
     require(env.SLACK_BOT_TOKEN, env.SLACK_SIGNING_SECRET ?? env.SLACK_APP_TOKEN,
       'SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) is required when SLACK_BOT_TOKEN is set');
-    require(env.SLACK_SIGNING_SECRET ?? env.SLACK_APP_TOKEN, env.SLACK_BOT_TOKEN,
-      'SLACK_BOT_TOKEN is required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set');
+    require(env.SLACK_SIGNING_SECRET ?? env.SLACK_APP_TOKEN, env.SLACK_BOT_TOKEN ?? env.SLACK_CLIENT_ID,
+      'SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID (many) is required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set');
+    // Many workspaces: the install pages and the OAuth redirect are served over HTTP, next to /slack/events.
+    refuse(env.SLACK_CLIENT_ID !== undefined && env.SLACK_BOT_TOKEN !== undefined,
+      'SLACK_BOT_TOKEN and SLACK_CLIENT_ID exclude each other: one workspace by token, or many through OAuth');
+    refuse(env.SLACK_CLIENT_ID !== undefined && env.SLACK_APP_TOKEN !== undefined,
+      'SLACK_CLIENT_ID (OAuth install) runs in HTTP mode: set SLACK_SIGNING_SECRET instead of SLACK_APP_TOKEN');
+    for (const [name, value] of [
+      ['SLACK_CLIENT_SECRET', env.SLACK_CLIENT_SECRET],
+      ['SLACK_STATE_SECRET', env.SLACK_STATE_SECRET],
+      ['SLACK_SIGNING_SECRET', env.SLACK_SIGNING_SECRET],
+      ['MTASTS_ENCRYPTION_KEY', env.MTASTS_ENCRYPTION_KEY],
+    ] as const) {
+      require(env.SLACK_CLIENT_ID, value, `${name} is required when SLACK_CLIENT_ID is set`);
+    }
+    require(env.SLACK_CLIENT_SECRET ?? env.SLACK_STATE_SECRET, env.SLACK_CLIENT_ID,
+      'SLACK_CLIENT_ID is required when SLACK_CLIENT_SECRET or SLACK_STATE_SECRET is set');
     require(env.DISCORD_TOKEN, env.DISCORD_APP_ID, 'DISCORD_APP_ID is required when DISCORD_TOKEN is set');
     require(env.DISCORD_APP_ID, env.DISCORD_TOKEN, 'DISCORD_TOKEN is required when DISCORD_APP_ID is set');
   });
@@ -122,15 +173,31 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv): EnvConfig {
   const e = parsed.data;
   return {
     slack:
-      e.SLACK_BOT_TOKEN === undefined
+      e.SLACK_BOT_TOKEN === undefined && e.SLACK_CLIENT_ID === undefined
         ? null
-        : { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, port: e.PORT, apiUrl: e.SLACK_API_URL },
+        : {
+            botToken: e.SLACK_BOT_TOKEN,
+            oauth: slackOAuth(e),
+            signingSecret: e.SLACK_SIGNING_SECRET,
+            appToken: e.SLACK_APP_TOKEN,
+            port: e.PORT,
+            apiUrl: e.SLACK_API_URL,
+          },
     discord:
       e.DISCORD_TOKEN === undefined || e.DISCORD_APP_ID === undefined
         ? null
         : { token: e.DISCORD_TOKEN, appId: e.DISCORD_APP_ID, apiUrl: e.DISCORD_API_URL },
     scanner: { dns: e.MTASTS_DNS, allowPrivate: e.MTASTS_ALLOW_PRIVATE, dbPath: e.MTASTS_DB, databaseUrl: e.MTASTS_DATABASE_URL, policyPort: e.MTASTS_POLICY_PORT },
     watchLimits: { perChannel: e.MTASTS_WATCH_LIMIT_CHANNEL, perWorkspace: e.MTASTS_WATCH_LIMIT_WORKSPACE },
+    http: { port: e.MTASTS_HTTP_PORT, metricsPort: e.METRICS_PORT },
     logLevel: e.LOG_LEVEL,
   };
+}
+
+function slackOAuth(e: z.infer<typeof envSchema>): SlackOAuthConfig | undefined {
+  const { SLACK_CLIENT_ID: clientId, SLACK_CLIENT_SECRET: clientSecret, SLACK_STATE_SECRET: stateSecret } = e;
+  const encryptionKey = e.MTASTS_ENCRYPTION_KEY;
+  // The schema already refused a client id without the rest.
+  if (clientId === undefined || clientSecret === undefined || stateSecret === undefined || encryptionKey === undefined) return undefined;
+  return { clientId, clientSecret, stateSecret, encryptionKey };
 }

@@ -64,7 +64,23 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX rate_limits_by_expiry ON rate_limits (expires_at);
   `,
+  // Workspaces that installed the bot through OAuth; `sealed` is the installation encrypted (tokens never in clear).
+  `
+  CREATE TABLE installations (
+    platform text NOT NULL,
+    workspace_id text NOT NULL,
+    sealed text NOT NULL,
+    installed_at timestamptz NOT NULL,
+    PRIMARY KEY (platform, workspace_id)
+  );
+  `,
 ];
+
+/** The number of steps applied to the database `client` is on (0 on an empty one). */
+export async function appliedPostgresMigrations(client: Pick<Pool, 'query'>): Promise<number> {
+  const { rows } = await client.query<{ current: number }>('SELECT COALESCE(MAX(version), 0) AS current FROM mtasts_migrations');
+  return rows[0]!.current;
+}
 
 /**
  * Applies the missing steps, each in its own transaction, under an advisory lock per schema: replicas starting
@@ -78,8 +94,7 @@ export async function migratePostgres(pool: Pool, steps: readonly string[] = POS
       await client.query(
         'CREATE TABLE IF NOT EXISTS mtasts_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
       );
-      const { rows } = await client.query<{ current: number }>('SELECT COALESCE(MAX(version), 0) AS current FROM mtasts_migrations');
-      const current = rows[0]!.current;
+      const current = await appliedPostgresMigrations(client);
       if (current > steps.length) throw new SchemaTooNewError(current, steps.length);
       for (const [i, step] of steps.entries()) {
         if (i < current) continue;

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { Verdict } from '../report/report.js';
-import { migratePostgres } from './postgres-migrations.js';
+import { postgresInstallationStore } from './postgres-installation-store.js';
+import { POSTGRES_MIGRATIONS, appliedPostgresMigrations, migratePostgres } from './postgres-migrations.js';
 import { postgresRateLimiter } from './postgres-rate-limiter.js';
 import { postgresSingleton, type SingletonLogger } from './postgres-singleton.js';
 import { postgresWatchStore } from './postgres-watch-store.js';
@@ -54,6 +55,7 @@ export async function openPostgresStore(url: string, { logger, singletonPollMs }
 
   return {
     ...postgresWatchStore(pool),
+    ...postgresInstallationStore(pool),
     async bodiesUnderId(domain, policyId) {
       const { rows } = await pool.query<{ sha256: string; first_seen: Date }>(
         `SELECT sha256, MIN(scanned_at) AS first_seen FROM scans
@@ -92,6 +94,11 @@ export async function openPostgresStore(url: string, { logger, singletonPollMs }
     },
     rateLimiter: (options) => postgresRateLimiter(pool, options),
     holdSingleton: postgresSingleton({ connection, pollMs: singletonPollMs, logger }),
+    // A pooled connection answers and the schema is this version's (another replica may have migrated it further).
+    async ping() {
+      const applied = await appliedPostgresMigrations(pool);
+      if (applied !== POSTGRES_MIGRATIONS.length) throw new Error(`schema version ${applied}, expected ${POSTGRES_MIGRATIONS.length}`);
+    },
     close: () => pool.end(),
   };
 }

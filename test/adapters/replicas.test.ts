@@ -1,6 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +10,7 @@ import { publishDomain, startFixtureInternet, type FixtureInternet } from '../fi
 import { healthy } from '../scan/scan-harness.js';
 import { TEST_DATABASE_URL, useFreshSchemas, withAdmin } from '../store/postgres-test-database.js';
 import { silentLogger } from '../store/silent-logger.js';
+import { fixtureScanEnv, freePort, waitFor } from './bot-process.js';
 import { APP_ID, startFakeDiscord, type FakeDiscord } from './discord/fake-discord.js';
 import { startFakeSlackApi, type FakeSlackApi } from './slack/fake-slack-api.js';
 import { signSlackRequest } from './slack/sign-slack-request.js';
@@ -29,20 +29,6 @@ interface Replica {
   child: ChildProcessWithoutNullStreams;
   output: () => string;
   exit: Promise<number | null>;
-}
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-    probe.on('error', reject);
-  });
-
-async function waitFor(condition: () => boolean, what: string, seconds = 30): Promise<void> {
-  for (let i = 0; i < seconds * 10 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 100));
-  if (!condition()) throw new Error(`timed out waiting for ${what}`);
 }
 
 // Process start-ups and a takeover poll take seconds each on a busy machine: these tests get a minute and a half.
@@ -94,10 +80,7 @@ describe.skipIf(TEST_DATABASE_URL === undefined)('two bot replicas on one Postgr
         DISCORD_TOKEN: 'fake-token',
         DISCORD_APP_ID: APP_ID,
         DISCORD_API_URL: discord.apiUrl,
-        MTASTS_DNS: internet.dns.server,
-        MTASTS_ALLOW_PRIVATE: '1',
-        MTASTS_POLICY_PORT: String(internet.https.port),
-        NODE_EXTRA_CA_CERTS: join(dir, 'ca.pem'),
+        ...fixtureScanEnv(internet, join(dir, 'ca.pem')),
         LOG_LEVEL: 'info',
       },
     });

@@ -233,6 +233,77 @@ export function describeStoreContract(name: string, freshDatabase: () => Promise
     });
   });
 
+  describe(`${name}: installations`, () => {
+    const A = { platform: 'slack', workspaceId: 'TA' } as const;
+    const B = { platform: 'slack', workspaceId: 'TB' } as const;
+    const inA: Channel = { ...A, channelId: 'C1' };
+    const inB: Channel = { ...B, channelId: 'C1' };
+    const WEEKLY = { every: 'week', hour: 8, minute: 0, timezone: 'UTC' } as const;
+    const SLOT = '2026-12-07T08:00:00.000Z';
+
+    it('keeps one sealed installation per workspace and platform, replaced on a reinstall, seen by another instance', async () => {
+      const db = await database();
+      const first = await db.open();
+      expect(await first.installation(A)).toBeNull();
+      await first.saveInstallation(A, 'v1:first', AT);
+      await first.saveInstallation(B, 'v1:other', AT);
+      await first.saveInstallation(A, 'v1:second', '2026-11-30T11:00:00.000Z');
+      const second = await db.open();
+      expect(await second.installation(A)).toBe('v1:second');
+      expect(await second.installation(B)).toBe('v1:other');
+      expect(await second.installation({ platform: 'discord', workspaceId: 'TA' })).toBeNull();
+    });
+
+    it("forgets only that workspace: its installation, watches, schedule, claimed slots and last digest", async () => {
+      const store = await fresh();
+      const sameIdOnDiscord: Channel = { platform: 'discord', workspaceId: 'TB', channelId: 'C1' };
+      for (const channel of [inA, inB, sameIdOnDiscord]) {
+        await store.saveInstallation(channel, `v1:${channel.platform}:${channel.workspaceId}`, AT);
+        await store.watch(channel, 'example.com', LIMITS, AT);
+        await store.setSchedule(channel, WEEKLY, AT);
+        await store.claimSlot(channel, SLOT, AT);
+        await store.saveDigest(channel, { at: AT, snapshots: [snapshotFixture()] });
+      }
+
+      await store.forgetWorkspace(B);
+
+      expect(await store.installation(B)).toBeNull();
+      expect(await store.watches(inB)).toEqual([]);
+      expect(await store.schedule(inB)).toBeNull();
+      expect(await store.lastDigest(inB)).toBeNull();
+      // The slot is free again: a reinstall starts from scratch.
+      expect(await store.claimSlot(inB, SLOT, AT)).toBe(true);
+
+      for (const channel of [inA, sameIdOnDiscord]) {
+        expect(await store.installation(channel)).toBe(`v1:${channel.platform}:${channel.workspaceId}`);
+        expect(await store.watches(channel)).toEqual(['example.com']);
+        expect(await store.schedule(channel)).toEqual(WEEKLY);
+        expect(await store.lastDigest(channel)).toEqual({ at: AT, snapshots: [snapshotFixture()] });
+        expect(await store.claimSlot(channel, SLOT, AT)).toBe(false);
+      }
+      const channels = (await store.digestChannels()).map((state) => state.channel);
+      expect(channels).toHaveLength(2);
+      expect(channels).toEqual(expect.arrayContaining([inA, sameIdOnDiscord]));
+    });
+
+    it("keeps workspaces apart: the same channel id in another workspace has its own watches and limits", async () => {
+      const store = await fresh();
+      for (const domain of ['a.example', 'b.example', 'c.example']) await store.watch(inA, domain, LIMITS, AT);
+      expect(await store.watch(inB, 'd.example', LIMITS, AT)).toEqual({ ok: true, added: true });
+      expect(await store.watches(inB)).toEqual(['d.example']);
+      expect(await store.unwatch(inB, 'a.example')).toBe(false);
+      expect(await store.watches(inA)).toEqual(['a.example', 'b.example', 'c.example']);
+    });
+
+    it('answers a ping when open and migrated, and refuses one once closed', async () => {
+      const db = await database();
+      const store = await db.open();
+      await expect(store.ping()).resolves.toBeUndefined();
+      await db.close(store);
+      await expect(store.ping()).rejects.toThrow();
+    });
+  });
+
   describe(`${name}: singleton work`, () => {
     it('starts the work for its first holder and stops it on release', async () => {
       const store = await fresh();
