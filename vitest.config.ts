@@ -8,6 +8,8 @@ export default defineConfig({
     // A focused test is a defect: fail the run instead of silently running a subset.
     allowOnly: false,
     passWithNoTests: false,
+    // The Postgres tests skip without MTASTS_TEST_DATABASE_URL; this says so once per run.
+    globalSetup: ['test/postgres-notice.ts'],
     benchmark: { include: ['bench/**/*.bench.ts'] },
   },
 });

@@ -2,7 +2,7 @@ import { createScanQueue } from '../../src/command/scan-queue.js';
 import { useColour } from '../../src/render/terminal-style.js';
 import { InvalidDomainError, ResolverUnreachableError, scan } from '../../src/scan/scan.js';
 import { normalizeDomainInput } from '../../src/domain/normalize-domain.js';
-import { DEFAULT_DB_PATH, openSqliteStore } from '../../src/store/sqlite-store.js';
+import { openStore } from '../../src/store/open-store.js';
 import { EXIT, exitCodeFor } from './exit-code.js';
 import { parseScanArgs, type ScanCommand } from './parse-args.js';
 import { renderTextReport } from './render-text-report.js';
@@ -37,7 +37,10 @@ async function runScan(command: ScanCommand, io: CliIo): Promise<number> {
     const normalized = normalizeDomainInput(domain);
     if (!normalized.ok) return badInput(io, normalized.reason);
   }
-  const store = openSqliteStore(io.env['MTASTS_DB'] || DEFAULT_DB_PATH);
+  const store = await openStore({
+    databaseUrl: io.env['MTASTS_DATABASE_URL'] || undefined,
+    dbPath: io.env['MTASTS_DB'] || undefined,
+  });
   const queue = createScanQueue(CLI_CONCURRENCY);
   try {
     const reports = await Promise.all(
@@ -71,7 +74,7 @@ async function runScan(command: ScanCommand, io: CliIo): Promise<number> {
     }
     throw error;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

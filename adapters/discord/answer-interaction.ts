@@ -56,10 +56,13 @@ export async function answerInteraction(
 
   let edits: Promise<unknown> = Promise.resolve();
   const onQueued = (position: number): void => {
-    if (!deferred || deps.queueNotes?.take('queue-notes').allowed === false) return;
+    if (!deferred) return;
     const content = `Waiting for a free scan slot (position ${position} in line)…`;
     edits = edits
-      .then(() => interaction.editReply({ content, allowedMentions: NO_MENTIONS }))
+      .then(async () => {
+        if ((await deps.queueNotes?.take('queue-notes'))?.allowed === false) return;
+        await interaction.editReply({ content, allowedMentions: NO_MENTIONS });
+      })
       .catch((error: unknown) => log.warn({ err: errorDetails(error) }, 'discord: could not show the queue position'));
   };
 

@@ -1,9 +1,10 @@
 import { once } from 'node:events';
-import { Client, Events, GatewayIntentBits, MessageFlags, type Interaction } from 'discord.js';
+import { Client, Events, GatewayIntentBits, MessageFlags, Status, type Interaction } from 'discord.js';
 import type { Logger } from 'pino';
 import type { ChatMessage } from '../../src/command/chat-message.js';
 import type { CommandHandler } from '../../src/command/command-handler.js';
 import { createSlidingWindowLimiter } from '../../src/command/rate-limiter.js';
+import { NO_METRICS, type Metrics } from '../../src/metrics/metrics.js';
 import type { InteractionDeps } from './answer-interaction.js';
 import { channelTarget } from './channel-target.js';
 import { deliverMessage } from './deliver-message.js';
@@ -25,6 +26,7 @@ export interface DiscordAdapterOptions {
   managerRoleId?: string;
   /** Milliseconds since the epoch, for the queue-note budget; default Date.now. */
   now?: () => number;
+  metrics?: Pick<Metrics, 'platformApiError' | 'platformApiRetry'>;
 }
 
 export interface DiscordAdapter {
@@ -37,16 +39,21 @@ export interface DiscordAdapter {
   stop(): Promise<void>;
   /** Answers and posts still in flight. */
   pending(): number;
+  /** Whether the gateway connection is up (false while discord.js reconnects, and once stopped). */
+  connected(): boolean;
 }
 
 export async function startDiscordAdapter(options: DiscordAdapterOptions): Promise<DiscordAdapter> {
   const logger = options.logger.child({ adapter: 'discord' });
+  const { metrics = NO_METRICS } = options;
   const client = new Client({
     // Slash commands and buttons arrive without privileged intents; Guilds is the minimum the client works with.
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: NO_MENTIONS,
     ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
   });
+  // discord.js waits out a rate limit and sends the request again.
+  client.rest.on('rateLimited', () => metrics.platformApiRetry('discord'));
   // Queue-position edits get a tenth of Discord's 50 requests per second; the rest is for answers.
   const queueNotes = createSlidingWindowLimiter({ limit: 5, windowMs: 1000, now: options.now ?? Date.now });
   const deps: InteractionDeps = { core: options.core, logger, managerRoleId: options.managerRoleId, queueNotes };
@@ -60,7 +67,10 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
 
   client.on(Events.InteractionCreate, (interaction) => {
     void track(
-      route(interaction, deps, stopping).catch((error: unknown) => logger.error({ err: errorDetails(error) }, 'discord: interaction failed')),
+      route(interaction, deps, stopping).catch((error: unknown) => {
+        metrics.platformApiError('discord');
+        logger.error({ err: errorDetails(error) }, 'discord: interaction failed');
+      }),
     );
   });
   client.on(Events.Error, (error) => logger.error({ err: errorDetails(error) }, 'discord: client error'));
@@ -84,9 +94,14 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
   let stopped: Promise<void> | undefined;
   return {
     pending: () => inFlight.size,
+    // The manager stays "ready" once it was; each shard says whether it is connected now.
+    connected: () => !stopping && client.ws.shards.size > 0 && client.ws.shards.every((shard) => shard.status === Status.Ready),
     async post(channelId, message) {
       if (stopping) throw new Error('the Discord adapter is stopping');
-      await track(deliverMessage(channelTarget(client.rest, channelId), message, logger));
+      await track(deliverMessage(channelTarget(client.rest, channelId), message, logger)).catch((error: unknown) => {
+        metrics.platformApiError('discord');
+        throw error;
+      });
     },
     stop() {
       stopped ??= (async () => {

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { ChatMessage } from '../../src/command/chat-message.js';
 import type { CommandHandler, CommandRequest } from '../../src/command/command-handler.js';
 import { formatDuration } from '../../src/command/format-duration.js';
+import type { Metrics } from '../../src/metrics/metrics.js';
 import type { ChannelPacer } from './channel-pacer.js';
 import { deliverMessage, slackErrorCode, type Delivery } from './deliver-message.js';
 import { escapeMrkdwn } from './escape-mrkdwn.js';
@@ -16,6 +17,7 @@ export interface Answering {
   pacer: ChannelPacer;
   /** User ids that alone may change channels' watches and digest schedules; unset = anyone. */
   managers?: ReadonlySet<string>;
+  metrics?: Pick<Metrics, 'platformApiError'>;
 }
 
 const FAILED: ChatMessage = {
@@ -26,7 +28,11 @@ const FAILED: ChatMessage = {
 };
 
 /** Runs one request through the core and delivers the answer; never throws, whatever Slack or the core do. */
-export async function answerRequest(core: CommandHandler, request: CommandRequest, delivery: Delivery): Promise<void> {
+export async function answerRequest(
+  core: CommandHandler,
+  request: CommandRequest,
+  delivery: Delivery & Pick<Answering, 'metrics'>,
+): Promise<void> {
   const { logger, respond } = delivery;
   const queueNotes: Promise<unknown>[] = [];
   const onQueued = (position: number) => {
@@ -44,6 +50,7 @@ export async function answerRequest(core: CommandHandler, request: CommandReques
     await deliverMessage(message, delivery);
   } catch (err) {
     const code = slackErrorCode(err);
+    delivery.metrics?.platformApiError('slack');
     const retryAfter = retryAfterSeconds(err);
     logger.error({ err, code, retryAfter }, 'could not deliver the Slack reply');
     const text =

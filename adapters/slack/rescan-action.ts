@@ -4,7 +4,7 @@ import { RESCAN_ACTION_ID } from './render-blocks.js';
 import { respondOrEphemeral } from './respond-or-ephemeral.js';
 
 /** The "Rescan" button: its value is the domain; a fresh scan, spending quota like the command does. */
-export function registerRescanAction(app: App, { core, inFlight, logger, pacer }: Answering): void {
+export function registerRescanAction(app: App, { core, inFlight, logger, pacer, metrics }: Answering): void {
   app.action<BlockAction<ButtonAction>>(RESCAN_ACTION_ID, async ({ ack, body, action, client, respond }) => {
     await ack();
     const channelId = body.channel?.id;
@@ -18,6 +18,6 @@ export function registerRescanAction(app: App, { core, inFlight, logger, pacer }
       fresh: true,
     };
     const answerTo = respondOrEphemeral(respond, client, channelId, body.user.id);
-    await inFlight.track(answerRequest(core, request, { client, channelId, respond: answerTo, logger, pacer }));
+    await inFlight.track(answerRequest(core, request, { client, channelId, respond: answerTo, logger, pacer, metrics }));
   });
 }

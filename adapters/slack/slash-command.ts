@@ -6,7 +6,7 @@ import { unescapeSlackText } from './unescape-slack-text.js';
 export const SLASH_COMMAND = '/mtasts';
 
 /** `/mtasts …`: acknowledge at once (Slack allows 3 s, a scan takes longer), then answer through the core. */
-export function registerSlashCommand(app: App, { core, inFlight, logger, pacer, managers }: Answering): void {
+export function registerSlashCommand(app: App, { core, inFlight, logger, pacer, managers, metrics }: Answering): void {
   app.command(SLASH_COMMAND, async ({ command, ack, client, respond }) => {
     await ack();
     const request = {
@@ -18,6 +18,6 @@ export function registerSlashCommand(app: App, { core, inFlight, logger, pacer, 
       ...(managers === undefined ? {} : { mayManage: managers.has(command.user_id) }),
     };
     const answerTo = respondOrEphemeral(respond, client, command.channel_id, command.user_id);
-    await inFlight.track(answerRequest(core, request, { client, channelId: command.channel_id, respond: answerTo, logger, pacer }));
+    await inFlight.track(answerRequest(core, request, { client, channelId: command.channel_id, respond: answerTo, logger, pacer, metrics }));
   });
 }

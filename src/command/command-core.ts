@@ -1,16 +1,20 @@
 import { channelDigest, type ChannelDigest } from '../digest/channel-digest.js';
 import { DIGEST_CONCURRENCY, DIGEST_DEADLINE_MS } from '../digest/run-digest.js';
+import { measuredScan } from '../metrics/measured-scan.js';
+import { NO_METRICS, type Metrics } from '../metrics/metrics.js';
 import type { Report } from '../report/report.js';
 import { ResolverUnreachableError } from '../scan/resolver-unreachable.js';
+import type { StoreHealth } from '../store/store-health.js';
 import { DEFAULT_WATCH_LIMITS, type Channel, type WatchLimits } from '../store/watch-store.js';
 import { createChannelAnswers, repeatNotice } from './channel-answers.js';
 import type { ChatMessage, NoticeMessage } from './chat-message.js';
 import type { CommandHandler, CommandHooks, CommandRequest } from './command-handler.js';
 import { digestNowCommand } from './digest-now-command.js';
+import { formatDuration } from './format-duration.js';
 import { digestScheduleCommand } from './digest-schedule-command.js';
 import { helpMessage, usageMessage } from './help-message.js';
 import { parseCommand, parseRescan } from './parse-command.js';
-import { createSlidingWindowLimiter, type RateLimiter } from './rate-limiter.js';
+import { createSlidingWindowLimiter, type RateLimiter, type SlidingWindowOptions } from './rate-limiter.js';
 import { reportMessage } from './report-message.js';
 import { createScanGate, DEFAULT_LIMITS, type CommandLimits } from './scan-gate.js';
 import { unwatchCommand } from './unwatch-command.js';
@@ -39,9 +43,13 @@ export interface CommandCoreOptions {
   limits?: Partial<CommandLimits>;
   watchLimits?: WatchLimits;
   digest?: Partial<DigestScanLimits>;
-  /** Replaces the in-memory per-user limiter (e.g. one shared between replicas). */
-  rateLimiter?: RateLimiter;
+  /** Makes the per-user limiter in place of the in-memory one (e.g. the store's, shared between replicas). */
+  rateLimiter?: (options: SlidingWindowOptions) => RateLimiter;
   logger?: CoreLogger;
+  /** Scans by verdict and duration, queue depth, rate-limit refusals. */
+  metrics?: Metrics;
+  /** Asked when a command fails, so a store that does not answer gets a plain answer instead of a generic one. */
+  storeHealth?: StoreHealth;
 }
 
 export interface CommandCore extends CommandHandler {
@@ -50,11 +58,11 @@ export interface CommandCore extends CommandHandler {
 }
 
 export function createCommandCore(options: CommandCoreOptions): CommandCore {
-  const { now = Date.now, logger } = options;
+  const { now = Date.now, logger, metrics = NO_METRICS } = options;
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const limiter =
-    options.rateLimiter ?? createSlidingWindowLimiter({ limit: limits.scansPerWindow, windowMs: limits.windowMs, now });
-  const gate = createScanGate({ scan: options.scan, now, limits, limiter, logger });
+  const makeLimiter = options.rateLimiter ?? createSlidingWindowLimiter;
+  const limiter = makeLimiter({ limit: limits.scansPerWindow, windowMs: limits.windowMs, now });
+  const gate = createScanGate({ scan: measuredScan(options.scan, metrics), now, limits, limiter, logger, metrics });
   const { concurrency = DIGEST_CONCURRENCY, deadlineMs = DIGEST_DEADLINE_MS } = options.digest ?? {};
   const digest = (channel: Channel): Promise<ChannelDigest> =>
     channelDigest(channel, { store: options.watches, scan: gate.scan, concurrency, deadlineMs, now: () => new Date(now()), logger });
@@ -107,7 +115,8 @@ export function createCommandCore(options: CommandCoreOptions): CommandCore {
           return resolverUnreachable();
         }
         logger?.error({ err: error, text: request.text.slice(0, 300) }, 'command failed');
-        return failed();
+        const storeAnswers = await (options.storeHealth?.ping().then(() => true, () => false) ?? true);
+        return storeAnswers ? failed() : storeUnreachable(limits);
       }
     },
     digest,
@@ -130,6 +139,17 @@ function notAllowed(): NoticeMessage {
     tone: 'warning',
     private: true,
     text: 'Only people allowed to manage this channel can change what it watches or when its digest runs. Checking a domain is open to everyone.',
+  };
+}
+
+function storeUnreachable(limits: CommandLimits): NoticeMessage {
+  return {
+    kind: 'notice',
+    tone: 'warning',
+    private: true,
+    text:
+      'The bot cannot reach its database right now, so it cannot scan or change watches. ' +
+      `Domains checked in the last ${formatDuration(limits.cacheTtlMs)} still answer from cache; please try again in a few minutes.`,
   };
 }
 

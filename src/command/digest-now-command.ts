@@ -11,7 +11,7 @@ import { channelOf, type WatchDeps } from './watch-deps.js';
 export async function digestNowCommand(request: CommandRequest, { store, gate, digest }: WatchDeps): Promise<ChatMessage> {
   const channel = channelOf(request);
   if ((await store.watches(channel)).length === 0) return noWatchesNotice();
-  const refusal = gate.charge(request);
+  const refusal = await gate.charge(request);
   if (refusal !== null) return refusal;
   const built = await digest(channel);
   await store.saveDigest(channel, built.digest);

@@ -1,3 +1,4 @@
+import type { Metrics } from '../metrics/metrics.js';
 import type { Report } from '../report/report.js';
 import type { NoticeMessage } from './chat-message.js';
 import type { CommandHooks, CommandRequest } from './command-handler.js';
@@ -34,7 +35,7 @@ export interface ScanGate {
   /** A cached or running scan answers at no cost; a new scan costs the user one unit of quota. */
   forUser(request: CommandRequest, domain: string, hooks?: CommandHooks): Promise<ScanAnswer>;
   /** Spends one unit of the user's quota; the refusal to answer with when none is left. */
-  charge(request: CommandRequest): NoticeMessage | null;
+  charge(request: CommandRequest): Promise<NoticeMessage | null>;
   /** For digests: the cached result, the running scan, or a new one through the queue; no quota. */
   scan(domain: string): Promise<Report>;
 }
@@ -45,15 +46,18 @@ export interface ScanGateOptions {
   limits: CommandLimits;
   limiter: RateLimiter;
   logger?: GateLogger;
+  metrics?: Pick<Metrics, 'queueDepth' | 'rateLimitRefused'>;
 }
 
-export function createScanGate({ scan, now, limits, limiter, logger }: ScanGateOptions): ScanGate {
+export function createScanGate({ scan, now, limits, limiter, logger, metrics }: ScanGateOptions): ScanGate {
   const cache = createResultCache<Report>({ ttlMs: limits.cacheTtlMs, now });
-  const queue = createScanQueue(limits.maxConcurrentScans);
+  const queue = createScanQueue(limits.maxConcurrentScans, metrics?.queueDepth);
 
-  function charge(request: CommandRequest): NoticeMessage | null {
-    const decision = limiter.take(`${request.platform}:${request.workspaceId}:${request.userId}`);
-    return decision.allowed ? null : rateLimited(decision.retryAfterMs, limits);
+  async function charge(request: CommandRequest): Promise<NoticeMessage | null> {
+    const decision = await limiter.take(`${request.platform}:${request.workspaceId}:${request.userId}`);
+    if (decision.allowed) return null;
+    metrics?.rateLimitRefused();
+    return rateLimited(decision.retryAfterMs, limits);
   }
 
   async function freshScan(domain: string, hooks: CommandHooks | undefined): Promise<ScanAnswer> {
@@ -78,7 +82,7 @@ export function createScanGate({ scan, now, limits, limiter, logger }: ScanGateO
       // Joining a scan already running for this domain starts nothing new, so it costs no quota.
       const running = cache.pending(domain);
       if (running) return { ok: true, report: await running, notes: [] };
-      const refusal = charge(request);
+      const refusal = await charge(request);
       return refusal === null ? freshScan(domain, hooks) : { ok: false, refusal };
     },
     charge,

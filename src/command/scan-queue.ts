@@ -4,15 +4,18 @@ export interface ScanQueue {
   run<T>(task: () => Promise<T>, onQueued?: (position: number) => void): Promise<T>;
 }
 
-export function createScanQueue(maxConcurrent: number): ScanQueue {
+/** `onDepth` hears how many tasks wait, whenever that changes. */
+export function createScanQueue(maxConcurrent: number, onDepth: (waiting: number) => void = () => {}): ScanQueue {
   let running = 0;
   const waiting: Array<() => void> = [];
 
   const release = (): void => {
     const next = waiting.shift();
     // The slot passes straight to the next in line, so `running` stays the same.
-    if (next) next();
-    else running -= 1;
+    if (next) {
+      onDepth(waiting.length);
+      next();
+    } else running -= 1;
   };
 
   return {
@@ -21,7 +24,10 @@ export function createScanQueue(maxConcurrent: number): ScanQueue {
       else {
         // Told before joining the line: a throwing hook then leaves no waiter behind to leak a slot.
         onQueued?.(waiting.length + 1);
-        await new Promise<void>((resolve) => waiting.push(resolve));
+        await new Promise<void>((resolve) => {
+          waiting.push(resolve);
+          onDepth(waiting.length);
+        });
       }
       try {
         return await task();

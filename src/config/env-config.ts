@@ -11,7 +11,10 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export interface SlackConfig {
-  botToken: string;
+  /** One workspace: its bot token. Unset when `oauth` is set. */
+  botToken?: string;
+  /** Many workspaces: Slack's OAuth install flow; each team's token comes from the installation store. */
+  oauth?: SlackOAuthConfig;
   /** HTTP mode (Bolt's /slack/events on `port`). */
   signingSecret?: string;
   /** Socket Mode. */
@@ -20,6 +23,15 @@ export interface SlackConfig {
   apiUrl?: string;
   /** User ids that alone may change channels' watches and digest schedules; unset = anyone in the channel. */
   managers?: string[];
+}
+
+export interface SlackOAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  /** Signs the OAuth `state` parameter against CSRF. */
+  stateSecret: string;
+  /** AES-256 key (32 bytes) that encrypts each workspace's tokens at rest. */
+  encryptionKey: Buffer;
 }
 
 export interface DiscordConfig {
@@ -41,6 +53,8 @@ export interface EnvConfig {
     allowPrivate: boolean;
     /** History database file; unset = the store's default. */
     dbPath?: string;
+    /** The Postgres store shared by replicas; set, it replaces the SQLite file. */
+    databaseUrl?: string;
     /** Port of every policy host; only a local test setup changes it from 443. */
     policyPort?: number;
     /** MTASTS_SMTP: probe the MX hosts on SMTP (default on); off, port 25 is never touched. */
@@ -52,10 +66,19 @@ export interface EnvConfig {
   watchLimits: WatchLimits;
   /** MTASTS_CONSOLE: open the console prompt (no platform configured) even when stdin is not a terminal. */
   console: boolean;
+  /** The bot's own HTTP server (health, readiness, metrics); unset port = the default, or none at the console. */
+  http: {
+    port?: number;
+    /** Serves /metrics here instead of on `port`, e.g. on an interface only the monitoring can reach. */
+    metricsPort?: number;
+  };
   logLevel: LogLevel;
   /** How long a stop waits for replies in flight before exiting without them; inside Docker's 10 s by default. */
   shutdownGraceMs: number;
 }
+
+/** Where the bot's HTTP server listens when MTASTS_HTTP_PORT is unset. */
+export const DEFAULT_HTTP_PORT = 8080;
 
 const noSpaces = (name: string) => z.string().regex(/^\S+$/, { error: `${name} must not contain spaces` });
 const prefixed = (name: string, prefix: string) =>
@@ -75,6 +98,12 @@ const flag = (name: string) =>
     .enum(['1', '0', 'true', 'false', 'yes', 'no'], { error: `${name} must be one of 1, 0, true, false, yes, no` })
     .transform((value) => ['1', 'true', 'yes'].includes(value))
     .default(false);
+// 32 random bytes, as `openssl rand -base64 32` or `openssl rand -hex 32` prints them.
+const aesKey = (name: string) =>
+  z
+    .string()
+    .transform((text) => (/^[0-9a-f]{64}$/i.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text, 'base64')))
+    .refine((key) => key.length === 32, { error: `${name} must be 32 bytes, base64 or hex (openssl rand -base64 32)` });
 // A million watches is far beyond what one bot can scan in a digest; a typo of that size is refused.
 const limit = (name: string, fallback: number) =>
   z
@@ -89,6 +118,10 @@ const envSchema = z
     SLACK_SIGNING_SECRET: noSpaces('SLACK_SIGNING_SECRET').optional(),
     SLACK_APP_TOKEN: prefixed('SLACK_APP_TOKEN', 'xapp-').optional(),
     SLACK_API_URL: httpUrl('SLACK_API_URL').optional(),
+    SLACK_CLIENT_ID: noSpaces('SLACK_CLIENT_ID').optional(),
+    SLACK_CLIENT_SECRET: noSpaces('SLACK_CLIENT_SECRET').optional(),
+    SLACK_STATE_SECRET: noSpaces('SLACK_STATE_SECRET').optional(),
+    MTASTS_ENCRYPTION_KEY: aesKey('MTASTS_ENCRYPTION_KEY').optional(),
     PORT: port('PORT').default(3000),
     DISCORD_TOKEN: noSpaces('DISCORD_TOKEN').optional(),
     DISCORD_APP_ID: z.string().regex(/^\d{15,21}$/, { error: 'DISCORD_APP_ID must be the numeric application id' }).optional(),
@@ -114,12 +147,20 @@ const envSchema = z
     MTASTS_ALLOW_PRIVATE: flag('MTASTS_ALLOW_PRIVATE'),
     MTASTS_CONSOLE: flag('MTASTS_CONSOLE'),
     MTASTS_DB: z.string().optional(),
+    MTASTS_DATABASE_URL: z
+      .string()
+      .refine((value) => URL.canParse(value) && /^postgres(ql)?:$/.test(new URL(value).protocol), {
+        error: 'MTASTS_DATABASE_URL must be a postgres:// or postgresql:// URL',
+      })
+      .optional(),
     MTASTS_POLICY_PORT: port('MTASTS_POLICY_PORT').optional(),
     MTASTS_SMTP: z
       .enum(['on', 'off'], { error: 'MTASTS_SMTP must be on or off' })
       .transform((flag) => flag === 'on')
       .default(true),
     MTASTS_SMTP_PORT: port('MTASTS_SMTP_PORT').optional(),
+    MTASTS_HTTP_PORT: port('MTASTS_HTTP_PORT').optional(),
+    METRICS_PORT: port('METRICS_PORT').optional(),
     MTASTS_WATCH_LIMIT_CHANNEL: limit('MTASTS_WATCH_LIMIT_CHANNEL', DEFAULT_WATCH_LIMITS.perChannel),
     MTASTS_WATCH_LIMIT_WORKSPACE: limit('MTASTS_WATCH_LIMIT_WORKSPACE', DEFAULT_WATCH_LIMITS.perWorkspace),
     MTASTS_SHUTDOWN_GRACE_MS: z
@@ -134,10 +175,28 @@ const envSchema = z
     const require = (present: unknown, needed: unknown, message: string) => {
       if (present !== undefined && needed === undefined) ctx.issues.push({ code: 'custom', message, input: env });
     };
+    const refuse = (both: boolean, message: string) => {
+      if (both) ctx.issues.push({ code: 'custom', message, input: env });
+    };
     require(env.SLACK_BOT_TOKEN, env.SLACK_SIGNING_SECRET ?? env.SLACK_APP_TOKEN,
       'SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) is required when SLACK_BOT_TOKEN is set');
-    require(env.SLACK_SIGNING_SECRET ?? env.SLACK_APP_TOKEN, env.SLACK_BOT_TOKEN,
-      'SLACK_BOT_TOKEN is required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set');
+    require(env.SLACK_SIGNING_SECRET ?? env.SLACK_APP_TOKEN, env.SLACK_BOT_TOKEN ?? env.SLACK_CLIENT_ID,
+      'SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID (many) is required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set');
+    // Many workspaces: the install pages and the OAuth redirect are served over HTTP, next to /slack/events.
+    refuse(env.SLACK_CLIENT_ID !== undefined && env.SLACK_BOT_TOKEN !== undefined,
+      'SLACK_BOT_TOKEN and SLACK_CLIENT_ID exclude each other: one workspace by token, or many through OAuth');
+    refuse(env.SLACK_CLIENT_ID !== undefined && env.SLACK_APP_TOKEN !== undefined,
+      'SLACK_CLIENT_ID (OAuth install) runs in HTTP mode: set SLACK_SIGNING_SECRET instead of SLACK_APP_TOKEN');
+    for (const [name, value] of [
+      ['SLACK_CLIENT_SECRET', env.SLACK_CLIENT_SECRET],
+      ['SLACK_STATE_SECRET', env.SLACK_STATE_SECRET],
+      ['SLACK_SIGNING_SECRET', env.SLACK_SIGNING_SECRET],
+      ['MTASTS_ENCRYPTION_KEY', env.MTASTS_ENCRYPTION_KEY],
+    ] as const) {
+      require(env.SLACK_CLIENT_ID, value, `${name} is required when SLACK_CLIENT_ID is set`);
+    }
+    require(env.SLACK_CLIENT_SECRET ?? env.SLACK_STATE_SECRET, env.SLACK_CLIENT_ID,
+      'SLACK_CLIENT_ID is required when SLACK_CLIENT_SECRET or SLACK_STATE_SECRET is set');
     require(env.DISCORD_TOKEN, env.DISCORD_APP_ID, 'DISCORD_APP_ID is required when DISCORD_TOKEN is set');
     require(env.DISCORD_APP_ID, env.DISCORD_TOKEN, 'DISCORD_TOKEN is required when DISCORD_APP_ID is set');
   });
@@ -150,9 +209,17 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv): EnvConfig {
   const e = parsed.data;
   return {
     slack:
-      e.SLACK_BOT_TOKEN === undefined
+      e.SLACK_BOT_TOKEN === undefined && e.SLACK_CLIENT_ID === undefined
         ? null
-        : { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, port: e.PORT, apiUrl: e.SLACK_API_URL, managers: e.MTASTS_SLACK_MANAGERS },
+        : {
+            botToken: e.SLACK_BOT_TOKEN,
+            oauth: slackOAuth(e),
+            signingSecret: e.SLACK_SIGNING_SECRET,
+            appToken: e.SLACK_APP_TOKEN,
+            port: e.PORT,
+            apiUrl: e.SLACK_API_URL,
+            managers: e.MTASTS_SLACK_MANAGERS,
+          },
     discord:
       e.DISCORD_TOKEN === undefined || e.DISCORD_APP_ID === undefined
         ? null
@@ -161,13 +228,23 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv): EnvConfig {
       dns: e.MTASTS_DNS,
       allowPrivate: e.MTASTS_ALLOW_PRIVATE,
       dbPath: e.MTASTS_DB,
+      databaseUrl: e.MTASTS_DATABASE_URL,
       policyPort: e.MTASTS_POLICY_PORT,
       smtp: e.MTASTS_SMTP,
       smtpPort: e.MTASTS_SMTP_PORT,
     },
     watchLimits: { perChannel: e.MTASTS_WATCH_LIMIT_CHANNEL, perWorkspace: e.MTASTS_WATCH_LIMIT_WORKSPACE },
+    http: { port: e.MTASTS_HTTP_PORT, metricsPort: e.METRICS_PORT },
     logLevel: e.LOG_LEVEL,
     console: e.MTASTS_CONSOLE,
     shutdownGraceMs: e.MTASTS_SHUTDOWN_GRACE_MS,
   };
+}
+
+function slackOAuth(e: z.infer<typeof envSchema>): SlackOAuthConfig | undefined {
+  const { SLACK_CLIENT_ID: clientId, SLACK_CLIENT_SECRET: clientSecret, SLACK_STATE_SECRET: stateSecret } = e;
+  const encryptionKey = e.MTASTS_ENCRYPTION_KEY;
+  // The schema already refused a client id without the rest.
+  if (clientId === undefined || clientSecret === undefined || stateSecret === undefined || encryptionKey === undefined) return undefined;
+  return { clientId, clientSecret, stateSecret, encryptionKey };
 }

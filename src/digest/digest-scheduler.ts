@@ -1,3 +1,4 @@
+import { NO_METRICS, type Metrics } from '../metrics/metrics.js';
 import type { Channel, DigestChannel, WatchStore } from '../store/watch-store.js';
 import type { ChannelDigest } from './channel-digest.js';
 import { dueSlot } from './digest-due.js';
@@ -19,6 +20,8 @@ export interface DigestSchedulerOptions {
   /** How often due slots are looked for; a digest goes out at most this late. */
   tickMs?: number;
   logger?: DigestLogger;
+  /** Digests posted and failed. */
+  metrics?: Pick<Metrics, 'digest'>;
 }
 
 export interface DigestScheduler {
@@ -38,7 +41,7 @@ const intervalTimer: RepeatTimer = (tick, everyMs) => {
 };
 
 export function createDigestScheduler(options: DigestSchedulerOptions): DigestScheduler {
-  const { store, now, logger, every = intervalTimer, tickMs = DIGEST_TICK_MS } = options;
+  const { store, now, logger, every = intervalTimer, tickMs = DIGEST_TICK_MS, metrics = NO_METRICS } = options;
   let pass: Promise<void> | null = null;
   let cancel: (() => void) | null = null;
   let stopped = false;
@@ -57,9 +60,18 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
     const slot = dueSlot(schedule ?? DEFAULT_SCHEDULE, after, at);
     // The claim is the only guard against a second timer or replica posting the same slot.
     if (slot === null || !(await store.claimSlot(channel, slot.toISOString(), at.toISOString()))) return;
+    const digest = await buildAndPost(channel).catch((error: unknown) => {
+      metrics.digest('failed');
+      throw error;
+    });
+    metrics.digest('posted');
+    await store.saveDigest(channel, digest);
+  }
+
+  async function buildAndPost(channel: Channel): Promise<ChannelDigest['digest']> {
     const { message, digest } = await options.digest(channel);
     await options.post(channel, message);
-    await store.saveDigest(channel, digest);
+    return digest;
   }
 
   const tick = (): Promise<void> =>

@@ -59,11 +59,22 @@ export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [
       );
     `),
   (db) => db.exec(`ALTER TABLE scans ADD COLUMN uncovered_mx TEXT NOT NULL DEFAULT '[]';`),
+  // Workspaces that installed the bot through OAuth; `sealed` is the installation encrypted (tokens never in clear).
+  (db) =>
+    db.exec(`
+      CREATE TABLE installations (
+        platform TEXT NOT NULL,
+        workspace_id TEXT NOT NULL,
+        sealed TEXT NOT NULL,
+        installed_at TEXT NOT NULL,
+        PRIMARY KEY (platform, workspace_id)
+      );
+    `),
 ];
 
 export class SchemaTooNewError extends Error {
-  constructor(found: number) {
-    super(`database schema version ${found} is newer than this mtasts knows (${MIGRATIONS.length}); upgrade mtasts`);
+  constructor(found: number, known: number = MIGRATIONS.length) {
+    super(`database schema version ${found} is newer than this mtasts knows (${known}); upgrade mtasts`);
   }
 }
 

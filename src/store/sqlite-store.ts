@@ -1,18 +1,19 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { createSlidingWindowLimiter } from '../command/rate-limiter.js';
 import type { Verdict } from '../report/report.js';
-import { migrate } from './migrations.js';
-import type { BodySeen, ScanHistory, ScanRecord } from './scan-history.js';
+import { MIGRATIONS, migrate } from './migrations.js';
+import type { BodySeen, ScanRecord } from './scan-history.js';
+import { holdInProcess } from './singleton.js';
+import { sqliteInstallationStore } from './sqlite-installation-store.js';
 import { sqliteWatchStore } from './sqlite-watch-store.js';
-import type { WatchStore } from './watch-store.js';
+import type { Store } from './store.js';
 
 export const DEFAULT_DB_PATH = 'data/mtasts.db';
 
-/** One database file holds both scan history and watches/digests. */
-export interface SqliteStore extends ScanHistory, WatchStore {
-  close(): void;
-}
+/** One database file holds scan history, watches/digests and installations; one process owns it, so limits stay in memory. */
+export type SqliteStore = Store;
 
 interface ScanRow {
   domain: string;
@@ -50,6 +51,7 @@ export function openSqliteStore(path: string = DEFAULT_DB_PATH): SqliteStore {
 
   return {
     ...sqliteWatchStore(db),
+    ...sqliteInstallationStore(db),
     async bodiesUnderId(domain, policyId) {
       return bodies.all(domain, policyId);
     },
@@ -59,10 +61,36 @@ export function openSqliteStore(path: string = DEFAULT_DB_PATH): SqliteStore {
     async record(scan) {
       insert.run({ ...scan, codes: JSON.stringify(scan.codes), mx: JSON.stringify(scan.mx), uncoveredMx: JSON.stringify(scan.uncoveredMx) });
     },
-    close() {
+    rateLimiter: createSlidingWindowLimiter,
+    holdSingleton: holdInProcess,
+    async ping() {
+      pingSqlite(db);
+    },
+    // Synchronous inside: the file is closed when this returns, before the promise settles.
+    async close() {
       db.close();
     },
   };
+}
+
+/** How long a readiness ping waits for another connection's write lock: it blocks the event loop meanwhile. */
+const PING_BUSY_MS = 200;
+
+/** Takes the write lock and reads the schema version, so a locked, closed or unmigrated database fails it. */
+function pingSqlite(db: Database.Database): void {
+  const busy = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma(`busy_timeout = ${PING_BUSY_MS}`);
+  try {
+    db.prepare('BEGIN IMMEDIATE').run();
+    try {
+      const version = db.pragma('user_version', { simple: true }) as number;
+      if (version !== MIGRATIONS.length) throw new Error(`schema version ${version}, expected ${MIGRATIONS.length}`);
+    } finally {
+      db.prepare('ROLLBACK').run();
+    }
+  } finally {
+    if (db.open) db.pragma(`busy_timeout = ${busy}`);
+  }
 }
 
 function fromRow(row: ScanRow): ScanRecord {

@@ -8,6 +8,8 @@ import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { DEFAULT_WATCH_LIMITS, type Channel } from '../../src/store/watch-store.js';
 import { publishDomain, startFixtureInternet, type FixtureInternet } from '../fixture/fixture-internet.js';
 import { healthy } from '../scan/scan-harness.js';
+import { fixtureScanEnv, freePort, waitFor } from './bot-process.js';
+import { parsePrometheusText } from './metrics/prometheus-text.js';
 import { startFakeSlackApi } from './slack/fake-slack-api.js';
 import { signSlackRequest } from './slack/sign-slack-request.js';
 import { slashCommandBody } from './slack/slack-requests.js';
@@ -41,12 +43,8 @@ function start(
     cwd: ROOT,
     env: {
       PATH: process.env['PATH'] ?? '',
-      MTASTS_DNS: internet.dns.server,
-      MTASTS_ALLOW_PRIVATE: '1',
-      MTASTS_POLICY_PORT: String(internet.https.port),
-      MTASTS_SMTP_PORT: String(internet.smtp.port),
+      ...fixtureScanEnv(internet, join(dir, 'ca.pem')),
       MTASTS_DB: join(dir, 'bot.db'),
-      NODE_EXTRA_CA_CERTS: join(dir, 'ca.pem'),
       LOG_LEVEL: 'silent',
       MTASTS_CONSOLE: '1',
       ...env,
@@ -58,9 +56,15 @@ function start(
   return { child, output: () => out, exit };
 }
 
-async function waitFor(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 200 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 50));
-  if (!condition()) throw new Error(`timed out waiting for ${what}`);
+async function answersOn(url: string): Promise<Response> {
+  for (let i = 0; i < 200; i++) {
+    try {
+      return await fetch(url);
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  throw new Error(`nothing answered on ${url}`);
 }
 
 describe('npm start', () => {
@@ -211,6 +215,39 @@ describe('npm start', () => {
       expect((await after.digestChannels()).find((state) => state.channel.platform === 'discord')?.lastSlot).not.toBeNull();
     } finally {
       after.close();
+    }
+  });
+
+  it('serves /healthz, /readyz and /metrics on MTASTS_HTTP_PORT in bot mode, and METRICS_PORT apart when set', async () => {
+    const slack = await startFakeSlackApi();
+    const [httpPort, metricsPort] = [await freePort(), await freePort()];
+    const bot = start({
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_SIGNING_SECRET: 'secret',
+      SLACK_API_URL: slack.apiUrl,
+      PORT: '0',
+      MTASTS_HTTP_PORT: String(httpPort),
+      METRICS_PORT: String(metricsPort),
+    });
+    try {
+      const base = `http://127.0.0.1:${httpPort}`;
+      expect(await (await answersOn(`${base}/healthz`)).json()).toEqual({ status: 'ok' });
+      let ready = await fetch(`${base}/readyz`);
+      // Until Slack has started, readiness names it.
+      for (let i = 0; i < 100 && ready.status !== 200; i++) {
+        expect(await ready.json()).toEqual({ status: 'not ready', failing: ['slack'] });
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        ready = await fetch(`${base}/readyz`);
+      }
+      expect(await ready.json()).toEqual({ status: 'ready' });
+      expect((await fetch(`${base}/metrics`)).status).toBe(404);
+      const samples = parsePrometheusText(await (await answersOn(`http://127.0.0.1:${metricsPort}/metrics`)).text());
+      expect(samples.get('mtasts_digests_total{outcome="failed"}')).toBe(0);
+      expect(samples.get('mtasts_rate_limit_refusals_total')).toBe(0);
+    } finally {
+      bot.child.kill('SIGTERM');
+      expect(await bot.exit).toBe(0);
+      await slack.close();
     }
   });
 });

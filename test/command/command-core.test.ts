@@ -271,6 +271,24 @@ describe('createCommandCore', () => {
     expect(c!.summary.at(-1)).toBe('Waited 15 s in the queue for a free scan slot');
   });
 
+  it('says plainly it cannot scan when the store is down, while cached domains still answer', async () => {
+    const store = { up: true };
+    const failing = () => (store.up ? Promise.resolve() : Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:5432')));
+    const { ask } = setup({
+      rateLimiter: () => ({ take: async () => (await failing(), { allowed: true }) }),
+      storeHealth: { ping: failing },
+    });
+    expect((await ask('cached.example')).kind).toBe('report');
+    store.up = false;
+    expect(asReport(await ask('cached.example')).headline).toBe('cached.example — Enforced');
+    expect(asNotice(await ask('new.example')).text).toBe(
+      'The bot cannot reach its database right now, so it cannot scan or change watches. ' +
+        'Domains checked in the last 5 min still answer from cache; please try again in a few minutes.',
+    );
+    store.up = true;
+    expect((await ask('new.example')).kind).toBe('report');
+  });
+
   it('turns a scan that throws into a friendly notice, logs it, and caches nothing', async () => {
     const logged: Array<{ details: object; message: string }> = [];
     let calls = 0;

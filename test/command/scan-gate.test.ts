@@ -50,7 +50,7 @@ describe('createScanGate', () => {
     expect(await gate.scan('example.com')).toBe(report);
     expect(started).toEqual(['example.com']);
     // The one unit of quota went to the user's scan; a digest's scans never charge it.
-    expect(gate.charge(USER)?.text).toContain('You have used your 1 fresh scans');
+    expect((await gate.charge(USER))?.text).toContain('You have used your 1 fresh scans');
   });
 
   it('runs a digest’s scans through the same concurrency cap as users’ scans', async () => {

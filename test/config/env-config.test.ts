@@ -2,6 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadEnvConfig } from '../../src/config/env-config.js';
 
 const SLACK_HTTP = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: '8f742231b10e8888abcd99yyyzzz85a5' };
+// 32 bytes: 0x00, 0x01, … 0x1f.
+const KEY_HEX = '000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f';
+const SLACK_OAUTH = {
+  SLACK_CLIENT_ID: '1234.5678',
+  SLACK_CLIENT_SECRET: 'client-secret',
+  SLACK_STATE_SECRET: 'state-secret',
+  SLACK_SIGNING_SECRET: 'signing-secret',
+  MTASTS_ENCRYPTION_KEY: KEY_HEX,
+};
 const DISCORD = { DISCORD_TOKEN: 'MTA.discord.token', DISCORD_APP_ID: '123456789012345678' };
 
 function errorOf(env: NodeJS.ProcessEnv): string {
@@ -19,8 +28,9 @@ describe('loadEnvConfig', () => {
     expect(loadEnvConfig({})).toEqual({
       slack: null,
       discord: null,
-      scanner: { dns: undefined, allowPrivate: false, dbPath: undefined, smtp: true },
+      scanner: { dns: undefined, allowPrivate: false, dbPath: undefined, databaseUrl: undefined, smtp: true },
       watchLimits: { perChannel: 200, perWorkspace: 1000 },
+      http: { port: undefined, metricsPort: undefined },
       logLevel: 'info',
       console: false,
       shutdownGraceMs: 8000,
@@ -30,6 +40,22 @@ describe('loadEnvConfig', () => {
   it('reads the shutdown grace period in milliseconds', () => {
     expect(loadEnvConfig({ MTASTS_SHUTDOWN_GRACE_MS: '2500' }).shutdownGraceMs).toBe(2500);
     expect(errorOf({ MTASTS_SHUTDOWN_GRACE_MS: '8s' })).toBe('MTASTS_SHUTDOWN_GRACE_MS must be a whole number of milliseconds up to 999999');
+  });
+
+  it('enables Slack OAuth installs for many workspaces, with the encryption key as hex or base64', () => {
+    const expected = {
+      botToken: undefined,
+      oauth: { clientId: '1234.5678', clientSecret: 'client-secret', stateSecret: 'state-secret', encryptionKey: Buffer.from(KEY_HEX, 'hex') },
+      signingSecret: 'signing-secret',
+      port: 3000,
+    };
+    expect(loadEnvConfig(SLACK_OAUTH).slack).toEqual(expected);
+    const base64 = 'AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=';
+    expect(loadEnvConfig({ ...SLACK_OAUTH, MTASTS_ENCRYPTION_KEY: base64 }).slack).toEqual(expected);
+  });
+
+  it('takes the HTTP server and metrics ports', () => {
+    expect(loadEnvConfig({ MTASTS_HTTP_PORT: '9090', METRICS_PORT: '9100' }).http).toEqual({ port: 9090, metricsPort: 9100 });
   });
 
   it('enables Slack in HTTP mode on port 3000 when the bot token and signing secret are set', () => {
@@ -78,7 +104,16 @@ describe('loadEnvConfig', () => {
     [{ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xoxb-wrong' }, 'SLACK_APP_TOKEN must start with "xapp-"'],
     [{ SLACK_BOT_TOKEN: 'xoxp-user-token', SLACK_APP_TOKEN: 'xapp-1' }, 'SLACK_BOT_TOKEN must start with "xoxb-"'],
     [{ SLACK_BOT_TOKEN: 'xoxb-1' }, 'SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) is required when SLACK_BOT_TOKEN is set'],
-    [{ SLACK_APP_TOKEN: 'xapp-1' }, 'SLACK_BOT_TOKEN is required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set'],
+    [{ SLACK_APP_TOKEN: 'xapp-1' }, 'SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID (many) is required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set'],
+    [{ ...SLACK_OAUTH, SLACK_BOT_TOKEN: 'xoxb-1' }, 'SLACK_BOT_TOKEN and SLACK_CLIENT_ID exclude each other: one workspace by token, or many through OAuth'],
+    [{ ...SLACK_OAUTH, SLACK_APP_TOKEN: 'xapp-1' }, 'SLACK_CLIENT_ID (OAuth install) runs in HTTP mode: set SLACK_SIGNING_SECRET instead of SLACK_APP_TOKEN'],
+    [{ ...SLACK_OAUTH, MTASTS_ENCRYPTION_KEY: undefined }, 'MTASTS_ENCRYPTION_KEY is required when SLACK_CLIENT_ID is set'],
+    [{ ...SLACK_OAUTH, SLACK_STATE_SECRET: undefined }, 'SLACK_STATE_SECRET is required when SLACK_CLIENT_ID is set'],
+    [{ ...SLACK_OAUTH, SLACK_SIGNING_SECRET: undefined }, 'SLACK_SIGNING_SECRET is required when SLACK_CLIENT_ID is set'],
+    [{ SLACK_CLIENT_SECRET: 'abc' }, 'SLACK_CLIENT_ID is required when SLACK_CLIENT_SECRET or SLACK_STATE_SECRET is set'],
+    [{ ...SLACK_OAUTH, MTASTS_ENCRYPTION_KEY: 'c2hvcnQ=' }, 'MTASTS_ENCRYPTION_KEY must be 32 bytes, base64 or hex (openssl rand -base64 32)'],
+    [{ MTASTS_HTTP_PORT: 'http' }, 'MTASTS_HTTP_PORT must be a port number (0-65535)'],
+    [{ METRICS_PORT: '99999' }, 'METRICS_PORT must be a port number (0-65535)'],
     [{ DISCORD_TOKEN: 'abc' }, 'DISCORD_APP_ID is required when DISCORD_TOKEN is set'],
     [{ DISCORD_APP_ID: '123456789012345678' }, 'DISCORD_TOKEN is required when DISCORD_APP_ID is set'],
     [{ ...DISCORD, DISCORD_APP_ID: 'my-app' }, 'DISCORD_APP_ID must be the numeric application id'],
@@ -149,6 +184,18 @@ describe('loadEnvConfig', () => {
       'MTASTS_SLACK_MANAGERS must be a comma-separated list of Slack user ids (U… or W…)',
     );
     expect(errorOf({ MTASTS_DISCORD_MANAGER_ROLE: 'admins' })).toBe('MTASTS_DISCORD_MANAGER_ROLE must be the numeric id of a role');
+  });
+
+  it('reads MTASTS_DATABASE_URL as the shared store', () => {
+    expect(loadEnvConfig({ MTASTS_DATABASE_URL: 'postgres://bot:secret@db:5432/mtasts' }).scanner.databaseUrl).toBe(
+      'postgres://bot:secret@db:5432/mtasts',
+    );
+    expect(loadEnvConfig({ MTASTS_DATABASE_URL: 'postgresql://db/mtasts' }).scanner.databaseUrl).toBe('postgresql://db/mtasts');
+    expect(loadEnvConfig({}).scanner.databaseUrl).toBeUndefined();
+  });
+
+  it.each(['mysql://db/mtasts', 'db:5432/mtasts', 'http://db/mtasts'])('refuses the database URL %j without echoing it', (url) => {
+    expect(errorOf({ MTASTS_DATABASE_URL: url })).toBe('MTASTS_DATABASE_URL must be a postgres:// or postgresql:// URL');
   });
 
   it('reads the watch limits per channel and per workspace', () => {

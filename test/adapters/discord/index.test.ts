@@ -46,7 +46,8 @@ const carriesMessage = (r: RecordedRequest) => r.body !== null && typeof r.body 
 
 describe('startDiscordAdapter', () => {
   it('logs in to the gateway from GET /gateway/bot with the Guilds intent only and the bot token', async () => {
-    const { fake } = await start(stubCore(() => enforcedReport()));
+    const { fake, adapter } = await start(stubCore(() => enforcedReport()));
+    expect(adapter.connected()).toBe(true);
 
     expect(fake.requests[0]).toMatchObject({ method: 'GET', route: '/gateway/bot', authorization: `Bot ${TOKEN}` });
     expect(fake.identifies).toHaveLength(1);
@@ -343,6 +344,7 @@ describe('startDiscordAdapter', () => {
 
     expect(fake.requests.some(isEdit(interaction.token))).toBe(true);
     await expect.poll(() => fake.connections()).toBe(0);
+    expect(adapter.connected()).toBe(false);
   });
 
   it('answers a command that arrives while stopping with a private "restarting" notice, and sends it before closing', async () => {

@@ -10,6 +10,15 @@ export interface RecordedCall {
   reply: Record<string, unknown> | undefined;
   /** Date.now() when the fake received it. */
   at: number;
+  /** The bearer token the call was made with, if any. */
+  token: string | undefined;
+}
+
+/** A workspace the fake's oauth.v2.access installs when it receives `code`. */
+export interface FakeInstall {
+  code: string;
+  teamId: string;
+  botToken: string;
 }
 
 export interface FakeSlackApi {
@@ -30,6 +39,10 @@ export interface FakeSlackApi {
   hangMethods: string[];
   /** The URL apps.connections.open hands out (Socket Mode). */
   socketUrl: string | null;
+  /** OAuth codes oauth.v2.access accepts (checked with the client id and secret below). */
+  installs: FakeInstall[];
+  clientId: string;
+  clientSecret: string;
   callsTo(method: string): RecordedCall[];
   /** Resolves once `count` calls to `method` have been recorded. */
   waitForCalls(method: string, count: number): Promise<RecordedCall[]>;
@@ -51,6 +64,9 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     rateLimitPosts: { count: 0, retryAfter: 0 },
     hangMethods: [],
     socketUrl: null,
+    installs: [],
+    clientId: 'fake-client-id',
+    clientSecret: 'fake-client-secret',
     callsTo: (method) => fake.calls.filter((call) => call.method === method),
     waitForCalls: (method, count) =>
       new Promise((resolve) => {
@@ -69,14 +85,18 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     },
   };
 
-  const answer = (method: string, body: Record<string, unknown>): { status: number; json?: Record<string, unknown> } => {
+  const answer = (method: string, body: Record<string, unknown>, token: string | undefined): { status: number; json?: Record<string, unknown> } => {
     if (method === 'respond') {
       const refused = fake.refuseInChannelResponses && body.response_type === 'in_channel';
       return refused ? { status: 404 } : { status: 200 };
     }
     switch (method) {
-      case 'auth.test':
-        return { status: 200, json: BOT_IDENTITY };
+      case 'auth.test': {
+        const install = fake.installs.find((one) => one.botToken === token);
+        return { status: 200, json: install ? { ...BOT_IDENTITY, team_id: install.teamId, bot_id: `B${install.teamId}` } : BOT_IDENTITY };
+      }
+      case 'oauth.v2.access':
+        return { status: 200, json: oauthAccess(body) };
       case 'chat.postMessage':
         if (fake.postMessageError !== null && fake.postsBeforeError-- <= 0) {
           return { status: 200, json: { ok: false, error: fake.postMessageError } };
@@ -98,26 +118,46 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       const url = new URL(req.url ?? '/', 'http://fake');
       const method = url.pathname.startsWith('/respond/') ? 'respond' : url.pathname.replace(/^\/api\//, '');
       const body = decodeBody(Buffer.concat(chunks).toString('utf8'), req.headers['content-type'] ?? '');
+      const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? (typeof body.token === 'string' ? body.token : undefined);
       if (fake.hangMethods.includes(method)) {
-        fake.calls.push({ method, body, reply: undefined, at: Date.now() });
+        fake.calls.push({ method, body, reply: undefined, at: Date.now(), token });
         for (const waiter of [...waiters]) waiter();
         return;
       }
       if (method === 'chat.postMessage' && fake.rateLimitPosts.count > 0) {
         fake.rateLimitPosts.count -= 1;
-        fake.calls.push({ method: 'chat.postMessage (429)', body, reply: undefined, at: Date.now() });
+        fake.calls.push({ method: 'chat.postMessage (429)', body, reply: undefined, at: Date.now(), token });
         res.writeHead(429, { 'retry-after': String(fake.rateLimitPosts.retryAfter), 'content-type': 'application/json' });
         res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
         for (const waiter of [...waiters]) waiter();
         return;
       }
-      const { status, json } = answer(method, body);
-      fake.calls.push({ method, body, reply: json, at: Date.now() });
+      const { status, json } = answer(method, body, token);
+      fake.calls.push({ method, body, reply: json, at: Date.now(), token });
       res.writeHead(status, json === undefined ? {} : { 'content-type': 'application/json' });
       res.end(json === undefined ? '' : JSON.stringify(json));
       for (const waiter of [...waiters]) waiter();
     });
   });
+  // Slack's answer to an install: the app proves itself with its client id and secret.
+  const oauthAccess = (body: Record<string, unknown>): Record<string, unknown> => {
+    if (body.client_id !== fake.clientId || body.client_secret !== fake.clientSecret) return { ok: false, error: 'invalid_client_id' };
+    const install = fake.installs.find((one) => one.code === body.code);
+    if (install === undefined) return { ok: false, error: 'invalid_code' };
+    return {
+      ok: true,
+      app_id: 'A1',
+      authed_user: { id: 'U1' },
+      scope: 'commands,chat:write,chat:write.public',
+      token_type: 'bot',
+      access_token: install.botToken,
+      bot_user_id: 'UBOT',
+      team: { id: install.teamId, name: `Team ${install.teamId}` },
+      enterprise: null,
+      is_enterprise_install: false,
+    };
+  };
+
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;

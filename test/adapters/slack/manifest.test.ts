@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { INVITE_HINT } from '../../../adapters/slack/deliver-message.js';
+import { SLACK_BOT_SCOPES } from '../../../adapters/slack/slack-scopes.js';
 import { SLASH_COMMAND } from '../../../adapters/slack/slash-command.js';
 
 /**
@@ -65,6 +66,16 @@ describe('manifest.yml', () => {
 
   it('asks for commands, chat:write and chat:write.public, and nothing else', () => {
     expect(list('oauth_config.scopes.bot')).toEqual(['commands', 'chat:write', 'chat:write.public']);
+  });
+
+  it('asks for the same scopes in an OAuth install as it declares', () => {
+    expect(SLACK_BOT_SCOPES).toEqual(list('oauth_config.scopes.bot'));
+  });
+
+  it('subscribes to the uninstall and token revocation events, and documents the OAuth redirect URL', () => {
+    expect(list('settings.event_subscriptions.bot_events')).toEqual(['app_uninstalled', 'tokens_revoked']);
+    expect(text).toMatch(/# {3}- https:\/\/\S+\/slack\/oauth_redirect/);
+    expect(text).toMatch(/# request_url: https:\/\/\S+\/slack\/events\n\s+bot_events:/);
   });
 
   it('turns interactivity on (the Rescan button) and Socket Mode on, with HTTP-mode URLs left as comments', () => {

@@ -4,10 +4,10 @@ let triggers = 0;
 /** Slack gives every invocation its own trigger id, so two bodies are never the same request. */
 const triggerId = () => `1.2.${(triggers += 1)}`;
 
-export function slashCommandBody(options: { text: string; responseUrl?: string; userId?: string; channelId?: string }) {
+export function slashCommandBody(options: { text: string; responseUrl?: string; userId?: string; channelId?: string; teamId?: string }) {
   const body = new URLSearchParams({
     token: 'legacy-verification-token',
-    team_id: 'T1',
+    team_id: options.teamId ?? 'T1',
     team_domain: 'fake',
     channel_id: options.channelId ?? 'C1',
     channel_name: 'ops',
@@ -48,4 +48,17 @@ export function rescanActionBody(options: { domain: string; responseUrl: string;
     ],
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/** An Events API delivery (JSON), e.g. app_uninstalled or tokens_revoked for one team. */
+export function eventBody(teamId: string, event: Record<string, unknown>) {
+  return JSON.stringify({
+    token: 'legacy-verification-token',
+    team_id: teamId,
+    api_app_id: 'A1',
+    event: { event_ts: '1700000200.000000', ...event },
+    type: 'event_callback',
+    event_id: `Ev${teamId}${String(event.type)}`,
+    event_time: 1_700_000_200,
+  });
 }
