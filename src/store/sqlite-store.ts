@@ -4,13 +4,15 @@ import Database from 'better-sqlite3';
 import type { Verdict } from '../report/report.js';
 import { migrate } from './migrations.js';
 import type { BodySeen, ScanHistory, ScanRecord } from './scan-history.js';
+import { sqliteTlsRptStore } from './sqlite-tlsrpt-store.js';
 import { sqliteWatchStore } from './sqlite-watch-store.js';
+import type { TlsRptStore } from './tlsrpt-store.js';
 import type { WatchStore } from './watch-store.js';
 
 export const DEFAULT_DB_PATH = 'data/mtasts.db';
 
-/** One database file holds both scan history and watches/digests. */
-export interface SqliteStore extends ScanHistory, WatchStore {
+/** One database file holds scan history, watches/digests and TLS-RPT reports. */
+export interface SqliteStore extends ScanHistory, WatchStore, TlsRptStore {
   close(): void;
 }
 
@@ -50,6 +52,7 @@ export function openSqliteStore(path: string = DEFAULT_DB_PATH): SqliteStore {
 
   return {
     ...sqliteWatchStore(db),
+    ...sqliteTlsRptStore(db),
     async bodiesUnderId(domain, policyId) {
       return bodies.all(domain, policyId);
     },
