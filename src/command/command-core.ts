@@ -10,6 +10,7 @@ import { helpMessage, usageMessage } from './help-message.js';
 import { parseCommand } from './parse-command.js';
 import { createSlidingWindowLimiter, type RateLimiter } from './rate-limiter.js';
 import { reportMessage } from './report-message.js';
+import { reportsCommand, reportsEndpointCommand, type ReportsDeps } from './reports-command.js';
 import { createScanGate, DEFAULT_LIMITS, type CommandLimits } from './scan-gate.js';
 import { unwatchCommand } from './unwatch-command.js';
 import type { WatchCommandStore, WatchDeps } from './watch-deps.js';
@@ -40,6 +41,8 @@ export interface CommandCoreOptions {
   /** Replaces the in-memory per-user limiter (e.g. one shared between replicas). */
   rateLimiter?: RateLimiter;
   logger?: CoreLogger;
+  /** TLS-RPT reports per channel: the reports commands, and the findings their numbers add to scans and digests. */
+  reports?: ReportsDeps;
 }
 
 export interface CommandCore extends CommandHandler {
@@ -79,6 +82,10 @@ export function createCommandCore(options: CommandCoreOptions): CommandCore {
         return digestScheduleCommand(request, command.schedule, deps);
       case 'digest-now':
         return digestNowCommand(request, deps);
+      case 'reports':
+        return options.reports ? reportsCommand(request, command.domain, options.reports, now()) : noReports();
+      case 'reports-endpoint':
+        return options.reports ? reportsEndpointCommand(request, options.reports, now()) : noReports();
     }
   }
 
@@ -93,6 +100,10 @@ export function createCommandCore(options: CommandCoreOptions): CommandCore {
     },
     digest,
   };
+}
+
+function noReports(): NoticeMessage {
+  return { kind: 'notice', tone: 'neutral', private: true, text: 'This bot keeps no TLS-RPT reports.' };
 }
 
 function failed(): NoticeMessage {

@@ -23,7 +23,7 @@ afterEach(async () => {
   store.close();
 });
 
-const post = (token: string, body: BodyInit, contentType = 'application/tlsrpt+json', headers: Record<string, string> = {}) =>
+const post = (token: string, body: string | Uint8Array, contentType = 'application/tlsrpt+json', headers: Record<string, string> = {}) =>
   fetch(`${server.url}/tlsrpt/${token}`, { method: 'POST', headers: { 'content-type': contentType, ...headers }, body });
 
 describe('POST /tlsrpt/<token>', () => {
