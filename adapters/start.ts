@@ -41,6 +41,7 @@ async function main(): Promise<void> {
       scan(domain, { dns: scanner.dns, allowPrivate: scanner.allowPrivate, httpsPort: scanner.policyPort, history: store }),
     watches: store,
     watchLimits: config.watchLimits,
+    reports: { store, publicUrl: config.publicUrl },
     logger: logger.child({ component: 'command' }),
   });
 

@@ -42,6 +42,8 @@ export interface EnvConfig {
   };
   /** How many domains one channel, and all channels of one workspace, may watch. */
   watchLimits: WatchLimits;
+  /** Public base URL of the bot's HTTP server (MTASTS_PUBLIC_URL), for the rua address; null when unset. */
+  publicUrl: string | null;
   logLevel: LogLevel;
 }
 
@@ -91,6 +93,12 @@ const envSchema = z
     MTASTS_POLICY_PORT: port('MTASTS_POLICY_PORT').optional(),
     MTASTS_WATCH_LIMIT_CHANNEL: limit('MTASTS_WATCH_LIMIT_CHANNEL', DEFAULT_WATCH_LIMITS.perChannel),
     MTASTS_WATCH_LIMIT_WORKSPACE: limit('MTASTS_WATCH_LIMIT_WORKSPACE', DEFAULT_WATCH_LIMITS.perWorkspace),
+    MTASTS_PUBLIC_URL: z
+      .string()
+      .refine((value) => URL.canParse(value) && new URL(value).protocol === 'https:', {
+        error: 'MTASTS_PUBLIC_URL must be an https:// URL (RFC 8460 reports are posted over HTTPS only)',
+      })
+      .optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   })
   .check((ctx) => {
@@ -123,6 +131,7 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv): EnvConfig {
         : { token: e.DISCORD_TOKEN, appId: e.DISCORD_APP_ID, apiUrl: e.DISCORD_API_URL },
     scanner: { dns: e.MTASTS_DNS, allowPrivate: e.MTASTS_ALLOW_PRIVATE, dbPath: e.MTASTS_DB, policyPort: e.MTASTS_POLICY_PORT },
     watchLimits: { perChannel: e.MTASTS_WATCH_LIMIT_CHANNEL, perWorkspace: e.MTASTS_WATCH_LIMIT_WORKSPACE },
+    publicUrl: e.MTASTS_PUBLIC_URL ?? null,
     logLevel: e.LOG_LEVEL,
   };
 }
