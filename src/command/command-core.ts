@@ -9,11 +9,13 @@ import { digestScheduleCommand } from './digest-schedule-command.js';
 import { helpMessage, usageMessage } from './help-message.js';
 import { parseCommand } from './parse-command.js';
 import { createSlidingWindowLimiter, type RateLimiter } from './rate-limiter.js';
+import { domainSessions } from '../tlsrpt/domain-sessions.js';
+import { channelReport } from './channel-report.js';
 import { reportMessage } from './report-message.js';
 import { reportsCommand, reportsEndpointCommand, type ReportsDeps } from './reports-command.js';
 import { createScanGate, DEFAULT_LIMITS, type CommandLimits } from './scan-gate.js';
 import { unwatchCommand } from './unwatch-command.js';
-import type { WatchCommandStore, WatchDeps } from './watch-deps.js';
+import { channelOf, type WatchCommandStore, type WatchDeps } from './watch-deps.js';
 import { watchCommand } from './watch-command.js';
 import { watchesCommand } from './watches-command.js';
 
@@ -57,9 +59,28 @@ export function createCommandCore(options: CommandCoreOptions): CommandCore {
     options.rateLimiter ?? createSlidingWindowLimiter({ limit: limits.scansPerWindow, windowMs: limits.windowMs, now });
   const gate = createScanGate({ scan: options.scan, now, limits, limiter, logger });
   const { concurrency = DIGEST_CONCURRENCY, deadlineMs = DIGEST_DEADLINE_MS } = options.digest ?? {};
+  const { reports } = options;
   const digest = (channel: Channel): Promise<ChannelDigest> =>
-    channelDigest(channel, { store: options.watches, scan: gate.scan, concurrency, deadlineMs, now: () => new Date(now()), logger });
-  const deps: WatchDeps = { store: options.watches, gate, limits: options.watchLimits ?? DEFAULT_WATCH_LIMITS, now, digest };
+    channelDigest(channel, {
+      store: options.watches,
+      scan: async (domain) => channelReport(reports, channel, await gate.scan(domain), new Date(now())),
+      concurrency,
+      deadlineMs,
+      now: () => new Date(now()),
+      logger,
+      ...(reports && {
+        tlsRptSessions: async (domain: string, since: Date) =>
+          domainSessions(await reports.store.tlsRptReports(channel, domain, { receivedAfter: since.toISOString() }), domain),
+      }),
+    });
+  const deps: WatchDeps = {
+    store: options.watches,
+    gate,
+    limits: options.watchLimits ?? DEFAULT_WATCH_LIMITS,
+    now,
+    digest,
+    channelReport: (channel, report) => channelReport(options.reports, channel, report, new Date(now())),
+  };
 
   async function answer(request: CommandRequest, hooks: CommandHooks | undefined): Promise<ChatMessage> {
     const command = parseCommand(request.text);
@@ -70,7 +91,9 @@ export function createCommandCore(options: CommandCoreOptions): CommandCore {
         return usageMessage(command.about, command.reason);
       case 'scan': {
         const scanned = await gate.forUser(request, command.domain, hooks);
-        return scanned.ok ? reportMessage(scanned.report, { now: now(), notes: scanned.notes }) : scanned.refusal;
+        if (!scanned.ok) return scanned.refusal;
+        const report = await channelReport(options.reports, channelOf(request), scanned.report, new Date(now()));
+        return reportMessage(report, { now: now(), notes: scanned.notes });
       }
       case 'watch':
         return watchCommand(request, command.domain, hooks, deps);

@@ -1,4 +1,4 @@
-import type { DomainSessions, PolicyTypeSessions, Tally } from '../tlsrpt/domain-sessions.js';
+import { clip, type DomainSessions, type PolicyTypeSessions, type Tally } from '../tlsrpt/domain-sessions.js';
 import { resultTypeFix } from '../tlsrpt/result-type-fixes.js';
 import type { NoticeMessage } from './chat-message.js';
 
@@ -8,9 +8,8 @@ export interface DomainReportWindows {
   last30: DomainSessions;
 }
 
-/** Names and counts shown per list; remote names are cut, so the answer always fits one message. */
+/** Names and counts shown per list; remote names are cut (clip), so the answer always fits one message. */
 const SHOWN = 5;
-const NAME_MAX = 80;
 
 /** `/mtasts reports <domain>`: sessions per policy type over 7 and 30 days, what failed where, and the top fix. */
 export function reportsMessage({ domain, last7, last30 }: DomainReportWindows): NoticeMessage {
@@ -63,9 +62,4 @@ export function count(n: number, noun: string): string {
 
 function number(n: number): string {
   return n.toLocaleString('en-US');
-}
-
-/** Remote names (organisations, hosts, result types) cut to a length a chat line can hold. */
-export function clip(text: string): string {
-  return text.length > NAME_MAX ? `${text.slice(0, NAME_MAX - 1)}…` : text;
 }

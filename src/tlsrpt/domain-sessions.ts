@@ -4,6 +4,8 @@ import type { TlsRptSummaryRow } from './tlsrpt-report.js';
 /** What the per-domain numbers need of a received report. */
 export type ReceivedReport = Pick<StoredTlsRptReport, 'organization' | 'submitter' | 'start' | 'end' | 'summary'>;
 
+const NAME_MAX = 80;
+
 export interface Tally {
   name: string;
   count: number;
@@ -90,6 +92,11 @@ function addAll(map: Map<string, number>, counts: Record<string, number>): void 
 }
 
 /** Largest count first, then by name, so the order is the same on every run. */
-function sorted(map: Map<string, number>): Tally[] {
+export function sorted(map: Map<string, number>): Tally[] {
   return [...map].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** Remote names (organisations, hosts, result types) cut to a length a chat line can hold. */
+export function clip(text: string): string {
+  return text.length > NAME_MAX ? `${text.slice(0, NAME_MAX - 1)}…` : text;
 }
