@@ -89,7 +89,7 @@ async function main(): Promise<void> {
 
   try {
     if (slack) {
-      const adapter = await startSlackAdapter({ ...slack, core, logger: logger.child({ adapter: 'slack' }) });
+      const adapter = await startSlackAdapter({ ...slack, core, uploads: core, logger: logger.child({ adapter: 'slack' }) });
       running.push({ name: 'slack', stop: () => adapter.stop() });
       posters.set('slack', (channelId, message) => adapter.post(channelId, message));
     }

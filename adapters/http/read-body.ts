@@ -9,16 +9,21 @@ export type BodyResult = { ok: true; bytes: Buffer } | { ok: false; reason: 'too
 export async function readBody(request: IncomingMessage, maxBytes: number): Promise<BodyResult> {
   const declared = Number(request.headers['content-length'] ?? 0);
   if (declared > maxBytes) return { ok: false, reason: 'too-large' };
-  const chunks: Buffer[] = [];
+  return readBounded(request, maxBytes);
+}
+
+/** Collects a byte stream, giving up at the first byte past `maxBytes`. */
+export async function readBounded(chunks: AsyncIterable<Uint8Array>, maxBytes: number): Promise<BodyResult> {
+  const kept: Uint8Array[] = [];
   let size = 0;
   try {
-    for await (const chunk of request) {
-      size += (chunk as Buffer).length;
+    for await (const chunk of chunks) {
+      size += chunk.length;
       if (size > maxBytes) return { ok: false, reason: 'too-large' };
-      chunks.push(chunk as Buffer);
+      kept.push(chunk);
     }
   } catch {
     return { ok: false, reason: 'aborted' };
   }
-  return { ok: true, bytes: Buffer.concat(chunks, size) };
+  return { ok: true, bytes: Buffer.concat(kept, size) };
 }

@@ -2,11 +2,13 @@ import { App } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { ChatMessage } from '../../src/command/chat-message.js';
 import type { CommandHandler } from '../../src/command/command-handler.js';
+import type { UploadHandler } from '../../src/command/report-upload.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { createChannelPacer } from './channel-pacer.js';
 import { createInFlight } from './in-flight.js';
 import { postToChannel } from './post-to-channel.js';
 import { renderPosts } from './render-posts.js';
+import { registerReportUploads } from './report-upload.js';
 import { registerRescanAction } from './rescan-action.js';
 import { registerSlashCommand } from './slash-command.js';
 
@@ -21,6 +23,8 @@ export interface SlackAdapterOptions {
   /** Web API base, e.g. GovSlack's or a test fake; default https://slack.com/api/. */
   apiUrl?: string;
   core: CommandHandler;
+  /** Reads report files shared into channels the bot is in; without it they are ignored. */
+  uploads?: UploadHandler;
   logger: Logger;
   /** Spacing of posts to one channel once a short burst is spent; default 1000 (Slack allows about 1 per second). */
   postIntervalMs?: number;
@@ -59,6 +63,10 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
   const pacer = createChannelPacer({ intervalMs: options.postIntervalMs ?? 1000, burst: POST_BURST });
   registerSlashCommand(app, { core, inFlight, logger, pacer });
   registerRescanAction(app, { core, inFlight, logger, pacer });
+  if (options.uploads) {
+    const apiUrl = options.apiUrl ?? 'https://slack.com/api/';
+    registerReportUploads(app, { uploads: options.uploads, botToken: options.botToken, apiUrl, inFlight, logger });
+  }
   app.error(async (err) => {
     logger.error({ err }, 'Slack listener failed');
   });

@@ -10,8 +10,11 @@ import { helpMessage, usageMessage } from './help-message.js';
 import { parseCommand } from './parse-command.js';
 import { createSlidingWindowLimiter, type RateLimiter } from './rate-limiter.js';
 import { domainSessions } from '../tlsrpt/domain-sessions.js';
+import { ingestReport } from '../tlsrpt/ingest-report.js';
 import { channelReport } from './channel-report.js';
+import type { UploadHandler } from './report-upload.js';
 import { reportMessage } from './report-message.js';
+import { uploadMessage } from './upload-message.js';
 import { reportsCommand, reportsEndpointCommand, type ReportsDeps } from './reports-command.js';
 import { createScanGate, DEFAULT_LIMITS, type CommandLimits } from './scan-gate.js';
 import { unwatchCommand } from './unwatch-command.js';
@@ -47,7 +50,7 @@ export interface CommandCoreOptions {
   reports?: ReportsDeps;
 }
 
-export interface CommandCore extends CommandHandler {
+export interface CommandCore extends CommandHandler, UploadHandler {
   /** A channel's digest, scanned through the core's cache and queue: what both `digest now` and the scheduler use. */
   digest(channel: Channel): Promise<ChannelDigest>;
 }
@@ -122,6 +125,18 @@ export function createCommandCore(options: CommandCoreOptions): CommandCore {
       }
     },
     digest,
+    async readUpload(upload) {
+      if (reports === undefined) return noReports();
+      try {
+        const { platform, workspaceId, channelId, userId, bytes } = upload;
+        const channel = { platform, workspaceId, channelId };
+        const outcome = await ingestReport(reports.store, { channel, submitter: `${platform}:${userId}`, bytes, now: new Date(now()) });
+        return uploadMessage(upload.fileName, outcome);
+      } catch (error) {
+        logger?.error({ err: error }, 'report upload failed');
+        return failed();
+      }
+    },
   };
 }
 

@@ -26,6 +26,10 @@ export interface FakeSlackApi {
   refuseInChannelResponses: boolean;
   /** The URL apps.connections.open hands out (Socket Mode). */
   socketUrl: string | null;
+  /** Makes a file known to files.info and downloadable at its url_private_download (bot token required). */
+  addFile(file: { id: string; name: string; bytes: Uint8Array; size?: number }): void;
+  /** The Authorization header of each file download, in order. */
+  downloads: Array<string | undefined>;
   callsTo(method: string): RecordedCall[];
   /** Resolves once `count` calls to `method` have been recorded. */
   waitForCalls(method: string, count: number): Promise<RecordedCall[]>;
@@ -36,6 +40,7 @@ const BOT_IDENTITY = { ok: true, url: 'https://fake.slack.com/', team: 'Fake', u
 
 export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const waiters = new Set<() => void>();
+  const files = new Map<string, { id: string; name: string; bytes: Uint8Array; size?: number }>();
   let nextTs = 1;
   const fake: FakeSlackApi = {
     apiUrl: '',
@@ -45,6 +50,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     postsBeforeError: 0,
     refuseInChannelResponses: false,
     socketUrl: null,
+    addFile: (file) => void files.set(file.id, file),
+    downloads: [],
     callsTo: (method) => fake.calls.filter((call) => call.method === method),
     waitForCalls: (method, count) =>
       new Promise((resolve) => {
@@ -76,6 +83,12 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
           return { status: 200, json: { ok: false, error: fake.postMessageError } };
         }
         return { status: 200, json: { ok: true, channel: body.channel, ts: `1700000000.${String(nextTs++).padStart(6, '0')}` } };
+      case 'files.info': {
+        const file = files.get(String(body.file));
+        if (file === undefined) return { status: 200, json: { ok: false, error: 'file_not_found' } };
+        const url_private_download = `${fake.apiUrl.replace(/api\/$/, '')}files/${file.id}/${encodeURIComponent(file.name)}`;
+        return { status: 200, json: { ok: true, file: { id: file.id, name: file.name, size: file.size ?? file.bytes.length, url_private_download } } };
+      }
       case 'apps.connections.open':
         return { status: 200, json: { ok: true, url: fake.socketUrl } };
       default:
@@ -84,6 +97,15 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   };
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const download = req.method === 'GET' ? /^\/files\/([^/]+)\//.exec(req.url ?? '') : null;
+    if (download) {
+      fake.downloads.push(req.headers.authorization);
+      const file = files.get(download[1]!);
+      const allowed = file !== undefined && req.headers.authorization === 'Bearer xoxb-test';
+      res.writeHead(allowed ? 200 : 404, { 'content-type': 'application/octet-stream' });
+      res.end(allowed ? file.bytes : undefined);
+      return;
+    }
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {

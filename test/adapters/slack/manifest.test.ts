@@ -59,12 +59,13 @@ describe('manifest.yml', () => {
   it('declares exactly the /mtasts command the adapter listens for, with a usage hint', () => {
     expect(manifest.get('features.slash_commands.0.command')).toBe(SLASH_COMMAND);
     expect(manifest.has('features.slash_commands.1.command')).toBe(false);
-    expect(manifest.get('features.slash_commands.0.usage_hint')).toBe('example.com | watch example.com | watches | digest now | help');
+    expect(manifest.get('features.slash_commands.0.usage_hint')).toBe('example.com | watch example.com | watches | digest now | reports example.com | help');
     expect(manifest.get('features.slash_commands.0.description')!.length).toBeLessThanOrEqual(2000);
   });
 
-  it('asks for commands, chat:write and chat:write.public, and nothing else', () => {
-    expect(list('oauth_config.scopes.bot')).toEqual(['commands', 'chat:write', 'chat:write.public']);
+  it('asks for commands, chat:write and chat:write.public, and what reading shared report files needs, nothing else', () => {
+    expect(list('oauth_config.scopes.bot')).toEqual(['commands', 'chat:write', 'chat:write.public', 'files:read', 'channels:history', 'groups:history']);
+    expect(list('settings.event_subscriptions.bot_events')).toEqual(['message.channels', 'message.groups']);
   });
 
   it('turns interactivity on (the Rescan button) and Socket Mode on, with HTTP-mode URLs left as comments', () => {
