@@ -94,7 +94,7 @@ async function main(): Promise<void> {
       posters.set('slack', (channelId, message) => adapter.post(channelId, message));
     }
     if (discord) {
-      const adapter = await startDiscordAdapter({ ...discord, core, logger });
+      const adapter = await startDiscordAdapter({ ...discord, core, uploads: core, logger });
       running.push({ name: 'discord', stop: () => adapter.stop() });
       posters.set('discord', (channelId, message) => adapter.post(channelId, message));
     }
