@@ -1,6 +1,8 @@
 import { channelDigest, type ChannelDigest } from '../digest/channel-digest.js';
 import { DIGEST_CONCURRENCY, DIGEST_DEADLINE_MS } from '../digest/run-digest.js';
 import type { Report } from '../report/report.js';
+import { domainSessions } from '../tlsrpt/domain-sessions.js';
+import { ingestReport } from '../tlsrpt/ingest-report.js';
 import { DEFAULT_WATCH_LIMITS, type Channel, type WatchLimits } from '../store/watch-store.js';
 import type { ChatMessage, NoticeMessage } from './chat-message.js';
 import type { CommandHandler, CommandHooks, CommandRequest } from './command-handler.js';
@@ -9,8 +11,6 @@ import { digestScheduleCommand } from './digest-schedule-command.js';
 import { helpMessage, usageMessage } from './help-message.js';
 import { parseCommand } from './parse-command.js';
 import { createSlidingWindowLimiter, type RateLimiter } from './rate-limiter.js';
-import { domainSessions } from '../tlsrpt/domain-sessions.js';
-import { ingestReport } from '../tlsrpt/ingest-report.js';
 import { channelReport } from './channel-report.js';
 import type { UploadHandler } from './report-upload.js';
 import { reportMessage } from './report-message.js';
@@ -82,7 +82,7 @@ export function createCommandCore(options: CommandCoreOptions): CommandCore {
     limits: options.watchLimits ?? DEFAULT_WATCH_LIMITS,
     now,
     digest,
-    channelReport: (channel, report) => channelReport(options.reports, channel, report, new Date(now())),
+    channelReport: (channel, report) => channelReport(reports, channel, report, new Date(now())),
   };
 
   async function answer(request: CommandRequest, hooks: CommandHooks | undefined): Promise<ChatMessage> {
@@ -95,7 +95,7 @@ export function createCommandCore(options: CommandCoreOptions): CommandCore {
       case 'scan': {
         const scanned = await gate.forUser(request, command.domain, hooks);
         if (!scanned.ok) return scanned.refusal;
-        const report = await channelReport(options.reports, channelOf(request), scanned.report, new Date(now()));
+        const report = await channelReport(reports, channelOf(request), scanned.report, new Date(now()));
         return reportMessage(report, { now: now(), notes: scanned.notes });
       }
       case 'watch':
@@ -109,9 +109,9 @@ export function createCommandCore(options: CommandCoreOptions): CommandCore {
       case 'digest-now':
         return digestNowCommand(request, deps);
       case 'reports':
-        return options.reports ? reportsCommand(request, command.domain, options.reports, now()) : noReports();
+        return reports ? reportsCommand(request, command.domain, reports, now()) : noReports();
       case 'reports-endpoint':
-        return options.reports ? reportsEndpointCommand(request, options.reports, now()) : noReports();
+        return reports ? reportsEndpointCommand(request, reports, now()) : noReports();
     }
   }
 
