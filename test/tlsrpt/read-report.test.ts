@@ -310,6 +310,11 @@ describe('readTlsRptReport: tolerated with a warning', () => {
     expect(warningsOf(reportBytes({ policies: entries }))).toEqual(['missing-policy-domain', 'mx-host-not-array']);
   });
 
+  it('accepts a UTF-8 byte order mark silently', () => {
+    const result = accepted(readTlsRptReport(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), corpus('rfc8460-appendix-b.json')])));
+    expect([result.report.organization, result.warnings]).toEqual(['Company-X', []]);
+  });
+
   it('accepts contact-info null, missing organization and report id, and unknown keys everywhere', () => {
     const json = reportJson({ 'contact-info': null, 'x-extension': { anything: [1] } });
     delete json['organization-name'];
