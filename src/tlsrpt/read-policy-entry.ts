@@ -55,7 +55,7 @@ export function readPolicyEntry(entry: unknown, path: string, warn: Warn): Polic
   const type = optionalString(policy, 'policy-type', policyPath);
   if (type === undefined) reject('missing-field', pathOf(policyPath, 'policy-type'), '"policy-type" is missing');
   if (!POLICY_TYPES.has(type)) warn('unknown-policy-type');
-  const domain = optionalString(policy, 'policy-domain', policyPath)?.toLowerCase().replace(/\.$/, '') || null;
+  const domain = dnsName(optionalString(policy, 'policy-domain', policyPath)) || null;
   if (domain === null) warn('missing-policy-domain');
   const policyString = readPolicyString(policy, policyPath, warn);
   const mxHosts = [...readMxHosts(policy, 'mx-host', policyPath, warn), ...readMxHosts(policy, 'mx-host-pattern', policyPath, warn)];
@@ -119,9 +119,14 @@ function readFailureDetails(entry: JsonObject, path: string, warn: Warn): Failur
     if (!RESULT_TYPES.has(resultType)) warn('unknown-result-type');
     return {
       resultType,
-      mxHost: optionalString(detail, 'receiving-mx-hostname', at)?.toLowerCase().replace(/\.$/, '') || UNKNOWN,
+      mxHost: dnsName(optionalString(detail, 'receiving-mx-hostname', at)) || UNKNOWN,
       sendingMta: optionalString(detail, 'sending-mta-ip', at) || UNKNOWN,
       count: sessionCount(detail, 'failed-session-count', at, warn),
     };
   });
+}
+
+/** One spelling per DNS name, so "MX.example.com." and "mx.example.com" count together. */
+function dnsName(name: string | undefined): string | undefined {
+  return name?.toLowerCase().replace(/\.$/, '');
 }

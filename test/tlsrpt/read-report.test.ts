@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readTlsRptReport } from '../../src/tlsrpt/read-report.js';
 import type { TlsRptResult, TlsRptSummaryRow } from '../../src/tlsrpt/tlsrpt-report.js';
-import { corpus, reportBytes, reportJson, stsEntry } from './report-builder.js';
+import { corpus, GOOGLE_SUMMARY, reportBytes, reportJson, stsEntry } from './report-builder.js';
 
 function accepted(result: TlsRptResult) {
   if (!result.accepted) throw new Error(`rejected: ${JSON.stringify(result.error)}`);
@@ -12,32 +12,7 @@ const NO_FAILURES = { failuresByResultType: {}, failingMxHosts: {}, sendingMtas:
 
 describe('readTlsRptReport: reports in the shapes real senders write', () => {
   it('reads a Google report: one line, mx-host array, an empty sending-mta-ip counted as (unknown)', () => {
-    expect(readTlsRptReport(corpus('google.json'))).toEqual({
-      accepted: true,
-      report: {
-        organization: 'Google Inc.',
-        reportId: '2026-11-30T00:00:00Z_example.com',
-        contactInfo: 'smtp-tls-reporting@google.com',
-        start: '2026-11-30T00:00:00.000Z',
-        end: '2026-11-30T23:59:59.000Z',
-        policyCount: 1,
-      },
-      summary: [
-        {
-          policyDomain: 'example.com',
-          policyType: 'sts',
-          modes: ['testing'],
-          mxPatterns: ['mx1.example.com', '*.backup.example.com'],
-          successful: 1840,
-          failed: 7,
-          failuresByResultType: { 'certificate-expired': 5, 'certificate-host-mismatch': 2 },
-          failingMxHosts: { 'mx1.example.com': 5, 'mx2.example.com': 2 },
-          sendingMtas: { '(unknown)': 5, '209.85.220.41': 2 },
-          uncoveredFailingMxHosts: ['mx2.example.com'],
-        },
-      ],
-      warnings: [],
-    });
+    expect(readTlsRptReport(corpus('google.json'))).toEqual(GOOGLE_SUMMARY);
   });
 
   it('reads a Microsoft report: NNN+domain id, zone-less times as UTC, tlsa and sts rows kept apart, fetch error without MX', () => {
@@ -333,6 +308,11 @@ describe('readTlsRptReport: tolerated with a warning', () => {
   it('gathers several warnings as a sorted set', () => {
     const entries = [stsEntry({ policy: { 'policy-domain': '' } }), stsEntry({ policy: { 'policy-domain': undefined, 'mx-host': 'mx.example.com' } })];
     expect(warningsOf(reportBytes({ policies: entries }))).toEqual(['missing-policy-domain', 'mx-host-not-array']);
+  });
+
+  it('accepts a UTF-8 byte order mark silently', () => {
+    const result = accepted(readTlsRptReport(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), corpus('rfc8460-appendix-b.json')])));
+    expect([result.report.organization, result.warnings]).toEqual(['Company-X', []]);
   });
 
   it('accepts contact-info null, missing organization and report id, and unknown keys everywhere', () => {

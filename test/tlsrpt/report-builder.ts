@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { TlsRptResult } from '../../src/tlsrpt/tlsrpt-report.js';
 
 /** A corpus file's bytes. */
 export function corpus(name: string): Buffer {
@@ -36,3 +37,31 @@ export function stsEntry(overrides: { policy?: object; summary?: object; 'failur
     ],
   };
 }
+
+/** What corpus/google.json reads as, worked out by hand from the file. */
+export const GOOGLE_SUMMARY: TlsRptResult = {
+  accepted: true,
+  report: {
+    organization: 'Google Inc.',
+    reportId: '2026-11-30T00:00:00Z_example.com',
+    contactInfo: 'smtp-tls-reporting@google.com',
+    start: '2026-11-30T00:00:00.000Z',
+    end: '2026-11-30T23:59:59.000Z',
+    policyCount: 1,
+  },
+  summary: [
+    {
+      policyDomain: 'example.com',
+      policyType: 'sts',
+      modes: ['testing'],
+      mxPatterns: ['mx1.example.com', '*.backup.example.com'],
+      successful: 1840,
+      failed: 7,
+      failuresByResultType: { 'certificate-expired': 5, 'certificate-host-mismatch': 2 },
+      failingMxHosts: { 'mx1.example.com': 5, 'mx2.example.com': 2 },
+      sendingMtas: { '(unknown)': 5, '209.85.220.41': 2 },
+      uncoveredFailingMxHosts: ['mx2.example.com'],
+    },
+  ],
+  warnings: [],
+};
