@@ -65,7 +65,7 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
   registerRescanAction(app, { core, inFlight, logger, pacer });
   if (options.uploads) {
     const apiUrl = options.apiUrl ?? 'https://slack.com/api/';
-    registerReportUploads(app, { uploads: options.uploads, botToken: options.botToken, apiUrl, inFlight, logger });
+    registerReportUploads(app, { uploads: options.uploads, apiUrl, inFlight, logger });
   }
   app.error(async (err) => {
     logger.error({ err }, 'Slack listener failed');

@@ -9,7 +9,6 @@ import type { InFlight } from './in-flight.js';
 
 export interface UploadListening {
   uploads: UploadHandler;
-  botToken: string;
   /** The Web API base: file URLs on its origin (a test fake, GovSlack) may get the bot token too. */
   apiUrl: string;
   inFlight: InFlight;
@@ -27,17 +26,20 @@ const DOWNLOAD_TIMEOUT_MS = 15_000;
  * downloaded with the bot token (within the 10 MiB bound), read and stored, and answered in a thread under it.
  */
 export function registerReportUploads(app: App, options: UploadListening): void {
-  app.event('message', async ({ event, body, client }) => {
+  app.event('message', async ({ event, body, client, context }) => {
     if (event.subtype !== 'file_share' || !('files' in event) || !Array.isArray(event.files)) return;
     const teamId = (body as { team_id?: string }).team_id ?? '';
     const { channel, ts } = event;
     const userId = 'user' in event && typeof event.user === 'string' ? event.user : '';
+    // The workspace's own bot token, as Bolt authorised this event (one token, or one per installation).
+    const botToken = context.botToken;
+    if (botToken === undefined) return;
     const work = (async () => {
       for (const shared of event.files as SharedFile[]) {
         if (typeof shared.id !== 'string') continue;
         const { file } = await client.files.info({ file: shared.id });
         if (file?.name === undefined || !isReportFileName(file.name)) continue;
-        const answer = await readFile(file, { ...options, teamId, channel, userId });
+        const answer = await readFile(file, { ...options, botToken, teamId, channel, userId });
         if (answer === null) continue;
         await client.chat.postMessage({ channel, thread_ts: ts, text: escapeMrkdwn(answer.text), unfurl_links: false });
       }
@@ -54,7 +56,7 @@ interface FileInfo {
 
 async function readFile(
   file: FileInfo,
-  { uploads, botToken, apiUrl, logger, teamId, channel, userId }: UploadListening & { teamId: string; channel: string; userId: string },
+  { uploads, botToken, apiUrl, logger, teamId, channel, userId }: UploadListening & { botToken: string; teamId: string; channel: string; userId: string },
 ) {
   const fileName = file.name!;
   if ((file.size ?? 0) > TLSRPT_MAX_BYTES) return uploadTooLarge(fileName);
