@@ -2,12 +2,14 @@ import { App, webApi, type InstallationStore as BoltInstallationStore } from '@s
 import type { Logger } from 'pino';
 import type { ChatMessage } from '../../src/command/chat-message.js';
 import type { CommandHandler } from '../../src/command/command-handler.js';
+import type { UploadHandler } from '../../src/command/report-upload.js';
 import { NO_METRICS, type Metrics } from '../../src/metrics/metrics.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { createChannelPacer } from './channel-pacer.js';
 import { createInFlight } from './in-flight.js';
 import { postToChannel } from './post-to-channel.js';
 import { renderPosts } from './render-posts.js';
+import { registerReportUploads } from './report-upload.js';
 import { registerRescanAction } from './rescan-action.js';
 import { SLACK_BOT_SCOPES } from './slack-scopes.js';
 import { teamBotToken } from './slack-installations.js';
@@ -37,6 +39,8 @@ export interface SlackAdapterOptions {
   /** Web API base, e.g. GovSlack's or a test fake; default https://slack.com/api/. */
   apiUrl?: string;
   core: CommandHandler;
+  /** Reads report files shared into channels the bot is in; without it they are ignored. */
+  uploads?: UploadHandler;
   logger: Logger;
   /** Spacing of posts to one channel once a short burst is spent; default 1000 (Slack allows about 1 per second). */
   postIntervalMs?: number;
@@ -106,6 +110,10 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
   registerSlashCommand(app, { core, inFlight, logger, pacer, metrics });
   registerRescanAction(app, { core, inFlight, logger, pacer, metrics });
   if (oauth !== undefined) registerUninstall(app, { installations: oauth.installations, logger });
+  if (options.uploads) {
+    const apiUrl = options.apiUrl ?? 'https://slack.com/api/';
+    registerReportUploads(app, { uploads: options.uploads, apiUrl, inFlight, logger });
+  }
   app.error(async (err) => {
     logger.error({ err }, 'Slack listener failed');
   });

@@ -62,6 +62,8 @@ export interface EnvConfig {
     /** Serves /metrics here instead of on `port`, e.g. on an interface only the monitoring can reach. */
     metricsPort?: number;
   };
+  /** Public base URL of the bot's HTTP server (MTASTS_PUBLIC_URL), for the rua address; null when unset. */
+  publicUrl: string | null;
   logLevel: LogLevel;
 }
 
@@ -132,6 +134,12 @@ const envSchema = z
     METRICS_PORT: port('METRICS_PORT').optional(),
     MTASTS_WATCH_LIMIT_CHANNEL: limit('MTASTS_WATCH_LIMIT_CHANNEL', DEFAULT_WATCH_LIMITS.perChannel),
     MTASTS_WATCH_LIMIT_WORKSPACE: limit('MTASTS_WATCH_LIMIT_WORKSPACE', DEFAULT_WATCH_LIMITS.perWorkspace),
+    MTASTS_PUBLIC_URL: z
+      .string()
+      .refine((value) => URL.canParse(value) && new URL(value).protocol === 'https:', {
+        error: 'MTASTS_PUBLIC_URL must be an https:// URL (RFC 8460 reports are posted over HTTPS only)',
+      })
+      .optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   })
   .check((ctx) => {
@@ -190,6 +198,7 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv): EnvConfig {
     scanner: { dns: e.MTASTS_DNS, allowPrivate: e.MTASTS_ALLOW_PRIVATE, dbPath: e.MTASTS_DB, databaseUrl: e.MTASTS_DATABASE_URL, policyPort: e.MTASTS_POLICY_PORT },
     watchLimits: { perChannel: e.MTASTS_WATCH_LIMIT_CHANNEL, perWorkspace: e.MTASTS_WATCH_LIMIT_WORKSPACE },
     http: { port: e.MTASTS_HTTP_PORT, metricsPort: e.METRICS_PORT },
+    publicUrl: e.MTASTS_PUBLIC_URL ?? null,
     logLevel: e.LOG_LEVEL,
   };
 }

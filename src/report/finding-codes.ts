@@ -22,6 +22,10 @@ export const FINDING_CODES = [
   'no-mx',
   // info
   'max-age-short',
+  // what senders' TLS-RPT reports show (warning, warning, info)
+  'premature-enforce-risk',
+  'tlsrpt-failures',
+  'ready-to-enforce',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 

@@ -14,8 +14,8 @@ describe('FINDING_CATALOG', () => {
 
   it('keeps the severities the interface promises', () => {
     const bySeverity = (s: string) => FINDING_CODES.filter((c) => FINDING_CATALOG[c].severity === s);
-    expect(bySeverity('warning')).toEqual(['cert-expiring-soon', 'tlsrpt-missing', 'tlsrpt-invalid', 'enforce-without-tlsrpt', 'no-mx']);
-    expect(bySeverity('info')).toEqual(['max-age-short']);
+    expect(bySeverity('warning')).toEqual(['cert-expiring-soon', 'tlsrpt-missing', 'tlsrpt-invalid', 'enforce-without-tlsrpt', 'no-mx', 'premature-enforce-risk', 'tlsrpt-failures']);
+    expect(bySeverity('info')).toEqual(['max-age-short', 'ready-to-enforce']);
     expect(bySeverity('error')).toHaveLength(13);
   });
 });
