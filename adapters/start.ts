@@ -16,6 +16,7 @@ import { healthRoutes, type ReadinessCheck } from './http/health-routes.js';
 import type { HttpRoute } from './http/http-route.js';
 import { metricsRoute } from './http/metrics-route.js';
 import { startHttpServer } from './http/server.js';
+import { tlsRptRoute } from './http/tlsrpt-route.js';
 import { createPrometheusMetrics } from './metrics/prometheus-metrics.js';
 import { missingPlatformMessage } from './missing-platform.js';
 import { startSlackAdapter } from './slack/index.js';
@@ -83,6 +84,7 @@ async function main(): Promise<void> {
     rateLimiter: store.rateLimiter,
     storeHealth: opened,
     watchLimits: config.watchLimits,
+    reports: { store, publicUrl: config.publicUrl },
     logger: logger.child({ component: 'command' }),
     metrics,
   });
@@ -164,7 +166,7 @@ async function main(): Promise<void> {
 
   try {
     if (httpPort !== undefined) {
-      const routes: HttpRoute[] = healthRoutes(checks, httpLogger);
+      const routes: HttpRoute[] = [...healthRoutes(checks, httpLogger), tlsRptRoute({ store, now: () => new Date(), logger: httpLogger })];
       const metricsPort = config.http.metricsPort;
       if (metricsPort === undefined) routes.push(metricsRoute(metrics));
       else servers.push(await startHttpServer({ port: metricsPort, routes: [metricsRoute(metrics)], logger: httpLogger }));
@@ -173,7 +175,7 @@ async function main(): Promise<void> {
     if (slack) {
       const { oauth, ...tokens } = slack;
       const slackOAuth = oauth && { ...oauth, installations: slackInstallations(store, createSealer(oauth.encryptionKey)) };
-      const adapter = await startSlackAdapter({ ...tokens, oauth: slackOAuth, core, logger: logger.child({ adapter: 'slack' }), metrics });
+      const adapter = await startSlackAdapter({ ...tokens, oauth: slackOAuth, core, uploads: core, logger: logger.child({ adapter: 'slack' }), metrics });
       running.push({ name: 'slack', stop: () => adapter.stop(), pending: () => adapter.pending() });
       posters.set('slack', (channel, message) => adapter.post(channel.channelId, message, channel.workspaceId));
       // Bolt serves HTTP, or keeps Socket Mode reconnecting, from here on; it exposes no connection state.
@@ -186,7 +188,7 @@ async function main(): Promise<void> {
       connected.set('discord', () => true);
       const gateway = await opened.holdSingleton(`discord:${discord.appId}`, {
         start: async () => {
-          const adapter = await startDiscordAdapter({ ...discord, core, logger, metrics });
+          const adapter = await startDiscordAdapter({ ...discord, core, uploads: core, logger, metrics });
           held = adapter;
           posters.set('discord', (channel, message) => adapter.post(channel.channelId, message));
           connected.set('discord', () => adapter.connected());

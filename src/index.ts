@@ -5,6 +5,18 @@ export { parseTlsRptRecord, selectTlsRptRecords, type TlsRptRecord } from './par
 export { mxPatternMatches } from './parsers/mx-pattern.js';
 export { certNameMatches } from './parsers/cert-name-match.js';
 export type { ParseResult } from './parsers/parse-result.js';
+export { readTlsRptReport } from './tlsrpt/read-report.js';
+export {
+  TLSRPT_MAX_BYTES,
+  TLSRPT_REJECTION_CODES,
+  TLSRPT_WARNING_CODES,
+  type TlsRptRejectionCode,
+  type TlsRptWarningCode,
+  type TlsRptSummaryRow,
+  type TlsRptReportMeta,
+  type TlsRptRejection,
+  type TlsRptResult,
+} from './tlsrpt/tlsrpt-report.js';
 export { normalizeDomainInput } from './domain/normalize-domain.js';
 export { scan, InvalidDomainError, ResolverUnreachableError, type ScanOptions } from './scan/scan.js';
 export { buildReport } from './report/build-report.js';

@@ -41,4 +41,17 @@ describe('the mtasts package', () => {
       [true, false, false],
     ]);
   });
+
+  it('reads a TLS-RPT report, plain or gzip, with readTlsRptReport as the README shows', () => {
+    const results = runAsUser(`
+      import { gzipSync } from 'node:zlib';
+      import { readTlsRptReport, TLSRPT_MAX_BYTES } from 'mtasts';
+      const json = JSON.stringify({ 'date-range': { 'start-datetime': '2026-11-30T00:00:00Z', 'end-datetime': '2026-11-30T24:00:00Z' },
+        policies: [{ policy: { 'policy-type': 'sts', 'policy-domain': 'example.com' },
+                     summary: { 'total-successful-session-count': 3, 'total-failure-session-count': 0 } }] });
+      const gzipped = readTlsRptReport(gzipSync(json));
+      console.log(JSON.stringify([gzipped.report.end, gzipped.summary[0].successful, TLSRPT_MAX_BYTES,
+        readTlsRptReport(new TextEncoder().encode('[]')).error.code]));`);
+    expect(results).toEqual(['2026-12-01T00:00:00.000Z', 3, 10485760, 'not-a-report']);
+  });
 });

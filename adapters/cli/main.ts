@@ -23,6 +23,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const { runDiscordCli } = await import('./discord-command.js');
     return runDiscordCli(argv.slice(1), io);
   }
+  if (argv[0] === 'tlsrpt') {
+    const { runTlsRptCli } = await import('./tlsrpt-command.js');
+    return runTlsRptCli(argv.slice(1), io);
+  }
   const parsed = parseScanArgs(argv, io.env);
   if (!parsed.ok) return badInput(io, parsed.reason);
   if (parsed.value.command === 'help') {

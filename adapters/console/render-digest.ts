@@ -26,6 +26,7 @@ export function renderDigest(message: DigestMessage, colour: boolean): string[] 
   message.lines.forEach((line, i) => {
     const [mark, markColour, label] = line.verdict === null ? ['?', 'yellow' as const, line.timedOut ? 'timed out' : 'scan failed'] : VERDICT_MARKS[line.verdict];
     out.push(`  ${paint(colour, markColour, mark)} ${domains[i]!.padEnd(width)}  ${[label, ...facts(line)].join(' · ')}`);
+    if (line.tlsrpt !== undefined) out.push(`      ${escapeUnsafe(line.tlsrpt)}`);
     for (const change of line.changes) out.push(`      ${paint(colour, 'blue', '▸')} ${escapeUnsafe(change.text)}`);
   });
   if (message.details.length > 0) out.push('', 'Broken domains', ...message.details.flatMap((detail) => detailLines(detail, colour)));

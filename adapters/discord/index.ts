@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { ChatMessage } from '../../src/command/chat-message.js';
 import type { CommandHandler } from '../../src/command/command-handler.js';
 import { createSlidingWindowLimiter } from '../../src/command/rate-limiter.js';
+import type { UploadHandler } from '../../src/command/report-upload.js';
 import { NO_METRICS, type Metrics } from '../../src/metrics/metrics.js';
 import type { InteractionDeps } from './answer-interaction.js';
 import { channelTarget } from './channel-target.js';
@@ -11,6 +12,7 @@ import { deliverMessage } from './deliver-message.js';
 import { errorDetails } from './error-details.js';
 import { MTASTS_COMMAND } from './mtasts-command.js';
 import { NO_MENTIONS } from './no-mentions.js';
+import { readReportAttachments } from './report-upload.js';
 import { handleRescanButton } from './rescan-button.js';
 import { rescanDomain } from './rescan-custom-id.js';
 import { handleSlashCommand } from './slash-command.js';
@@ -21,6 +23,11 @@ export interface DiscordAdapterOptions {
   /** REST base (default https://discord.com/api); the gateway URL then comes from its `GET /gateway/bot`. */
   apiUrl?: string;
   core: CommandHandler;
+  /**
+   * Reads report files attached to messages; without the privileged Message Content intent Discord only shows the
+   * bot the attachments of messages that mention it. Without this option messages are not received at all.
+   */
+  uploads?: UploadHandler;
   logger: Logger;
   /** Role id whose members may change channels' watches and digest schedules (Manage Channels always may). */
   managerRoleId?: string;
@@ -48,7 +55,8 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
   const { metrics = NO_METRICS } = options;
   const client = new Client({
     // Slash commands and buttons arrive without privileged intents; Guilds is the minimum the client works with.
-    intents: [GatewayIntentBits.Guilds],
+    // GuildMessages (not privileged) brings the messages that carry report files.
+    intents: options.uploads ? [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages] : [GatewayIntentBits.Guilds],
     allowedMentions: NO_MENTIONS,
     ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
   });
@@ -73,6 +81,13 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
       }),
     );
   });
+  const { uploads } = options;
+  if (uploads) {
+    client.on(Events.MessageCreate, (message) => {
+      if (stopping || message.attachments.size === 0) return;
+      void track(readReportAttachments(message, uploads, logger).catch((error: unknown) => logger.error({ err: errorDetails(error) }, 'discord: reading a report attachment failed')));
+    });
+  }
   client.on(Events.Error, (error) => logger.error({ err: errorDetails(error) }, 'discord: client error'));
 
   const ready = once(client, Events.ClientReady);

@@ -59,7 +59,8 @@ function entryOf(line: DigestLine): string {
   const head = `${icon} **${fitEscaped(line.domain, DOMAIN_MAX)}** — ${facts.join(' · ')}`;
   const changes = line.changes.slice(0, CHANGES_SHOWN).map((change) => `↳ ${fitEscaped(change.text, CHANGE_MAX)}`);
   if (line.changes.length > CHANGES_SHOWN) changes.push(`↳ +${line.changes.length - CHANGES_SHOWN} more changes`);
-  return [head, ...changes].join('\n');
+  const tlsrpt = line.tlsrpt === undefined ? [] : [fitEscaped(line.tlsrpt, CHANGE_MAX)];
+  return [head, ...tlsrpt, ...changes].join('\n');
 }
 
 function certText(days: number): string {

@@ -22,7 +22,7 @@ const CHANGES_SHOWN = 5;
 
 /**
  * One domain of the digest as escaped mrkdwn: verdict, domain, mode, id, short hash, MX coverage and certificate
- * days on one line, then one indented line per change. At most about 2,300 characters.
+ * days on one line, then the TLS-RPT line and one indented line per change. At most about 2,600 characters.
  */
 export function digestLineText(line: DigestLine): string {
   const { emoji, label } = line.verdict !== null ? VERDICTS[line.verdict] : line.timedOut ? TIMED_OUT : FAILED;
@@ -38,7 +38,8 @@ export function digestLineText(line: DigestLine): string {
   const changes = line.changes.slice(0, CHANGES_SHOWN).map((change) => `      ↳ ${cutText(escapeMrkdwn(change.text), CHANGE_MAX)}`);
   const more = line.changes.length - CHANGES_SHOWN;
   if (more > 0) changes.push(`      ↳ +${more} more changes`);
-  return [fields.join(' · '), ...changes].join('\n');
+  const tlsrpt = line.tlsrpt === undefined ? [] : [`      ${cutText(escapeMrkdwn(line.tlsrpt), CHANGE_MAX)}`];
+  return [fields.join(' · '), ...tlsrpt, ...changes].join('\n');
 }
 
 function certText(days: number): string {

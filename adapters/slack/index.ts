@@ -2,6 +2,7 @@ import { App, HTTPReceiver, webApi, type InstallationStore as BoltInstallationSt
 import type { Logger } from 'pino';
 import type { ChatMessage } from '../../src/command/chat-message.js';
 import type { CommandHandler } from '../../src/command/command-handler.js';
+import type { UploadHandler } from '../../src/command/report-upload.js';
 import { NO_METRICS, type Metrics } from '../../src/metrics/metrics.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { createChannelPacer } from './channel-pacer.js';
@@ -10,6 +11,7 @@ import { createInFlight } from './in-flight.js';
 import { postToChannel } from './post-to-channel.js';
 import { renderPosts } from './render-posts.js';
 import { guardReplays } from './replay-guard.js';
+import { registerReportUploads } from './report-upload.js';
 import { registerRescanAction } from './rescan-action.js';
 import { SLACK_BOT_SCOPES } from './slack-scopes.js';
 import { teamBotToken } from './slack-installations.js';
@@ -39,6 +41,8 @@ export interface SlackAdapterOptions {
   /** Web API base, e.g. GovSlack's or a test fake; default https://slack.com/api/. */
   apiUrl?: string;
   core: CommandHandler;
+  /** Reads report files shared into channels the bot is in; without it they are ignored. */
+  uploads?: UploadHandler;
   logger: Logger;
   /** User ids that alone may change channels' watches and digest schedules; unset = anyone in the channel. */
   managers?: readonly string[];
@@ -123,6 +127,10 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
   registerSlashCommand(app, { core, inFlight, logger, pacer, managers, metrics });
   registerRescanAction(app, { core, inFlight, logger, pacer, metrics });
   if (oauth !== undefined) registerUninstall(app, { installations: oauth.installations, logger });
+  if (options.uploads) {
+    const apiUrl = options.apiUrl ?? 'https://slack.com/api/';
+    registerReportUploads(app, { uploads: options.uploads, apiUrl, inFlight, logger });
+  }
   app.error(async (err) => {
     logger.error({ err }, 'Slack listener failed');
   });

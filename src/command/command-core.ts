@@ -5,6 +5,8 @@ import { NO_METRICS, type Metrics } from '../metrics/metrics.js';
 import type { Report } from '../report/report.js';
 import { ResolverUnreachableError } from '../scan/resolver-unreachable.js';
 import type { StoreHealth } from '../store/store-health.js';
+import { domainSessions } from '../tlsrpt/domain-sessions.js';
+import { ingestReport } from '../tlsrpt/ingest-report.js';
 import { DEFAULT_WATCH_LIMITS, type Channel, type WatchLimits } from '../store/watch-store.js';
 import { createChannelAnswers, repeatNotice } from './channel-answers.js';
 import type { ChatMessage, NoticeMessage } from './chat-message.js';
@@ -15,10 +17,14 @@ import { digestScheduleCommand } from './digest-schedule-command.js';
 import { helpMessage, usageMessage } from './help-message.js';
 import { parseCommand, parseRescan } from './parse-command.js';
 import { createSlidingWindowLimiter, type RateLimiter, type SlidingWindowOptions } from './rate-limiter.js';
+import { channelReport } from './channel-report.js';
+import type { UploadHandler } from './report-upload.js';
 import { reportMessage } from './report-message.js';
+import { uploadMessage } from './upload-message.js';
+import { reportsCommand, reportsEndpointCommand, type ReportsDeps } from './reports-command.js';
 import { createScanGate, DEFAULT_LIMITS, type CommandLimits } from './scan-gate.js';
 import { unwatchCommand } from './unwatch-command.js';
-import type { WatchCommandStore, WatchDeps } from './watch-deps.js';
+import { channelOf, type WatchCommandStore, type WatchDeps } from './watch-deps.js';
 import { watchCommand } from './watch-command.js';
 import { watchesCommand } from './watches-command.js';
 
@@ -50,9 +56,11 @@ export interface CommandCoreOptions {
   metrics?: Metrics;
   /** Asked when a command fails, so a store that does not answer gets a plain answer instead of a generic one. */
   storeHealth?: StoreHealth;
+  /** TLS-RPT reports per channel: the reports commands, and the findings their numbers add to scans and digests. */
+  reports?: ReportsDeps;
 }
 
-export interface CommandCore extends CommandHandler {
+export interface CommandCore extends CommandHandler, UploadHandler {
   /** A channel's digest, scanned through the core's cache and queue: what both `digest now` and the scheduler use. */
   digest(channel: Channel): Promise<ChannelDigest>;
 }
@@ -64,10 +72,29 @@ export function createCommandCore(options: CommandCoreOptions): CommandCore {
   const limiter = makeLimiter({ limit: limits.scansPerWindow, windowMs: limits.windowMs, now });
   const gate = createScanGate({ scan: measuredScan(options.scan, metrics), now, limits, limiter, logger, metrics });
   const { concurrency = DIGEST_CONCURRENCY, deadlineMs = DIGEST_DEADLINE_MS } = options.digest ?? {};
+  const { reports } = options;
   const digest = (channel: Channel): Promise<ChannelDigest> =>
-    channelDigest(channel, { store: options.watches, scan: gate.scan, concurrency, deadlineMs, now: () => new Date(now()), logger });
+    channelDigest(channel, {
+      store: options.watches,
+      scan: async (domain) => channelReport(reports, channel, await gate.scan(domain), new Date(now())),
+      concurrency,
+      deadlineMs,
+      now: () => new Date(now()),
+      logger,
+      ...(reports && {
+        tlsRptSessions: async (domain: string, since: Date) =>
+          domainSessions(await reports.store.tlsRptReports(channel, domain, { receivedAfter: since.toISOString() }), domain),
+      }),
+    });
   const answers = createChannelAnswers({ windowMs: limits.cacheTtlMs, now });
-  const deps: WatchDeps = { store: options.watches, gate, limits: options.watchLimits ?? DEFAULT_WATCH_LIMITS, now, digest };
+  const deps: WatchDeps = {
+    store: options.watches,
+    gate,
+    limits: options.watchLimits ?? DEFAULT_WATCH_LIMITS,
+    now,
+    digest,
+    channelReport: (channel, report) => channelReport(reports, channel, report, new Date(now())),
+  };
 
   async function answer(request: CommandRequest, hooks: CommandHooks | undefined): Promise<ChatMessage> {
     const command = request.fresh ? parseRescan(request.text) : parseCommand(request.text);
@@ -86,8 +113,17 @@ export function createCommandCore(options: CommandCoreOptions): CommandCore {
         let answered = false;
         try {
           const scanned = await gate.forUser(request, command.domain, hooks);
-          answered = scanned.ok;
-          return scanned.ok ? reportMessage(scanned.report, { now: now(), notes: scanned.notes }) : scanned.refusal;
+          if (!scanned.ok) return scanned.refusal;
+          answered = true;
+          // A scan (cached, say, while the store is down) still answers when the channel's reports cannot be read.
+          const withReports = await channelReport(reports, channelOf(request), scanned.report, new Date(now())).then(
+            (report) => ({ report, notes: scanned.notes }),
+            (error: unknown) => {
+              logger?.error({ err: error, domain: command.domain }, 'reading the channel\'s TLS-RPT reports failed');
+              return { report: scanned.report, notes: [...scanned.notes, REPORTS_UNREAD] };
+            },
+          );
+          return reportMessage(withReports.report, { now: now(), notes: withReports.notes });
         } finally {
           claim.settle(answered);
         }
@@ -102,6 +138,10 @@ export function createCommandCore(options: CommandCoreOptions): CommandCore {
         return digestScheduleCommand(request, command.schedule, deps);
       case 'digest-now':
         return digestNowCommand(request, deps);
+      case 'reports':
+        return reports ? reportsCommand(request, command.domain, reports, now()) : noReports();
+      case 'reports-endpoint':
+        return reports ? reportsEndpointCommand(request, reports, now()) : noReports();
     }
   }
 
@@ -120,8 +160,22 @@ export function createCommandCore(options: CommandCoreOptions): CommandCore {
       }
     },
     digest,
+    async readUpload(upload) {
+      if (reports === undefined) return noReports();
+      try {
+        const { platform, workspaceId, channelId, userId, bytes } = upload;
+        const channel = { platform, workspaceId, channelId };
+        const outcome = await ingestReport(reports.store, { channel, submitter: `${platform}:${userId}`, bytes, now: new Date(now()) });
+        return uploadMessage(upload.fileName, outcome);
+      } catch (error) {
+        logger?.error({ err: error }, 'report upload failed');
+        return failed();
+      }
+    },
   };
 }
+
+const REPORTS_UNREAD = "This channel's TLS-RPT reports could not be read just now: their findings are missing from this answer";
 
 /** Not a verdict: the domain was not judged, because no DNS answer came back. */
 function resolverUnreachable(): NoticeMessage {
@@ -151,6 +205,10 @@ function storeUnreachable(limits: CommandLimits): NoticeMessage {
       'The bot cannot reach its database right now, so it cannot scan or change watches. ' +
       `Domains checked in the last ${formatDuration(limits.cacheTtlMs)} still answer from cache; please try again in a few minutes.`,
   };
+}
+
+function noReports(): NoticeMessage {
+  return { kind: 'notice', tone: 'neutral', private: true, text: 'This bot keeps no TLS-RPT reports.' };
 }
 
 function failed(): NoticeMessage {

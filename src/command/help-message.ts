@@ -9,6 +9,8 @@ const COMMANDS = [
   '`/mtasts watches` — what this channel watches, with each domain’s latest verdict',
   '`/mtasts digest daily|weekly|off|HH:MM [time zone]` — when this channel gets its digest (default daily at 09:00 UTC)',
   '`/mtasts digest now` — the digest right away: what changed since the last one comes first',
+  '`/mtasts reports example.com` — what senders’ TLS-RPT reports in this channel say: sessions succeeded and failed, where and why',
+  '`/mtasts reports endpoint` — the rua=https://… address that makes senders post their reports into this channel; report files (.json, .json.gz) uploaded here are read too',
 ];
 
 export function helpMessage(): NoticeMessage {

@@ -3,8 +3,8 @@ import { normalizeDomainInput } from '../domain/normalize-domain.js';
 import type { DigestSchedule } from '../store/watch-store.js';
 
 export type ParsedCommand =
-  | { kind: 'scan' | 'watch' | 'unwatch'; domain: string }
-  | { kind: 'watches' | 'digest-now' | 'help' }
+  | { kind: 'scan' | 'watch' | 'unwatch' | 'reports'; domain: string }
+  | { kind: 'watches' | 'digest-now' | 'help' | 'reports-endpoint' }
   | { kind: 'digest'; schedule: DigestSchedule }
   /** `about` picks the usage shown with the reason. */
   | { kind: 'invalid'; about: 'domain' | 'schedule' | 'command'; reason: string };
@@ -25,6 +25,11 @@ export function parseCommand(text: string): ParsedCommand {
   if (keyword === 'watches') {
     return words.length === 1 ? { kind: 'watches' } : { kind: 'invalid', about: 'command', reason: '"watches" takes nothing after it' };
   }
+  if (keyword === 'reports') {
+    if (words.length === 2 && words[1]!.toLowerCase() === 'endpoint') return { kind: 'reports-endpoint' };
+    if (words.length === 1) return { kind: 'invalid', about: 'command', reason: '"reports" takes a domain, or "endpoint"' };
+    return domainCommand('reports', words.slice(1));
+  }
   if (keyword === 'digest') {
     if (words.length === 2 && words[1]!.toLowerCase() === 'now') return { kind: 'digest-now' };
     const schedule = parseDigestSchedule(words.slice(1).join(' '));
@@ -44,7 +49,7 @@ export function parseRescan(value: string): ParsedCommand {
     : { kind: 'invalid', about: 'command', reason: 'That button does not name a domain to rescan' };
 }
 
-function domainCommand(kind: 'scan' | 'watch' | 'unwatch', words: string[]): ParsedCommand {
+function domainCommand(kind: 'scan' | 'watch' | 'unwatch' | 'reports', words: string[]): ParsedCommand {
   if (words.length > 1) return invalidDomain('give exactly one domain');
   const normalized = normalizeDomainInput(words[0] ?? '');
   return normalized.ok ? { kind, domain: normalized.value } : invalidDomain(normalized.reason);

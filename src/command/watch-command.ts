@@ -19,7 +19,8 @@ export async function watchCommand(request: CommandRequest, domain: string, hook
   if (!outcome.ok) return limitReached(domain, outcome);
   const schedule = (await deps.store.schedule(channel)) ?? DEFAULT_SCHEDULE;
   const note = `${outcome.added ? 'Now watching' : 'Already watching'} ${domain} in this channel · ${describeNextDigest(schedule, now)}`;
-  return reportMessage(scanned.report, { now: now.getTime(), notes: [...scanned.notes, note] });
+  const report = await deps.channelReport(channel, scanned.report);
+  return reportMessage(report, { now: now.getTime(), notes: [...scanned.notes, note] });
 }
 
 function limitReached(domain: string, { limit, max }: Extract<WatchOutcome, { ok: false }>): NoticeMessage {

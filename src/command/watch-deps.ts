@@ -1,4 +1,5 @@
 import type { ChannelDigest } from '../digest/channel-digest.js';
+import type { Report } from '../report/report.js';
 import type { ScanHistory } from '../store/scan-history.js';
 import type { Channel, WatchLimits, WatchStore } from '../store/watch-store.js';
 import type { CommandRequest } from './command-handler.js';
@@ -16,6 +17,8 @@ export interface WatchDeps {
   now: () => number;
   /** The channel's digest, scanned through the gate (the same one the scheduler posts). */
   digest: (channel: Channel) => Promise<ChannelDigest>;
+  /** The scan with the findings of the channel's TLS-RPT reports added. */
+  channelReport: (channel: Channel, report: Report) => Promise<Report>;
 }
 
 /** Watches and digests belong to the channel the command was typed in. */

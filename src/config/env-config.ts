@@ -72,6 +72,8 @@ export interface EnvConfig {
     /** Serves /metrics here instead of on `port`, e.g. on an interface only the monitoring can reach. */
     metricsPort?: number;
   };
+  /** Public base URL of the bot's HTTP server (MTASTS_PUBLIC_URL), for the rua address; null when unset. */
+  publicUrl: string | null;
   logLevel: LogLevel;
   /** How long a stop waits for replies in flight before exiting without them; inside Docker's 10 s by default. */
   shutdownGraceMs: number;
@@ -168,6 +170,12 @@ const envSchema = z
       .regex(/^\d{1,6}$/, { error: 'MTASTS_SHUTDOWN_GRACE_MS must be a whole number of milliseconds up to 999999' })
       .transform(Number)
       .default(8000),
+    MTASTS_PUBLIC_URL: z
+      .string()
+      .refine((value) => URL.canParse(value) && new URL(value).protocol === 'https:', {
+        error: 'MTASTS_PUBLIC_URL must be an https:// URL (RFC 8460 reports are posted over HTTPS only)',
+      })
+      .optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   })
   .check((ctx) => {
@@ -235,6 +243,7 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv): EnvConfig {
     },
     watchLimits: { perChannel: e.MTASTS_WATCH_LIMIT_CHANNEL, perWorkspace: e.MTASTS_WATCH_LIMIT_WORKSPACE },
     http: { port: e.MTASTS_HTTP_PORT, metricsPort: e.METRICS_PORT },
+    publicUrl: e.MTASTS_PUBLIC_URL ?? null,
     logLevel: e.LOG_LEVEL,
     console: e.MTASTS_CONSOLE,
     shutdownGraceMs: e.MTASTS_SHUTDOWN_GRACE_MS,

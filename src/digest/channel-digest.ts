@@ -1,6 +1,8 @@
 import type { Channel, LastDigest, WatchStore } from '../store/watch-store.js';
 import { digestMessage, type DigestMessage } from './digest-message.js';
-import { runDigest, type RunDigestOptions } from './run-digest.js';
+import type { DomainSessions } from '../tlsrpt/domain-sessions.js';
+import { runDigest, type DomainOutcome, type RunDigestOptions } from './run-digest.js';
+import { tlsRptDigestLine } from './tlsrpt-digest-line.js';
 
 export interface ChannelDigest {
   message: DigestMessage;
@@ -10,7 +12,11 @@ export interface ChannelDigest {
 
 export interface ChannelDigestOptions extends RunDigestOptions {
   store: Pick<WatchStore, 'watches' | 'lastDigest'>;
+  /** The domain's sessions in the channel's TLS-RPT reports received after `since`; unset where none are kept. */
+  tlsRptSessions?: (domain: string, since: Date) => Promise<DomainSessions>;
 }
+
+const DAY_MS = 86_400_000;
 
 /** Scans a channel's watched domains and compares them with its previous digest. */
 export async function channelDigest(channel: Channel, options: ChannelDigestOptions): Promise<ChannelDigest> {
@@ -24,5 +30,18 @@ export async function channelDigest(channel: Channel, options: ChannelDigestOpti
     const kept = before.get(outcome.domain);
     return kept ? [kept] : [];
   });
-  return { message: digestMessage(outcomes, { previous, now }), digest: { at: now.toISOString(), snapshots } };
+  const tlsrpt = await tlsRptLines(outcomes, options, previous === null ? new Date(now.getTime() - DAY_MS) : new Date(previous.at));
+  return { message: digestMessage(outcomes, { previous, now, tlsrpt }), digest: { at: now.toISOString(), snapshots } };
+}
+
+/** The TLS-RPT line of each scanned domain that received reports since the previous digest (the first: a day). */
+async function tlsRptLines(outcomes: DomainOutcome[], { tlsRptSessions }: ChannelDigestOptions, since: Date): Promise<Map<string, string>> {
+  const lines = new Map<string, string>();
+  if (tlsRptSessions === undefined) return lines;
+  for (const outcome of outcomes) {
+    if (outcome.status !== 'scanned') continue;
+    const line = tlsRptDigestLine(await tlsRptSessions(outcome.domain, since), outcome.findings);
+    if (line !== null) lines.set(outcome.domain, line);
+  }
+  return lines;
 }

@@ -23,6 +23,8 @@ export interface DigestLine {
   failed: boolean;
   /** Since the previous digest; empty for a domain it did not include. */
   changes: DigestChange[];
+  /** What the channel's TLS-RPT reports received since the previous digest say; absent when none arrived. */
+  tlsrpt?: string;
 }
 
 /** For the thread under the digest: what is wrong with one broken domain and how to fix it. */
@@ -53,12 +55,16 @@ export interface DigestContext {
   previous: LastDigest | null;
   /** When this digest is built. */
   now: Date;
+  /** Per domain, its TLS-RPT line (see DigestLine.tlsrpt). */
+  tlsrpt?: ReadonlyMap<string, string>;
 }
 
 /** The digest of one channel from its scan outcomes. */
-export function digestMessage(outcomes: DomainOutcome[], { previous, now }: DigestContext): DigestMessage {
+export function digestMessage(outcomes: DomainOutcome[], { previous, now, tlsrpt }: DigestContext): DigestMessage {
   const before = new Map(previous?.snapshots.map((snapshot) => [snapshot.domain, snapshot]));
-  const lines = outcomes.map((outcome) => lineOf(outcome, before.get(outcome.domain), now)).sort(byAttention);
+  const lines = outcomes
+    .map((outcome) => withTlsRpt(lineOf(outcome, before.get(outcome.domain), now), tlsrpt?.get(outcome.domain)))
+    .sort(byAttention);
   const counts = countLines(lines);
   const changed = lines.filter((line) => line.changes.length > 0).length;
   return {
@@ -71,6 +77,10 @@ export function digestMessage(outcomes: DomainOutcome[], { previous, now }: Dige
     lines,
     details: outcomes.flatMap(detailOf),
   };
+}
+
+function withTlsRpt(line: DigestLine, tlsrpt: string | undefined): DigestLine {
+  return tlsrpt === undefined ? line : { ...line, tlsrpt };
 }
 
 function detailOf(outcome: DomainOutcome): DigestDetail[] {

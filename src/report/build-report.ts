@@ -94,7 +94,7 @@ function tlsrptAbsence(tlsrpt: TlsRptEvaluation, lookedUp: boolean, mode: Policy
   return [];
 }
 
-function sortBySeverity(findings: Finding[]): Finding[] {
+export function sortBySeverity(findings: Finding[]): Finding[] {
   return [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }
 

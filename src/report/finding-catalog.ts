@@ -21,6 +21,9 @@ export interface CatalogEntry {
   fix: (c: FixContext) => string;
 }
 
+/** Where the chat bot takes reports itself; the CLI shows it too, since the bot is part of the same tool. */
+const BOT_ENDPOINT = 'To have the mtasts bot read and summarise the reports, add the https: address `/mtasts reports endpoint` gives in its channel to rua (comma-separated).';
+
 /** The one table of human text: both the CLI and the chat adapters render findings from it. */
 export const FINDING_CATALOG: Record<FindingCode, CatalogEntry> = {
   'txt-missing': {
@@ -143,7 +146,7 @@ export const FINDING_CATALOG: Record<FindingCode, CatalogEntry> = {
     severity: 'warning',
     title: 'TLS-RPT record missing',
     fix: (c) =>
-      `Publish _smtp._tls.${c.domain} TXT "v=TLSRPTv1; rua=mailto:tls-reports@${c.domain}" to receive reports of failed deliveries.`,
+      `Publish _smtp._tls.${c.domain} TXT "v=TLSRPTv1; rua=mailto:tls-reports@${c.domain}" to receive reports of failed deliveries. ${BOT_ENDPOINT}`,
   },
   'tlsrpt-invalid': {
     severity: 'warning',
@@ -157,7 +160,7 @@ export const FINDING_CATALOG: Record<FindingCode, CatalogEntry> = {
     severity: 'warning',
     title: 'Enforce mode without TLS-RPT',
     fix: (c) =>
-      `In enforce mode failed deliveries are silent without reports: publish _smtp._tls.${c.domain} TXT "v=TLSRPTv1; rua=mailto:tls-reports@${c.domain}".`,
+      `In enforce mode failed deliveries are silent without reports: publish _smtp._tls.${c.domain} TXT "v=TLSRPTv1; rua=mailto:tls-reports@${c.domain}". ${BOT_ENDPOINT}`,
   },
   'no-mx': {
     severity: 'warning',
@@ -191,5 +194,22 @@ export const FINDING_CATALOG: Record<FindingCode, CatalogEntry> = {
     severity: 'info',
     title: 'DANE TLSA records validated and matching',
     fix: (c) => `Nothing to fix; when the certificate or key of ${c.host} changes, publish the new TLSA record before the switch.`,
+  },
+  'premature-enforce-risk': {
+    severity: 'warning',
+    title: 'Enforce would bounce mail now',
+    fix: (c) =>
+      `Stay in testing and fix what the reports show first: ${c.note ?? 'the failing MX hosts'} Switch to enforce once the reports of every sender are clean.`,
+  },
+  'tlsrpt-failures': {
+    severity: 'warning',
+    title: 'Senders report TLS failures under enforce',
+    fix: (c) => `Under enforce these senders do not deliver: ${c.note ?? 'fix the failing MX hosts.'}`,
+  },
+  'ready-to-enforce': {
+    severity: 'info',
+    title: 'Ready to enforce',
+    fix: (c) =>
+      `In https://mta-sts.${c.domain}/.well-known/mta-sts.txt change "mode: testing" to "mode: enforce", then publish a new id at _mta-sts.${c.domain} so senders fetch it (the detail gives both).`,
   },
 };

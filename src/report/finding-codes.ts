@@ -33,6 +33,10 @@ export const FINDING_CODES = [
   // info
   'max-age-short',
   'dane-present',
+  // what senders' TLS-RPT reports show (warning, warning, info)
+  'premature-enforce-risk',
+  'tlsrpt-failures',
+  'ready-to-enforce',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 

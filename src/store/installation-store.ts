@@ -18,7 +18,7 @@ export interface InstallationStore {
   installation(workspace: Workspace): Promise<string | null>;
   /**
    * The workspace uninstalled the bot or revoked its token: deletes the installation and everything the workspace
-   * set up (watches, schedules, claimed slots, last digests), in one transaction.
+   * set up (watches, schedules, claimed slots, last digests, TLS-RPT reports and report tokens), in one transaction.
    */
   forgetWorkspace(workspace: Workspace): Promise<void>;
 }

@@ -70,6 +70,39 @@ export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [
         PRIMARY KEY (platform, workspace_id)
       );
     `),
+  // TLS-RPT reports per channel (one per organisation + report-id), the policy domains each one covers, and the
+  // per-channel tokens of the rua endpoint.
+  (db) =>
+    db.exec(`
+      CREATE TABLE tlsrpt_reports (
+        id INTEGER PRIMARY KEY,
+        platform TEXT NOT NULL,
+        workspace_id TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        dedup_key TEXT NOT NULL,
+        submitter TEXT NOT NULL,
+        organization TEXT,
+        report_id TEXT,
+        start_at TEXT NOT NULL,
+        end_at TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        UNIQUE (platform, workspace_id, channel_id, dedup_key)
+      );
+      CREATE TABLE tlsrpt_report_domains (
+        report INTEGER NOT NULL REFERENCES tlsrpt_reports (id),
+        domain TEXT NOT NULL,
+        PRIMARY KEY (domain, report)
+      );
+      CREATE TABLE tlsrpt_tokens (
+        token TEXT PRIMARY KEY,
+        platform TEXT NOT NULL,
+        workspace_id TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        UNIQUE (platform, workspace_id, channel_id)
+      );
+    `),
 ];
 
 export class SchemaTooNewError extends Error {

@@ -74,6 +74,38 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     PRIMARY KEY (platform, workspace_id)
   );
   `,
+  // TLS-RPT reports per channel (one per organisation + report-id), the policy domains each one covers, and the
+  // per-channel tokens of the rua endpoint.
+  `
+  CREATE TABLE tlsrpt_reports (
+    id bigserial PRIMARY KEY,
+    platform text NOT NULL,
+    workspace_id text NOT NULL,
+    channel_id text NOT NULL,
+    dedup_key text NOT NULL,
+    submitter text NOT NULL,
+    organization text,
+    report_id text,
+    start_at timestamptz NOT NULL,
+    end_at timestamptz NOT NULL,
+    received_at timestamptz NOT NULL,
+    summary jsonb NOT NULL,
+    UNIQUE (platform, workspace_id, channel_id, dedup_key)
+  );
+  CREATE TABLE tlsrpt_report_domains (
+    report bigint NOT NULL REFERENCES tlsrpt_reports (id),
+    domain text NOT NULL,
+    PRIMARY KEY (domain, report)
+  );
+  CREATE TABLE tlsrpt_tokens (
+    token text PRIMARY KEY,
+    platform text NOT NULL,
+    workspace_id text NOT NULL,
+    channel_id text NOT NULL,
+    created_at timestamptz NOT NULL,
+    UNIQUE (platform, workspace_id, channel_id)
+  );
+  `,
 ];
 
 /** The number of steps applied to the database `client` is on (0 on an empty one). */

@@ -4,6 +4,7 @@ import { postgresInstallationStore } from './postgres-installation-store.js';
 import { POSTGRES_MIGRATIONS, appliedPostgresMigrations, migratePostgres } from './postgres-migrations.js';
 import { postgresRateLimiter } from './postgres-rate-limiter.js';
 import { postgresSingleton, type SingletonLogger } from './postgres-singleton.js';
+import { postgresTlsRptStore } from './postgres-tlsrpt-store.js';
 import { postgresWatchStore } from './postgres-watch-store.js';
 import type { ScanRecord } from './scan-history.js';
 import type { Store } from './store.js';
@@ -56,6 +57,7 @@ export async function openPostgresStore(url: string, { logger, singletonPollMs }
   return {
     ...postgresWatchStore(pool),
     ...postgresInstallationStore(pool),
+    ...postgresTlsRptStore(pool),
     async bodiesUnderId(domain, policyId) {
       const { rows } = await pool.query<{ sha256: string; first_seen: Date }>(
         `SELECT sha256, MIN(scanned_at) AS first_seen FROM scans

@@ -7,12 +7,13 @@ import { MIGRATIONS, migrate } from './migrations.js';
 import type { BodySeen, ScanRecord } from './scan-history.js';
 import { holdInProcess } from './singleton.js';
 import { sqliteInstallationStore } from './sqlite-installation-store.js';
+import { sqliteTlsRptStore } from './sqlite-tlsrpt-store.js';
 import { sqliteWatchStore } from './sqlite-watch-store.js';
 import type { Store } from './store.js';
 
 export const DEFAULT_DB_PATH = 'data/mtasts.db';
 
-/** One database file holds scan history, watches/digests and installations; one process owns it, so limits stay in memory. */
+/** One database file holds scan history, watches/digests, installations and TLS-RPT reports; one process owns it, so limits stay in memory. */
 export type SqliteStore = Store;
 
 interface ScanRow {
@@ -52,6 +53,7 @@ export function openSqliteStore(path: string = DEFAULT_DB_PATH): SqliteStore {
   return {
     ...sqliteWatchStore(db),
     ...sqliteInstallationStore(db),
+    ...sqliteTlsRptStore(db),
     async bodiesUnderId(domain, policyId) {
       return bodies.all(domain, policyId);
     },

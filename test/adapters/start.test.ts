@@ -9,6 +9,8 @@ import { DEFAULT_WATCH_LIMITS, type Channel } from '../../src/store/watch-store.
 import { publishDomain, startFixtureInternet, type FixtureInternet } from '../fixture/fixture-internet.js';
 import { healthy } from '../scan/scan-harness.js';
 import { fixtureScanEnv, freePort, waitFor } from './bot-process.js';
+import { TEST_DATABASE_URL, useFreshSchemas } from '../store/postgres-test-database.js';
+import { reportBytes } from '../tlsrpt/report-builder.js';
 import { parsePrometheusText } from './metrics/prometheus-text.js';
 import { startFakeSlackApi } from './slack/fake-slack-api.js';
 import { signSlackRequest } from './slack/sign-slack-request.js';
@@ -249,5 +251,43 @@ describe('npm start', () => {
       expect(await bot.exit).toBe(0);
       await slack.close();
     }
+  });
+
+  /** The rua address minted at the prompt takes a report on the bot's one HTTP server, and `reports` counts it. */
+  async function ruaRoundTrip(env: Record<string, string>): Promise<void> {
+    const httpPort = await freePort();
+    const bot = start({ ...env, MTASTS_HTTP_PORT: String(httpPort), MTASTS_PUBLIC_URL: 'https://mtasts.example.net' });
+    try {
+      bot.child.stdin.write('/mtasts reports endpoint\n');
+      await waitFor(() => /rua=https:\/\/mtasts\.example\.net\/tlsrpt\/[\w-]+/.test(bot.output()), 'the rua address');
+      const token = /rua=https:\/\/mtasts\.example\.net\/tlsrpt\/([\w-]+)/.exec(bot.output())![1]!;
+      const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+      const report = reportBytes({ 'date-range': { 'start-datetime': `${day}T00:00:00Z`, 'end-datetime': `${day}T23:59:59Z` } });
+      const post = () =>
+        fetch(`http://127.0.0.1:${httpPort}/tlsrpt/${token}`, { method: 'POST', headers: { 'content-type': 'application/tlsrpt+json' }, body: report });
+      const first = await post();
+      expect(first.status).toBe(201);
+      expect(await first.json()).toEqual({ stored: true, warnings: [] });
+      expect((await post()).status).toBe(200);
+      expect((await fetch(`http://127.0.0.1:${httpPort}/tlsrpt/AAAAAAAAAAAAAAAAAAAAAAAA`, { method: 'POST', body: report })).status).toBe(404);
+      bot.child.stdin.write('/mtasts reports example.com\n');
+      await waitFor(() => bot.output().includes('TLS-RPT reports for example.com: 1 report from 1 reporter'), 'the reports answer');
+      expect(bot.output()).toContain('Last 7 days: sts 10 succeeded · 1 failed');
+      bot.child.stdin.write('quit\n');
+      expect(await bot.exit).toBe(0);
+    } finally {
+      bot.child.kill('SIGKILL');
+    }
+  }
+
+  it('serves the TLS-RPT rua endpoint on MTASTS_HTTP_PORT, on SQLite', async () => {
+    await ruaRoundTrip({ MTASTS_DB: join(dir, 'rua.db') });
+  });
+
+  describe.skipIf(TEST_DATABASE_URL === undefined)('on Postgres (MTASTS_TEST_DATABASE_URL)', () => {
+    const freshSchema = useFreshSchemas();
+    it('serves the TLS-RPT rua endpoint on MTASTS_HTTP_PORT, on Postgres', async () => {
+      await ruaRoundTrip({ MTASTS_DATABASE_URL: await freshSchema() });
+    });
   });
 });

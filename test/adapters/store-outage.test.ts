@@ -79,7 +79,9 @@ describe.skipIf(TEST_DATABASE_URL === undefined)('npm start on Postgres while th
 
       relay.cut();
       expect(await readyBecomes(503)).toEqual({ status: 503, body: { status: 'not ready', failing: ['store'] } });
-      expect(await ask('/mtasts good.example', 'Cached')).toContain('Enforced');
+      const cached = await ask('/mtasts good.example', 'Cached');
+      expect(cached).toContain('Enforced');
+      expect(cached).toContain("This channel's TLS-RPT reports could not be read just now");
       expect(await ask('/mtasts later.example', UNREACHABLE)).not.toContain('Enforced');
       expect(await ask('/mtasts watch later.example', UNREACHABLE)).not.toContain('Watching');
       const healthz = await fetch(`http://127.0.0.1:${httpPort}/healthz`);

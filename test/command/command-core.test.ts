@@ -289,6 +289,19 @@ describe('createCommandCore', () => {
     expect((await ask('new.example')).kind).toBe('report');
   });
 
+  it("answers a scan without the channel's TLS-RPT findings, and says so, when its reports cannot be read", async () => {
+    const reportsStore = memoryStore();
+    const { ask } = setup({
+      reports: {
+        store: { ...reportsStore, tlsRptReports: () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:5432')) },
+        publicUrl: null,
+      },
+    });
+    const message = asReport(await ask('example.com'));
+    expect(message.headline).toBe('example.com — Enforced');
+    expect(message.summary.at(-1)).toBe("This channel's TLS-RPT reports could not be read just now: their findings are missing from this answer");
+  });
+
   it('turns a scan that throws into a friendly notice, logs it, and caches nothing', async () => {
     const logged: Array<{ details: object; message: string }> = [];
     let calls = 0;

@@ -31,6 +31,7 @@ describe('loadEnvConfig', () => {
       scanner: { dns: undefined, allowPrivate: false, dbPath: undefined, databaseUrl: undefined, smtp: true },
       watchLimits: { perChannel: 200, perWorkspace: 1000 },
       http: { port: undefined, metricsPort: undefined },
+      publicUrl: null,
       logLevel: 'info',
       console: false,
       shutdownGraceMs: 8000,
@@ -204,5 +205,12 @@ describe('loadEnvConfig', () => {
       perWorkspace: 400,
     });
     expect(loadEnvConfig({ MTASTS_WATCH_LIMIT_CHANNEL: '999999' }).watchLimits).toEqual({ perChannel: 999_999, perWorkspace: 1000 });
+  });
+
+  it('takes MTASTS_PUBLIC_URL for the rua address, https only', () => {
+    expect(loadEnvConfig({ MTASTS_PUBLIC_URL: 'https://mtasts.example.net/bot/' }).publicUrl).toBe('https://mtasts.example.net/bot/');
+    expect(() => loadEnvConfig({ MTASTS_PUBLIC_URL: 'http://mtasts.example.net' })).toThrow(
+      'MTASTS_PUBLIC_URL must be an https:// URL (RFC 8460 reports are posted over HTTPS only)',
+    );
   });
 });

@@ -23,8 +23,10 @@ describe('FINDING_CATALOG', () => {
       'mx-cert-expiring-soon',
       'smtp-unreachable',
       'dane-unsigned',
+      'premature-enforce-risk',
+      'tlsrpt-failures',
     ]);
-    expect(bySeverity('info')).toEqual(['max-age-short', 'dane-present']);
+    expect(bySeverity('info')).toEqual(['max-age-short', 'dane-present', 'ready-to-enforce']);
     // starttls-missing and mx-cert-* are errors at most: evaluateGate lowers them where no policy enforces them.
     expect(bySeverity('error')).toHaveLength(19);
     expect(bySeverity('error')).toContain('domain-not-found');

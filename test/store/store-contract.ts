@@ -3,6 +3,7 @@ import type { ScanRecord } from '../../src/store/scan-history.js';
 import type { Store } from '../../src/store/store.js';
 import type { Channel } from '../../src/store/watch-store.js';
 import { CHANNEL, snapshotFixture } from '../digest/digest-fixtures.js';
+import { REPORT_CHANNEL, storedReport, summaryRow } from './tlsrpt-fixtures.js';
 
 /** One fresh, empty database; every open() is another store instance on it, as another process would open it. */
 export interface StoreDatabase {
@@ -263,6 +264,8 @@ export function describeStoreContract(name: string, freshDatabase: () => Promise
         await store.setSchedule(channel, WEEKLY, AT);
         await store.claimSlot(channel, SLOT, AT);
         await store.saveDigest(channel, { at: AT, snapshots: [snapshotFixture()] });
+        await store.addTlsRptReport(storedReport({ channel }), 'google|r1');
+        await store.mintIngestToken(channel, `token-${channel.platform}-${channel.workspaceId}`, AT);
       }
 
       await store.forgetWorkspace(B);
@@ -271,7 +274,10 @@ export function describeStoreContract(name: string, freshDatabase: () => Promise
       expect(await store.watches(inB)).toEqual([]);
       expect(await store.schedule(inB)).toBeNull();
       expect(await store.lastDigest(inB)).toBeNull();
-      // The slot is free again: a reinstall starts from scratch.
+      expect(await store.tlsRptReports(inB, 'example.com', { endAfter: '2026-01-01T00:00:00.000Z' })).toEqual([]);
+      expect(await store.channelOfIngestToken('token-slack-TB')).toBeNull();
+      // The slot and the report are free again: a reinstall starts from scratch.
+      expect(await store.addTlsRptReport(storedReport({ channel: inB }), 'google|r1')).toBe(true);
       expect(await store.claimSlot(inB, SLOT, AT)).toBe(true);
 
       for (const channel of [inA, sameIdOnDiscord]) {
@@ -280,6 +286,8 @@ export function describeStoreContract(name: string, freshDatabase: () => Promise
         expect(await store.schedule(channel)).toEqual(WEEKLY);
         expect(await store.lastDigest(channel)).toEqual({ at: AT, snapshots: [snapshotFixture()] });
         expect(await store.claimSlot(channel, SLOT, AT)).toBe(false);
+        expect(await store.tlsRptReports(channel, 'example.com', { endAfter: '2026-01-01T00:00:00.000Z' })).toEqual([storedReport({ channel })]);
+        expect(await store.channelOfIngestToken(`token-${channel.platform}-${channel.workspaceId}`)).toEqual(channel);
       }
       const channels = (await store.digestChannels()).map((state) => state.channel);
       expect(channels).toHaveLength(2);
@@ -301,6 +309,66 @@ export function describeStoreContract(name: string, freshDatabase: () => Promise
       await expect(store.ping()).resolves.toBeUndefined();
       await db.close(store);
       await expect(store.ping()).rejects.toThrow();
+    });
+  });
+
+  describe(`${name}: TLS-RPT reports`, () => {
+    const OTHER = { ...REPORT_CHANNEL, channelId: 'C2' };
+    const SINCE_JANUARY = { endAfter: '2026-01-01T00:00:00.000Z' };
+
+    it('keeps a report once per channel and key; the same key in another channel is another report', async () => {
+      const store = await fresh();
+      expect(await store.addTlsRptReport(storedReport(), 'google|r1')).toBe(true);
+      expect(await store.addTlsRptReport(storedReport({ submitter: 'slack:U1' }), 'google|r1')).toBe(false);
+      expect(await store.addTlsRptReport(storedReport({ channel: OTHER }), 'google|r1')).toBe(true);
+      expect(await store.tlsRptReports(REPORT_CHANNEL, 'example.com', SINCE_JANUARY)).toEqual([storedReport()]);
+    });
+
+    it('keeps a report once when instances add it at the same moment', async () => {
+      const db = await database();
+      const stores = [await db.open(), await db.open(), await db.open()];
+      const added = await Promise.all(Array.from({ length: 12 }, (_, i) => stores[i % 3]!.addTlsRptReport(storedReport(), 'google|r1')));
+      expect(added.filter(Boolean)).toHaveLength(1);
+      expect(await stores[0]!.tlsRptReports(REPORT_CHANNEL, 'example.com', SINCE_JANUARY)).toEqual([storedReport()]);
+    });
+
+    it('finds a report under each of its policy domains, never under a missing one, and only in its channel', async () => {
+      const store = await fresh();
+      const summary = [summaryRow(), summaryRow({ policyDomain: 'example.net' }), summaryRow({ policyDomain: null })];
+      await store.addTlsRptReport(storedReport({ summary }), 'k1');
+      expect(await store.tlsRptReports(REPORT_CHANNEL, 'example.net', SINCE_JANUARY)).toEqual([storedReport({ summary })]);
+      expect(await store.tlsRptReports(REPORT_CHANNEL, 'example.com', SINCE_JANUARY)).toHaveLength(1);
+      expect(await store.tlsRptReports(REPORT_CHANNEL, 'example.org', SINCE_JANUARY)).toEqual([]);
+      expect(await store.tlsRptReports(OTHER, 'example.com', SINCE_JANUARY)).toEqual([]);
+    });
+
+    it('reads a window by the end of the date range or by arrival, oldest first', async () => {
+      const store = await fresh();
+      await store.addTlsRptReport(storedReport({ reportId: 'late', end: '2026-11-28T00:00:00.000Z', receivedAt: '2026-11-30T12:00:00.000Z' }), 'late');
+      await store.addTlsRptReport(storedReport({ reportId: 'old', end: '2026-11-20T00:00:00.000Z', receivedAt: '2026-11-20T01:00:00.000Z' }), 'old');
+      await store.addTlsRptReport(storedReport({ reportId: 'new' }), 'new');
+      const ids = (reports: { reportId: string | null }[]) => reports.map((report) => report.reportId);
+      expect(ids(await store.tlsRptReports(REPORT_CHANNEL, 'example.com', { endAfter: '2026-11-27T00:00:00.000Z' }))).toEqual(['late', 'new']);
+      expect(ids(await store.tlsRptReports(REPORT_CHANNEL, 'example.com', { receivedAfter: '2026-11-30T09:00:00.000Z' }))).toEqual(['late']);
+    });
+
+    it('mints one token per channel: a second mint returns the first; unknown tokens map to no channel', async () => {
+      const store = await fresh();
+      expect(await store.ingestToken(REPORT_CHANNEL)).toBeNull();
+      expect(await store.mintIngestToken(REPORT_CHANNEL, 'tok-1', AT)).toBe('tok-1');
+      expect(await store.mintIngestToken(REPORT_CHANNEL, 'tok-2', AT)).toBe('tok-1');
+      expect(await store.mintIngestToken(OTHER, 'tok-3', AT)).toBe('tok-3');
+      expect(await store.ingestToken(REPORT_CHANNEL)).toBe('tok-1');
+      expect(await store.channelOfIngestToken('tok-3')).toEqual(OTHER);
+      expect(await store.channelOfIngestToken('tok-2')).toBeNull();
+    });
+
+    it('gives every instance minting at once the same one token', async () => {
+      const db = await database();
+      const stores = [await db.open(), await db.open()];
+      const minted = await Promise.all(['tok-a', 'tok-b', 'tok-c', 'tok-d'].map((token, i) => stores[i % 2]!.mintIngestToken(REPORT_CHANNEL, token, AT)));
+      expect(new Set(minted).size).toBe(1);
+      expect(await stores[1]!.ingestToken(REPORT_CHANNEL)).toBe(minted[0]);
     });
   });
 

@@ -87,6 +87,14 @@ describe('renderDigest', () => {
     expect(out).toHaveLength(4);
   });
 
+  it('prints the TLS-RPT line of a domain under it, above its changes', () => {
+    const quiet = digest({ lines: [line('a.example', { tlsrpt: 'TLS-RPT since the last digest: 40 successful · 0 failed, from Google Inc.\u001b[2J' })], details: [] });
+    expect(renderDigest(quiet, false).slice(3)).toEqual([
+      '  ✓ a.example  enforced · mode enforce · id 20261130T000000 · sha256 3f2a9c1be07d… · MX 1/1 covered · certificate expires in 80 days',
+      '      TLS-RPT since the last digest: 40 successful · 0 failed, from Google Inc.\\u001b[2J',
+    ]);
+  });
+
   it('neutralises control characters and escapes in every remote string', () => {
     const hostile = digest({
       lines: [

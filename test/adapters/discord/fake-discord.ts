@@ -43,6 +43,10 @@ export interface FakeDiscord {
   hangCallbacks: boolean;
   /** Open gateway connections. */
   connections(): number;
+  /** Sends a gateway dispatch (e.g. GUILD_CREATE, MESSAGE_CREATE) to every connected client. */
+  dispatchEvent(type: string, data: object): void;
+  /** Serves `bytes` as a CDN attachment; returns its URL. */
+  addAttachment(id: string, name: string, bytes: Uint8Array): string;
   /** Sends an INTERACTION_CREATE dispatch to every connected client. */
   dispatch(interaction: { token: string; channel_id?: string }): void;
   waitForRequest(match: (request: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
@@ -60,6 +64,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
   const channelByToken = new Map<string, string>();
   const originalByToken = new Map<string, string>();
   const waiters = new Set<() => void>();
+  const attachments = new Map<string, Uint8Array>();
   let nextId = 300000000000000000n;
   let sequence = 0;
 
@@ -84,6 +89,15 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     refuseDeletes: false,
     hangCallbacks: false,
     connections: () => gateway.clients.size,
+    dispatchEvent(type, data) {
+      sequence += 1;
+      const frame = JSON.stringify({ op: 0, t: type, s: sequence, d: data });
+      for (const socket of gateway.clients) socket.send(frame);
+    },
+    addAttachment(id, name, bytes) {
+      attachments.set(id, bytes);
+      return `http://${origin}/attachments/${id}/${encodeURIComponent(name)}`;
+    },
     dispatch(interaction) {
       if (interaction.channel_id) channelByToken.set(interaction.token, interaction.channel_id);
       sequence += 1;
@@ -149,6 +163,13 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
     const url = new URL(request.url ?? '/', `http://${origin}`);
+    const attachment = /^\/attachments\/(\d+)\//.exec(url.pathname);
+    if (request.method === 'GET' && attachment) {
+      const bytes = attachments.get(attachment[1]!);
+      response.writeHead(bytes ? 200 : 404, { 'content-type': 'application/octet-stream' });
+      response.end(bytes);
+      return;
+    }
     const route = url.pathname.replace(/^\/api\/v10/, '');
     const recorded: RecordedRequest = {
       method: request.method ?? 'GET',

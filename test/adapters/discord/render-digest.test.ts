@@ -44,6 +44,11 @@ describe('renderDigest', () => {
     ]);
   });
 
+  it('puts the TLS-RPT line of a domain under its entry, markdown escaped', () => {
+    const [reply] = renderDigest(digestOf([digestLine('a.example', { tlsrpt: 'TLS-RPT since the last digest: 12 successful · 0 failed, from **Bold** Inc.' })]));
+    expect(reply!.embeds[0]!.description!.split('\n').slice(-1)).toEqual(['TLS-RPT since the last digest: 12 successful · 0 failed, from \\*\\*Bold\\*\\* Inc.']);
+  });
+
   it('says in one line at the top that nothing changed, and names a failed scan', () => {
     const digest = digestOf([digestLine('a.example'), digestLine('b.example', { verdict: null, mode: null, failed: true, certDaysLeft: 1 })]);
 

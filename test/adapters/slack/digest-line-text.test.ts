@@ -27,6 +27,14 @@ describe('digestLineText', () => {
     ]);
   });
 
+  it('puts the TLS-RPT line above the changes, escaped', () => {
+    const text = digestLineText(digestLine({ tlsrpt: 'TLS-RPT since the last digest: 1,505 successful · 7 failed, from Microsoft Corporation, <@here> Inc. · Enforce would bounce mail now', changes: [{ kind: 'mode-flipped', text: 'mode enforce → testing' }] }));
+    expect(text.split('\n').slice(1)).toEqual([
+      '      TLS-RPT since the last digest: 1,505 successful · 7 failed, from Microsoft Corporation, &lt;@here&gt; Inc. · Enforce would bounce mail now',
+      '      ↳ mode enforce → testing',
+    ]);
+  });
+
   it('leaves out what the domain does not have (no policy served)', () => {
     const line = digestLine({ verdict: 'not-configured', mode: null, policyId: null, shortHash: null, mxCoverage: null, certDaysLeft: null });
     expect(digestLineText(line)).toBe(':white_circle: *example.com* · not configured');

@@ -43,6 +43,10 @@ export interface FakeSlackApi {
   installs: FakeInstall[];
   clientId: string;
   clientSecret: string;
+  /** Makes a file known to files.info and downloadable at its url_private_download (bot token required). */
+  addFile(file: { id: string; name: string; bytes: Uint8Array; size?: number }): void;
+  /** The Authorization header of each file download, in order. */
+  downloads: Array<string | undefined>;
   callsTo(method: string): RecordedCall[];
   /** Resolves once `count` calls to `method` have been recorded. */
   waitForCalls(method: string, count: number): Promise<RecordedCall[]>;
@@ -53,6 +57,7 @@ const BOT_IDENTITY = { ok: true, url: 'https://fake.slack.com/', team: 'Fake', u
 
 export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const waiters = new Set<() => void>();
+  const files = new Map<string, { id: string; name: string; bytes: Uint8Array; size?: number }>();
   let nextTs = 1;
   const fake: FakeSlackApi = {
     apiUrl: '',
@@ -67,6 +72,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     installs: [],
     clientId: 'fake-client-id',
     clientSecret: 'fake-client-secret',
+    addFile: (file) => void files.set(file.id, file),
+    downloads: [],
     callsTo: (method) => fake.calls.filter((call) => call.method === method),
     waitForCalls: (method, count) =>
       new Promise((resolve) => {
@@ -104,6 +111,12 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         return { status: 200, json: { ok: true, channel: body.channel, ts: `1700000000.${String(nextTs++).padStart(6, '0')}` } };
       case 'chat.postEphemeral':
         return { status: 200, json: { ok: true, message_ts: `1700000000.${String(nextTs++).padStart(6, '0')}` } };
+      case 'files.info': {
+        const file = files.get(String(body.file));
+        if (file === undefined) return { status: 200, json: { ok: false, error: 'file_not_found' } };
+        const url_private_download = `${fake.apiUrl.replace(/api\/$/, '')}files/${file.id}/${encodeURIComponent(file.name)}`;
+        return { status: 200, json: { ok: true, file: { id: file.id, name: file.name, size: file.size ?? file.bytes.length, url_private_download } } };
+      }
       case 'apps.connections.open':
         return { status: 200, json: { ok: true, url: fake.socketUrl } };
       default:
@@ -112,6 +125,15 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   };
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const download = req.method === 'GET' ? /^\/files\/([^/]+)\//.exec(req.url ?? '') : null;
+    if (download) {
+      fake.downloads.push(req.headers.authorization);
+      const file = files.get(download[1]!);
+      const allowed = file !== undefined && req.headers.authorization === 'Bearer xoxb-test';
+      res.writeHead(allowed ? 200 : 404, { 'content-type': 'application/octet-stream' });
+      res.end(allowed ? file.bytes : undefined);
+      return;
+    }
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
@@ -148,7 +170,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       ok: true,
       app_id: 'A1',
       authed_user: { id: 'U1' },
-      scope: 'commands,chat:write,chat:write.public',
+      scope: 'commands,chat:write,chat:write.public,files:read,channels:history,groups:history',
       token_type: 'bot',
       access_token: install.botToken,
       bot_user_id: 'UBOT',

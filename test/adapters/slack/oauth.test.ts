@@ -57,7 +57,7 @@ async function install(code: string): Promise<Response> {
   expect(start.status).toBe(302);
   const consent = new URL(start.headers.get('location')!);
   expect(consent.origin + consent.pathname).toBe('https://slack.com/oauth/v2/authorize');
-  expect(consent.searchParams.get('scope')).toBe('commands,chat:write,chat:write.public');
+  expect(consent.searchParams.get('scope')).toBe('commands,chat:write,chat:write.public,files:read,channels:history,groups:history');
   const cookie = start.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
   const state = consent.searchParams.get('state')!;
   return fetch(`${base}/slack/oauth_redirect?code=${code}&state=${encodeURIComponent(state)}`, { headers: { cookie } });

@@ -1,6 +1,7 @@
 import { pino } from 'pino';
 import { startSlackAdapter, type SlackAdapter, type SlackAdapterOptions } from '../../../adapters/slack/index.js';
 import type { CommandHandler } from '../../../src/command/command-handler.js';
+import type { UploadHandler } from '../../../src/command/report-upload.js';
 import { startFakeSlackApi, type FakeSlackApi } from './fake-slack-api.js';
 import { signSlackRequest } from './sign-slack-request.js';
 
@@ -11,6 +12,8 @@ export interface SlackHarness {
   fake: FakeSlackApi;
   adapter: SlackAdapter;
   post(body: string, secret?: string, timestamp?: number): Promise<Response>;
+  /** Sends a signed Events API callback (JSON) for `event`. */
+  postEvent(event: Record<string, unknown>): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -39,6 +42,14 @@ export async function startSlackHarness(
         headers: signSlackRequest(secret, body, timestamp),
         body,
       }),
+    postEvent: (event) => {
+      const body = JSON.stringify({ token: 'legacy', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: `Ev${Date.now()}`, event_time: 1, event });
+      return fetch(`http://127.0.0.1:${adapter.port}/slack/events`, {
+        method: 'POST',
+        headers: { ...signSlackRequest(SIGNING_SECRET, body), 'content-type': 'application/json' },
+        body,
+      });
+    },
     close: async () => {
       await adapter.stop();
       await fake.close();

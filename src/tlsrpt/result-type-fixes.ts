@@ -1,0 +1,37 @@
+/** What to do about the most common failure of a domain's sessions, by RFC 8460 §4.3 result type. */
+export function resultTypeFix(resultType: string, domain: string, mxHost: string | null): string {
+  const mx = mxHost ?? `the MX hosts of ${domain}`;
+  switch (resultType) {
+    case 'starttls-not-supported':
+      return `Enable STARTTLS on ${mx}: senders found no TLS to use there.`;
+    case 'certificate-host-mismatch':
+      return `Serve a certificate on ${mx} whose subjectAltName names that MX host; the one served names another host.`;
+    case 'certificate-expired':
+      return `Renew the certificate served on ${mx}, and automate its renewal.`;
+    case 'certificate-not-trusted':
+      return `Serve a certificate on ${mx} from a public CA, with its full intermediate chain.`;
+    case 'validation-failure':
+      return `Check that the policy's mx: lines cover ${mx} and that its certificate is valid for that name.`;
+    case 'sts-policy-fetch-error':
+      return `Make https://mta-sts.${domain}/.well-known/mta-sts.txt reachable: senders could not fetch the policy (\`/mtasts ${domain}\` shows why).`;
+    case 'sts-policy-invalid':
+      return `Fix the policy file at https://mta-sts.${domain}/.well-known/mta-sts.txt: senders found it invalid (\`/mtasts ${domain}\` names the line).`;
+    case 'sts-webpki-invalid':
+      return `Fix the certificate of mta-sts.${domain}: senders could not validate it when fetching the policy.`;
+    case 'tlsa-invalid':
+    case 'dnssec-invalid':
+    case 'dane-required':
+      return `Fix the DANE setup of ${mx}: its TLSA records or DNSSEC chain did not validate.`;
+    default:
+      return `"${resultType}" is not a result type of RFC 8460; the reporting sender's documentation says what it means.`;
+  }
+}
+
+/** Result types of a session refused at one MX host: under enforce, the sender would not deliver there. */
+export const MX_REFUSAL_TYPES: ReadonlySet<string> = new Set([
+  'starttls-not-supported',
+  'certificate-host-mismatch',
+  'certificate-expired',
+  'certificate-not-trusted',
+  'validation-failure',
+]);
