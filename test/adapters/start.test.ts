@@ -141,12 +141,14 @@ describe('npm start', () => {
         SLACK_SIGNING_SECRET: 'test-secret',
         SLACK_API_URL: fake.apiUrl,
         PORT: '0',
+        MTASTS_HTTP_PORT: '0',
         LOG_LEVEL: 'info',
         MTASTS_SHUTDOWN_GRACE_MS: '1000',
       });
       const logLines = () => bot.output().split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line));
-      await waitFor(() => logLines().some((line) => typeof line.port === 'number'), 'the Slack listener');
-      const { port } = logLines().find((line) => typeof line.port === 'number');
+      const slackListener = (line: { msg?: string }) => line.msg?.startsWith('Slack adapter listening') === true;
+      await waitFor(() => logLines().some(slackListener), 'the Slack listener');
+      const { port } = logLines().find(slackListener);
       const body = slashCommandBody({ text: 'good.example', responseUrl: fake.responseUrl });
       await fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', headers: signSlackRequest('test-secret', body), body });
       await fake.waitForCalls('chat.postMessage', 1);
@@ -162,7 +164,7 @@ describe('npm start', () => {
   }, 25_000);
 
   it('stops with one line naming what failed when Slack cannot be reached at start, not a stack trace', async () => {
-    const bot = start({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'test-secret', SLACK_API_URL: 'http://127.0.0.1:1/api/', PORT: '0' });
+    const bot = start({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'test-secret', SLACK_API_URL: 'http://127.0.0.1:1/api/', PORT: '0', MTASTS_HTTP_PORT: '0' });
     let err = '';
     bot.child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
 

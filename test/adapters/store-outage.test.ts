@@ -47,6 +47,7 @@ describe.skipIf(TEST_DATABASE_URL === undefined)('npm start on Postgres while th
         MTASTS_HTTP_PORT: String(httpPort),
         ...fixtureScanEnv(internet, join(dir, 'ca.pem')),
         LOG_LEVEL: 'silent',
+        MTASTS_CONSOLE: '1',
       },
     });
     let out = '';

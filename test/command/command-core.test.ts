@@ -280,7 +280,7 @@ describe('createCommandCore', () => {
     });
     expect((await ask('cached.example')).kind).toBe('report');
     store.up = false;
-    expect(asReport(await ask('cached.example')).headline).toBe('cached.example — Enforced');
+    expect(asReport(await ask('cached.example', { channelId: 'C2' })).headline).toBe('cached.example — Enforced');
     expect(asNotice(await ask('new.example')).text).toBe(
       'The bot cannot reach its database right now, so it cannot scan or change watches. ' +
         'Domains checked in the last 5 min still answer from cache; please try again in a few minutes.',
