@@ -26,6 +26,8 @@ const DISCORD_DIGEST: Channel = { platform: 'discord', workspaceId: '40000000000
 interface Replica {
   name: string;
   port: number;
+  /** The bot's own HTTP server: /readyz, /tlsrpt/<token>. */
+  httpPort: number;
   child: ChildProcessWithoutNullStreams;
   output: () => string;
   exit: Promise<number | null>;
@@ -66,7 +68,7 @@ describe.skipIf(TEST_DATABASE_URL === undefined)('two bot replicas on one Postgr
 
   /** `npm start` as a process: Slack over HTTP and Discord, both against the fakes, on the shared database. */
   async function startReplica(name: string): Promise<Replica> {
-    const port = await freePort();
+    const [port, httpPort] = [await freePort(), await freePort()];
     const child = spawn(process.execPath, [ENTRY], {
       cwd: ROOT,
       env: {
@@ -76,7 +78,7 @@ describe.skipIf(TEST_DATABASE_URL === undefined)('two bot replicas on one Postgr
         SLACK_SIGNING_SECRET: SECRET,
         SLACK_API_URL: slack.apiUrl,
         PORT: String(port),
-        MTASTS_HTTP_PORT: String(await freePort()),
+        MTASTS_HTTP_PORT: String(httpPort),
         DISCORD_TOKEN: 'fake-token',
         DISCORD_APP_ID: APP_ID,
         DISCORD_API_URL: discord.apiUrl,
@@ -88,7 +90,7 @@ describe.skipIf(TEST_DATABASE_URL === undefined)('two bot replicas on one Postgr
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
     const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    const replica = { name, port, child, output: () => out, exit };
+    const replica = { name, port, httpPort, child, output: () => out, exit };
     replicas.push(replica);
     await waitFor(() => out.includes('mtasts bot running'), `${name} to start`);
     return replica;
@@ -116,6 +118,11 @@ describe.skipIf(TEST_DATABASE_URL === undefined)('two bot replicas on one Postgr
     expect(JSON.stringify(slackDigests()[0]!.body)).toContain('MTA-STS digest: 1 domain · 1 enforced');
     expect(JSON.stringify(discordDigests()[0]!.body)).toContain('MTA-STS digest: 1 domain · 1 enforced');
     expect(await rows('SELECT count(*)::int AS n FROM $schema.digest_slots')).toEqual([{ n: 2 }]);
+    // The replica waiting for the gateway is ready too: Discord is the holder's to keep connected.
+    for (const replica of [first, second]) {
+      const ready = await fetch(`http://127.0.0.1:${replica.httpPort}/readyz`);
+      expect({ replica: replica.name, status: ready.status, body: await ready.json() }).toEqual({ replica: replica.name, status: 200, body: { status: 'ready' } });
+    }
   });
 
   it('gives a user’s burst spread over both replicas exactly 3 fresh scans', async () => {

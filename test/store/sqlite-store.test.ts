@@ -20,7 +20,9 @@ describe('openSqliteStore (what only SQLite does; the rest is store-contract.ts)
     const path = tempDb();
     openSqliteStore(path).close();
     const db = new Database(path);
-    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    // Three steps from the first release, then installations (4) and TLS-RPT reports (5).
+    expect(db.pragma('user_version', { simple: true })).toBe(5);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('installations', 'tlsrpt_reports', 'tlsrpt_report_domains', 'tlsrpt_tokens') ORDER BY name").pluck().all()).toEqual(['installations', 'tlsrpt_report_domains', 'tlsrpt_reports', 'tlsrpt_tokens']);
     db.close();
   });
 
