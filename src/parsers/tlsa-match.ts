@@ -26,6 +26,14 @@ function matches(record: TlsaRecord, der: Buffer): boolean {
   return digest !== null && digest.equals(record.data);
 }
 
+/**
+ * A record SMTP can use (RFC 7672 §3.1.3): usage DANE-TA(2) or DANE-EE(3), a known selector and matching type.
+ * Where a validated RRset has none, senders fall back to unauthenticated TLS: nothing there can mismatch.
+ */
+export function isUsableTlsa(record: TlsaRecord): boolean {
+  return (record.usage === 2 || record.usage === 3) && (record.selector === 0 || record.selector === 1) && [0, 1, 2].includes(record.matchingType);
+}
+
 /** Selector 0: the whole certificate; 1: its SubjectPublicKeyInfo. */
 function selectedBytes(selector: number, der: Buffer): Buffer | null {
   if (selector === 0) return der;

@@ -1,5 +1,5 @@
 import { certNameMatches } from '../parsers/cert-name-match.js';
-import { matchingTlsa, tlsaText } from '../parsers/tlsa-match.js';
+import { isUsableTlsa, matchingTlsa, tlsaText } from '../parsers/tlsa-match.js';
 import type { MxGateFacts } from '../probes/mx-gate-probe.js';
 import type { SmtpProbeResult, SmtpTls } from '../probes/smtp-probe.js';
 import { certDaysLeft } from './cert-days-left.js';
@@ -54,6 +54,7 @@ function judgeDane(host: string, answer: MxGateFacts['tlsa'], tls: SmtpTls | nul
     const detail = `${name} publishes ${records.length} TLSA record(s), but the answer was not DNSSEC-validated (no AD bit from the resolver), so DANE senders ignore them.`;
     return { dane: { status: 'unsigned', tlsa }, findings: [makeFinding('dane-unsigned', detail, context)] };
   }
+  if (!records.some(isUsableTlsa)) return { dane: { status: 'unusable', tlsa }, findings: [] };
   if (tls === null) return { dane: { status: 'unchecked', tlsa }, findings: [] };
   const match = matchingTlsa(records, tls.chain);
   if (match) {

@@ -13,6 +13,7 @@ const DANE_WORDS: Record<MxDane['status'], string> = {
   match: 'validated match',
   mismatch: 'mismatch',
   unsigned: 'unsigned',
+  unusable: 'no usable TLSA',
   unchecked: 'unchecked',
   'lookup-failed': 'lookup failed',
 };

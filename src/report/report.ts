@@ -55,13 +55,14 @@ export const mxSmtpSchema = z.object({
 });
 export type MxSmtp = z.infer<typeof mxSmtpSchema>;
 
-export const DANE_STATUSES = ['none', 'match', 'mismatch', 'unsigned', 'unchecked', 'lookup-failed'] as const;
+export const DANE_STATUSES = ['none', 'match', 'mismatch', 'unsigned', 'unusable', 'unchecked', 'lookup-failed'] as const;
 
 /** The TLSA records at _25._tcp.<host> and how they stand against what the host presented. */
 export const mxDaneSchema = z.object({
   /**
    * none: no TLSA records; match: DNSSEC-validated and one matches; mismatch: validated and none matches;
-   * unsigned: published but not validated (senders ignore them); unchecked: validated, but no certificate to
+   * unsigned: published but not validated (senders ignore them); unusable: validated, but no record of a usage,
+   * selector and matching type SMTP can use (RFC 7672 §3.1.3: senders fall back to unauthenticated TLS); unchecked: validated, but no certificate to
    * compare (SMTP off or not reached); lookup-failed: the TLSA lookup itself failed.
    */
   status: z.enum(DANE_STATUSES),

@@ -1,6 +1,6 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { matchingTlsa, tlsaText } from '../../src/parsers/tlsa-match.js';
+import { isUsableTlsa, matchingTlsa, tlsaText } from '../../src/parsers/tlsa-match.js';
 import { createTestCa } from '../fixture/test-ca.js';
 
 let leaf: Buffer;
@@ -51,5 +51,13 @@ describe('matchingTlsa (RFC 6698, RFC 7672 §3.1)', () => {
 
   it('writes a record as in a zone file', () => {
     expect(tlsaText(tlsa(3, 1, 1, Buffer.from([0xab, 0x01])))).toBe('3 1 1 ab01');
+  });
+});
+
+describe('isUsableTlsa (RFC 7672 §3.1.3)', () => {
+  it('takes DANE-TA and DANE-EE with a known selector and matching type, and nothing else', () => {
+    const record = (usage: number, selector: number, matchingType: number) => ({ usage, selector, matchingType, data: Buffer.alloc(32) });
+    expect([record(2, 0, 1), record(3, 1, 1), record(3, 0, 0), record(2, 1, 2)].map(isUsableTlsa)).toEqual([true, true, true, true]);
+    expect([record(0, 0, 1), record(1, 1, 1), record(3, 2, 1), record(3, 1, 3)].map(isUsableTlsa)).toEqual([false, false, false, false]);
   });
 });

@@ -48,6 +48,17 @@ describe('DANE at the MX hosts (RFC 7672)', () => {
     expect(report.mx[0]?.dane?.status).toBe('mismatch');
   });
 
+  it('validated records of PKIX usages only (0 and 1), even matching ones: unusable for SMTP, never a mismatch', async () => {
+    const report = await scanWithTlsa({}, (leaf) => [
+      { usage: 1, selector: 1, matchingType: 1, data: sha('sha256', spki(leaf)) },
+      { usage: 0, selector: 0, matchingType: 1, data: Buffer.alloc(32, 7) },
+      { usage: 3, selector: 1, matchingType: 9, data: Buffer.alloc(32, 7) },
+    ]);
+    expect(report.findings).toEqual([]);
+    expect(report.verdict).toBe('enforced');
+    expect(report.mx[0]?.dane?.status).toBe('unusable');
+  });
+
   it('matching TLSA records without the AD bit: dane-unsigned, senders ignore them', async () => {
     const report = await scanWithTlsa({}, (leaf) => [{ usage: 3, selector: 1, matchingType: 1, data: sha('sha256', spki(leaf)) }], false);
     expect(report.findings).toMatchObject([{ code: 'dane-unsigned', severity: 'warning' }]);
