@@ -35,7 +35,13 @@ interface ScanRow {
 export function openSqliteStore(path: string = DEFAULT_DB_PATH): SqliteStore {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
-  db.pragma('journal_mode = WAL');
+  try {
+    refuseCorrupt(db);
+    db.pragma('journal_mode = WAL');
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   db.pragma('busy_timeout = 5000');
   migrate(db);
 
@@ -73,6 +79,30 @@ export function openSqliteStore(path: string = DEFAULT_DB_PATH): SqliteStore {
       db.close();
     },
   };
+}
+
+/** A database whose pages are damaged: every later query could fail, so the bot must not start on it. */
+export class SqliteCorruptError extends Error {
+  constructor(problem: string) {
+    super(`the file is corrupted (${problem}): move it aside (or restore a backup) and start again to create a new one`);
+    this.name = 'SqliteCorruptError';
+  }
+}
+
+/** PRAGMA quick_check at open (it reads every page once): a damaged file is refused here rather than failing every command later. */
+function refuseCorrupt(db: Database.Database): void {
+  let problems: string[];
+  try {
+    problems = (db.pragma('quick_check') as Array<{ quick_check: string }>).map((row) => row.quick_check);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') throw new SqliteCorruptError((error as Error).message);
+    throw error;
+  }
+  if (problems.length === 1 && problems[0] === 'ok') return;
+  // The first line is a "*** in database main ***" banner; the next names the first damaged page.
+  const first = problems.join('\n').split('\n').find((line) => line.trim() !== '' && !line.startsWith('***'));
+  throw new SqliteCorruptError(`quick_check: ${first ?? 'failed'}`);
 }
 
 /** How long a readiness ping waits for another connection's write lock: it blocks the event loop meanwhile. */

@@ -1,10 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS, SchemaTooNewError } from '../../src/store/migrations.js';
-import { openSqliteStore } from '../../src/store/sqlite-store.js';
+import { openSqliteStore, SqliteCorruptError } from '../../src/store/sqlite-store.js';
+import { corruptedDb } from './corrupted-db.js';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -48,5 +49,23 @@ describe('openSqliteStore (what only SQLite does; the rest is store-contract.ts)
     db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
     db.close();
     expect(() => openSqliteStore(path)).toThrow(SchemaTooNewError);
+  });
+});
+
+describe('openSqliteStore on a damaged file', () => {
+  it('refuses it at open, naming the damaged page and saying to move the file aside', () => {
+    const path = tempDb();
+    corruptedDb(path);
+    expect(() => openSqliteStore(path)).toThrow(
+      'the file is corrupted (quick_check: Tree 3 page 3: btreeInitPage() returns error code 11): ' +
+        'move it aside (or restore a backup) and start again to create a new one',
+    );
+  });
+
+  it('refuses a file that is not a database at all', () => {
+    const path = tempDb();
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, Buffer.alloc(8192, 0x41));
+    expect(() => openSqliteStore(path)).toThrow(SqliteCorruptError);
   });
 });
