@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { sqliteWrite } from './sqlite-busy.js';
 import type { Channel, DigestChannel, DigestSchedule, DomainSnapshot, WatchLimits, WatchOutcome, WatchStore } from './watch-store.js';
 
 interface ChannelRow {
@@ -78,16 +79,16 @@ export function sqliteWatchStore(db: Database): WatchStore {
 
   return {
     async watch(channel, domain, limits, at) {
-      return addWatch.immediate(channel, domain, limits, at);
+      return sqliteWrite(() => addWatch.immediate(channel, domain, limits, at));
     },
     async unwatch(channel, domain) {
-      return deleteWatch.run({ ...key(channel), domain }).changes > 0;
+      return sqliteWrite(() => deleteWatch.run({ ...key(channel), domain }).changes > 0);
     },
     async watches(channel) {
       return listWatches.all(key(channel)).map((row) => row.domain);
     },
     async setSchedule(channel, schedule, at) {
-      upsertSchedule.run({ ...key(channel), schedule: JSON.stringify(schedule), at });
+      await sqliteWrite(() => upsertSchedule.run({ ...key(channel), schedule: JSON.stringify(schedule), at }));
     },
     async schedule(channel) {
       const row = selectChannel.get(key(channel));
@@ -104,10 +105,10 @@ export function sqliteWatchStore(db: Database): WatchStore {
       );
     },
     async claimSlot(channel, slot, at) {
-      return insertSlot.run({ ...key(channel), slot, at }).changes === 1;
+      return sqliteWrite(() => insertSlot.run({ ...key(channel), slot, at }).changes === 1);
     },
     async saveDigest(channel, { at, snapshots }) {
-      replaceDigest.immediate(channel, at, snapshots);
+      await sqliteWrite(() => replaceDigest.immediate(channel, at, snapshots));
     },
     async lastDigest(channel) {
       const at = selectChannel.get(key(channel))?.last_digest_at;
