@@ -93,10 +93,14 @@ async function main(): Promise<void> {
   const notRunning = (channel: Channel) => new Error(`${channel.platform} is not running in this process: digest skipped`);
   // A channel of a platform whose connection another replica holds is left to that replica, unclaimed.
   const heldElsewhere = (channel: Channel) => channel.platform === 'discord' && discord !== null && !posters.has('discord');
-  // The slot is claimed before the digest is built: failing here, before any scan, skips it without scanning
-  // and without saving it, so the channel's changes wait for a digest that can be posted.
+  // The slot is claimed before the digest is built: failing here, before any scan, leaves it unfinished without
+  // scanning or saving, so the scheduler tries it again once its claim is older than the lease.
   const scheduler = createDigestScheduler({
-    store: { ...store, digestChannels: async () => (await store.digestChannels()).filter((state) => !heldElsewhere(state.channel)) },
+    store: {
+      ...store,
+      digestChannels: async () => (await store.digestChannels()).filter((state) => !heldElsewhere(state.channel)),
+      unfinishedSlots: async (claimedBefore) => (await store.unfinishedSlots(claimedBefore)).filter((slot) => !heldElsewhere(slot.channel)),
+    },
     digest: (channel) => (posters.has(channel.platform) ? core.digest(channel) : Promise.reject(notRunning(channel))),
     post: async (channel, message) => {
       const post = posters.get(channel.platform);

@@ -4,6 +4,7 @@ import { measuredScan } from '../metrics/measured-scan.js';
 import { NO_METRICS, type Metrics } from '../metrics/metrics.js';
 import type { Report } from '../report/report.js';
 import { ResolverUnreachableError } from '../scan/resolver-unreachable.js';
+import { historyWriteFailure } from '../scan/unsaved-history.js';
 import type { StoreHealth } from '../store/store-health.js';
 import { domainSessions } from '../tlsrpt/domain-sessions.js';
 import { ingestReport } from '../tlsrpt/ingest-report.js';
@@ -115,12 +116,15 @@ export function createCommandCore(options: CommandCoreOptions): CommandCore {
           const scanned = await gate.forUser(request, command.domain, hooks);
           if (!scanned.ok) return scanned.refusal;
           answered = true;
+          const unsaved = historyWriteFailure(scanned.report);
+          if (unsaved !== undefined) logger?.error({ err: unsaved, domain: command.domain }, 'recording the scan in history failed');
+          const notes = unsaved === undefined ? scanned.notes : [...scanned.notes, HISTORY_UNSAVED];
           // A scan (cached, say, while the store is down) still answers when the channel's reports cannot be read.
           const withReports = await channelReport(reports, channelOf(request), scanned.report, new Date(now())).then(
-            (report) => ({ report, notes: scanned.notes }),
+            (report) => ({ report, notes }),
             (error: unknown) => {
               logger?.error({ err: error, domain: command.domain }, 'reading the channel\'s TLS-RPT reports failed');
-              return { report: scanned.report, notes: [...scanned.notes, REPORTS_UNREAD] };
+              return { report: scanned.report, notes: [...notes, REPORTS_UNREAD] };
             },
           );
           return reportMessage(withReports.report, { now: now(), notes: withReports.notes });
@@ -174,6 +178,8 @@ export function createCommandCore(options: CommandCoreOptions): CommandCore {
     },
   };
 }
+
+const HISTORY_UNSAVED = "This result could not be saved to the bot's history (its database is busy or down): the next scan will not compare against it";
 
 const REPORTS_UNREAD = "This channel's TLS-RPT reports could not be read just now: their findings are missing from this answer";
 

@@ -11,6 +11,7 @@ export type DomainOutcome =
 
 export interface DigestLogger {
   error(details: object, message: string): void;
+  info?(details: object, message: string): void;
 }
 
 export interface RunDigestOptions {

@@ -11,6 +11,7 @@ import type { Report } from '../report/report.js';
 import type { HistoryFacts } from '../report/scan-facts.js';
 import { scanRecord, type ScanHistory } from '../store/scan-history.js';
 import { ResolverUnreachableError, watchAnswers } from './resolver-unreachable.js';
+import { markHistoryUnsaved } from './unsaved-history.js';
 
 export { ResolverUnreachableError } from './resolver-unreachable.js';
 
@@ -45,7 +46,8 @@ export class InvalidDomainError extends Error {}
 /**
  * Scans one domain: all probes start at once, the report is judged from what they saw, the summary is recorded.
  * Throws InvalidDomainError for input that is not a domain, and ResolverUnreachableError when no DNS server answered
- * at all (then nothing is judged or recorded).
+ * at all (then nothing is judged or recorded). A history write that fails does not lose the scan: the report is
+ * returned, marked (historyWriteFailure), so the answer can say it was not kept.
  */
 export async function scan(input: string, options: ScanOptions = {}): Promise<Report> {
   const normalized = normalizeDomainInput(input);
@@ -90,7 +92,11 @@ export async function scan(input: string, options: ScanOptions = {}): Promise<Re
   const scannedAt = now();
   const history = await historyFacts(options.history, domain, evaluateTxt(txt, domain).id, policy);
   const report = buildReport({ domain, now: scannedAt, txt, policy, tlsrpt, mx, gates, history });
-  await options.history?.record(scanRecord(report, scannedAt));
+  try {
+    await options.history?.record(scanRecord(report, scannedAt));
+  } catch (error) {
+    markHistoryUnsaved(report, error);
+  }
   return report;
 }
 

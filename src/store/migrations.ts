@@ -103,6 +103,14 @@ export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [
         UNIQUE (platform, workspace_id, channel_id)
       );
     `),
+  // A claimed slot is posted, or unfinished (the process died between claim and post) and resumed by the next one.
+  // Slots claimed before this step were handled by the code of the day: they count as posted.
+  (db) =>
+    db.exec(`
+      ALTER TABLE digest_slots ADD COLUMN posted_at TEXT;
+      ALTER TABLE digest_slots ADD COLUMN message_id TEXT;
+      UPDATE digest_slots SET posted_at = claimed_at;
+    `),
 ];
 
 export class SchemaTooNewError extends Error {

@@ -106,6 +106,12 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     UNIQUE (platform, workspace_id, channel_id)
   );
   `,
+  // A claimed slot is posted, or unfinished (the process died between claim and post) and resumed later. Slots
+  // claimed before this step count as posted.
+  `
+  ALTER TABLE digest_slots ADD COLUMN posted_at timestamptz, ADD COLUMN message_id text;
+  UPDATE digest_slots SET posted_at = claimed_at;
+  `,
 ];
 
 /** The number of steps applied to the database `client` is on (0 on an empty one). */

@@ -95,6 +95,24 @@ export function postgresWatchStore(pool: Pool): WatchStore {
       );
       return result.rowCount === 1;
     },
+    async slotPosted(channel, slot, at, messageId) {
+      await pool.query(`UPDATE digest_slots SET posted_at = $5, message_id = $6 WHERE ${CHANNEL} AND slot = $4`, [...key(channel), slot, at, messageId]);
+    },
+    async unfinishedSlots(claimedBefore) {
+      const { rows } = await pool.query<{ platform: Channel['platform']; workspace_id: string; channel_id: string; slot: Date }>(
+        'SELECT platform, workspace_id, channel_id, slot FROM digest_slots WHERE posted_at IS NULL AND claimed_at < $1 ORDER BY slot',
+        [claimedBefore],
+      );
+      return rows.map((row) => ({ channel: { platform: row.platform, workspaceId: row.workspace_id, channelId: row.channel_id }, slot: row.slot.toISOString() }));
+    },
+    // One conditional UPDATE: of replicas resuming the same slot at once, one gets it.
+    async reclaimSlot(channel, slot, at, claimedBefore) {
+      const result = await pool.query(
+        `UPDATE digest_slots SET claimed_at = $5 WHERE ${CHANNEL} AND slot = $4 AND posted_at IS NULL AND claimed_at < $6`,
+        [...key(channel), slot, at, claimedBefore],
+      );
+      return result.rowCount === 1;
+    },
     saveDigest: (channel, { at, snapshots }) =>
       inTransaction(pool, async (client) => {
         await client.query(`DELETE FROM digest_snapshots WHERE ${CHANNEL}`, key(channel));

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { sqliteWrite } from './sqlite-busy.js';
 import type { InstallationStore, Workspace } from './installation-store.js';
 
 const WORKSPACE = 'platform = @platform AND workspace_id = @workspaceId';
@@ -18,13 +19,13 @@ export function sqliteInstallationStore(db: Database): InstallationStore {
 
   return {
     async saveInstallation(workspace, sealed, at) {
-      upsert.run({ ...key(workspace), sealed, at });
+      await sqliteWrite(() => upsert.run({ ...key(workspace), sealed, at }));
     },
     async installation(workspace) {
       return select.get(key(workspace))?.sealed ?? null;
     },
     async forgetWorkspace(workspace) {
-      forget.immediate(workspace);
+      await sqliteWrite(() => forget.immediate(workspace));
     },
   };
 }

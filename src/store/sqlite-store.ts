@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { createSlidingWindowLimiter } from '../command/rate-limiter.js';
 import type { Verdict } from '../report/report.js';
 import { MIGRATIONS, migrate } from './migrations.js';
+import { sqliteWrite } from './sqlite-busy.js';
 import type { BodySeen, ScanRecord } from './scan-history.js';
 import { holdInProcess } from './singleton.js';
 import { sqliteInstallationStore } from './sqlite-installation-store.js';
@@ -35,9 +36,18 @@ interface ScanRow {
 export function openSqliteStore(path: string = DEFAULT_DB_PATH): SqliteStore {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
-  db.pragma('journal_mode = WAL');
+  try {
+    refuseCorrupt(db);
+    db.pragma('journal_mode = WAL');
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  // Only at open, before the bot serves anyone, may SQLite busy-wait for a lock; afterwards every write retries
+  // asynchronously (sqliteWrite) so a lock held by another process never blocks the event loop.
   db.pragma('busy_timeout = 5000');
   migrate(db);
+  db.pragma('busy_timeout = 0');
 
   const insert = db.prepare(`
     INSERT INTO scans (domain, scanned_at, verdict, codes, policy_id, sha256, mode, mx, uncovered_mx, cert_serial, cert_not_after, tlsrpt)
@@ -61,12 +71,13 @@ export function openSqliteStore(path: string = DEFAULT_DB_PATH): SqliteStore {
       return recent.all(domain, limit).map(fromRow);
     },
     async record(scan) {
-      insert.run({ ...scan, codes: JSON.stringify(scan.codes), mx: JSON.stringify(scan.mx), uncoveredMx: JSON.stringify(scan.uncoveredMx) });
+      const row = { ...scan, codes: JSON.stringify(scan.codes), mx: JSON.stringify(scan.mx), uncoveredMx: JSON.stringify(scan.uncoveredMx) };
+      await sqliteWrite(() => insert.run(row));
     },
     rateLimiter: createSlidingWindowLimiter,
     holdSingleton: holdInProcess,
     async ping() {
-      pingSqlite(db);
+      await pingSqlite(db);
     },
     // Synchronous inside: the file is closed when this returns, before the promise settles.
     async close() {
@@ -75,14 +86,37 @@ export function openSqliteStore(path: string = DEFAULT_DB_PATH): SqliteStore {
   };
 }
 
-/** How long a readiness ping waits for another connection's write lock: it blocks the event loop meanwhile. */
+/** A database whose pages are damaged: every later query could fail, so the bot must not start on it. */
+export class SqliteCorruptError extends Error {
+  constructor(problem: string) {
+    super(`the file is corrupted (${problem}): move it aside (or restore a backup) and start again to create a new one`);
+    this.name = 'SqliteCorruptError';
+  }
+}
+
+/** PRAGMA quick_check at open (it reads every page once): a damaged file is refused here rather than failing every command later. */
+function refuseCorrupt(db: Database.Database): void {
+  let problems: string[];
+  try {
+    problems = (db.pragma('quick_check') as Array<{ quick_check: string }>).map((row) => row.quick_check);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') throw new SqliteCorruptError((error as Error).message);
+    throw error;
+  }
+  if (problems.length === 1 && problems[0] === 'ok') return;
+  // The first line is a "*** in database main ***" banner; the next names the first damaged page.
+  const first = problems.join('\n').split('\n').find((line) => line.trim() !== '' && !line.startsWith('***'));
+  throw new SqliteCorruptError(`quick_check: ${first ?? 'failed'}`);
+}
+
+/** How long a readiness ping waits for another connection's write lock. */
 const PING_BUSY_MS = 200;
 
 /** Takes the write lock and reads the schema version, so a locked, closed or unmigrated database fails it. */
-function pingSqlite(db: Database.Database): void {
-  const busy = db.pragma('busy_timeout', { simple: true }) as number;
-  db.pragma(`busy_timeout = ${PING_BUSY_MS}`);
-  try {
+async function pingSqlite(db: Database.Database): Promise<void> {
+  // One synchronous attempt per try, so no other write on this connection can land inside the rolled-back transaction.
+  await sqliteWrite(() => {
     db.prepare('BEGIN IMMEDIATE').run();
     try {
       const version = db.pragma('user_version', { simple: true }) as number;
@@ -90,9 +124,7 @@ function pingSqlite(db: Database.Database): void {
     } finally {
       db.prepare('ROLLBACK').run();
     }
-  } finally {
-    if (db.open) db.pragma(`busy_timeout = ${busy}`);
-  }
+  }, PING_BUSY_MS);
 }
 
 function fromRow(row: ScanRow): ScanRecord {

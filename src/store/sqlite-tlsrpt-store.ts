@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { sqliteWrite } from './sqlite-busy.js';
 import type { TlsRptSummaryRow } from '../tlsrpt/tlsrpt-report.js';
 import { fromReportRow, reportDomains, type TlsRptReportRow } from './tlsrpt-rows.js';
 import type { StoredTlsRptReport, TlsRptStore } from './tlsrpt-store.js';
@@ -45,7 +46,7 @@ export function sqliteTlsRptStore(db: Database): TlsRptStore {
 
   return {
     async addTlsRptReport(report, dedupKey) {
-      return addReport.immediate(report, dedupKey);
+      return sqliteWrite(() => addReport.immediate(report, dedupKey));
     },
     async tlsRptReports(channel, domain, window) {
       const [query, since] = 'endAfter' in window ? [byEnd, window.endAfter] : [byReceipt, window.receivedAfter];
@@ -55,7 +56,7 @@ export function sqliteTlsRptStore(db: Database): TlsRptStore {
       return selectToken.get(key(channel))?.token ?? null;
     },
     async mintIngestToken(channel, token, at) {
-      return mint.immediate(channel, token, at);
+      return sqliteWrite(() => mint.immediate(channel, token, at));
     },
     async channelOfIngestToken(token) {
       const row = selectChannel.get(token);

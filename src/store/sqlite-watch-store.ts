@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import type { Channel, DigestChannel, DigestSchedule, DomainSnapshot, WatchLimits, WatchOutcome, WatchStore } from './watch-store.js';
+import { sqliteWrite } from './sqlite-busy.js';
+import type { Channel, DigestChannel, DigestSchedule, DomainSnapshot, UnfinishedSlot, WatchLimits, WatchOutcome, WatchStore } from './watch-store.js';
 
 interface ChannelRow {
   platform: Channel['platform'];
@@ -45,6 +46,12 @@ export function sqliteWatchStore(db: Database): WatchStore {
   const insertSlot = db.prepare(`
     INSERT OR IGNORE INTO digest_slots (platform, workspace_id, channel_id, slot, claimed_at)
     VALUES (@platform, @workspaceId, @channelId, @slot, @at)`);
+  const SLOT = `${CHANNEL} AND slot = @slot`;
+  const markPosted = db.prepare(`UPDATE digest_slots SET posted_at = @at, message_id = @messageId WHERE ${SLOT}`);
+  const selectUnfinished = db.prepare<[string], { platform: Channel['platform']; workspace_id: string; channel_id: string; slot: string }>(
+    'SELECT platform, workspace_id, channel_id, slot FROM digest_slots WHERE posted_at IS NULL AND claimed_at < ? ORDER BY slot',
+  );
+  const retake = db.prepare(`UPDATE digest_slots SET claimed_at = @at WHERE ${SLOT} AND posted_at IS NULL AND claimed_at < @claimedBefore`);
   const deleteSnapshots = db.prepare(`DELETE FROM digest_snapshots WHERE ${CHANNEL}`);
   const insertSnapshot = db.prepare(`
     INSERT INTO digest_snapshots (platform, workspace_id, channel_id, domain, snapshot)
@@ -78,16 +85,16 @@ export function sqliteWatchStore(db: Database): WatchStore {
 
   return {
     async watch(channel, domain, limits, at) {
-      return addWatch.immediate(channel, domain, limits, at);
+      return sqliteWrite(() => addWatch.immediate(channel, domain, limits, at));
     },
     async unwatch(channel, domain) {
-      return deleteWatch.run({ ...key(channel), domain }).changes > 0;
+      return sqliteWrite(() => deleteWatch.run({ ...key(channel), domain }).changes > 0);
     },
     async watches(channel) {
       return listWatches.all(key(channel)).map((row) => row.domain);
     },
     async setSchedule(channel, schedule, at) {
-      upsertSchedule.run({ ...key(channel), schedule: JSON.stringify(schedule), at });
+      await sqliteWrite(() => upsertSchedule.run({ ...key(channel), schedule: JSON.stringify(schedule), at }));
     },
     async schedule(channel) {
       const row = selectChannel.get(key(channel));
@@ -104,10 +111,21 @@ export function sqliteWatchStore(db: Database): WatchStore {
       );
     },
     async claimSlot(channel, slot, at) {
-      return insertSlot.run({ ...key(channel), slot, at }).changes === 1;
+      return sqliteWrite(() => insertSlot.run({ ...key(channel), slot, at }).changes === 1);
+    },
+    async slotPosted(channel, slot, at, messageId) {
+      await sqliteWrite(() => markPosted.run({ ...key(channel), slot, at, messageId }));
+    },
+    async unfinishedSlots(claimedBefore) {
+      return selectUnfinished.all(claimedBefore).map(
+        (row): UnfinishedSlot => ({ channel: { platform: row.platform, workspaceId: row.workspace_id, channelId: row.channel_id }, slot: row.slot }),
+      );
+    },
+    async reclaimSlot(channel, slot, at, claimedBefore) {
+      return sqliteWrite(() => retake.run({ ...key(channel), slot, at, claimedBefore }).changes === 1);
     },
     async saveDigest(channel, { at, snapshots }) {
-      replaceDigest.immediate(channel, at, snapshots);
+      await sqliteWrite(() => replaceDigest.immediate(channel, at, snapshots));
     },
     async lastDigest(channel) {
       const at = selectChannel.get(key(channel))?.last_digest_at;

@@ -44,6 +44,12 @@ export interface DigestChannel {
   lastSlot: string | null;
 }
 
+/** A digest slot claimed and never recorded as posted. */
+export interface UnfinishedSlot {
+  channel: Channel;
+  slot: string;
+}
+
 /**
  * Watched domains, digest schedules and the last digest per channel, behind a small async interface so that a
  * store shared between bot replicas (e.g. Postgres) can replace SQLite. All times are ISO 8601 strings.
@@ -62,6 +68,12 @@ export interface WatchStore {
   digestChannels(): Promise<DigestChannel[]>;
   /** Claims one digest slot for the channel; false when it was already claimed (by this or another process). */
   claimSlot(channel: Channel, slot: string, at: string): Promise<boolean>;
+  /** Records that the slot's digest was posted, with the platform's message id when it gave one. */
+  slotPosted(channel: Channel, slot: string, at: string, messageId: string | null): Promise<void>;
+  /** Slots claimed before `claimedBefore` and never recorded as posted: their process died between claim and post. */
+  unfinishedSlots(claimedBefore: string): Promise<UnfinishedSlot[]>;
+  /** Takes over an unfinished slot claimed before `claimedBefore` (its claim is now `at`); false when it was posted or another process took it. */
+  reclaimSlot(channel: Channel, slot: string, at: string, claimedBefore: string): Promise<boolean>;
   /** Replaces the channel's last digest (snapshots of domains no longer watched go with the old one). */
   saveDigest(channel: Channel, digest: LastDigest): Promise<void>;
   lastDigest(channel: Channel): Promise<LastDigest | null>;

@@ -215,7 +215,7 @@ describe('npm start', () => {
       expect((await after.lastDigest(terminal))?.snapshots.map((snapshot) => snapshot.domain)).toEqual(['good.example']);
       // Not saved, so its changes wait for a digest that can be posted.
       expect(await after.lastDigest(discord)).toBeNull();
-      // Its slot is spent: the next start does not try it again.
+      // Its slot stays claimed: only once the claim is older than the slot lease does a start try it again.
       expect((await after.digestChannels()).find((state) => state.channel.platform === 'discord')?.lastSlot).not.toBeNull();
     } finally {
       after.close();

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dirWritable, storeOpenMessage } from '../../adapters/store-open-message.js';
+import { openSqliteStore } from '../../src/store/sqlite-store.js';
+import { corruptedDb } from '../store/corrupted-db.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mtasts-store-open-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -42,5 +44,23 @@ describe('dirWritable', () => {
   it('is true for a directory this process may write and false for one that does not exist', () => {
     expect(dirWritable(dir)).toBe(true);
     expect(dirWritable(join(dir, 'missing'))).toBe(false);
+  });
+});
+
+describe('storeOpenMessage for a damaged database file', () => {
+  it('names MTASTS_DB, the path, the damaged page and what to do, on one line', () => {
+    const path = join(dir, 'damaged.db');
+    corruptedDb(path);
+    let error: unknown;
+    try {
+      openSqliteStore(path);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(storeOpenMessage({ path, error, dirWritable, uid: 0 })).toBe(
+      `cannot open the database ${path} (MTASTS_DB): the file is corrupted ` +
+        '(quick_check: Tree 3 page 3: btreeInitPage() returns error code 11): ' +
+        'move it aside (or restore a backup) and start again to create a new one',
+    );
   });
 });

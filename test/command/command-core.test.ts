@@ -3,6 +3,7 @@ import { createCommandCore, type CommandCoreOptions } from '../../src/command/co
 import type { CommandRequest } from '../../src/command/command-handler.js';
 import type { Report } from '../../src/report/report.js';
 import { scan } from '../../src/scan/scan.js';
+import { markHistoryUnsaved } from '../../src/scan/unsaved-history.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite-store.js';
 import { closedDnsAddress } from '../fixture/dead-dns.js';
 import { FIXTURE_NOW, reportFixture } from './report-fixture.js';
@@ -287,6 +288,26 @@ describe('createCommandCore', () => {
     );
     store.up = true;
     expect((await ask('new.example')).kind).toBe('report');
+  });
+
+  it('answers a scan whose history write failed, with a note, instead of discarding it', async () => {
+    const logged: string[] = [];
+    const core = createCommandCore({
+      scan: async (domain) => {
+        const report = reportFixture({ domain });
+        markHistoryUnsaved(report, new Error('database is locked'));
+        return report;
+      },
+      watches: memoryStore(),
+      now: () => FIXTURE_NOW,
+      logger: { error: (_details, message) => logged.push(message) },
+    });
+    const message = asReport(await core.handle({ platform: 'slack', workspaceId: 'T1', channelId: 'C1', userId: 'U1', text: 'example.com' }));
+    expect(message.headline).toBe('example.com — Enforced');
+    expect(message.summary.at(-1)).toBe(
+      "This result could not be saved to the bot's history (its database is busy or down): the next scan will not compare against it",
+    );
+    expect(logged).toEqual(['recording the scan in history failed']);
   });
 
   it("answers a scan without the channel's TLS-RPT findings, and says so, when its reports cannot be read", async () => {

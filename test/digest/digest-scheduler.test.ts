@@ -173,7 +173,7 @@ describe('createDigestScheduler', () => {
     expect(started).toBe(1);
   });
 
-  it('logs a failed post, keeps the slot claimed, and compares the next digest with the last one that was posted', async () => {
+  it('logs a failed post and posts that slot again once its claim is older than the lease, not before', async () => {
     const time = clock('2026-11-29T12:00:00.000Z');
     const posts: Posted[] = [];
     const errors: string[] = [];
@@ -191,10 +191,15 @@ describe('createDigestScheduler', () => {
     expect(errors).toEqual(['digest failed']);
     expect(posts).toHaveLength(0);
 
-    time.set('2026-12-01T09:00:00.000Z');
+    time.set('2026-11-30T09:04:00.000Z');
+    await bot.scheduler.tick();
+    expect(posts).toHaveLength(0);
+    time.set('2026-11-30T09:05:30.000Z');
+    await bot.scheduler.tick();
     await bot.scheduler.tick();
     expect(posts).toHaveLength(1);
     expect(posts[0]?.message.intro).toContain('First digest for this channel');
+    expect(errors).toEqual(['digest failed']);
   });
 
   it('posts nothing to a channel whose digests are off', async () => {
@@ -207,4 +212,44 @@ describe('createDigestScheduler', () => {
     await bot.scheduler.start();
     expect(posts).toHaveLength(0);
   });
+
+  it('posts once, on the next start, a digest whose process died after claiming its slot and before posting', async () => {
+    const path = tempDb();
+    const time = clock('2026-11-30T08:59:00.000Z');
+    const posts: Posted[] = [];
+    // The first process claims 09:00 and dies inside the post: it never returns, and its store is closed under it.
+    const dying = startProcess(path, time, posts, { post: () => new Promise<void>(() => {}) });
+    await dying.store.watch(CHANNEL, 'a.example', DEFAULT_WATCH_LIMITS, '2026-11-29T00:00:00.000Z');
+    time.set('2026-11-30T09:00:05.000Z');
+    void dying.scheduler.tick();
+    await waitFor(async () => (await dying.store.digestChannels())[0]?.lastSlot === '2026-11-30T09:00:00.000Z');
+    running.splice(running.findIndex((r) => r.store === dying.store), 1);
+    dying.store.close();
+    expect(posts).toEqual([]);
+
+    // Restarted a minute later, the claim may still be a live process's: left alone.
+    time.set('2026-11-30T09:01:05.000Z');
+    const early = startProcess(path, time, posts);
+    await early.scheduler.start();
+    expect(posts).toEqual([]);
+    await stopProcess(early);
+
+    // Restarted once the claim is older than a digest can take: posted, once, and recorded as posted.
+    time.set('2026-11-30T09:06:00.000Z');
+    const restarted = startProcess(path, time, posts);
+    await restarted.scheduler.start();
+    expect(posts.map((p) => p.channel)).toEqual([CHANNEL]);
+    time.set('2026-11-30T09:20:00.000Z');
+    await restarted.scheduler.tick();
+    await stopProcess(restarted);
+    const again = startProcess(path, time, posts);
+    await again.scheduler.start();
+    expect(posts).toHaveLength(1);
+    expect(await again.store.unfinishedSlots('2026-11-30T10:00:00.000Z')).toEqual([]);
+    expect((await again.store.lastDigest(CHANNEL))?.at).toBe('2026-11-30T09:06:00.000Z');
+  });
 });
+
+async function waitFor(condition: () => Promise<boolean>): Promise<void> {
+  while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 5));
+}

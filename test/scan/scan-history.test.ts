@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { publishDomain } from '../fixture/fixture-internet.js';
 import { scan } from '../../src/scan/scan.js';
+import { historyWriteFailure } from '../../src/scan/unsaved-history.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite-store.js';
 import { CRLF_POLICY, codes, healthy, useFixtureScanner } from './scan-harness.js';
 
@@ -44,5 +45,17 @@ describe('history across scans', () => {
     expect(first.suggestions.policy).toContain('mode: testing');
     const second = await scan(domain, options);
     expect(second.suggestions.policy).toContain('mode: enforce');
+  });
+
+  it('returns the report when recording it fails, marked with why it was not kept', async () => {
+    store = openSqliteStore(':memory:');
+    const domain = fixture.newDomain();
+    const busy = Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+    const history = { ...store, record: () => Promise.reject(busy) };
+    await publishDomain(fixture.net(), domain, healthy()(domain));
+    const report = await scan(domain, { ...fixture.net().scanOptions, history });
+    expect(report.verdict).toBe('enforced');
+    expect(historyWriteFailure(report)).toBe(busy);
+    expect(await store.recentScans(domain, 1)).toEqual([]);
   });
 });

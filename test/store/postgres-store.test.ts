@@ -37,16 +37,16 @@ describe.skipIf(TEST_DATABASE_URL === undefined)('Postgres store (MTASTS_TEST_DA
     // Without the lock, the second CREATE TABLE or the second version row would fail one of these opens.
     await Promise.all([open(url), open(url), open(url)]);
     const versions = await withAdmin((client) => client.query(`SELECT version FROM ${schemaOf(url)}.mtasts_migrations ORDER BY version`));
-    expect(versions.rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
-    expect(POSTGRES_MIGRATIONS).toHaveLength(3);
+    expect(versions.rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }]);
+    expect(POSTGRES_MIGRATIONS).toHaveLength(4);
   });
 
   it('fails a ping while the schema is behind this version, and answers it again once migrated', async () => {
     const url = await freshSchema();
     const store = await open(url);
-    await withAdmin((client) => client.query(`DELETE FROM ${schemaOf(url)}.mtasts_migrations WHERE version = 3`));
-    await expect(store.ping()).rejects.toThrow('schema version 2, expected 3');
-    await withAdmin((client) => client.query(`INSERT INTO ${schemaOf(url)}.mtasts_migrations (version) VALUES (3)`));
+    await withAdmin((client) => client.query(`DELETE FROM ${schemaOf(url)}.mtasts_migrations WHERE version = 4`));
+    await expect(store.ping()).rejects.toThrow('schema version 3, expected 4');
+    await withAdmin((client) => client.query(`INSERT INTO ${schemaOf(url)}.mtasts_migrations (version) VALUES (4)`));
     await expect(store.ping()).resolves.toBeUndefined();
   });
 

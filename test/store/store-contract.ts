@@ -185,6 +185,35 @@ export function describeStoreContract(name: string, freshDatabase: () => Promise
       expect(claims.sort()).toEqual([false, true]);
     });
 
+    it('lists a claimed slot as unfinished until it is recorded as posted, and only once its claim is old enough', async () => {
+      const db = await database();
+      const first = await db.open();
+      const slot = '2026-12-01T09:00:00.000Z';
+      await first.claimSlot(CHANNEL, slot, '2026-12-01T09:00:10.000Z');
+      await first.claimSlot(other('C2'), slot, '2026-12-01T09:00:10.000Z');
+      await first.slotPosted(other('C2'), slot, '2026-12-01T09:00:20.000Z', '1700000000.000100');
+      const second = await db.open();
+      expect(await second.unfinishedSlots('2026-12-01T09:00:10.000Z')).toEqual([]);
+      expect(await second.unfinishedSlots('2026-12-01T09:05:00.000Z')).toEqual([{ channel: CHANNEL, slot }]);
+      await second.slotPosted(CHANNEL, slot, '2026-12-01T09:06:00.000Z', null);
+      expect(await second.unfinishedSlots('2026-12-01T09:10:00.000Z')).toEqual([]);
+    });
+
+    it('lets only one of two instances take over an unfinished slot, and none a posted one', async () => {
+      const db = await database();
+      const [first, second] = [await db.open(), await db.open()];
+      const slot = '2026-12-01T09:00:00.000Z';
+      const before = '2026-12-01T09:05:00.000Z';
+      await first.claimSlot(CHANNEL, slot, '2026-12-01T09:00:10.000Z');
+      expect(await first.reclaimSlot(CHANNEL, slot, '2026-12-01T09:00:20.000Z', '2026-12-01T09:00:10.000Z')).toBe(false);
+      const takes = await Promise.all([first.reclaimSlot(CHANNEL, slot, '2026-12-01T09:06:00.000Z', before), second.reclaimSlot(CHANNEL, slot, '2026-12-01T09:06:00.000Z', before)]);
+      expect(takes.sort()).toEqual([false, true]);
+      // Taken over at 09:06, so not unfinished before 09:06 any more.
+      expect(await second.unfinishedSlots(before)).toEqual([]);
+      await second.slotPosted(CHANNEL, slot, '2026-12-01T09:07:00.000Z', 'm1');
+      expect(await first.reclaimSlot(CHANNEL, slot, '2026-12-01T09:20:00.000Z', '2026-12-01T09:15:00.000Z')).toBe(false);
+    });
+
     it('replaces the last digest as a whole and keeps it across instances', async () => {
       const db = await database();
       const first = await db.open();
