@@ -3,20 +3,21 @@ import { escapeUnsafe } from '../../src/text/escape-unsafe.js';
 import { paint } from '../../src/render/terminal-style.js';
 import { renderDigest } from './render-digest.js';
 import { safeLines as lines } from './safe-lines.js';
-import { SEVERITY_MARKS, TONE_COLOURS } from '../../src/render/terminal-marks.js';
+import { TONE_PALETTE } from '../shared/palette.js';
+import { SEVERITY_MARKS } from '../../src/render/terminal-marks.js';
 
 /**
  * A chat message as terminal text. Every string may carry remote bytes, so each line goes through
  * escapeUnsafe before any colour is added; multi-line texts are split first so their newlines survive.
  */
 export function renderChatMessage(message: ChatMessage, colour: boolean): string {
-  if (message.kind === 'notice') return lines(message.text).map((line) => paint(colour, TONE_COLOURS[message.tone], line)).join('\n');
+  if (message.kind === 'notice') return lines(message.text).map((line) => paint(colour, TONE_PALETTE[message.tone].terminal, line)).join('\n');
   if (message.kind === 'digest') return renderDigest(message, colour).join('\n');
   return renderReport(message, colour).join('\n');
 }
 
 function renderReport(message: ReportMessage, colour: boolean): string[] {
-  const out = [paint(colour, 'bold', paint(colour, TONE_COLOURS[message.tone], escapeUnsafe(message.headline)))];
+  const out = [paint(colour, 'bold', paint(colour, TONE_PALETTE[message.tone].terminal, escapeUnsafe(message.headline)))];
   out.push(...message.summary.map((line) => `  ${escapeUnsafe(line)}`));
   if (message.mxTable.length > 0) {
     const hosts = message.mxTable.map((row) => escapeUnsafe(row.host));

@@ -4,13 +4,14 @@ import { fitEscaped, fitLines } from './fit-text.js';
 import { LIMITS, totalEmbedLength, type DiscordReply } from './message-limits.js';
 import { rescanCustomId } from './rescan-custom-id.js';
 import { SEVERITY_ICON } from './severity-icon.js';
+import { TONE_PALETTE } from '../shared/palette.js';
 
-/** Not-configured is the global default, so it is grey like "none", not an alarm; only broken is amber. */
+/** Embed colours from the shared palette (grey for not-configured and none, amber for broken). */
 export const TONE_COLOURS: Record<Tone, number> = {
-  good: 0x2eb67d,
-  info: 0x3b82f6,
-  neutral: 0x99aab5,
-  warning: 0xf2a900,
+  good: TONE_PALETTE.good.rgb,
+  info: TONE_PALETTE.info.rgb,
+  neutral: TONE_PALETTE.neutral.rgb,
+  warning: TONE_PALETTE.warning.rgb,
 };
 
 // Budgets inside Discord's limits, so a huge report still leaves room for what matters most: the findings.

@@ -7,7 +7,8 @@ import type { FixBlock, ReportMessage, Tone } from './chat-message.js';
 import { formatDuration } from './format-duration.js';
 import { redactMailto } from './redact-mailto.js';
 
-const TONES: Record<Verdict, Tone> = {
+/** The verdict's colour; every platform draws it from one palette (adapters/shared/palette.ts). */
+export const VERDICT_TONES: Record<Verdict, Tone> = {
   enforced: 'good',
   testing: 'info',
   none: 'neutral',
@@ -39,7 +40,7 @@ export function reportMessage(report: Report, { now, notes = [] }: ReportMessage
     kind: 'report',
     domain: report.domain,
     verdict: report.verdict,
-    tone: TONES[report.verdict],
+    tone: VERDICT_TONES[report.verdict],
     headline: `${report.domain} — ${notFound ? 'Domain not found' : LABELS[report.verdict]}`,
     summary: [...summaryLines(report, now), ...notes],
     mxTable: report.mx.map((row) => ({ host: row.host, priority: row.priority, matchedBy: row.matchedBy, gate: gateSummary(row), gateOk: gatePasses(row) })),

@@ -36,7 +36,7 @@ describe('renderChatMessage', () => {
               '✓ mx1.example.com (10): mx1.example.com\n↳ ✓ STARTTLS TLSv1.3, cert ok, 89 days\n✗ mx2.elsewhere.net (20): not covered by the policy\n↳ ✓ STARTTLS TLSv1.3, cert ok, 89 days',
           },
           {
-            name: '🔴 An MX host is not covered by the policy',
+            name: '❌ An MX host is not covered by the policy',
             value: 'mx2.elsewhere.net is not matched by any mx line, so senders in enforce mode will refuse it.',
           },
         ],
