@@ -24,8 +24,12 @@ function renderReport(message: ReportMessage, colour: boolean): string[] {
     const width = Math.max(...hosts.map((host) => host.length));
     out.push('', 'MX hosts');
     message.mxTable.forEach((row, i) => {
-      const mark = row.matchedBy === null ? paint(colour, 'red', '✗') : paint(colour, 'green', '✓');
-      const cover = row.matchedBy === null ? 'not covered by the policy' : `matches ${escapeUnsafe(row.matchedBy)}`;
+      const mark = !message.policyToMatch ? '·' : row.matchedBy === null ? paint(colour, 'red', '✗') : paint(colour, 'green', '✓');
+      const cover = !message.policyToMatch
+        ? 'no policy to match against'
+        : row.matchedBy === null
+          ? 'not covered by the policy'
+          : `matches ${escapeUnsafe(row.matchedBy)}`;
       out.push(`  ${mark} ${String(row.priority).padStart(5)}  ${hosts[i]!.padEnd(width)}  ${cover}`);
       const gateMark = row.gateOk === null ? '?' : paint(colour, row.gateOk ? 'green' : 'red', row.gateOk ? '✓' : '✗');
       out.push(`          ${gateMark} ${escapeUnsafe(row.gate)}`);

@@ -5,6 +5,7 @@ import { LIMITS, totalEmbedLength, type DiscordReply } from './message-limits.js
 import { rescanCustomId } from './rescan-custom-id.js';
 import { SEVERITY_ICON } from './severity-icon.js';
 import { TONE_PALETTE } from '../shared/palette.js';
+import { offersSetup } from '../../src/command/offers-setup.js';
 
 /** Embed colours from the shared palette (grey for not-configured and none, amber for broken). */
 export const TONE_COLOURS: Record<Tone, number> = {
@@ -22,6 +23,7 @@ const MX_FIELDS_MAX = 3;
 const FINDING_DETAIL_MAX = 400;
 const MORE_FINDINGS_MAX = 200;
 const FOOTER = 'How to fix it: see the messages below.';
+const SETUP_FOOTER = 'Next step: the TXT record and policy to publish are in the messages below, ready to paste.';
 
 /** A report or a notice as one message; a digest can take several (renderDigest). */
 export function renderChatMessage(message: ReportMessage | NoticeMessage): DiscordReply {
@@ -42,9 +44,9 @@ function renderReport(report: ReportMessage): DiscordReply {
     const lines = report.summary.map((line) => fitEscaped(line, LINE_MAX));
     embed.description = fitLines(lines, SUMMARY_MAX, (left) => `+${left} more`);
   }
-  if (report.fixes.length > 0) embed.footer = { text: FOOTER };
+  if (report.fixes.length > 0) embed.footer = { text: offersSetup(report) ? SETUP_FOOTER : FOOTER };
   const fields: APIEmbedField[] = [];
-  if (report.mxTable.length > 0) fields.push(...mxFields(report.mxTable));
+  if (report.mxTable.length > 0) fields.push(...mxFields(report.mxTable, report.policyToMatch));
   embed.fields = fields;
   fields.push(...findingFields(report.findings, LIMITS.embedTotal - totalEmbedLength([embed]), LIMITS.fields - fields.length));
   if (fields.length === 0) delete embed.fields;
@@ -62,10 +64,14 @@ function renderReport(report: ReportMessage): DiscordReply {
 }
 
 /** Each host's coverage line and its gate line; as many fields as MX_FIELDS_MAX allow, so ten hosts still fit. */
-function mxFields(rows: readonly MxTableRow[]): APIEmbedField[] {
+function mxFields(rows: readonly MxTableRow[], policyToMatch: boolean): APIEmbedField[] {
   const lines = rows.map((row) => {
     const host = `${fitEscaped(row.host, LINE_MAX)} (${row.priority})`;
-    const cover = row.matchedBy === null ? `✗ ${host}: not covered by the policy` : `✓ ${host}: ${fitEscaped(row.matchedBy, LINE_MAX)}`;
+    const cover = !policyToMatch
+      ? `${host}: no policy to match against`
+      : row.matchedBy === null
+        ? `✗ ${host}: not covered by the policy`
+        : `✓ ${host}: ${fitEscaped(row.matchedBy, LINE_MAX)}`;
     return `${cover}\n↳ ${row.gateOk === null ? '?' : row.gateOk ? '✓' : '✗'} ${fitEscaped(row.gate, LINE_MAX)}`;
   });
   const values: string[] = [];
