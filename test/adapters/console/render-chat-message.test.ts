@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { renderChatMessage } from '../../../adapters/console/render-chat-message.js';
-import { brokenReport } from '../slack/sample-messages.js';
+import { notConfiguredReport } from '../slack/sample-messages.js';
 
 describe('renderChatMessage (console)', () => {
   it('prints MX hosts without ✓/✗ when there is no policy to match against', () => {
-    const message = brokenReport({
-      verdict: 'not-configured',
-      tone: 'neutral',
-      headline: 'example.com — Not configured',
-      summary: [],
-      findings: [],
-      fixes: [],
-      rescan: false,
-      policyToMatch: false,
-      mxTable: [{ host: 'mx1.example.com', priority: 10, matchedBy: null, gate: 'STARTTLS TLSv1.3, cert ok, 89 days', gateOk: true }],
-    });
+    const message = notConfiguredReport({ summary: [], fixes: [], rescan: false });
     expect(renderChatMessage(message, false).split('\n')).toEqual([
       'example.com — Not configured',
       '',

@@ -4,18 +4,11 @@ import { renderChatMessage, TONE_COLOURS } from '../../../adapters/discord/rende
 import type { Tone } from '../../../src/command/chat-message.js';
 import type { Verdict } from '../../../src/report/report.js';
 import { brokenReport, enforcedReport, hugeReport, refusal } from './sample-messages.js';
+import { notConfiguredReport } from '../slack/sample-messages.js';
 
 describe('renderChatMessage', () => {
   it('shows MX hosts without ✓/✗ when there is no policy to match against, and points a not-configured domain to its setup', () => {
-    const message = brokenReport({
-      verdict: 'not-configured',
-      tone: 'neutral',
-      headline: 'example.com — Not configured',
-      findings: [],
-      policyToMatch: false,
-      mxTable: [{ host: 'mx1.example.com', priority: 10, matchedBy: null, gate: 'STARTTLS TLSv1.3, cert ok, 89 days', gateOk: true }],
-      fixes: [{ title: 'TXT record at _mta-sts.example.com', text: 'Publish this record.', code: 'v=STSv1; id=20240102' }],
-    });
+    const message = notConfiguredReport();
     const embed = renderChatMessage(message).embeds[0]!;
     expect(embed.fields?.map((field) => field.value)).toEqual(['mx1.example.com (10): no policy to match against\n↳ ✓ STARTTLS TLSv1.3, cert ok, 89 days']);
     expect(embed.footer).toEqual({ text: 'Next step: the TXT record and policy to publish are in the messages below, ready to paste.' });
