@@ -1,6 +1,6 @@
 import { ButtonStyle, ComponentType, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { FindingLine, MxTableRow, NoticeMessage, ReportMessage, Tone } from '../../src/command/chat-message.js';
-import { fitEscaped, fitLines } from './fit-text.js';
+import { fitEscaped, fitEscapedProse, fitLines } from './fit-text.js';
 import { LIMITS, totalEmbedLength, type DiscordReply } from './message-limits.js';
 import { rescanCustomId } from './rescan-custom-id.js';
 import { SEVERITY_ICON } from './severity-icon.js';
@@ -97,7 +97,7 @@ function findingFields(findings: readonly FindingLine[], budget: number, maxFiel
     const reserve = isLast ? 0 : MORE_FINDINGS_MAX;
     const field = {
       name: `${SEVERITY_ICON[finding.severity]} ${fitEscaped(finding.title, LIMITS.fieldName - 3)}`,
-      value: fitEscaped(finding.detail, FINDING_DETAIL_MAX) || '-',
+      value: fitEscapedProse(finding.detail, FINDING_DETAIL_MAX) || '-',
     };
     const cost = field.name.length + field.value.length;
     if (used + cost + reserve > budget || fields.length + (isLast ? 1 : 2) > maxFields) {

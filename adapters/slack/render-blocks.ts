@@ -1,7 +1,7 @@
 import type { FindingLine, MxTableRow, NoticeMessage, ReportMessage } from '../../src/command/chat-message.js';
 import { BLOCK_LIMITS, messageTextLength, type SlackBlock, type SlackPayload } from './block-limits.js';
 import { cutText } from './cut-text.js';
-import { escapeCodeBlock, escapeMrkdwn } from './escape-mrkdwn.js';
+import { escapeCodeBlock, escapeMrkdwn, escapeMrkdwnProse } from './escape-mrkdwn.js';
 import { severityEmoji, toneEmoji } from './tone-emoji.js';
 import { offersSetup } from '../../src/command/offers-setup.js';
 
@@ -91,7 +91,7 @@ function findingBlocks(findings: FindingLine[], budget: number): SlackBlock[] {
   let left = budget;
   for (const finding of findings.slice(0, FINDINGS_SHOWN)) {
     const head = `${severityEmoji(finding.severity)} *${cutText(escapeMrkdwn(finding.title), TITLE_MAX)}*`;
-    const detail = cutText(escapeMrkdwn(finding.detail), DETAIL_MAX);
+    const detail = cutText(escapeMrkdwnProse(finding.detail), DETAIL_MAX);
     const block = section(detail === '' ? head : `${head}\n${detail}`);
     const size = messageTextLength({ text: '', blocks: [block] });
     if (size > left) break;

@@ -149,7 +149,7 @@ describe('the Discord adapter with the real command core and scan, against the f
   it('threads a suggested policy that carries the wildcard the finding asks to add', async () => {
     const fixes = await threadedFixes('wild.test');
     expect(fixes).toContain(
-      '**MX wildcard missing**\nAdd "mx: \\*.mx.wild.test" to the policy, then rotate the TXT id. "\\*.wild.test" does not cover a.mx.wild.test: a wildcard matches exactly one label.',
+      '**MX wildcard missing**\nAdd `mx: *.mx.wild.test` to the policy, then rotate the TXT id. `*.wild.test` does not cover `a.mx.wild.test`: a wildcard matches exactly one label.',
     );
     expect(fixes).toContain('```\nversion: STSv1\nmode: enforce\nmx: *.mx.wild.test\nmax_age: 604800\n```');
   });
