@@ -1,5 +1,5 @@
 import { gatePasses, gateSummary } from '../../src/report/gate-summary.js';
-import { policyUnusableBecause } from '../../src/report/policy-usability.js';
+import { hasPolicyToMatch, policyUnusableBecause } from '../../src/report/policy-usability.js';
 import type { Report, Verdict } from '../../src/report/report.js';
 import { pasteRecordLines } from '../../src/report/paste-record.js';
 import { policyModeNote } from '../../src/report/policy-mode-note.js';
@@ -51,15 +51,16 @@ function summary(r: Report): string[] {
 function mxTable(r: Report, colour: boolean): string[] {
   if (r.mx.length === 0) return ['  MX       none'];
   const width = Math.min(60, Math.max(...r.mx.map((row) => clean(row.host).length)));
+  const matching = hasPolicyToMatch(r);
   return [
     `  ${'MX'.padEnd(width + 2)}  prio  policy pattern`,
     ...r.mx.map((row) => {
       const ok = row.matchedBy !== null;
-      const tick = paint(colour, ok ? 'green' : 'red', ok ? '✓' : '✗');
+      const tick = !matching ? '·' : paint(colour, ok ? 'green' : 'red', ok ? '✓' : '✗');
       const gate = gatePasses(row);
       const gateMark = gate === null ? '?' : paint(colour, gate ? 'green' : 'red', gate ? '✓' : '✗');
       return [
-        `  ${tick} ${clean(row.host).padEnd(width)}  ${String(row.priority).padStart(4)}  ${ok ? clean(row.matchedBy!) : '—'}`,
+        `  ${tick} ${clean(row.host).padEnd(width)}  ${String(row.priority).padStart(4)}  ${!matching ? 'no policy to match against' : ok ? clean(row.matchedBy!) : '—'}`,
         `      ${gateMark} ${clean(gateSummary(row))}`,
       ];
     }).flat(),

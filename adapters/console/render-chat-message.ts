@@ -3,28 +3,33 @@ import { escapeUnsafe } from '../../src/text/escape-unsafe.js';
 import { paint } from '../../src/render/terminal-style.js';
 import { renderDigest } from './render-digest.js';
 import { safeLines as lines } from './safe-lines.js';
-import { SEVERITY_MARKS, TONE_COLOURS } from '../../src/render/terminal-marks.js';
+import { TONE_PALETTE } from '../shared/palette.js';
+import { SEVERITY_MARKS } from '../../src/render/terminal-marks.js';
 
 /**
  * A chat message as terminal text. Every string may carry remote bytes, so each line goes through
  * escapeUnsafe before any colour is added; multi-line texts are split first so their newlines survive.
  */
 export function renderChatMessage(message: ChatMessage, colour: boolean): string {
-  if (message.kind === 'notice') return lines(message.text).map((line) => paint(colour, TONE_COLOURS[message.tone], line)).join('\n');
+  if (message.kind === 'notice') return lines(message.text).map((line) => paint(colour, TONE_PALETTE[message.tone].terminal, line)).join('\n');
   if (message.kind === 'digest') return renderDigest(message, colour).join('\n');
   return renderReport(message, colour).join('\n');
 }
 
 function renderReport(message: ReportMessage, colour: boolean): string[] {
-  const out = [paint(colour, 'bold', paint(colour, TONE_COLOURS[message.tone], escapeUnsafe(message.headline)))];
+  const out = [paint(colour, 'bold', paint(colour, TONE_PALETTE[message.tone].terminal, escapeUnsafe(message.headline)))];
   out.push(...message.summary.map((line) => `  ${escapeUnsafe(line)}`));
   if (message.mxTable.length > 0) {
     const hosts = message.mxTable.map((row) => escapeUnsafe(row.host));
     const width = Math.max(...hosts.map((host) => host.length));
     out.push('', 'MX hosts');
     message.mxTable.forEach((row, i) => {
-      const mark = row.matchedBy === null ? paint(colour, 'red', '✗') : paint(colour, 'green', '✓');
-      const cover = row.matchedBy === null ? 'not covered by the policy' : `matches ${escapeUnsafe(row.matchedBy)}`;
+      const mark = !message.policyToMatch ? '·' : row.matchedBy === null ? paint(colour, 'red', '✗') : paint(colour, 'green', '✓');
+      const cover = !message.policyToMatch
+        ? 'no policy to match against'
+        : row.matchedBy === null
+          ? 'not covered by the policy'
+          : `matches ${escapeUnsafe(row.matchedBy)}`;
       out.push(`  ${mark} ${String(row.priority).padStart(5)}  ${hosts[i]!.padEnd(width)}  ${cover}`);
       const gateMark = row.gateOk === null ? '?' : paint(colour, row.gateOk ? 'green' : 'red', row.gateOk ? '✓' : '✗');
       out.push(`          ${gateMark} ${escapeUnsafe(row.gate)}`);

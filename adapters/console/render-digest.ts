@@ -3,14 +3,16 @@ import type { Verdict } from '../../src/report/report.js';
 import { paint, type Colour } from '../../src/render/terminal-style.js';
 import { escapeUnsafe } from '../../src/text/escape-unsafe.js';
 import { safeLines } from './safe-lines.js';
-import { SEVERITY_MARKS, TONE_COLOURS } from '../../src/render/terminal-marks.js';
+import { TONE_PALETTE } from '../shared/palette.js';
+import { VERDICT_TONES } from '../../src/command/report-message.js';
+import { SEVERITY_MARKS } from '../../src/render/terminal-marks.js';
 
 const VERDICT_MARKS: Record<Verdict, [string, Colour, string]> = {
-  enforced: ['✓', 'green', 'enforced'],
-  testing: ['i', 'blue', 'testing'],
-  none: ['·', 'grey', 'mode none'],
-  'not-configured': ['·', 'grey', 'not configured'],
-  broken: ['✗', 'red', 'broken'],
+  enforced: ['✓', TONE_PALETTE[VERDICT_TONES.enforced].terminal, 'enforced'],
+  testing: ['i', TONE_PALETTE[VERDICT_TONES.testing].terminal, 'testing'],
+  none: ['·', TONE_PALETTE[VERDICT_TONES.none].terminal, 'mode none'],
+  'not-configured': ['·', TONE_PALETTE[VERDICT_TONES['not-configured']].terminal, 'not configured'],
+  broken: ['✗', TONE_PALETTE[VERDICT_TONES.broken].terminal, 'broken'],
 };
 
 /**
@@ -18,7 +20,7 @@ const VERDICT_MARKS: Record<Verdict, [string, Colour, string]> = {
  * (changed domains first) with its changes under it, then what is wrong with each broken domain.
  */
 export function renderDigest(message: DigestMessage, colour: boolean): string[] {
-  const out = [paint(colour, 'bold', paint(colour, TONE_COLOURS[message.tone], escapeUnsafe(message.headline)))];
+  const out = [paint(colour, 'bold', paint(colour, TONE_PALETTE[message.tone].terminal, escapeUnsafe(message.headline)))];
   out.push(...safeLines(message.intro));
   const domains = message.lines.map((line) => escapeUnsafe(line.domain));
   const width = Math.max(0, ...domains.map((domain) => domain.length));

@@ -1,4 +1,5 @@
 import { escapeMarkdown } from 'discord.js';
+import { splitCodeSpans } from '../../src/text/inline-code.js';
 
 const ZWSP = '\u200b';
 // NUL and other controls can get a message rejected; bidi overrides can make a hostile name read as another.
@@ -32,4 +33,15 @@ export function escapeDiscord(text: string): string {
  */
 export function escapeCodeBlockContent(code: string): string {
   return code.replace(UNSAFE, '').replace(/`(?=`)/g, `\`${ZWSP}`);
+}
+
+/** For prose that may hold `code` spans: spans stay inline code (shown verbatim, so only made safe), the rest escaped. */
+export function escapeDiscordProse(text: string): string {
+  return splitCodeSpans(text)
+    .map((part) =>
+      part.code
+        ? `\`${part.text.replace(UNSAFE, '').replace(/@(everyone|here)/gi, `@${ZWSP}$1`)}\``
+        : escapeDiscord(part.text),
+    )
+    .join('');
 }

@@ -1,4 +1,4 @@
-import { escapeDiscord } from './escape-discord.js';
+import { escapeDiscord, escapeDiscordProse } from './escape-discord.js';
 
 const ELLIPSIS = '…';
 
@@ -38,4 +38,9 @@ export function fitLines(lines: readonly string[], max: number, more: (left: num
  */
 export function fitEscaped(text: string, max: number): string {
   return fitText(escapeDiscord(fitText(text, max + 1)), max);
+}
+
+/** fitEscaped for prose that may hold `code` spans (see escapeDiscordProse). */
+export function fitEscapedProse(text: string, max: number): string {
+  return fitText(escapeDiscordProse(fitText(text, max + 1)), max);
 }

@@ -1,5 +1,5 @@
 import type { DigestDetail } from '../../src/digest/digest-message.js';
-import { fitEscaped, fitLines, fitText } from './fit-text.js';
+import { fitEscaped, fitEscapedProse, fitLines, fitText } from './fit-text.js';
 import { LIMITS } from './message-limits.js';
 import { packMessages } from './pack-messages.js';
 import { SEVERITY_ICON } from './severity-icon.js';
@@ -47,7 +47,7 @@ export function digestThreadName(broken: number): string {
 
 function findingText(finding: DigestDetail['findings'][number]): string {
   const lines = [`${SEVERITY_ICON[finding.severity]} **${fitEscaped(finding.title, TITLE_MAX)}**`];
-  if (finding.detail.trim() !== '') lines.push(fitEscaped(finding.detail, DETAIL_MAX));
-  if (finding.fix.trim() !== '') lines.push(`**Fix:** ${fitEscaped(finding.fix, FIX_MAX)}`);
+  if (finding.detail.trim() !== '') lines.push(fitEscapedProse(finding.detail, DETAIL_MAX));
+  if (finding.fix.trim() !== '') lines.push(`**Fix:** ${fitEscapedProse(finding.fix, FIX_MAX)}`);
   return lines.join('\n');
 }

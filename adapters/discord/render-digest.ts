@@ -3,15 +3,17 @@ import type { DigestCountKey, DigestLine, DigestMessage } from '../../src/digest
 import { fitEscaped } from './fit-text.js';
 import { LIMITS, type DiscordReply } from './message-limits.js';
 import { TONE_COLOURS } from './render-embed.js';
+import { FAILED_GLYPH, TIMED_OUT_GLYPH, TONE_PALETTE } from '../shared/palette.js';
+import { VERDICT_TONES } from '../../src/command/report-message.js';
 
 const STATUS: Record<DigestCountKey, { icon: string; label: string }> = {
-  enforced: { icon: '🟢', label: 'enforced' },
-  testing: { icon: '🔵', label: 'testing' },
-  none: { icon: '⚪', label: 'mode none' },
-  'not-configured': { icon: '⚪', label: 'not configured' },
-  broken: { icon: '🔴', label: 'broken' },
-  'timed-out': { icon: '⏳', label: 'timed out' },
-  failed: { icon: '⚠️', label: 'scan failed' },
+  enforced: { icon: TONE_PALETTE[VERDICT_TONES.enforced].glyph.emoji, label: 'enforced' },
+  testing: { icon: TONE_PALETTE[VERDICT_TONES.testing].glyph.emoji, label: 'testing' },
+  none: { icon: TONE_PALETTE[VERDICT_TONES.none].glyph.emoji, label: 'mode none' },
+  'not-configured': { icon: TONE_PALETTE[VERDICT_TONES['not-configured']].glyph.emoji, label: 'not configured' },
+  broken: { icon: TONE_PALETTE[VERDICT_TONES.broken].glyph.emoji, label: 'broken' },
+  'timed-out': { icon: TIMED_OUT_GLYPH.emoji, label: 'timed out' },
+  failed: { icon: FAILED_GLYPH.emoji, label: 'scan failed' },
 };
 
 export const CONTINUED_TITLE = 'MTA-STS digest (continued)';

@@ -1,16 +1,18 @@
 import { ButtonStyle, ComponentType, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { FindingLine, MxTableRow, NoticeMessage, ReportMessage, Tone } from '../../src/command/chat-message.js';
-import { fitEscaped, fitLines } from './fit-text.js';
+import { fitEscaped, fitEscapedProse, fitLines } from './fit-text.js';
 import { LIMITS, totalEmbedLength, type DiscordReply } from './message-limits.js';
 import { rescanCustomId } from './rescan-custom-id.js';
 import { SEVERITY_ICON } from './severity-icon.js';
+import { TONE_PALETTE } from '../shared/palette.js';
+import { offersSetup } from '../../src/command/offers-setup.js';
 
-/** Not-configured is the global default, so it is grey like "none", not an alarm; only broken is amber. */
+/** Embed colours from the shared palette (grey for not-configured and none, amber for broken). */
 export const TONE_COLOURS: Record<Tone, number> = {
-  good: 0x2eb67d,
-  info: 0x3b82f6,
-  neutral: 0x99aab5,
-  warning: 0xf2a900,
+  good: TONE_PALETTE.good.rgb,
+  info: TONE_PALETTE.info.rgb,
+  neutral: TONE_PALETTE.neutral.rgb,
+  warning: TONE_PALETTE.warning.rgb,
 };
 
 // Budgets inside Discord's limits, so a huge report still leaves room for what matters most: the findings.
@@ -21,6 +23,7 @@ const MX_FIELDS_MAX = 3;
 const FINDING_DETAIL_MAX = 400;
 const MORE_FINDINGS_MAX = 200;
 const FOOTER = 'How to fix it: see the messages below.';
+const SETUP_FOOTER = 'Next step: the TXT record and policy to publish are in the messages below, ready to paste.';
 
 /** A report or a notice as one message; a digest can take several (renderDigest). */
 export function renderChatMessage(message: ReportMessage | NoticeMessage): DiscordReply {
@@ -41,9 +44,9 @@ function renderReport(report: ReportMessage): DiscordReply {
     const lines = report.summary.map((line) => fitEscaped(line, LINE_MAX));
     embed.description = fitLines(lines, SUMMARY_MAX, (left) => `+${left} more`);
   }
-  if (report.fixes.length > 0) embed.footer = { text: FOOTER };
+  if (report.fixes.length > 0) embed.footer = { text: offersSetup(report) ? SETUP_FOOTER : FOOTER };
   const fields: APIEmbedField[] = [];
-  if (report.mxTable.length > 0) fields.push(...mxFields(report.mxTable));
+  if (report.mxTable.length > 0) fields.push(...mxFields(report.mxTable, report.policyToMatch));
   embed.fields = fields;
   fields.push(...findingFields(report.findings, LIMITS.embedTotal - totalEmbedLength([embed]), LIMITS.fields - fields.length));
   if (fields.length === 0) delete embed.fields;
@@ -61,10 +64,14 @@ function renderReport(report: ReportMessage): DiscordReply {
 }
 
 /** Each host's coverage line and its gate line; as many fields as MX_FIELDS_MAX allow, so ten hosts still fit. */
-function mxFields(rows: readonly MxTableRow[]): APIEmbedField[] {
+function mxFields(rows: readonly MxTableRow[], policyToMatch: boolean): APIEmbedField[] {
   const lines = rows.map((row) => {
     const host = `${fitEscaped(row.host, LINE_MAX)} (${row.priority})`;
-    const cover = row.matchedBy === null ? `✗ ${host}: not covered by the policy` : `✓ ${host}: ${fitEscaped(row.matchedBy, LINE_MAX)}`;
+    const cover = !policyToMatch
+      ? `${host}: no policy to match against`
+      : row.matchedBy === null
+        ? `✗ ${host}: not covered by the policy`
+        : `✓ ${host}: ${fitEscaped(row.matchedBy, LINE_MAX)}`;
     return `${cover}\n↳ ${row.gateOk === null ? '?' : row.gateOk ? '✓' : '✗'} ${fitEscaped(row.gate, LINE_MAX)}`;
   });
   const values: string[] = [];
@@ -90,7 +97,7 @@ function findingFields(findings: readonly FindingLine[], budget: number, maxFiel
     const reserve = isLast ? 0 : MORE_FINDINGS_MAX;
     const field = {
       name: `${SEVERITY_ICON[finding.severity]} ${fitEscaped(finding.title, LIMITS.fieldName - 3)}`,
-      value: fitEscaped(finding.detail, FINDING_DETAIL_MAX) || '-',
+      value: fitEscapedProse(finding.detail, FINDING_DETAIL_MAX) || '-',
     };
     const cost = field.name.length + field.value.length;
     if (used + cost + reserve > budget || fields.length + (isLast ? 1 : 2) > maxFields) {

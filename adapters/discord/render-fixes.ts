@@ -1,6 +1,6 @@
 import type { FixBlock } from '../../src/command/chat-message.js';
 import { escapeCodeBlockContent } from './escape-discord.js';
-import { fitEscaped, fitText } from './fit-text.js';
+import { fitEscaped, fitEscapedProse, fitText } from './fit-text.js';
 import { LIMITS } from './message-limits.js';
 import { packMessages } from './pack-messages.js';
 
@@ -22,7 +22,7 @@ export function renderFixes(fixes: readonly FixBlock[]): string[] {
   const units: string[] = [];
   for (const fix of fixes) {
     const heading = `**${fitEscaped(fix.title, TITLE_MAX)}**`;
-    units.push(fix.text ? `${heading}\n${fitEscaped(fix.text, TEXT_MAX)}` : heading);
+    units.push(fix.text ? `${heading}\n${fitEscapedProse(fix.text, TEXT_MAX)}` : heading);
     if (fix.code) units.push(...codeChunks(escapeCodeBlockContent(fix.code)).map((chunk) => `${FENCE}\n${chunk}\n${FENCE}`));
   }
   const messages = packMessages(units).map((group) => group.join('\n'));

@@ -2,17 +2,18 @@ import type { DigestLine } from '../../src/digest/digest-message.js';
 import type { Verdict } from '../../src/report/report.js';
 import { cutText } from './cut-text.js';
 import { escapeMrkdwn } from './escape-mrkdwn.js';
+import { toneEmoji } from './tone-emoji.js';
+import { FAILED_GLYPH, TIMED_OUT_GLYPH } from '../shared/palette.js';
+import { VERDICT_TONES } from '../../src/command/report-message.js';
 
 /** The same colours as a report's tone, so a domain looks alike in its report and in the digest. */
-const VERDICTS: Record<Verdict, { emoji: string; label: string }> = {
-  enforced: { emoji: ':large_green_circle:', label: 'enforced' },
-  testing: { emoji: ':large_blue_circle:', label: 'testing' },
-  none: { emoji: ':white_circle:', label: 'mode none' },
-  'not-configured': { emoji: ':white_circle:', label: 'not configured' },
-  broken: { emoji: ':large_orange_circle:', label: 'broken' },
+const VERDICT_LABELS: Record<Verdict, string> = {
+  enforced: 'enforced',
+  testing: 'testing',
+  none: 'mode none',
+  'not-configured': 'not configured',
+  broken: 'broken',
 };
-const TIMED_OUT = { emoji: ':hourglass:', label: 'timed out' };
-const FAILED = { emoji: ':heavy_exclamation_mark:', label: 'scan failed' };
 
 /** Bounds on remote text, so one line (with its changes) always fits a section and never needs splitting. */
 const DOMAIN_MAX = 260;
@@ -25,7 +26,12 @@ const CHANGES_SHOWN = 5;
  * days on one line, then the TLS-RPT line and one indented line per change. At most about 2,600 characters.
  */
 export function digestLineText(line: DigestLine): string {
-  const { emoji, label } = line.verdict !== null ? VERDICTS[line.verdict] : line.timedOut ? TIMED_OUT : FAILED;
+  const { emoji, label } =
+    line.verdict !== null
+      ? { emoji: toneEmoji(VERDICT_TONES[line.verdict]), label: VERDICT_LABELS[line.verdict] }
+      : line.timedOut
+        ? { emoji: TIMED_OUT_GLYPH.slack, label: 'timed out' }
+        : { emoji: FAILED_GLYPH.slack, label: 'scan failed' };
   const fields = [`${emoji} *${cutText(escapeMrkdwn(line.domain), DOMAIN_MAX)}*`, label];
   if (line.mode !== null) fields.push(`mode ${cutText(escapeMrkdwn(line.mode), FIELD_MAX)}`);
   if (line.policyId !== null) fields.push(`id ${cutText(escapeMrkdwn(line.policyId), FIELD_MAX)}`);

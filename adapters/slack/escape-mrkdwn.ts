@@ -1,4 +1,5 @@
 import { escapeUnsafeKeepingLines } from '../../src/text/escape-unsafe.js';
+import { splitCodeSpans } from '../../src/text/inline-code.js';
 
 /**
  * Slack treats only `&`, `<` and `>` as control characters; every mention, link and broadcast lives inside `<…>`,
@@ -15,4 +16,18 @@ export function escapeMrkdwn(text: string): string {
  */
 export function escapeCodeBlock(text: string): string {
   return escapeMrkdwn(text).replaceAll('`', '\u02cb');
+}
+
+/**
+ * For prose that may hold `code` spans (catalog fixes, finding details): spans stay inline code, and in the plain
+ * parts `*`, `_` and `~` become look-alikes (∗ ˍ ˜) so Slack cannot pair them into bold, italic or strike.
+ */
+export function escapeMrkdwnProse(text: string): string {
+  return splitCodeSpans(text)
+    .map((part) =>
+      part.code
+        ? `\`${escapeCodeBlock(part.text)}\``
+        : escapeMrkdwn(part.text).replaceAll('*', '\u2217').replaceAll('_', '\u02cd').replaceAll('~', '\u02dc'),
+    )
+    .join('');
 }

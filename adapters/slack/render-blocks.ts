@@ -1,8 +1,9 @@
 import type { FindingLine, MxTableRow, NoticeMessage, ReportMessage } from '../../src/command/chat-message.js';
 import { BLOCK_LIMITS, messageTextLength, type SlackBlock, type SlackPayload } from './block-limits.js';
 import { cutText } from './cut-text.js';
-import { escapeCodeBlock, escapeMrkdwn } from './escape-mrkdwn.js';
+import { escapeCodeBlock, escapeMrkdwn, escapeMrkdwnProse } from './escape-mrkdwn.js';
 import { severityEmoji, toneEmoji } from './tone-emoji.js';
+import { offersSetup } from '../../src/command/offers-setup.js';
 
 export const RESCAN_ACTION_ID = 'mtasts_rescan';
 const RESERVED_FOR_BUTTON_AND_MORE = 100;
@@ -38,7 +39,8 @@ function reportBlocks(message: ReportMessage, headline: string): SlackBlock[] {
     { type: 'header', text: { type: 'plain_text', text: cutText(headline, BLOCK_LIMITS.headerText), emoji: true } },
   ];
   if (message.summary.length > 0) blocks.push(section(message.summary.map(escapeMrkdwn).join('\n')));
-  if (message.mxTable.length > 0) blocks.push(section(mxTable(message.mxTable)));
+  if (message.mxTable.length > 0) blocks.push(section(mxTable(message.mxTable, message.policyToMatch)));
+  if (offersSetup(message)) blocks.push(context(SETUP_NEXT_STEP));
   const used = messageTextLength({ text: '', blocks });
   blocks.push(...findingBlocks(message.findings, BLOCK_LIMITS.messageText - used - RESERVED_FOR_BUTTON_AND_MORE));
   if (message.rescan) {
@@ -61,10 +63,12 @@ function gateMark(ok: boolean | null): string {
   return ok === null ? '?' : ok ? '✓' : '✗';
 }
 
-function mxTable(rows: MxTableRow[]): string {
+const SETUP_NEXT_STEP = 'Next step: the TXT record and policy to publish are in the thread, ready to paste.';
+
+function mxTable(rows: MxTableRow[], policyToMatch: boolean): string {
   const heading = '*MX hosts*\n```\n';
   const lines = rows.map((row) => {
-    const match = row.matchedBy === null ? '✗ not covered by the policy' : `✓ ${row.matchedBy}`;
+    const match = !policyToMatch ? 'no policy to match against' : row.matchedBy === null ? '✗ not covered by the policy' : `✓ ${row.matchedBy}`;
     const gate = `${gateMark(row.gateOk)} ${row.gate}`;
     return escapeCodeBlock(`${String(row.priority).padStart(5)}  ${row.host}  ${match}\n       ${gate}`);
   });
@@ -87,7 +91,7 @@ function findingBlocks(findings: FindingLine[], budget: number): SlackBlock[] {
   let left = budget;
   for (const finding of findings.slice(0, FINDINGS_SHOWN)) {
     const head = `${severityEmoji(finding.severity)} *${cutText(escapeMrkdwn(finding.title), TITLE_MAX)}*`;
-    const detail = cutText(escapeMrkdwn(finding.detail), DETAIL_MAX);
+    const detail = cutText(escapeMrkdwnProse(finding.detail), DETAIL_MAX);
     const block = section(detail === '' ? head : `${head}\n${detail}`);
     const size = messageTextLength({ text: '', blocks: [block] });
     if (size > left) break;

@@ -1,7 +1,7 @@
 import type { DigestDetail, DigestMessage } from '../../src/digest/digest-message.js';
 import { BLOCK_LIMITS, type SlackPayload } from './block-limits.js';
 import { cutText } from './cut-text.js';
-import { escapeMrkdwn } from './escape-mrkdwn.js';
+import { escapeMrkdwn, escapeMrkdwnProse } from './escape-mrkdwn.js';
 import { packItems } from './pack-items.js';
 import { context, section } from './render-blocks.js';
 import { DIGEST_ROOM } from './render-digest.js';
@@ -51,8 +51,8 @@ function detailItems({ domain, findings }: DigestDetail): string[] {
   let filled = false;
   for (const finding of findings) {
     const lines = [`${severityEmoji(finding.severity)} *${cutText(escapeMrkdwn(finding.title), TITLE_MAX)}*`];
-    if (finding.detail !== '') lines.push(cutText(escapeMrkdwn(finding.detail), TEXT_MAX));
-    if (finding.fix !== '') lines.push(`_Fix:_ ${cutText(escapeMrkdwn(finding.fix), TEXT_MAX)}`);
+    if (finding.detail !== '') lines.push(cutText(escapeMrkdwnProse(finding.detail), TEXT_MAX));
+    if (finding.fix !== '') lines.push(`_Fix:_ ${cutText(escapeMrkdwnProse(finding.fix), TEXT_MAX)}`);
     const text = lines.join('\n');
     if (filled && item.length + 1 + text.length > ITEM_MAX) {
       items.push(item);

@@ -1,7 +1,7 @@
 import type { FixBlock, ReportMessage } from '../../src/command/chat-message.js';
 import { BLOCK_LIMITS, type SlackBlock, type SlackPayload } from './block-limits.js';
 import { cutText } from './cut-text.js';
-import { escapeCodeBlock, escapeMrkdwn } from './escape-mrkdwn.js';
+import { escapeCodeBlock, escapeMrkdwn, escapeMrkdwnProse } from './escape-mrkdwn.js';
 import { context, section } from './render-blocks.js';
 
 const FENCE = '```';
@@ -28,7 +28,7 @@ export function renderFixes(message: ReportMessage): SlackPayload {
 }
 
 function renderFix(fix: FixBlock): SlackBlock[] {
-  const blocks = [section(`*${escapeMrkdwn(fix.title)}*\n${escapeMrkdwn(fix.text)}`)];
+  const blocks = [section(`*${escapeMrkdwn(fix.title)}*\n${escapeMrkdwnProse(fix.text)}`)];
   if (fix.code === undefined || fix.code === '') return blocks;
   const chunks = chunkLines(escapeCodeBlock(fix.code), CODE_CHUNK_MAX);
   for (const chunk of chunks.slice(0, CODE_SECTIONS_PER_FIX)) blocks.push(section(`${FENCE}\n${chunk}\n${FENCE}`));

@@ -13,7 +13,7 @@ export type Tone = 'good' | 'info' | 'neutral' | 'warning';
 export interface MxTableRow {
   host: string;
   priority: number;
-  /** The policy pattern covering this host, or null (shown as ✗). */
+  /** The policy pattern covering this host, or null (shown as ✗ when the report has a policy to match against). */
   matchedBy: string | null;
   /** The sender's gate at this host in a few words (see gateSummary). */
   gate: string;
@@ -45,6 +45,8 @@ export interface ReportMessage {
   /** Short lines: policy id beside body hash, mode, max_age, certificate, TLS-RPT, cache/queue notes. */
   summary: string[];
   mxTable: MxTableRow[];
+  /** False without a usable policy (none served, mode none, unreadable, refused): MX rows then show no ✓/✗. */
+  policyToMatch: boolean;
   findings: FindingLine[];
   /** Thread content; empty when the result is healthy (nothing to fix). */
   fixes: FixBlock[];

@@ -1,13 +1,14 @@
 import { gatePasses, gateSummary } from '../report/gate-summary.js';
 import { pasteRecordLines } from '../report/paste-record.js';
 import { policyModeNote } from '../report/policy-mode-note.js';
-import { policyUnusableBecause } from '../report/policy-usability.js';
+import { hasPolicyToMatch, policyUnusableBecause } from '../report/policy-usability.js';
 import type { Report, Verdict } from '../report/report.js';
 import type { FixBlock, ReportMessage, Tone } from './chat-message.js';
 import { formatDuration } from './format-duration.js';
 import { redactMailto } from './redact-mailto.js';
 
-const TONES: Record<Verdict, Tone> = {
+/** The verdict's colour; every platform draws it from one palette (adapters/shared/palette.ts). */
+export const VERDICT_TONES: Record<Verdict, Tone> = {
   enforced: 'good',
   testing: 'info',
   none: 'neutral',
@@ -39,17 +40,19 @@ export function reportMessage(report: Report, { now, notes = [] }: ReportMessage
     kind: 'report',
     domain: report.domain,
     verdict: report.verdict,
-    tone: TONES[report.verdict],
+    tone: VERDICT_TONES[report.verdict],
     headline: `${report.domain} — ${notFound ? 'Domain not found' : LABELS[report.verdict]}`,
     summary: [...summaryLines(report, now), ...notes],
     mxTable: report.mx.map((row) => ({ host: row.host, priority: row.priority, matchedBy: row.matchedBy, gate: gateSummary(row), gateOk: gatePasses(row) })),
+    policyToMatch: hasPolicyToMatch(report),
     findings: report.findings.map(({ code, severity, title, detail }) => ({
       code,
       severity,
       title: redactMailto(title),
       detail: redactMailto(detail),
     })),
-    fixes: healthy ? [] : fixBlocks(report),
+    // Not configured is healthy but unfinished: its thread holds the ready-to-paste setup.
+    fixes: healthy && report.verdict !== 'not-configured' ? [] : fixBlocks(report),
     rescan: true,
   };
 }

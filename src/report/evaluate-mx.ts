@@ -3,6 +3,7 @@ import type { MxProbeResult } from '../probes/dns-probes.js';
 import { makeFinding } from './make-finding.js';
 import { mxRows, uncoveredMx, type CoverageRow, type UncoveredMx } from './mx-coverage.js';
 import type { Finding } from './report.js';
+import { inlineCode as code } from '../text/inline-code.js';
 
 export interface MxEvaluation {
   /** Live MX hosts (a null MX, RFC 7505, counts as none). */
@@ -42,9 +43,9 @@ function groupByPattern(uncovered: UncoveredMx[]): UncoveredGroup[] {
 }
 
 function uncoveredFinding(group: UncoveredGroup, policy: StsPolicy, domain: string): Finding {
-  const patterns = policy.mx.length ? policy.mx.join(', ') : 'none';
+  const patterns = policy.mx.length ? policy.mx.map((p) => code(p)).join(', ') : 'none';
   const verb = group.hosts.length === 1 ? 'is' : 'are';
-  const detail = `${group.hosts.join(', ')} ${verb} not matched by any mx: pattern (the policy has ${patterns}).`;
+  const detail = `${group.hosts.map((h) => code(h)).join(', ')} ${verb} not matched by any mx: pattern (the policy has ${patterns}).`;
   const context = { domain, host: group.host, pattern: group.pattern, ...(group.note ? { note: group.note } : {}) };
   return makeFinding(group.wildcard ? 'mx-wildcard-missing' : 'mx-mismatch', detail, context);
 }

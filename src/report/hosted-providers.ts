@@ -1,3 +1,5 @@
+import { inlineCode as code } from '../text/inline-code.js';
+
 /**
  * Mail hosts run by a provider whose published advice fixes the `mx:` pattern a policy should carry, so that such
  * setups are neither falsely flagged nor given a wrong fix.
@@ -32,7 +34,7 @@ const RULES: Rule[] = [
       provider: 'Microsoft 365',
       pattern: `*.${m[1]}.mx.microsoft`,
       needsWildcard: true,
-      note: `Not "*.mx.microsoft": a wildcard matches exactly one label, so it cannot cover ${m[0]}.`,
+      note: `Not ${code('*.mx.microsoft')}: a wildcard matches exactly one label, so it cannot cover ${code(m[0])}.`,
     }),
   },
   { test: /^smtp\.google\.com$/, hosted: () => google('smtp.google.com') },

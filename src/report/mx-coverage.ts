@@ -3,6 +3,7 @@ import type { MxAnswer } from '../net/dns-resolver.js';
 import { mxPatternMatches } from '../parsers/mx-pattern.js';
 import { hostedMx } from './hosted-providers.js';
 import type { MxRow } from './report.js';
+import { inlineCode as code } from '../text/inline-code.js';
 
 /** An MX host no policy pattern covers, with the pattern that would cover it. */
 export interface UncoveredMx {
@@ -39,7 +40,7 @@ export function uncoveredMx(rows: CoverageRow[], patterns: string[]): UncoveredM
 function explain(host: string, patterns: string[]): UncoveredMx {
   const name = aLabelName(host).toLowerCase();
   const tooHigh = patterns.find((p) => p.startsWith('*.') && name.endsWith(aLabelName(p).slice(1).toLowerCase().replace(/\.$/, '')));
-  const tooHighNote = tooHigh && `"${tooHigh}" does not cover ${host}: a wildcard matches exactly one label.`;
+  const tooHighNote = tooHigh && `${code(tooHigh)} does not cover ${code(host)}: a wildcard matches exactly one label.`;
   const hosted = hostedMx(host);
   if (hosted) {
     const note = tooHighNote || hosted.note;

@@ -13,3 +13,13 @@ export function policyUnusableBecause(report: Report): string | null {
   const reasons = report.findings.flatMap((f) => CERT_PROBLEMS[f.code] ?? []);
   return reasons.length > 0 ? reasons.join(', ') : null;
 }
+
+/**
+ * Whether there is a policy senders would use to match MX hosts against: served, readable, in enforce or testing, and
+ * not refused for its certificate. Without one an MX host is neither covered nor uncovered, so no ✓/✗ is shown.
+ */
+export function hasPolicyToMatch(report: Report): boolean {
+  const { policy } = report;
+  if (policy === null || (policy.mode !== 'enforce' && policy.mode !== 'testing')) return false;
+  return policyUnusableBecause(report) === null && !report.findings.some((f) => f.code === 'policy-invalid');
+}

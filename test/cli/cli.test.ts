@@ -146,7 +146,7 @@ describe('mtasts scan (CLI)', () => {
 
   it('suggests the wildcard its finding asks to add, not a list of exact hosts', async () => {
     const run = await mtasts(['scan', 'wild.example']);
-    expect(run.stdout).toContain('             Fix: Add "mx: *.mx.wild.example" to the policy, then rotate the TXT id.');
+    expect(run.stdout).toContain('             Fix: Add `mx: *.mx.wild.example` to the policy, then rotate the TXT id.');
     expect(run.stdout).toContain(['      mode: enforce', '      mx: *.mx.wild.example', '      max_age: 604800'].join('\n'));
     expect(run.stdout).not.toContain('mx: a.mx.wild.example');
   });

@@ -123,7 +123,7 @@ describe('reportMessage', () => {
     expect(reportMessage(report, { now: FIXTURE_NOW }).fixes[0]).toEqual({ title: 'No TLS-RPT record', text: 'Publish one.' });
   });
 
-  it('keeps the thread empty for a not-configured domain with only informational findings', () => {
+  it('gives a not-configured domain its ready-to-paste setup as the thread, and no policy to match its MX hosts against', () => {
     const report = reportFixture({
       verdict: 'not-configured',
       txt: null,
@@ -133,7 +133,13 @@ describe('reportMessage', () => {
       findings: [{ code: 'max-age-short', severity: 'info', title: 'i', detail: 'd', fix: 'f' }],
     });
     const message = reportMessage(report, { now: FIXTURE_NOW });
-    expect(message.fixes).toEqual([]);
+    expect(message.fixes.map((fix) => fix.title)).toEqual([
+      'i',
+      'TXT record at _mta-sts.example.com',
+      'Policy at https://mta-sts.example.com/.well-known/mta-sts.txt',
+      'TLS-RPT record at _smtp._tls.example.com',
+    ]);
+    expect(message.policyToMatch).toBe(false);
     expect(message.summary).toEqual(['No MTA-STS TXT record or policy published', 'TLS-RPT: none']);
     expect(message.headline).toBe('example.com — Not configured');
   });

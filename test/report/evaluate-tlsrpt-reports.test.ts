@@ -87,7 +87,7 @@ describe('evaluateTlsRptReports', () => {
           title: 'Ready to enforce',
           detail:
             '250 sessions and no failure since 2026-11-14, reported by 2 senders (Google Inc., Microsoft Corporation). New policy: version: STSv1 / mode: enforce / mx: mx1.example.com / mx: mx2.example.com / max_age: 1209600; then _mta-sts.example.com TXT "v=STSv1; id=20261201120000".',
-          fix: 'In https://mta-sts.example.com/.well-known/mta-sts.txt change "mode: testing" to "mode: enforce", then publish a new id at _mta-sts.example.com so senders fetch it (the detail gives both).',
+          fix: 'In `https://mta-sts.example.com/.well-known/mta-sts.txt` change `mode: testing` to `mode: enforce`, then publish a new id at `_mta-sts.example.com` so senders fetch it (the detail gives both).',
         },
       ]);
     });

@@ -43,7 +43,7 @@ describe('uncoveredMx', () => {
   it('tells a Microsoft 365 mx.microsoft tenant that *.mx.microsoft cannot cover it, even when the policy lacks it', () => {
     const [u] = uncoveredMx(rows(['contoso-com.b-v1.mx.microsoft'], []), []);
     expect(u).toMatchObject({ pattern: '*.b-v1.mx.microsoft', wildcard: true });
-    expect(u?.note).toBe('Not "*.mx.microsoft": a wildcard matches exactly one label, so it cannot cover contoso-com.b-v1.mx.microsoft.');
+    expect(u?.note).toBe('Not `*.mx.microsoft`: a wildcard matches exactly one label, so it cannot cover `contoso-com.b-v1.mx.microsoft`.');
   });
 });
 

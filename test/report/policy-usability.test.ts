@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FINDING_CATALOG } from '../../src/report/finding-catalog.js';
 import type { FindingCode } from '../../src/report/finding-codes.js';
-import { policyUnusableBecause } from '../../src/report/policy-usability.js';
+import { hasPolicyToMatch, policyUnusableBecause } from '../../src/report/policy-usability.js';
 import { reportFixture } from '../command/report-fixture.js';
 
 const finding = (code: FindingCode) => ({ code, severity: FINDING_CATALOG[code].severity, title: 't', detail: 'd', fix: 'f' });
@@ -22,5 +22,19 @@ describe('policyUnusableBecause', () => {
 
   it('is null when no policy was served at all', () => {
     expect(policyUnusableBecause(reportFixture({ verdict: 'broken', policy: null, findings: [finding('cert-expired')] }))).toBeNull();
+  });
+});
+
+describe('hasPolicyToMatch', () => {
+  it('is true for a served policy in enforce or testing on a sound certificate', () => {
+    expect(hasPolicyToMatch(reportFixture())).toBe(true);
+    expect(hasPolicyToMatch(reportFixture({ verdict: 'testing', policy: { ...reportFixture().policy!, mode: 'testing' } }))).toBe(true);
+  });
+
+  it('is false when no policy was served, in mode none, unreadable, or refused for its certificate', () => {
+    expect(hasPolicyToMatch(reportFixture({ verdict: 'not-configured', txt: null, policy: null }))).toBe(false);
+    expect(hasPolicyToMatch(reportFixture({ verdict: 'none', policy: { ...reportFixture().policy!, mode: 'none' } }))).toBe(false);
+    expect(hasPolicyToMatch(reportFixture({ verdict: 'broken', policy: { ...reportFixture().policy!, mode: null }, findings: [finding('policy-invalid')] }))).toBe(false);
+    expect(hasPolicyToMatch(reportFixture({ verdict: 'broken', findings: [finding('cert-untrusted')] }))).toBe(false);
   });
 });

@@ -46,7 +46,7 @@ describe('findings on the MTA-STS TXT record (RFC 8461 §3.1)', () => {
     const report = await scan(domain, fixture.net().scanOptions);
     expect(codes(report)).toEqual(['txt-invalid']);
     expect(report.findings[0]?.detail).toContain('lookup failed');
-    expect(report.findings[0]?.fix).toContain(`answer TXT queries for _mta-sts.${domain}`);
+    expect(report.findings[0]?.fix).toContain(`answer TXT queries for \`_mta-sts.${domain}\``);
   });
 
   it('a failing TXT lookup while the policy host cannot be resolved either is broken, never a false not-configured', async () => {
@@ -192,7 +192,7 @@ describe('findings on TLS-RPT (RFC 8460 §3)', () => {
     fixture.net().dns.fail(`_smtp._tls.${domain}`, 'servfail');
     const report = await scan(domain, fixture.net().scanOptions);
     expect(codes(report)).toEqual(['tlsrpt-invalid']);
-    expect(report.findings[0]?.fix).toContain(`answer TXT queries for _smtp._tls.${domain}`);
+    expect(report.findings[0]?.fix).toContain(`answer TXT queries for \`_smtp._tls.${domain}\``);
   });
 
   it('tlsrpt-invalid: a record missing the ";" after the version, which senders discard', async () => {

@@ -27,7 +27,7 @@ describe('hosted mail providers', () => {
     const report = await fixture.scanOf(deployment([[0, 'contoso-com.b-v1.mx.microsoft']], ['*.mx.microsoft']));
     expect(codes(report)).toEqual(['mx-wildcard-missing']);
     expect(report.findings[0]?.fix).toContain('mx: *.b-v1.mx.microsoft');
-    expect(report.findings[0]?.fix).toContain('"*.mx.microsoft" does not cover contoso-com.b-v1.mx.microsoft: a wildcard matches exactly one label');
+    expect(report.findings[0]?.fix).toContain('`*.mx.microsoft` does not cover `contoso-com.b-v1.mx.microsoft`: a wildcard matches exactly one label');
   });
 
   it('Microsoft 365 (mx.microsoft): *.b-v1.mx.microsoft covers it', async () => {
@@ -59,7 +59,7 @@ describe('hosted mail providers', () => {
     );
     expect(codes(report)).toEqual(['mx-mismatch']);
     expect(report.findings).toHaveLength(1);
-    expect(report.findings[0]?.detail).toContain('alt1.aspmx.l.google.com, alt2.aspmx.l.google.com');
+    expect(report.findings[0]?.detail).toContain('`alt1.aspmx.l.google.com`, `alt2.aspmx.l.google.com`');
     expect(report.findings[0]?.fix).toContain('mx: *.aspmx.l.google.com');
   });
 

@@ -49,7 +49,7 @@ describe('scan verdicts', () => {
         severity: 'error',
         title: 'Domain does not exist',
         detail: `${report.domain} does not exist in DNS (NXDOMAIN).`,
-        fix: `DNS answers that ${report.domain} does not exist (NXDOMAIN), so there is nothing to configure: check the spelling (a typo is the likely cause), or wait until a new domain's registration is visible in DNS.`,
+        fix: `DNS answers that \`${report.domain}\` does not exist (NXDOMAIN), so there is nothing to configure: check the spelling (a typo is the likely cause), or wait until a new domain's registration is visible in DNS.`,
       },
     ]);
     expect(report).toMatchObject({ txt: null, policy: null, cert: null, tlsrpt: null, mx: [] });

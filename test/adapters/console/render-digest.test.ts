@@ -123,6 +123,6 @@ describe('renderDigest', () => {
   it('colours the headline by tone and the marks by verdict on a colour terminal', () => {
     const out = renderDigest(digest(), true);
     expect(out[0]).toBe(`${ESC}[1m${ESC}[33mMTA-STS digest: 4 domains · 2 enforced · 1 broken · 1 timed out${ESC}[39m${ESC}[22m`);
-    expect(out[3]).toContain(`${ESC}[31m✗${ESC}[39m drift.example`);
+    expect(out[3]).toContain(`${ESC}[33m✗${ESC}[39m drift.example`);
   });
 });

@@ -149,7 +149,7 @@ describe('the Discord adapter with the real command core and scan, against the f
   it('threads a suggested policy that carries the wildcard the finding asks to add', async () => {
     const fixes = await threadedFixes('wild.test');
     expect(fixes).toContain(
-      '**MX wildcard missing**\nAdd "mx: \\*.mx.wild.test" to the policy, then rotate the TXT id. "\\*.wild.test" does not cover a.mx.wild.test: a wildcard matches exactly one label.',
+      '**MX wildcard missing**\nAdd `mx: *.mx.wild.test` to the policy, then rotate the TXT id. `*.wild.test` does not cover `a.mx.wild.test`: a wildcard matches exactly one label.',
     );
     expect(fixes).toContain('```\nversion: STSv1\nmode: enforce\nmx: *.mx.wild.test\nmax_age: 604800\n```');
   });
@@ -220,7 +220,7 @@ describe('the Discord adapter with the real command core and scan, against the f
     expect(checkMessageLimits(edit.body)).toMatchObject({ ok: true });
     expect(embed.color).toBe(TONE_COLOURS.warning);
     expect(embed.title).toMatch(/^MTA-STS digest: 2 domains/);
-    expect(embed.description).toMatch(/^🔴 \*\*broken\.test\*\* — broken · mode enforce · id 20240101 · sha256 [0-9a-f]{12} · MX 1\/2 · cert \d+ days left$/m);
+    expect(embed.description).toMatch(/^🟠 \*\*broken\.test\*\* — broken · mode enforce · id 20240101 · sha256 [0-9a-f]{12} · MX 1\/2 · cert \d+ days left$/m);
     expect(embed.description).toMatch(/^🟢 \*\*one\.test\*\* — enforced · mode enforce · id 20240101 · sha256 [0-9a-f]{12} · MX 1\/1 · cert \d+ days left$/m);
     expect(thread.body.name).toBe('MTA-STS digest: 1 broken domain');
     expect(details.body.content).toMatch(/^__\*\*broken\.test\*\*__\n/);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeCodeBlockContent, escapeDiscord } from '../../../adapters/discord/escape-discord.js';
+import { escapeCodeBlockContent, escapeDiscord, escapeDiscordProse } from '../../../adapters/discord/escape-discord.js';
+import { inlineCode } from '../../../src/text/inline-code.js';
 
 const ZWSP = '\u200b';
 
@@ -89,5 +90,15 @@ describe('escapeCodeBlockContent', () => {
         expect(escapeCodeBlockContent(code)).not.toContain('``');
       }),
     );
+  });
+
+  it('keeps a code span intact (a wildcard fix shows as inline code) and escapes the prose around it', () => {
+    expect(escapeDiscordProse('Add `mx: *.mx.example.com` or *.example.com @everyone')).toBe(
+      'Add `mx: *.mx.example.com` or \\*.example.com @\u200beveryone',
+    );
+  });
+
+  it('keeps remote text inside its span: a backtick cannot close it, and no mention forms', () => {
+    expect(escapeDiscordProse(`Add ${inlineCode('*.evil`@here')}`)).toBe('Add `*.evil\u02cb@\u200bhere`');
   });
 });

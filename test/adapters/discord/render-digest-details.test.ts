@@ -22,10 +22,10 @@ describe('renderDigestDetails', () => {
     expect(renderDigestDetails([brokenDetail('broken.example')])).toEqual([
       [
         '__**broken.example**__',
-        '🔴 **An MX host is not covered by the policy**',
+        '❌ **An MX host is not covered by the policy**',
         'mx2.elsewhere.net is not matched by any mx line, so senders in enforce mode will refuse it.',
         '**Fix:** Add "mx: mx2.elsewhere.net" to the policy and publish a new id.',
-        '🟠 **No TLS-RPT record**',
+        '⚠️ **No TLS-RPT record**',
         'Nobody hears about failed deliveries.',
         '**Fix:** Publish v=TLSRPTv1; rua=mailto:tls@example.com at \\_smtp.\\_tls.',
       ].join('\n'),
@@ -36,7 +36,7 @@ describe('renderDigestDetails', () => {
     const detail: DigestDetail = { domain: 'a.example', findings: [{ ...brokenDetail('a.example').findings[0]!, detail: ' ', fix: '' }] };
 
     expect(renderDigestDetails([detail, { domain: 'b.example', findings: [] }])).toEqual([
-      '__**a.example**__\n🔴 **An MX host is not covered by the policy**\n__**b.example**__\nNo findings recorded.',
+      '__**a.example**__\n❌ **An MX host is not covered by the policy**\n__**b.example**__\nNo findings recorded.',
     ]);
   });
 
@@ -53,7 +53,7 @@ describe('renderDigestDetails', () => {
     for (const message of messages) {
       expect(message.length).toBeLessThanOrEqual(2000);
       // Every message holds whole findings: a title, its detail and its fix, each line cut with "…" at most.
-      expect(message).toMatch(/^(__\*\*\w+\.example\*\*__\n)?🔴 \*\*Finding \d t+…\*\*\nDetail \d d+…\n\*\*Fix:\*\* Fix \d f+…$/);
+      expect(message).toMatch(/^(__\*\*\w+\.example\*\*__\n)?❌ \*\*Finding \d t+…\*\*\nDetail \d d+…\n\*\*Fix:\*\* Fix \d f+…$/);
     }
     expect(messages.filter((message) => message.startsWith('__**'))).toHaveLength(2);
   });
@@ -75,7 +75,7 @@ describe('renderDigestDetails', () => {
 
     expect(messages).toHaveLength(20);
     for (const message of messages) expect(message.length).toBeLessThanOrEqual(2000);
-    expect(messages[18]).toMatch(/^__\*\*d9\.example\*\*__\n🔴 \*\*Finding 0/);
+    expect(messages[18]).toMatch(/^__\*\*d9\.example\*\*__\n❌ \*\*Finding 0/);
     expect(intro).toBe('Not shown, to keep the thread readable: details of 21 more broken domains. Check each with /mtasts for its full report:');
     expect(named).toEqual(Array.from({ length: 21 }, (_, i) => `d${i + 9}.example`));
   });

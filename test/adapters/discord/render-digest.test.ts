@@ -30,7 +30,7 @@ describe('renderDigest', () => {
         title: 'MTA-STS digest: 5 domains · 1 enforced · 1 testing · 1 not-configured · 1 broken · 1 timed-out',
         description: [
           '2 domains changed since the previous digest (2026-11-23 09:00 UTC); listed first.',
-          '🔴 **broken.example** — broken · mode enforce · id 20240101 · sha256 3f2a1b2c3d4e · MX 1/2 · cert 12 days left',
+          '🟠 **broken.example** — broken · mode enforce · id 20240101 · sha256 3f2a1b2c3d4e · MX 1/2 · cert 12 days left',
           '↳ verdict enforced → broken',
           '↳ MX not covered by the policy: mx2.elsewhere.net',
           '🔵 **rollout.example** — testing · mode testing · id 20241102 · sha256 3f2a1b2c3d4e · MX 2/2 · cert 45 days left',
@@ -57,7 +57,7 @@ describe('renderDigest', () => {
     expect(embed!.description!.split('\n')).toEqual([
       'No changes since the previous digest (2026-11-23 09:00 UTC).',
       '🟢 **a.example** — enforced · mode enforce · id 20240101 · sha256 3f2a1b2c3d4e · MX 2/2 · cert 45 days left',
-      '⚠️ **b.example** — scan failed · id 20240101 · sha256 3f2a1b2c3d4e · MX 2/2 · cert 1 day left',
+      '❗ **b.example** — scan failed · id 20240101 · sha256 3f2a1b2c3d4e · MX 2/2 · cert 1 day left',
     ]);
     expect(embed!.footer).toBeUndefined();
   });

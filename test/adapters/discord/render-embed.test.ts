@@ -4,8 +4,16 @@ import { renderChatMessage, TONE_COLOURS } from '../../../adapters/discord/rende
 import type { Tone } from '../../../src/command/chat-message.js';
 import type { Verdict } from '../../../src/report/report.js';
 import { brokenReport, enforcedReport, hugeReport, refusal } from './sample-messages.js';
+import { notConfiguredReport } from '../slack/sample-messages.js';
 
 describe('renderChatMessage', () => {
+  it('shows MX hosts without ✓/✗ when there is no policy to match against, and points a not-configured domain to its setup', () => {
+    const message = notConfiguredReport();
+    const embed = renderChatMessage(message).embeds[0]!;
+    expect(embed.fields?.map((field) => field.value)).toEqual(['mx1.example.com (10): no policy to match against\n↳ ✓ STARTTLS TLSv1.3, cert ok, 89 days']);
+    expect(embed.footer).toEqual({ text: 'Next step: the TXT record and policy to publish are in the messages below, ready to paste.' });
+    expect(JSON.stringify(embed)).not.toContain('✗');
+  });
   it.each<[Verdict, Tone, number]>([
     ['enforced', 'good', 0x2eb67d],
     ['testing', 'info', TONE_COLOURS.info],
@@ -36,7 +44,7 @@ describe('renderChatMessage', () => {
               '✓ mx1.example.com (10): mx1.example.com\n↳ ✓ STARTTLS TLSv1.3, cert ok, 89 days\n✗ mx2.elsewhere.net (20): not covered by the policy\n↳ ✓ STARTTLS TLSv1.3, cert ok, 89 days',
           },
           {
-            name: '🔴 An MX host is not covered by the policy',
+            name: '❌ An MX host is not covered by the policy',
             value: 'mx2.elsewhere.net is not matched by any mx line, so senders in enforce mode will refuse it.',
           },
         ],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixesThreadName, renderFixes } from '../../../adapters/discord/render-fixes.js';
 import { brokenReport, hugeReport } from './sample-messages.js';
+import { FINDING_CATALOG } from '../../../src/report/finding-catalog.js';
 
 /** The code inside every ``` block of the messages, in order. */
 function codeBlocks(messages: string[]): string[] {
@@ -8,6 +9,11 @@ function codeBlocks(messages: string[]): string[] {
 }
 
 describe('renderFixes', () => {
+  it('keeps the wildcard of a catalog fix as inline code', () => {
+    const text = FINDING_CATALOG['mx-wildcard-missing'].fix({ domain: 'example.com', pattern: '*.mx.example.com' });
+    expect(renderFixes([{ title: 'MX wildcard missing', text }])[0]).toContain('**MX wildcard missing**\nAdd `mx: *.mx.example.com` to the policy, then rotate the TXT id.');
+  });
+
   it('renders each fix as a bold title, its sentence and the block to paste in a code block', () => {
     expect(renderFixes(brokenReport().fixes)).toEqual([
       '**Add the MX host to the policy**\nServe this policy body at https://mta-sts.example.com/.well-known/mta-sts.txt:\n' +

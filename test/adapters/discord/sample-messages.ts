@@ -12,6 +12,7 @@ export function brokenReport(overrides: Partial<ReportMessage> = {}): ReportMess
       { host: 'mx1.example.com', priority: 10, matchedBy: 'mx1.example.com', gate: 'STARTTLS TLSv1.3, cert ok, 89 days', gateOk: true },
       { host: 'mx2.elsewhere.net', priority: 20, matchedBy: null, gate: 'STARTTLS TLSv1.3, cert ok, 89 days', gateOk: true },
     ],
+    policyToMatch: true,
     findings: [
       {
         code: 'mx-mismatch',

@@ -112,7 +112,7 @@ describe('the Slack adapter with the real command core and scan, against the fix
   it('offers TLS-RPT only where it is missing, with a visible placeholder mailbox and never ***', async () => {
     const { thread, texts } = await threadOf('noreports.test');
     expect(texts).toContain(
-      '*Enforce mode without TLS-RPT*\nIn enforce mode failed deliveries are silent without reports: publish _smtp._tls.noreports.test TXT "v=TLSRPTv1; rua=mailto:tls-reports@noreports.test". ' +
+      '*Enforce mode without TLS-RPT*\nIn enforce mode failed deliveries are silent without reports: publish `_smtp._tls.noreports.test TXT "v=TLSRPTv1; rua=mailto:tls-reports@noreports.test"`. ' +
         'To have the mtasts bot read and summarise the reports, add the https: address `/mtasts reports endpoint` gives in its channel to rua (comma-separated).',
     );
     const tlsrptAt = texts.indexOf(
@@ -129,7 +129,7 @@ describe('the Slack adapter with the real command core and scan, against the fix
     expect(root.body.text).toBe(':large_orange_circle: typo.test — Domain not found');
     expect(texts).toEqual([
       '*How to fix typo.test*',
-      "*Domain does not exist*\nDNS answers that typo.test does not exist (NXDOMAIN), so there is nothing to configure: check the spelling (a typo is the likely cause), or wait until a new domain's registration is visible in DNS.",
+      "*Domain does not exist*\nDNS answers that `typo.test` does not exist (NXDOMAIN), so there is nothing to configure: check the spelling (a typo is the likely cause), or wait until a new domain's registration is visible in DNS.",
     ]);
     expect(checkBlockLimits(payload(thread))).toMatchObject({ ok: true });
   });
@@ -137,7 +137,7 @@ describe('the Slack adapter with the real command core and scan, against the fix
   it('threads a suggested policy that carries the wildcard the finding asks to add', async () => {
     const { thread, texts } = await threadOf('wild.test');
     expect(texts).toContain(
-      '*MX wildcard missing*\nAdd "mx: *.mx.wild.test" to the policy, then rotate the TXT id. "*.wild.test" does not cover a.mx.wild.test: a wildcard matches exactly one label.',
+      '*MX wildcard missing*\nAdd `mx: *.mx.wild.test` to the policy, then rotate the TXT id. `*.wild.test` does not cover `a.mx.wild.test`: a wildcard matches exactly one label.',
     );
     const policyAt = texts.findIndex((t) => t?.startsWith('*Policy at https://mta-sts.wild.test/'));
     expect(texts[policyAt + 1]).toBe('```\nversion: STSv1\nmode: enforce\nmx: *.mx.wild.test\nmax_age: 604800\n\n```');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeCodeBlock, escapeMrkdwn } from '../../../adapters/slack/escape-mrkdwn.js';
+import { escapeCodeBlock, escapeMrkdwn, escapeMrkdwnProse } from '../../../adapters/slack/escape-mrkdwn.js';
+import { inlineCode } from '../../../src/text/inline-code.js';
 
 describe('escapeMrkdwn', () => {
   it('escapes &, < and > (ampersand first, so entities are not double-escaped)', () => {
@@ -26,5 +27,15 @@ describe('escapeCodeBlock', () => {
     const escaped = escapeCodeBlock('v=STSv1;\n```\n<!here> & `x`');
     expect(escaped).toBe('v=STSv1;\nˋˋˋ\n&lt;!here&gt; &amp; ˋxˋ');
     expect(escaped).not.toContain('`');
+  });
+
+  it('keeps a wildcard fix as inline code and neutralises * _ ~ left in prose', () => {
+    expect(escapeMrkdwnProse('Add `mx: *.mx.example.com` or *.example.com to _the_ ~policy~')).toBe(
+      'Add `mx: *.mx.example.com` or \u2217.example.com to \u02cdthe\u02cd \u02dcpolicy\u02dc',
+    );
+  });
+
+  it('keeps remote text inside its span: a backtick cannot close it, and <!channel> stays escaped', () => {
+    expect(escapeMrkdwnProse(`Add ${inlineCode('mx: *.evil`<!channel>')} now`)).toBe('Add `mx: *.evil\u02cb&lt;!channel&gt;` now');
   });
 });

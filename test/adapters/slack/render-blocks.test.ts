@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BLOCK_LIMITS, checkBlockLimits, messageTextLength, type SlackBlock } from '../../../adapters/slack/block-limits.js';
 import { RESCAN_ACTION_ID, renderBlocks } from '../../../adapters/slack/render-blocks.js';
 import type { FindingLine, MxTableRow, Tone } from '../../../src/command/chat-message.js';
-import { brokenReport, enforcedReport, refusal } from './sample-messages.js';
+import { brokenReport, enforcedReport, notConfiguredReport, refusal } from './sample-messages.js';
 
 const texts = (blocks: SlackBlock[]) =>
   blocks.flatMap((block) =>
@@ -10,6 +10,13 @@ const texts = (blocks: SlackBlock[]) =>
   );
 
 describe('renderBlocks', () => {
+  it('shows MX hosts without ✓/✗ when there is no policy to match against, and points a not-configured domain to its setup', () => {
+    const message = notConfiguredReport();
+    const shown = texts(renderBlocks(message).blocks);
+    expect(shown).toContain('*MX hosts*\n```\n   10  mx1.example.com  no policy to match against\n       ✓ STARTTLS TLSv1.3, cert ok, 89 days\n```');
+    expect(shown).toContain('Next step: the TXT record and policy to publish are in the thread, ready to paste.');
+    expect(shown.join('\n')).not.toContain('✗');
+  });
   it('renders a report as header, summary, MX table, findings and a Rescan button', () => {
     const { text, blocks } = renderBlocks(brokenReport());
     expect(text).toBe(':large_orange_circle: example.com — Broken');

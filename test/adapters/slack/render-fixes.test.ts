@@ -3,6 +3,7 @@ import { checkBlockLimits, type SlackBlock } from '../../../adapters/slack/block
 import { chunkLines, renderFixes } from '../../../adapters/slack/render-fixes.js';
 import type { FixBlock } from '../../../src/command/chat-message.js';
 import { brokenReport } from './sample-messages.js';
+import { FINDING_CATALOG } from '../../../src/report/finding-catalog.js';
 
 const texts = (blocks: SlackBlock[]) =>
   blocks.flatMap((block) =>
@@ -10,6 +11,12 @@ const texts = (blocks: SlackBlock[]) =>
   );
 
 describe('renderFixes', () => {
+  it('keeps the wildcard of a catalog fix as inline code, so Slack cannot pair the asterisks as bold', () => {
+    const text = FINDING_CATALOG['mx-wildcard-missing'].fix({ domain: 'example.com', pattern: '*.mx.example.com', note: 'Or add *.example.com.' });
+    const shown = texts(renderFixes(brokenReport({ fixes: [{ title: 'MX wildcard missing', text }] })).blocks);
+    expect(shown).toContain('*MX wildcard missing*\nAdd `mx: *.mx.example.com` to the policy, then rotate the TXT id. Or add \u2217.example.com.');
+  });
+
   it('gives each fix a heading and sentence, and its paste-ready text in a ``` block', () => {
     const payload = renderFixes(brokenReport());
     expect(payload.text).toBe('How to fix example.com');
@@ -17,7 +24,7 @@ describe('renderFixes', () => {
       '*How to fix example.com*',
       '*Add the MX host to the policy*\nPublish this policy body:',
       '```\nversion: STSv1\nmode: enforce\nmx: mx1.example.com\nmx: mx2.elsewhere.net\nmax_age: 604800\n```',
-      '*Change the policy id*\nPublish this TXT record at _mta-sts.example.com:',
+      '*Change the policy id*\nPublish this TXT record at \u02cdmta-sts.example.com:',
       '```\nv=STSv1; id=20240102\n```',
     ]);
   });

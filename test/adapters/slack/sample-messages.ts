@@ -13,6 +13,7 @@ export function brokenReport(overrides: Partial<ReportMessage> = {}): ReportMess
       { host: 'mx1.example.com', priority: 10, matchedBy: 'mx1.example.com', gate: 'STARTTLS TLSv1.3, cert ok, 89 days', gateOk: true },
       { host: 'mx2.elsewhere.net', priority: 20, matchedBy: null, gate: 'STARTTLS TLSv1.3, cert ok, 89 days', gateOk: true },
     ],
+    policyToMatch: true,
     findings: [
       {
         code: 'mx-mismatch',
@@ -32,6 +33,20 @@ export function brokenReport(overrides: Partial<ReportMessage> = {}): ReportMess
 
 export function enforcedReport(): ReportMessage {
   return brokenReport({ verdict: 'enforced', tone: 'good', headline: 'example.com — Enforced', findings: [], fixes: [] });
+}
+
+/** No MTA-STS yet: one MX host, no policy to match it against, the setup as the thread. */
+export function notConfiguredReport(overrides: Partial<ReportMessage> = {}): ReportMessage {
+  return brokenReport({
+    verdict: 'not-configured',
+    tone: 'neutral',
+    headline: 'example.com — Not configured',
+    findings: [],
+    policyToMatch: false,
+    mxTable: [{ host: 'mx1.example.com', priority: 10, matchedBy: null, gate: 'STARTTLS TLSv1.3, cert ok, 89 days', gateOk: true }],
+    fixes: [{ title: 'TXT record at _mta-sts.example.com', text: 'Publish this record.', code: 'v=STSv1; id=20240102' }],
+    ...overrides,
+  });
 }
 
 export function refusal(): NoticeMessage {

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { renderChatMessage } from '../../../adapters/console/render-chat-message.js';
+import { notConfiguredReport } from '../slack/sample-messages.js';
+
+describe('renderChatMessage (console)', () => {
+  it('prints MX hosts without ✓/✗ when there is no policy to match against', () => {
+    const message = notConfiguredReport({ summary: [], fixes: [], rescan: false });
+    expect(renderChatMessage(message, false).split('\n')).toEqual([
+      'example.com — Not configured',
+      '',
+      'MX hosts',
+      '  ·    10  mx1.example.com  no policy to match against',
+      '          ✓ STARTTLS TLSv1.3, cert ok, 89 days',
+    ]);
+  });
+});
