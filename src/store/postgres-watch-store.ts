@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { DIGEST_CHANNELS_SQL } from './digest-channels-query.js';
 import { inTransaction } from './postgres-transaction.js';
 import type { Channel, DigestChannel, DigestSchedule, DomainSnapshot, WatchStore } from './watch-store.js';
 
@@ -70,13 +71,7 @@ export function postgresWatchStore(pool: Pool): WatchStore {
       return rows[0]?.schedule ?? null;
     },
     async digestChannels() {
-      const { rows } = await pool.query<ChannelRow>(`
-        SELECT c.platform, c.workspace_id, c.channel_id, c.schedule, c.since,
-          (SELECT MAX(slot) FROM digest_slots s
-            WHERE s.platform = c.platform AND s.workspace_id = c.workspace_id AND s.channel_id = c.channel_id) AS last_slot
-        FROM digest_channels c
-        WHERE EXISTS (SELECT 1 FROM watches w
-          WHERE w.platform = c.platform AND w.workspace_id = c.workspace_id AND w.channel_id = c.channel_id)`);
+      const { rows } = await pool.query<ChannelRow>(DIGEST_CHANNELS_SQL);
       return rows.map(
         (row): DigestChannel => ({
           channel: { platform: row.platform, workspaceId: row.workspace_id, channelId: row.channel_id },

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { DIGEST_CHANNELS_SQL } from './digest-channels-query.js';
 import { sqliteWrite } from './sqlite-busy.js';
 import type { Channel, DigestChannel, DigestSchedule, DomainSnapshot, UnfinishedSlot, WatchLimits, WatchOutcome, WatchStore } from './watch-store.js';
 
@@ -36,13 +37,7 @@ export function sqliteWatchStore(db: Database): WatchStore {
   const selectChannel = db.prepare<object, { schedule: string | null; last_digest_at: string | null }>(
     `SELECT schedule, last_digest_at FROM digest_channels WHERE ${CHANNEL}`,
   );
-  const selectDigestChannels = db.prepare<[], ChannelRow>(`
-    SELECT c.platform, c.workspace_id, c.channel_id, c.schedule, c.since,
-      (SELECT MAX(slot) FROM digest_slots s
-        WHERE s.platform = c.platform AND s.workspace_id = c.workspace_id AND s.channel_id = c.channel_id) AS last_slot
-    FROM digest_channels c
-    WHERE EXISTS (SELECT 1 FROM watches w
-      WHERE w.platform = c.platform AND w.workspace_id = c.workspace_id AND w.channel_id = c.channel_id)`);
+  const selectDigestChannels = db.prepare<[], ChannelRow>(DIGEST_CHANNELS_SQL);
   const insertSlot = db.prepare(`
     INSERT OR IGNORE INTO digest_slots (platform, workspace_id, channel_id, slot, claimed_at)
     VALUES (@platform, @workspaceId, @channelId, @slot, @at)`);
