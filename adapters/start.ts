@@ -1,4 +1,4 @@
-import type { ChatMessage } from '../src/command/chat-message.js';
+import type { ChatMessage } from '../src/chat/chat-message.js';
 import { createCommandCore } from '../src/command/command-core.js';
 import { ConfigError, DEFAULT_HTTP_PORT, loadEnvConfig, type EnvConfig } from '../src/config/env-config.js';
 import { createDigestScheduler } from '../src/digest/digest-scheduler.js';

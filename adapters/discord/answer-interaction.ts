@@ -1,14 +1,14 @@
 import { MessageFlags, Routes, type APIChannel, type RepliableInteraction } from 'discord.js';
 import type { Logger } from 'pino';
-import type { ChatMessage, NoticeMessage } from '../../src/command/chat-message.js';
+import type { ChatMessage, NoticeMessage } from '../../src/chat/chat-message.js';
 import type { CommandHandler, CommandRequest } from '../../src/command/command-handler.js';
 import type { RateLimiter } from '../../src/command/rate-limiter.js';
 import { channelTarget } from './channel-target.js';
-import { deliverMessage } from './deliver-message.js';
+import { deliverMessage } from './deliver.js';
 import { errorDetails } from './error-details.js';
 import { interactionTarget } from './interaction-target.js';
 import { NO_MENTIONS } from './no-mentions.js';
-import { renderChatMessage } from './render-embed.js';
+import { renderChatMessage } from './render-report.js';
 
 export interface InteractionDeps {
   core: CommandHandler;

@@ -1,4 +1,4 @@
-import { escapeDiscord, escapeDiscordProse } from './escape-discord.js';
+import { escapeDiscord, escapeDiscordProse } from './escape.js';
 
 const ELLIPSIS = '…';
 

@@ -1,14 +1,14 @@
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, MessageFlags, Status, type Interaction } from 'discord.js';
 import type { Logger } from 'pino';
-import type { ChatMessage } from '../../src/command/chat-message.js';
+import type { ChatMessage } from '../../src/chat/chat-message.js';
 import type { CommandHandler } from '../../src/command/command-handler.js';
 import { createSlidingWindowLimiter } from '../../src/command/rate-limiter.js';
 import type { UploadHandler } from '../../src/command/report-upload.js';
 import { NO_METRICS, type Metrics } from '../../src/metrics/metrics.js';
 import type { InteractionDeps } from './answer-interaction.js';
 import { channelTarget } from './channel-target.js';
-import { deliverMessage } from './deliver-message.js';
+import { deliverMessage } from './deliver.js';
 import { errorDetails } from './error-details.js';
 import { MTASTS_COMMAND } from './mtasts-command.js';
 import { NO_MENTIONS } from './no-mentions.js';

@@ -1,5 +1,5 @@
 import type { REST } from 'discord.js';
-import type { DiscordReply } from './message-limits.js';
+import type { DiscordReply } from './limits.js';
 
 export interface SentMessage {
   id: string;

@@ -1,8 +1,8 @@
 import type { DigestDetail } from '../../src/digest/digest-message.js';
 import { fitEscaped, fitEscapedProse, fitLines, fitText } from './fit-text.js';
-import { LIMITS } from './message-limits.js';
-import { packMessages } from './pack-messages.js';
-import { SEVERITY_ICON } from './severity-icon.js';
+import { LIMITS } from './limits.js';
+import { packMessages } from './pack.js';
+import { SEVERITY_ICON } from './palette.js';
 
 // Caps on remote text, so a domain's heading and any one finding always fit in one message together.
 const DOMAIN_MAX = 260;

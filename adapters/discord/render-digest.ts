@@ -1,8 +1,8 @@
 import type { APIEmbed } from 'discord.js';
 import type { DigestCountKey, DigestLine, DigestMessage } from '../../src/digest/digest-message.js';
 import { fitEscaped } from './fit-text.js';
-import { LIMITS, type DiscordReply } from './message-limits.js';
-import { TONE_COLOURS } from './render-embed.js';
+import { LIMITS, type DiscordReply } from './limits.js';
+import { TONE_COLOURS } from './render-report.js';
 import { FAILED_GLYPH, TIMED_OUT_GLYPH, TONE_PALETTE } from '../shared/palette.js';
 import { VERDICT_TONES } from '../../src/command/report-message.js';
 

@@ -1,8 +1,8 @@
-import type { FixBlock } from '../../src/command/chat-message.js';
-import { escapeCodeBlockContent } from './escape-discord.js';
+import type { FixBlock } from '../../src/chat/chat-message.js';
+import { escapeCodeBlockContent } from './escape.js';
 import { fitEscaped, fitEscapedProse, fitText } from './fit-text.js';
-import { LIMITS } from './message-limits.js';
-import { packMessages } from './pack-messages.js';
+import { LIMITS } from './limits.js';
+import { packMessages } from './pack.js';
 
 const FENCE = '```';
 const TITLE_MAX = 256;

@@ -6,7 +6,7 @@ import { TLSRPT_MAX_BYTES } from '../../src/tlsrpt/tlsrpt-report.js';
 import { downloadFile } from '../http/download-file.js';
 import { channelTarget } from './channel-target.js';
 import { fitEscaped } from './fit-text.js';
-import { LIMITS } from './message-limits.js';
+import { LIMITS } from './limits.js';
 import { postThread } from './post-thread.js';
 
 const DOWNLOAD_TIMEOUT_MS = 15_000;

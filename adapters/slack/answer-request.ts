@@ -1,11 +1,11 @@
 import type { Logger } from 'pino';
-import type { ChatMessage } from '../../src/command/chat-message.js';
+import type { ChatMessage } from '../../src/chat/chat-message.js';
 import type { CommandHandler, CommandRequest } from '../../src/command/command-handler.js';
 import { formatDuration } from '../../src/command/format-duration.js';
 import type { Metrics } from '../../src/metrics/metrics.js';
 import type { ChannelPacer } from './channel-pacer.js';
-import { deliverMessage, slackErrorCode, type Delivery } from './deliver-message.js';
-import { escapeMrkdwn } from './escape-mrkdwn.js';
+import { deliverMessage, slackErrorCode, type Delivery } from './deliver.js';
+import { escapeMrkdwn } from './escape.js';
 import type { InFlight } from './in-flight.js';
 import { retryAfterSeconds } from './rate-limit.js';
 

@@ -1,8 +1,8 @@
 import type { DigestLine } from '../../src/digest/digest-message.js';
 import type { Verdict } from '../../src/report/report.js';
-import { cutText } from './cut-text.js';
-import { escapeMrkdwn } from './escape-mrkdwn.js';
-import { toneEmoji } from './tone-emoji.js';
+import { cutText } from './fit-text.js';
+import { escapeMrkdwn } from './escape.js';
+import { toneEmoji } from './palette.js';
 import { FAILED_GLYPH, TIMED_OUT_GLYPH } from '../shared/palette.js';
 import { VERDICT_TONES } from '../../src/command/report-message.js';
 

@@ -1,6 +1,6 @@
 import { App, HTTPReceiver, webApi, type InstallationStore as BoltInstallationStore } from '@slack/bolt';
 import type { Logger } from 'pino';
-import type { ChatMessage } from '../../src/command/chat-message.js';
+import type { ChatMessage } from '../../src/chat/chat-message.js';
 import type { CommandHandler } from '../../src/command/command-handler.js';
 import type { UploadHandler } from '../../src/command/report-upload.js';
 import { NO_METRICS, type Metrics } from '../../src/metrics/metrics.js';

@@ -1,11 +1,11 @@
 import type { DigestDetail, DigestMessage } from '../../src/digest/digest-message.js';
-import { BLOCK_LIMITS, type SlackPayload } from './block-limits.js';
-import { cutText } from './cut-text.js';
-import { escapeMrkdwn, escapeMrkdwnProse } from './escape-mrkdwn.js';
-import { packItems } from './pack-items.js';
-import { context, section } from './render-blocks.js';
+import { BLOCK_LIMITS, type SlackPayload } from './limits.js';
+import { cutText } from './fit-text.js';
+import { escapeMrkdwn, escapeMrkdwnProse } from './escape.js';
+import { packItems } from './pack.js';
+import { context, section } from './render-report.js';
 import { DIGEST_ROOM } from './render-digest.js';
-import { severityEmoji } from './tone-emoji.js';
+import { severityEmoji } from './palette.js';
 
 /** Past this many replies a thread stops being read; the rest is named in a closing note. */
 export const DETAIL_REPLIES_MAX = 15;

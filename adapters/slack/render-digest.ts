@@ -1,11 +1,11 @@
 import type { DigestMessage } from '../../src/digest/digest-message.js';
-import { BLOCK_LIMITS, type SlackBlock, type SlackPayload } from './block-limits.js';
-import { cutText } from './cut-text.js';
+import { BLOCK_LIMITS, type SlackBlock, type SlackPayload } from './limits.js';
+import { cutText } from './fit-text.js';
 import { digestLineText } from './digest-line-text.js';
-import { escapeMrkdwn } from './escape-mrkdwn.js';
-import { packItems, type MessageRoom } from './pack-items.js';
-import { context, section } from './render-blocks.js';
-import { toneEmoji } from './tone-emoji.js';
+import { escapeMrkdwn } from './escape.js';
+import { packItems, type MessageRoom } from './pack.js';
+import { context, section } from './render-report.js';
+import { toneEmoji } from './palette.js';
 
 const INTRO_MAX = 500;
 const LABEL_MAX = 300;

@@ -1,8 +1,8 @@
-import type { FixBlock, ReportMessage } from '../../src/command/chat-message.js';
-import { BLOCK_LIMITS, type SlackBlock, type SlackPayload } from './block-limits.js';
-import { cutText } from './cut-text.js';
-import { escapeCodeBlock, escapeMrkdwn, escapeMrkdwnProse } from './escape-mrkdwn.js';
-import { context, section } from './render-blocks.js';
+import type { FixBlock, ReportMessage } from '../../src/chat/chat-message.js';
+import { BLOCK_LIMITS, type SlackBlock, type SlackPayload } from './limits.js';
+import { cutText } from './fit-text.js';
+import { escapeCodeBlock, escapeMrkdwn, escapeMrkdwnProse } from './escape.js';
+import { context, section } from './render-report.js';
 
 const FENCE = '```';
 /** A section holding one code chunk: the chunk plus "```\n" and "\n```". */

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
-import type { ChatMessage } from '../../src/command/chat-message.js';
-import type { SlackPayload } from './block-limits.js';
-import { renderBlocks } from './render-blocks.js';
+import type { ChatMessage } from '../../src/chat/chat-message.js';
+import type { SlackPayload } from './limits.js';
+import { renderBlocks } from './render-report.js';
 import { renderDigestDetails } from './render-digest-details.js';
 import { renderDigest } from './render-digest.js';
 import { renderFixes } from './render-fixes.js';

@@ -1,6 +1,6 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { answerRequest, type Answering } from './answer-request.js';
-import { RESCAN_ACTION_ID } from './render-blocks.js';
+import { RESCAN_ACTION_ID } from './render-report.js';
 import { respondOrEphemeral } from './respond-or-ephemeral.js';
 
 /** The "Rescan" button: its value is the domain; a fresh scan, spending quota like the command does. */

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { checkBlockLimits, type SlackPayload } from './block-limits.js';
+import { checkBlockLimits, type SlackPayload } from './limits.js';
 
 /** A message the API would reject is reduced to its notification text rather than lost. */
 export function withinLimits(payload: SlackPayload, logger: Logger): SlackPayload {

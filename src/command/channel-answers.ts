@@ -1,4 +1,4 @@
-import type { NoticeMessage } from './chat-message.js';
+import type { NoticeMessage } from '../chat/chat-message.js';
 import type { CommandRequest } from './command-handler.js';
 import { formatDuration } from './format-duration.js';
 

@@ -10,7 +10,7 @@ import { domainSessions } from '../tlsrpt/domain-sessions.js';
 import { ingestReport } from '../tlsrpt/ingest-report.js';
 import { DEFAULT_WATCH_LIMITS, type Channel, type WatchLimits } from '../store/watch-store.js';
 import { createChannelAnswers, repeatNotice } from './channel-answers.js';
-import type { ChatMessage, NoticeMessage } from './chat-message.js';
+import type { ChatMessage, NoticeMessage } from '../chat/chat-message.js';
 import type { CommandHandler, CommandHooks, CommandRequest } from './command-handler.js';
 import { digestNowCommand } from './digest-now-command.js';
 import { formatDuration } from './format-duration.js';

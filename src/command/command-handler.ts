@@ -1,4 +1,4 @@
-import type { ChatMessage } from './chat-message.js';
+import type { ChatMessage } from '../chat/chat-message.js';
 
 /** A chat command as any adapter receives it, reduced to what the core needs. */
 export interface CommandRequest {

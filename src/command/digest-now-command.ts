@@ -1,4 +1,4 @@
-import type { ChatMessage } from './chat-message.js';
+import type { ChatMessage } from '../chat/chat-message.js';
 import type { CommandRequest } from './command-handler.js';
 import { noWatchesNotice } from './watches-message.js';
 import { channelOf, type WatchDeps } from './watch-deps.js';

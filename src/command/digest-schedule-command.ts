@@ -1,6 +1,6 @@
 import { describeSchedule } from '../digest/digest-schedule.js';
 import type { DigestSchedule } from '../store/watch-store.js';
-import type { NoticeMessage } from './chat-message.js';
+import type { NoticeMessage } from '../chat/chat-message.js';
 import type { CommandRequest } from './command-handler.js';
 import { describeNextDigest } from './describe-next-digest.js';
 import { channelOf, type WatchDeps } from './watch-deps.js';

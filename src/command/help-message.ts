@@ -1,4 +1,4 @@
-import type { NoticeMessage } from './chat-message.js';
+import type { NoticeMessage } from '../chat/chat-message.js';
 
 const USAGE = 'Usage: `/mtasts example.com` checks the MTA-STS and TLS-RPT setup of a mail domain; `/mtasts help` lists every command.';
 

@@ -3,7 +3,7 @@ import { pasteRecordLines } from '../report/paste-record.js';
 import { policyModeNote } from '../report/policy-mode-note.js';
 import { hasPolicyToMatch, policyUnusableBecause } from '../report/policy-usability.js';
 import type { Report, Verdict } from '../report/report.js';
-import type { FixBlock, ReportMessage, Tone } from './chat-message.js';
+import type { FixBlock, ReportMessage, Tone } from '../chat/chat-message.js';
 import { formatDuration } from './format-duration.js';
 import { redactMailto } from './redact-mailto.js';
 

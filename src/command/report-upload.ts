@@ -1,4 +1,4 @@
-import type { NoticeMessage } from './chat-message.js';
+import type { NoticeMessage } from '../chat/chat-message.js';
 import type { CommandRequest } from './command-handler.js';
 
 /** A report file a user uploaded into a channel, downloaded (within the size bound) by the adapter. */

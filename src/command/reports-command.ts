@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { TlsRptStore } from '../store/tlsrpt-store.js';
 import { domainSessions } from '../tlsrpt/domain-sessions.js';
-import type { NoticeMessage } from './chat-message.js';
+import type { NoticeMessage } from '../chat/chat-message.js';
 import type { CommandRequest } from './command-handler.js';
 import { reportsMessage } from './reports-message.js';
 import { channelOf } from './watch-deps.js';

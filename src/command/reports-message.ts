@@ -1,6 +1,6 @@
 import { clip, type DomainSessions, type PolicyTypeSessions, type Tally } from '../tlsrpt/domain-sessions.js';
 import { resultTypeFix } from '../tlsrpt/result-type-fixes.js';
-import type { NoticeMessage } from './chat-message.js';
+import type { NoticeMessage } from '../chat/chat-message.js';
 
 export interface DomainReportWindows {
   domain: string;

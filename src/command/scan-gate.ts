@@ -1,6 +1,6 @@
 import type { Metrics } from '../metrics/metrics.js';
 import type { Report } from '../report/report.js';
-import type { NoticeMessage } from './chat-message.js';
+import type { NoticeMessage } from '../chat/chat-message.js';
 import type { CommandHooks, CommandRequest } from './command-handler.js';
 import { formatDuration } from './format-duration.js';
 import type { RateLimiter } from './rate-limiter.js';

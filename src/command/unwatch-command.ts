@@ -1,4 +1,4 @@
-import type { NoticeMessage } from './chat-message.js';
+import type { NoticeMessage } from '../chat/chat-message.js';
 import type { CommandRequest } from './command-handler.js';
 import { channelOf, type WatchDeps } from './watch-deps.js';
 

@@ -1,7 +1,7 @@
 import { clip } from '../tlsrpt/domain-sessions.js';
 import type { IngestOutcome } from '../tlsrpt/ingest-report.js';
 import { TLSRPT_MAX_BYTES, type TlsRptRejectionCode, type TlsRptSummaryRow } from '../tlsrpt/tlsrpt-report.js';
-import type { NoticeMessage } from './chat-message.js';
+import type { NoticeMessage } from '../chat/chat-message.js';
 
 /** The files read as reports when uploaded into a channel; anything else is left alone. */
 export function isReportFileName(name: string): boolean {

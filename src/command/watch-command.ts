@@ -1,6 +1,6 @@
 import { DEFAULT_SCHEDULE } from '../digest/digest-schedule.js';
 import type { WatchOutcome } from '../store/watch-store.js';
-import type { ChatMessage, NoticeMessage } from './chat-message.js';
+import type { ChatMessage, NoticeMessage } from '../chat/chat-message.js';
 import type { CommandHooks, CommandRequest } from './command-handler.js';
 import { describeNextDigest } from './describe-next-digest.js';
 import { reportMessage } from './report-message.js';

@@ -1,5 +1,5 @@
 import { DEFAULT_SCHEDULE } from '../digest/digest-schedule.js';
-import type { ChatMessage } from './chat-message.js';
+import type { ChatMessage } from '../chat/chat-message.js';
 import type { CommandRequest } from './command-handler.js';
 import { noWatchesNotice, watchesMessage } from './watches-message.js';
 import { channelOf, type WatchDeps } from './watch-deps.js';

@@ -2,7 +2,7 @@ import { byAttention, countLines, domainCount, recordLine, tallyOf, toneOf, type
 import { describeSchedule } from '../digest/digest-schedule.js';
 import type { ScanRecord } from '../store/scan-history.js';
 import type { DigestSchedule } from '../store/watch-store.js';
-import type { NoticeMessage } from './chat-message.js';
+import type { NoticeMessage } from '../chat/chat-message.js';
 import { describeNextDigest } from './describe-next-digest.js';
 
 export interface WatchedDomain {

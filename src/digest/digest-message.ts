@@ -1,4 +1,4 @@
-import type { Tone } from '../command/chat-message.js';
+import type { Tone } from '../chat/chat-message.js';
 import { redactMailto } from '../command/redact-mailto.js';
 import type { FindingCode } from '../report/finding-codes.js';
 import { VERDICTS, type Severity, type Verdict } from '../report/report.js';

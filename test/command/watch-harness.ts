@@ -1,5 +1,5 @@
 import { afterEach } from 'vitest';
-import type { ChatMessage, NoticeMessage, ReportMessage } from '../../src/command/chat-message.js';
+import type { ChatMessage, NoticeMessage, ReportMessage } from '../../src/chat/chat-message.js';
 import { createCommandCore, type CommandCoreOptions } from '../../src/command/command-core.js';
 import type { CommandRequest } from '../../src/command/command-handler.js';
 import type { DigestMessage } from '../../src/digest/digest-message.js';

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CONSOLE_CHANNEL, startConsoleAdapter } from '../../../adapters/console/index.js';
-import type { ChatMessage } from '../../../src/command/chat-message.js';
+import type { ChatMessage } from '../../../src/chat/chat-message.js';
 import { createCommandCore } from '../../../src/command/command-core.js';
 import type { CommandHandler, CommandRequest } from '../../../src/command/command-handler.js';
 import { openSqliteStore, type SqliteStore } from '../../../src/store/sqlite-store.js';

@@ -1,8 +1,8 @@
 import { MessageFlags, PermissionFlagsBits } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscordAdapter, type DiscordAdapter } from '../../../adapters/discord/index.js';
-import { checkMessageLimits } from '../../../adapters/discord/message-limits.js';
-import { TONE_COLOURS } from '../../../adapters/discord/render-embed.js';
+import { checkMessageLimits } from '../../../adapters/discord/limits.js';
+import { TONE_COLOURS } from '../../../adapters/discord/render-report.js';
 import { createCommandCore } from '../../../src/command/command-core.js';
 import { scan } from '../../../src/scan/scan.js';
 import { openSqliteStore, type SqliteStore } from '../../../src/store/sqlite-store.js';

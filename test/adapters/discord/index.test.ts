@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startDiscordAdapter, type DiscordAdapter } from '../../../adapters/discord/index.js';
 import { renderDigestDetails } from '../../../adapters/discord/render-digest-details.js';
 import { renderDigest } from '../../../adapters/discord/render-digest.js';
-import { TONE_COLOURS } from '../../../adapters/discord/render-embed.js';
+import { TONE_COLOURS } from '../../../adapters/discord/render-report.js';
 import type { CommandHandler } from '../../../src/command/command-handler.js';
 import { APP_ID, startFakeDiscord, type FakeDiscord, type RecordedRequest } from './fake-discord.js';
 import { buttonClick, CHANNEL_ID, DM_CHANNEL_ID, GUILD_ID, slashCommand } from './interactions.js';

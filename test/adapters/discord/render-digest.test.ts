@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkMessageLimits, LIMITS, totalEmbedLength, type DiscordReply } from '../../../adapters/discord/message-limits.js';
+import { checkMessageLimits, LIMITS, totalEmbedLength, type DiscordReply } from '../../../adapters/discord/limits.js';
 import { CONTINUED_TITLE, renderDigest } from '../../../adapters/discord/render-digest.js';
-import { TONE_COLOURS } from '../../../adapters/discord/render-embed.js';
+import { TONE_COLOURS } from '../../../adapters/discord/render-report.js';
 import type { DigestMessage } from '../../../src/digest/digest-message.js';
 import { digestLine, digestOf, hugeDigest, sampleDigest } from './sample-digests.js';
 

@@ -1,4 +1,4 @@
-import type { FindingLine, NoticeMessage, ReportMessage } from '../../../src/command/chat-message.js';
+import type { FindingLine, NoticeMessage, ReportMessage } from '../../../src/chat/chat-message.js';
 
 export function brokenReport(overrides: Partial<ReportMessage> = {}): ReportMessage {
   return {

@@ -6,7 +6,7 @@ import { tlsRptRoute } from '../../../adapters/http/tlsrpt-route.js';
 import { openSqliteStore, type SqliteStore } from '../../../src/store/sqlite-store.js';
 import { REPORT_CHANNEL } from '../../store/tlsrpt-fixtures.js';
 import { createCommandCore } from '../../../src/command/command-core.js';
-import type { ChatMessage } from '../../../src/command/chat-message.js';
+import type { ChatMessage } from '../../../src/chat/chat-message.js';
 import { reportBytes } from '../../tlsrpt/report-builder.js';
 
 const TOKEN = 'tok_AAAAAAAAAAAAAAAAAAAAAAAA';

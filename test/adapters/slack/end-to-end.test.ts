@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { checkBlockLimits, type SlackPayload } from '../../../adapters/slack/block-limits.js';
+import { checkBlockLimits, type SlackPayload } from '../../../adapters/slack/limits.js';
 import { createCommandCore } from '../../../src/command/command-core.js';
 import { scan } from '../../../src/scan/scan.js';
 import { openSqliteStore, type SqliteStore } from '../../../src/store/sqlite-store.js';

@@ -6,7 +6,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { startSlackAdapter } from '../../../adapters/slack/index.js';
 import { renderDigestDetails } from '../../../adapters/slack/render-digest-details.js';
 import { renderDigest } from '../../../adapters/slack/render-digest.js';
-import type { NoticeMessage } from '../../../src/command/chat-message.js';
+import type { NoticeMessage } from '../../../src/chat/chat-message.js';
 import { startFakeSlackApi, type FakeSlackApi } from './fake-slack-api.js';
 import { startSlackHarness, type SlackHarness } from './slack-harness.js';
 import { slashCommandBody } from './slack-requests.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { INVITE_HINT } from '../../../adapters/slack/deliver-message.js';
+import { INVITE_HINT } from '../../../adapters/slack/deliver.js';
 import { SLACK_BOT_SCOPES } from '../../../adapters/slack/slack-scopes.js';
 import { SLASH_COMMAND } from '../../../adapters/slack/slash-command.js';
 

@@ -1,8 +1,8 @@
 import { webApi } from '@slack/bolt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SlackPayload } from '../../../adapters/slack/block-limits.js';
+import type { SlackPayload } from '../../../adapters/slack/limits.js';
 import type { ChannelPacer } from '../../../adapters/slack/channel-pacer.js';
-import { slackErrorCode } from '../../../adapters/slack/deliver-message.js';
+import { slackErrorCode } from '../../../adapters/slack/deliver.js';
 import { postToChannel, type ChannelTarget } from '../../../adapters/slack/post-to-channel.js';
 import { startFakeSlackApi, type FakeSlackApi } from './fake-slack-api.js';
 

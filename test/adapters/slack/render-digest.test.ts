@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BLOCK_LIMITS, checkBlockLimits, messageTextLength, type SlackBlock, type SlackPayload } from '../../../adapters/slack/block-limits.js';
+import { BLOCK_LIMITS, checkBlockLimits, messageTextLength, type SlackBlock, type SlackPayload } from '../../../adapters/slack/limits.js';
 import { renderDigest } from '../../../adapters/slack/render-digest.js';
 import { digestLine, largeDigest, sampleDigest } from './sample-messages.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkBlockLimits, type SlackBlock } from '../../../adapters/slack/block-limits.js';
+import { checkBlockLimits, type SlackBlock } from '../../../adapters/slack/limits.js';
 import { chunkLines, renderFixes } from '../../../adapters/slack/render-fixes.js';
-import type { FixBlock } from '../../../src/command/chat-message.js';
+import type { FixBlock } from '../../../src/chat/chat-message.js';
 import { brokenReport } from './sample-messages.js';
 import { FINDING_CATALOG } from '../../../src/report/finding-catalog.js';
 

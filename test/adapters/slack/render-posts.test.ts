@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { renderBlocks } from '../../../adapters/slack/render-blocks.js';
+import { renderBlocks } from '../../../adapters/slack/render-report.js';
 import { renderDigestDetails } from '../../../adapters/slack/render-digest-details.js';
 import { renderDigest } from '../../../adapters/slack/render-digest.js';
 import { renderFixes } from '../../../adapters/slack/render-fixes.js';

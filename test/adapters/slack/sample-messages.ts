@@ -1,4 +1,4 @@
-import type { NoticeMessage, ReportMessage } from '../../../src/command/chat-message.js';
+import type { NoticeMessage, ReportMessage } from '../../../src/chat/chat-message.js';
 import type { DigestLine, DigestMessage } from '../../../src/digest/digest-message.js';
 
 export function brokenReport(overrides: Partial<ReportMessage> = {}): ReportMessage {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { checkBlockLimits, slackPayloadSchema, type SlackPayload } from '../../../adapters/slack/block-limits.js';
-import type { ReportMessage } from '../../../src/command/chat-message.js';
+import { checkBlockLimits, slackPayloadSchema, type SlackPayload } from '../../../adapters/slack/limits.js';
+import type { ReportMessage } from '../../../src/chat/chat-message.js';
 import { startSlackHarness, type SlackHarness } from './slack-harness.js';
 import { slashCommandBody } from './slack-requests.js';
 import { createStubCore, type StubCore } from './stub-core.js';

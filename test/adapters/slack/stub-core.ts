@@ -1,4 +1,4 @@
-import type { ChatMessage } from '../../../src/command/chat-message.js';
+import type { ChatMessage } from '../../../src/chat/chat-message.js';
 import type { CommandHandler, CommandHooks, CommandRequest } from '../../../src/command/command-handler.js';
 
 /** A CommandHandler answering with hand-built messages; `hold()` keeps every answer back until released. */

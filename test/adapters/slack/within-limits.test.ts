@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import type { SlackPayload } from '../../../adapters/slack/block-limits.js';
+import type { SlackPayload } from '../../../adapters/slack/limits.js';
 import { withinLimits } from '../../../adapters/slack/within-limits.js';
 
 function capture() {

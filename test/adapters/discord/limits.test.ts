@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkMessageLimits, shrinkToLimits, totalEmbedLength, type DiscordReply } from '../../../adapters/discord/message-limits.js';
+import { checkMessageLimits, shrinkToLimits, totalEmbedLength, type DiscordReply } from '../../../adapters/discord/limits.js';
 
 const reply = (embed: DiscordReply['embeds'][number]): DiscordReply => ({ embeds: [embed], components: [] });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkMessageLimits, LIMITS, totalEmbedLength } from '../../../adapters/discord/message-limits.js';
-import { renderChatMessage, TONE_COLOURS } from '../../../adapters/discord/render-embed.js';
-import type { Tone } from '../../../src/command/chat-message.js';
+import { checkMessageLimits, LIMITS, totalEmbedLength } from '../../../adapters/discord/limits.js';
+import { renderChatMessage, TONE_COLOURS } from '../../../adapters/discord/render-report.js';
+import type { Tone } from '../../../src/chat/chat-message.js';
 import type { Verdict } from '../../../src/report/report.js';
 import { brokenReport, enforcedReport, hugeReport, refusal } from './sample-messages.js';
 import { notConfiguredReport } from '../slack/sample-messages.js';

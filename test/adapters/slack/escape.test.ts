@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeCodeBlock, escapeMrkdwn, escapeMrkdwnProse } from '../../../adapters/slack/escape-mrkdwn.js';
+import { escapeCodeBlock, escapeMrkdwn, escapeMrkdwnProse } from '../../../adapters/slack/escape.js';
 import { inlineCode } from '../../../src/text/inline-code.js';
 
 describe('escapeMrkdwn', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { BLOCK_LIMITS, checkBlockLimits, messageTextLength, type SlackBlock } from '../../../adapters/slack/block-limits.js';
-import { RESCAN_ACTION_ID, renderBlocks } from '../../../adapters/slack/render-blocks.js';
-import type { FindingLine, MxTableRow, Tone } from '../../../src/command/chat-message.js';
+import { BLOCK_LIMITS, checkBlockLimits, messageTextLength, type SlackBlock } from '../../../adapters/slack/limits.js';
+import { RESCAN_ACTION_ID, renderBlocks } from '../../../adapters/slack/render-report.js';
+import type { FindingLine, MxTableRow, Tone } from '../../../src/chat/chat-message.js';
 import { brokenReport, enforcedReport, notConfiguredReport, refusal } from './sample-messages.js';
 
 const texts = (blocks: SlackBlock[]) =>

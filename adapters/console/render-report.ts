@@ -1,4 +1,4 @@
-import type { ChatMessage, ReportMessage } from '../../src/command/chat-message.js';
+import type { ChatMessage, ReportMessage } from '../../src/chat/chat-message.js';
 import { escapeUnsafe } from '../../src/text/escape-unsafe.js';
 import { paint } from '../../src/render/terminal-style.js';
 import { renderDigest } from './render-digest.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeCodeBlockContent, escapeDiscord, escapeDiscordProse } from '../../../adapters/discord/escape-discord.js';
+import { escapeCodeBlockContent, escapeDiscord, escapeDiscordProse } from '../../../adapters/discord/escape.js';
 import { inlineCode } from '../../../src/text/inline-code.js';
 
 const ZWSP = '\u200b';

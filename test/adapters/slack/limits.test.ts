@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BLOCK_LIMITS, checkBlockLimits, messageTextLength, type SlackBlock, type SlackPayload } from '../../../adapters/slack/block-limits.js';
+import { BLOCK_LIMITS, checkBlockLimits, messageTextLength, type SlackBlock, type SlackPayload } from '../../../adapters/slack/limits.js';
 
 const section = (text: string): SlackBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
 

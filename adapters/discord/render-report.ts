@@ -1,9 +1,9 @@
 import { ButtonStyle, ComponentType, type APIEmbed, type APIEmbedField } from 'discord.js';
-import type { FindingLine, MxTableRow, NoticeMessage, ReportMessage, Tone } from '../../src/command/chat-message.js';
+import type { FindingLine, MxTableRow, NoticeMessage, ReportMessage, Tone } from '../../src/chat/chat-message.js';
 import { fitEscaped, fitEscapedProse, fitLines } from './fit-text.js';
-import { LIMITS, totalEmbedLength, type DiscordReply } from './message-limits.js';
+import { LIMITS, totalEmbedLength, type DiscordReply } from './limits.js';
 import { rescanCustomId } from './rescan-custom-id.js';
-import { SEVERITY_ICON } from './severity-icon.js';
+import { SEVERITY_ICON } from './palette.js';
 import { TONE_PALETTE } from '../shared/palette.js';
 import { offersSetup } from '../../src/command/offers-setup.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BLOCK_LIMITS } from '../../../adapters/slack/block-limits.js';
-import { packItems } from '../../../adapters/slack/pack-items.js';
+import { BLOCK_LIMITS } from '../../../adapters/slack/limits.js';
+import { packItems } from '../../../adapters/slack/pack.js';
 
 const ROOM = { text: 8000, blocks: 45 };
 

@@ -1,11 +1,11 @@
 import type { Logger } from 'pino';
-import type { ChatMessage } from '../../src/command/chat-message.js';
-import { checkMessageLimits, shrinkToLimits, type DiscordReply } from './message-limits.js';
+import type { ChatMessage } from '../../src/chat/chat-message.js';
+import { checkMessageLimits, shrinkToLimits, type DiscordReply } from './limits.js';
 import type { MessageTarget } from './message-target.js';
 import { postThread, type ThreadContents } from './post-thread.js';
 import { digestThreadName, renderDigestDetails } from './render-digest-details.js';
 import { renderDigest } from './render-digest.js';
-import { renderChatMessage } from './render-embed.js';
+import { renderChatMessage } from './render-report.js';
 import { fixesThreadName, renderFixes } from './render-fixes.js';
 
 /**

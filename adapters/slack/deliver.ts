@@ -1,10 +1,10 @@
 import { ErrorCode, type RespondFn, type webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
-import type { ChatMessage } from '../../src/command/chat-message.js';
-import type { SlackPayload } from './block-limits.js';
+import type { ChatMessage } from '../../src/chat/chat-message.js';
+import type { SlackPayload } from './limits.js';
 import type { ChannelPacer } from './channel-pacer.js';
 import { postToChannel } from './post-to-channel.js';
-import { context } from './render-blocks.js';
+import { context } from './render-report.js';
 import { renderPosts, type ChannelPosts } from './render-posts.js';
 import { withinLimits } from './within-limits.js';
 

@@ -1,4 +1,4 @@
-import { LIMITS } from './message-limits.js';
+import { LIMITS } from './limits.js';
 
 /**
  * Greedily groups units into as few messages as fit in `max` characters once joined by newlines, keeping each

@@ -1,4 +1,4 @@
-import { BLOCK_LIMITS } from './block-limits.js';
+import { BLOCK_LIMITS } from './limits.js';
 
 /** What one message leaves for packed items: characters of text (all sections together) and section blocks. */
 export interface MessageRoom {

@@ -1,7 +1,7 @@
 import { REST } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { channelTarget } from '../../../adapters/discord/channel-target.js';
-import { deliverMessage } from '../../../adapters/discord/deliver-message.js';
+import { deliverMessage } from '../../../adapters/discord/deliver.js';
 import { renderDigestDetails } from '../../../adapters/discord/render-digest-details.js';
 import { renderDigest } from '../../../adapters/discord/render-digest.js';
 import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from './fake-discord.js';

@@ -1,4 +1,4 @@
-import type { Tone } from '../../src/command/chat-message.js';
+import type { Tone } from '../../src/chat/chat-message.js';
 import type { Severity } from '../../src/report/report.js';
 import { SEVERITY_GLYPH, TONE_PALETTE } from '../shared/palette.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cutText } from '../../../adapters/slack/cut-text.js';
+import { cutText } from '../../../adapters/slack/fit-text.js';
 
 describe('cutText', () => {
   it('returns text within the limit unchanged', () => {

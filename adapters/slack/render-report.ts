@@ -1,8 +1,8 @@
-import type { FindingLine, MxTableRow, NoticeMessage, ReportMessage } from '../../src/command/chat-message.js';
-import { BLOCK_LIMITS, messageTextLength, type SlackBlock, type SlackPayload } from './block-limits.js';
-import { cutText } from './cut-text.js';
-import { escapeCodeBlock, escapeMrkdwn, escapeMrkdwnProse } from './escape-mrkdwn.js';
-import { severityEmoji, toneEmoji } from './tone-emoji.js';
+import type { FindingLine, MxTableRow, NoticeMessage, ReportMessage } from '../../src/chat/chat-message.js';
+import { BLOCK_LIMITS, messageTextLength, type SlackBlock, type SlackPayload } from './limits.js';
+import { cutText } from './fit-text.js';
+import { escapeCodeBlock, escapeMrkdwn, escapeMrkdwnProse } from './escape.js';
+import { severityEmoji, toneEmoji } from './palette.js';
 import { offersSetup } from '../../src/command/offers-setup.js';
 
 export const RESCAN_ACTION_ID = 'mtasts_rescan';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { packMessages } from '../../../adapters/discord/pack-messages.js';
+import { packMessages } from '../../../adapters/discord/pack.js';
 
 describe('packMessages', () => {
   it('joins units into as few groups as fit the limit once joined by newlines', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderChatMessage } from '../../../adapters/console/render-chat-message.js';
+import { renderChatMessage } from '../../../adapters/console/render-report.js';
 import { notConfiguredReport } from '../slack/sample-messages.js';
 
 describe('renderChatMessage (console)', () => {
