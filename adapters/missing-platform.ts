@@ -6,7 +6,10 @@ import type { EnvConfig } from '../src/config/env-config.js';
  * prompt would read a closed stdin and stop at once with exit code 0, so a misconfigured deployment would look like
  * a clean stop: this is the one line to refuse with instead, or null when starting is fine.
  */
-export function missingPlatformMessage(config: Pick<EnvConfig, 'slack' | 'discord' | 'console'>, stdinIsTerminal: boolean): string | null {
+export function missingPlatformMessage(
+  config: Pick<EnvConfig, 'slack' | 'discord' | 'console'>,
+  stdinIsTerminal: boolean,
+): string | null {
   if (config.slack !== null || config.discord !== null || config.console || stdinIsTerminal) return null;
   return (
     'no chat platform configured: set SLACK_BOT_TOKEN with SLACK_APP_TOKEN or SLACK_SIGNING_SECRET, ' +

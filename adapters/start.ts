@@ -1,6 +1,6 @@
 import type { ChatMessage } from '../src/chat/chat-message.js';
 import { createCommandCore } from '../src/command/command-core.js';
-import { ConfigError, DEFAULT_HTTP_PORT, loadEnvConfig, type EnvConfig } from '../src/config/env-config.js';
+import { ConfigError, DEFAULT_HTTP_PORT, type EnvConfig, loadEnvConfig } from '../src/config/env-config.js';
 import { createDigestScheduler } from '../src/digest/digest-scheduler.js';
 import { createLogger } from '../src/log/logger.js';
 import { measuredStore } from '../src/metrics/measured-store.js';
@@ -90,16 +90,19 @@ async function main(): Promise<void> {
   });
 
   const posters = new Map<Channel['platform'], Post>();
-  const notRunning = (channel: Channel) => new Error(`${channel.platform} is not running in this process: digest skipped`);
+  const notRunning = (channel: Channel) =>
+    new Error(`${channel.platform} is not running in this process: digest skipped`);
   // A channel of a platform whose connection another replica holds is left to that replica, unclaimed.
-  const heldElsewhere = (channel: Channel) => channel.platform === 'discord' && discord !== null && !posters.has('discord');
+  const heldElsewhere = (channel: Channel) =>
+    channel.platform === 'discord' && discord !== null && !posters.has('discord');
   // The slot is claimed before the digest is built: failing here, before any scan, leaves it unfinished without
   // scanning or saving, so the scheduler tries it again once its claim is older than the lease.
   const scheduler = createDigestScheduler({
     store: {
       ...store,
       digestChannels: async () => (await store.digestChannels()).filter((state) => !heldElsewhere(state.channel)),
-      unfinishedSlots: async (claimedBefore) => (await store.unfinishedSlots(claimedBefore)).filter((slot) => !heldElsewhere(slot.channel)),
+      unfinishedSlots: async (claimedBefore) =>
+        (await store.unfinishedSlots(claimedBefore)).filter((slot) => !heldElsewhere(slot.channel)),
     },
     digest: (channel) => (posters.has(channel.platform) ? core.digest(channel) : Promise.reject(notRunning(channel))),
     post: async (channel, message) => {
@@ -117,23 +120,33 @@ async function main(): Promise<void> {
   let stopping: Promise<void> | null = null;
   const shutdown = (reason: string, exitCode = 0): Promise<void> =>
     (stopping ??= (async () => {
-      logger.info({ reason, graceMs: config.shutdownGraceMs }, 'shutting down: finishing the digest and replies in progress');
+      logger.info(
+        { reason, graceMs: config.shutdownGraceMs },
+        'shutting down: finishing the digest and replies in progress',
+      );
       const orderly = (async () => {
         // First, so the digest in progress still has its adapter to post through.
         await scheduler.stop();
         const results = await Promise.allSettled(running.map((adapter) => adapter.stop()));
         results.forEach((result, i) => {
-          if (result.status === 'rejected') logger.error({ err: result.reason, adapter: running[i]!.name }, 'adapter stop failed');
+          if (result.status === 'rejected')
+            logger.error({ err: result.reason, adapter: running[i]!.name }, 'adapter stop failed');
         });
         return true;
       })();
       // A hung platform API must not keep the process past the container's kill deadline.
       let grace: NodeJS.Timeout | undefined;
-      const finished = await Promise.race([orderly, new Promise<false>((resolve) => (grace = setTimeout(() => resolve(false), config.shutdownGraceMs)))]);
+      const finished = await Promise.race([
+        orderly,
+        new Promise<false>((resolve) => (grace = setTimeout(() => resolve(false), config.shutdownGraceMs))),
+      ]);
       clearTimeout(grace);
       if (!finished) {
         const dropped = Object.fromEntries(running.map((adapter) => [adapter.name, adapter.pending()]));
-        logger.warn({ dropped, graceMs: config.shutdownGraceMs }, 'shutdown grace period over: exiting without the replies still in flight');
+        logger.warn(
+          { dropped, graceMs: config.shutdownGraceMs },
+          'shutdown grace period over: exiting without the replies still in flight',
+        );
         process.exit(exitCode === 0 ? 1 : exitCode);
       }
       await Promise.all(servers.map((server) => server.close()));
@@ -155,7 +168,10 @@ async function main(): Promise<void> {
   // Ready once the store answers and every configured platform is connected.
   const checks: ReadinessCheck[] = [{ name: 'store', check: () => opened.ping() }];
   const connected = new Map<string, () => boolean>();
-  for (const [name, configured] of [['slack', slack], ['discord', discord]] as const) {
+  for (const [name, configured] of [
+    ['slack', slack],
+    ['discord', discord],
+  ] as const) {
     if (configured === null) continue;
     checks.push({
       name,
@@ -170,16 +186,30 @@ async function main(): Promise<void> {
 
   try {
     if (httpPort !== undefined) {
-      const routes: HttpRoute[] = [...healthRoutes(checks, httpLogger), tlsRptRoute({ store, now: () => new Date(), logger: httpLogger })];
+      const routes: HttpRoute[] = [
+        ...healthRoutes(checks, httpLogger),
+        tlsRptRoute({ store, now: () => new Date(), logger: httpLogger }),
+      ];
       const metricsPort = config.http.metricsPort;
       if (metricsPort === undefined) routes.push(metricsRoute(metrics));
-      else servers.push(await startHttpServer({ port: metricsPort, routes: [metricsRoute(metrics)], logger: httpLogger }));
+      else
+        servers.push(await startHttpServer({ port: metricsPort, routes: [metricsRoute(metrics)], logger: httpLogger }));
       servers.push(await startHttpServer({ port: httpPort, routes, logger: httpLogger }));
     }
     if (slack) {
       const { oauth, ...tokens } = slack;
-      const slackOAuth = oauth && { ...oauth, installations: slackInstallations(store, createSealer(oauth.encryptionKey)) };
-      const adapter = await startSlackAdapter({ ...tokens, oauth: slackOAuth, core, uploads: core, logger: logger.child({ adapter: 'slack' }), metrics });
+      const slackOAuth = oauth && {
+        ...oauth,
+        installations: slackInstallations(store, createSealer(oauth.encryptionKey)),
+      };
+      const adapter = await startSlackAdapter({
+        ...tokens,
+        oauth: slackOAuth,
+        core,
+        uploads: core,
+        logger: logger.child({ adapter: 'slack' }),
+        metrics,
+      });
       running.push({ name: 'slack', stop: () => adapter.stop(), pending: () => adapter.pending() });
       posters.set('slack', (channel, message) => adapter.post(channel.channelId, message, channel.workspaceId));
       // Bolt serves HTTP, or keeps Socket Mode reconnecting, from here on; it exposes no connection state.

@@ -6,7 +6,9 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** Runs an ES module snippet from the package root, importing the package by its name as a user would. */
 function runAsUser(code: string): unknown {
-  return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', code], { cwd: ROOT, encoding: 'utf8' }));
+  return JSON.parse(
+    execFileSync(process.execPath, ['--input-type=module', '-e', code], { cwd: ROOT, encoding: 'utf8' }),
+  );
 }
 
 describe('the mtasts package', () => {

@@ -6,6 +6,7 @@ export const EXIT = { ok: 0, failed: 1, badInput: 2, resolverUnreachable: 3 } as
 
 /** --fail-on broken: any broken domain fails; testing: anything short of enforced fails; never: always 0. */
 export function exitCodeFor(verdicts: Verdict[], failOn: FailOn): number {
-  const failing = (v: Verdict) => (failOn === 'broken' ? v === 'broken' : failOn === 'testing' ? v !== 'enforced' : false);
+  const failing = (v: Verdict) =>
+    failOn === 'broken' ? v === 'broken' : failOn === 'testing' ? v !== 'enforced' : false;
   return verdicts.some(failing) ? EXIT.failed : EXIT.ok;
 }

@@ -1,7 +1,7 @@
 import { createScanQueue } from '../../src/command/scan-queue.js';
+import { normalizeDomainInput } from '../../src/domain/normalize-domain.js';
 import { useColour } from '../../src/render/terminal-style.js';
 import { InvalidDomainError, ResolverUnreachableError, scan } from '../../src/scan/scan.js';
-import { normalizeDomainInput } from '../../src/domain/normalize-domain.js';
 import { openStore } from '../../src/store/open-store.js';
 import { EXIT, exitCodeFor } from './exit-code.js';
 import { parseScanArgs, type ScanCommand } from './parse-args.js';
@@ -68,7 +68,10 @@ async function runScan(command: ScanCommand, io: CliIo): Promise<number> {
       const colour = useColour(io.stdout, io.env);
       io.stdout.write(reports.map((r) => renderTextReport(r, colour)).join('\n'));
     }
-    return exitCodeFor(reports.map((r) => r.verdict), command.failOn);
+    return exitCodeFor(
+      reports.map((r) => r.verdict),
+      command.failOn,
+    );
   } catch (error) {
     if (error instanceof InvalidDomainError) return badInput(io, error.message);
     if (error instanceof ResolverUnreachableError) {

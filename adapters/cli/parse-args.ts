@@ -56,9 +56,11 @@ export function parseScanArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedArg
   const timeout = parseTimeout(values.timeout);
   if (!timeout.ok) return timeout;
   const policyPort = env['MTASTS_POLICY_PORT'];
-  if (policyPort !== undefined && !/^\d{1,5}$/.test(policyPort)) return { ok: false, reason: 'MTASTS_POLICY_PORT must be a port number' };
+  if (policyPort !== undefined && !/^\d{1,5}$/.test(policyPort))
+    return { ok: false, reason: 'MTASTS_POLICY_PORT must be a port number' };
   const smtpPort = env['MTASTS_SMTP_PORT'];
-  if (smtpPort !== undefined && !/^\d{1,5}$/.test(smtpPort)) return { ok: false, reason: 'MTASTS_SMTP_PORT must be a port number' };
+  if (smtpPort !== undefined && !/^\d{1,5}$/.test(smtpPort))
+    return { ok: false, reason: 'MTASTS_SMTP_PORT must be a port number' };
   const failOn = values['fail-on'];
   if (failOn !== 'broken' && failOn !== 'testing' && failOn !== 'never') {
     return { ok: false, reason: `--fail-on must be broken, testing or never, not "${failOn}"` };
@@ -81,16 +83,21 @@ export function parseScanArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedArg
 }
 
 /** `ip`, `ip:port` or `[v6]:port`, comma-separated; the form node:dns `setServers` takes. */
-export function parseDnsServers(list: string | undefined): { ok: true; value: string[] } | { ok: false; reason: string } | undefined {
+export function parseDnsServers(
+  list: string | undefined,
+): { ok: true; value: string[] } | { ok: false; reason: string } | undefined {
   if (list === undefined || list.trim() === '') return undefined;
   const servers = list.split(',').map((s) => s.trim());
   for (const server of servers) {
-    if (!isDnsServerAddress(server)) return { ok: false, reason: `--dns: "${server}" is not an IP address with an optional :port` };
+    if (!isDnsServerAddress(server))
+      return { ok: false, reason: `--dns: "${server}" is not an IP address with an optional :port` };
   }
   return { ok: true, value: servers };
 }
 
-function parseTimeout(text: string | undefined): { ok: true; value: number | undefined } | { ok: false; reason: string } {
+function parseTimeout(
+  text: string | undefined,
+): { ok: true; value: number | undefined } | { ok: false; reason: string } {
   if (text === undefined) return { ok: true, value: undefined };
   const ms = Number(text);
   if (!/^\d+$/.test(text) || ms < 1 || ms > MAX_TIMEOUT_MS) {

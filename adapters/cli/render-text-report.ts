@@ -1,10 +1,10 @@
+import { SEVERITY_MARKS } from '../../src/render/terminal-marks.js';
+import { type Colour, paint } from '../../src/render/terminal-style.js';
 import { gatePasses, gateSummary } from '../../src/report/gate-summary.js';
-import { hasPolicyToMatch, policyUnusableBecause } from '../../src/report/policy-usability.js';
-import type { Report, Verdict } from '../../src/report/report.js';
 import { pasteRecordLines } from '../../src/report/paste-record.js';
 import { policyModeNote } from '../../src/report/policy-mode-note.js';
-import { SEVERITY_MARKS } from '../../src/render/terminal-marks.js';
-import { paint, type Colour } from '../../src/render/terminal-style.js';
+import { hasPolicyToMatch, policyUnusableBecause } from '../../src/report/policy-usability.js';
+import type { Report, Verdict } from '../../src/report/report.js';
 import { escapeUnsafe as clean } from '../../src/text/escape-unsafe.js';
 
 const VERDICT_STYLE: Record<Verdict, { label: string; colour: Colour }> = {
@@ -30,7 +30,8 @@ export function renderTextReport(report: Report, colour: boolean): string {
     lines.push(`  ${paint(colour, markColour, `${mark} ${f.severity.padEnd(7)}`)}  ${f.title} [${f.code}]`);
     lines.push(`             ${clean(f.detail)}`, `             Fix: ${clean(f.fix)}`);
   }
-  if (!notFound && (report.verdict !== 'enforced' || report.findings.length)) lines.push('', ...suggestionLines(report, colour));
+  if (!notFound && (report.verdict !== 'enforced' || report.findings.length))
+    lines.push('', ...suggestionLines(report, colour));
   return `${lines.join('\n')}\n`;
 }
 
@@ -54,7 +55,7 @@ function mxTable(r: Report, colour: boolean): string[] {
   const matching = hasPolicyToMatch(r);
   return [
     `  ${'MX'.padEnd(width + 2)}  prio  policy pattern`,
-    ...r.mx.map((row) => {
+    ...r.mx.flatMap((row) => {
       const ok = row.matchedBy !== null;
       const tick = !matching ? '·' : paint(colour, ok ? 'green' : 'red', ok ? '✓' : '✗');
       const gate = gatePasses(row);
@@ -63,17 +64,21 @@ function mxTable(r: Report, colour: boolean): string[] {
         `  ${tick} ${clean(row.host).padEnd(width)}  ${String(row.priority).padStart(4)}  ${!matching ? 'no policy to match against' : ok ? clean(row.matchedBy!) : '—'}`,
         `      ${gateMark} ${clean(gateSummary(row))}`,
       ];
-    }).flat(),
+    }),
   ];
 }
 
 function suggestionLines(r: Report, colour: boolean): string[] {
-  const indent = (text: string) => text.trimEnd().split('\n').map((line) => (line ? `      ${clean(line)}` : ''));
+  const indent = (text: string) =>
+    text
+      .trimEnd()
+      .split('\n')
+      .map((line) => (line ? `      ${clean(line)}` : ''));
   return [
     paint(colour, 'bold', 'Suggested records'),
     '  TXT record:',
     ...indent(pasteRecordLines(r.suggestions.txtName, r.suggestions.txt).join('\n')),
-    '  Policy (https://mta-sts.' + clean(r.domain) + '/.well-known/mta-sts.txt):',
+    `  Policy (https://mta-sts.${clean(r.domain)}/.well-known/mta-sts.txt):`,
     ...(policyModeNote(r) ? [`    ${policyModeNote(r)}`] : []),
     ...indent(r.suggestions.policy),
     ...(r.suggestions.tlsrpt === null

@@ -24,7 +24,9 @@ export function renderTlsRptText(result: TlsRptResult & { file: string }, colour
 
 function rowLines(row: TlsRptSummaryRow): string[] {
   const modes = row.modes.length ? ` (${row.modes.map(clean).join(', ')})` : '';
-  const lines = [`  ${clean(row.policyDomain ?? '(no policy domain)')}  ${clean(row.policyType)}${modes}  ${row.successful} successful  ${row.failed} failed`];
+  const lines = [
+    `  ${clean(row.policyDomain ?? '(no policy domain)')}  ${clean(row.policyType)}${modes}  ${row.successful} successful  ${row.failed} failed`,
+  ];
   if (row.mxPatterns.length) lines.push(`    mx patterns: ${row.mxPatterns.map(clean).join(', ')}`);
   const counts: [string, Record<string, number>][] = [
     ['failures', row.failuresByResultType],
@@ -32,7 +34,8 @@ function rowLines(row: TlsRptSummaryRow): string[] {
     ['sending MTAs', row.sendingMtas],
   ];
   for (const [label, map] of counts) if (Object.keys(map).length) lines.push(`    ${label}: ${countList(map)}`);
-  if (row.uncoveredFailingMxHosts?.length) lines.push(`    not covered by the mx patterns: ${row.uncoveredFailingMxHosts.map(clean).join(', ')}`);
+  if (row.uncoveredFailingMxHosts?.length)
+    lines.push(`    not covered by the mx patterns: ${row.uncoveredFailingMxHosts.map(clean).join(', ')}`);
   return lines;
 }
 

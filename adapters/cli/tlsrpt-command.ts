@@ -14,7 +14,12 @@ const USAGE_LINE = 'usage: mtasts tlsrpt <file...> [--json]';
 export async function runTlsRptCli(argv: string[], io: CliIo): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { json: { type: 'boolean', default: false } } });
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: { json: { type: 'boolean', default: false } },
+    });
   } catch (error) {
     return fail(io, (error as Error).message.split('\n')[0] ?? USAGE_LINE);
   }

@@ -1,8 +1,8 @@
 import { createInterface } from 'node:readline';
 import type { ChatMessage } from '../../src/chat/chat-message.js';
 import type { CommandHandler } from '../../src/command/command-handler.js';
-import type { Channel } from '../../src/store/watch-store.js';
 import { useColour } from '../../src/render/terminal-style.js';
+import type { Channel } from '../../src/store/watch-store.js';
 import { renderChatMessage } from './render-report.js';
 
 export interface ConsoleAdapterOptions {

@@ -1,11 +1,11 @@
-import type { DigestDetail, DigestLine, DigestMessage } from '../../src/digest/digest-message.js';
-import type { Verdict } from '../../src/report/report.js';
-import { paint, type Colour } from '../../src/render/terminal-style.js';
-import { escapeUnsafe } from '../../src/text/escape-unsafe.js';
-import { safeLines } from './safe-lines.js';
-import { TONE_PALETTE } from '../shared/palette.js';
 import { VERDICT_TONES } from '../../src/command/report-message.js';
+import type { DigestDetail, DigestLine, DigestMessage } from '../../src/digest/digest-message.js';
 import { SEVERITY_MARKS } from '../../src/render/terminal-marks.js';
+import { type Colour, paint } from '../../src/render/terminal-style.js';
+import type { Verdict } from '../../src/report/report.js';
+import { escapeUnsafe } from '../../src/text/escape-unsafe.js';
+import { TONE_PALETTE } from '../shared/palette.js';
+import { safeLines } from './safe-lines.js';
 
 const VERDICT_MARKS: Record<Verdict, [string, Colour, string]> = {
   enforced: ['✓', TONE_PALETTE[VERDICT_TONES.enforced].terminal, 'enforced'],
@@ -20,18 +20,26 @@ const VERDICT_MARKS: Record<Verdict, [string, Colour, string]> = {
  * (changed domains first) with its changes under it, then what is wrong with each broken domain.
  */
 export function renderDigest(message: DigestMessage, colour: boolean): string[] {
-  const out = [paint(colour, 'bold', paint(colour, TONE_PALETTE[message.tone].terminal, escapeUnsafe(message.headline)))];
+  const out = [
+    paint(colour, 'bold', paint(colour, TONE_PALETTE[message.tone].terminal, escapeUnsafe(message.headline))),
+  ];
   out.push(...safeLines(message.intro));
   const domains = message.lines.map((line) => escapeUnsafe(line.domain));
   const width = Math.max(0, ...domains.map((domain) => domain.length));
   if (message.lines.length > 0) out.push('');
   message.lines.forEach((line, i) => {
-    const [mark, markColour, label] = line.verdict === null ? ['?', 'yellow' as const, line.timedOut ? 'timed out' : 'scan failed'] : VERDICT_MARKS[line.verdict];
-    out.push(`  ${paint(colour, markColour, mark)} ${domains[i]!.padEnd(width)}  ${[label, ...facts(line)].join(' · ')}`);
+    const [mark, markColour, label] =
+      line.verdict === null
+        ? ['?', 'yellow' as const, line.timedOut ? 'timed out' : 'scan failed']
+        : VERDICT_MARKS[line.verdict];
+    out.push(
+      `  ${paint(colour, markColour, mark)} ${domains[i]!.padEnd(width)}  ${[label, ...facts(line)].join(' · ')}`,
+    );
     if (line.tlsrpt !== undefined) out.push(`      ${escapeUnsafe(line.tlsrpt)}`);
     for (const change of line.changes) out.push(`      ${paint(colour, 'blue', '▸')} ${escapeUnsafe(change.text)}`);
   });
-  if (message.details.length > 0) out.push('', 'Broken domains', ...message.details.flatMap((detail) => detailLines(detail, colour)));
+  if (message.details.length > 0)
+    out.push('', 'Broken domains', ...message.details.flatMap((detail) => detailLines(detail, colour)));
   return out;
 }
 

@@ -1,30 +1,39 @@
 import type { ChatMessage, ReportMessage } from '../../src/chat/chat-message.js';
-import { escapeUnsafe } from '../../src/text/escape-unsafe.js';
+import { SEVERITY_MARKS } from '../../src/render/terminal-marks.js';
 import { paint } from '../../src/render/terminal-style.js';
+import { escapeUnsafe } from '../../src/text/escape-unsafe.js';
+import { TONE_PALETTE } from '../shared/palette.js';
 import { renderDigest } from './render-digest.js';
 import { safeLines as lines } from './safe-lines.js';
-import { TONE_PALETTE } from '../shared/palette.js';
-import { SEVERITY_MARKS } from '../../src/render/terminal-marks.js';
 
 /**
  * A chat message as terminal text. Every string may carry remote bytes, so each line goes through
  * escapeUnsafe before any colour is added; multi-line texts are split first so their newlines survive.
  */
 export function renderChatMessage(message: ChatMessage, colour: boolean): string {
-  if (message.kind === 'notice') return lines(message.text).map((line) => paint(colour, TONE_PALETTE[message.tone].terminal, line)).join('\n');
+  if (message.kind === 'notice')
+    return lines(message.text)
+      .map((line) => paint(colour, TONE_PALETTE[message.tone].terminal, line))
+      .join('\n');
   if (message.kind === 'digest') return renderDigest(message, colour).join('\n');
   return renderReport(message, colour).join('\n');
 }
 
 function renderReport(message: ReportMessage, colour: boolean): string[] {
-  const out = [paint(colour, 'bold', paint(colour, TONE_PALETTE[message.tone].terminal, escapeUnsafe(message.headline)))];
+  const out = [
+    paint(colour, 'bold', paint(colour, TONE_PALETTE[message.tone].terminal, escapeUnsafe(message.headline))),
+  ];
   out.push(...message.summary.map((line) => `  ${escapeUnsafe(line)}`));
   if (message.mxTable.length > 0) {
     const hosts = message.mxTable.map((row) => escapeUnsafe(row.host));
     const width = Math.max(...hosts.map((host) => host.length));
     out.push('', 'MX hosts');
     message.mxTable.forEach((row, i) => {
-      const mark = !message.policyToMatch ? '·' : row.matchedBy === null ? paint(colour, 'red', '✗') : paint(colour, 'green', '✓');
+      const mark = !message.policyToMatch
+        ? '·'
+        : row.matchedBy === null
+          ? paint(colour, 'red', '✗')
+          : paint(colour, 'green', '✓');
       const cover = !message.policyToMatch
         ? 'no policy to match against'
         : row.matchedBy === null
@@ -48,9 +57,11 @@ function renderReport(message: ReportMessage, colour: boolean): string[] {
     for (const fix of message.fixes) {
       out.push(`  ▸ ${paint(colour, 'bold', escapeUnsafe(fix.title))}`);
       out.push(...lines(fix.text).map((line) => `    ${line}`));
-      if (fix.code !== undefined) out.push(...lines(fix.code).map((line) => `      ${paint(colour, 'grey', '│')} ${line}`));
+      if (fix.code !== undefined)
+        out.push(...lines(fix.code).map((line) => `      ${paint(colour, 'grey', '│')} ${line}`));
     }
   }
-  if (message.rescan) out.push('', paint(colour, 'grey', `Type "rescan ${escapeUnsafe(message.domain)}" for a fresh check.`));
+  if (message.rescan)
+    out.push('', paint(colour, 'grey', `Type "rescan ${escapeUnsafe(message.domain)}" for a fresh check.`));
   return out;
 }

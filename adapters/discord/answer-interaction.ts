@@ -1,4 +1,4 @@
-import { MessageFlags, Routes, type APIChannel, type RepliableInteraction } from 'discord.js';
+import { type APIChannel, MessageFlags, type RepliableInteraction, Routes } from 'discord.js';
 import type { Logger } from 'pino';
 import type { ChatMessage, NoticeMessage } from '../../src/chat/chat-message.js';
 import type { CommandHandler, CommandRequest } from '../../src/command/command-handler.js';
@@ -86,13 +86,23 @@ export async function answerInteraction(
 }
 
 /** True once the answer's first message went out through the interaction (what follows it is its own business). */
-async function answerThroughInteraction(interaction: RepliableInteraction, message: ChatMessage, log: Logger): Promise<boolean> {
+async function answerThroughInteraction(
+  interaction: RepliableInteraction,
+  message: ChatMessage,
+  log: Logger,
+): Promise<boolean> {
   let sent = false;
   try {
     if (message.kind === 'notice' && message.private) {
       // A failed delete leaves a "thinking…" placeholder, but must not cost the user the answer.
-      await interaction.deleteReply().catch((error: unknown) => log.warn({ err: errorDetails(error) }, 'discord: could not delete the placeholder'));
-      await interaction.followUp({ ...renderChatMessage(message), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+      await interaction
+        .deleteReply()
+        .catch((error: unknown) => log.warn({ err: errorDetails(error) }, 'discord: could not delete the placeholder'));
+      await interaction.followUp({
+        ...renderChatMessage(message),
+        flags: MessageFlags.Ephemeral,
+        allowedMentions: NO_MENTIONS,
+      });
       return true;
     }
     const target = interactionTarget(interaction);

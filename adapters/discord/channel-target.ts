@@ -1,4 +1,4 @@
-import { Routes, type APIMessage, type REST } from 'discord.js';
+import { type APIMessage, type REST, Routes } from 'discord.js';
 import type { FollowingMessage, MessageTarget } from './message-target.js';
 import { NO_MENTIONS } from './no-mentions.js';
 
@@ -11,9 +11,12 @@ const SNOWFLAKE = /^\d{1,20}$/;
  * tried; Discord refuses one in a DM or without permission, and the rest then goes to the channel.
  */
 export function channelTarget(rest: REST, channelId: string): MessageTarget {
-  if (!SNOWFLAKE.test(channelId)) throw new Error(`not a Discord channel id: ${JSON.stringify(channelId.slice(0, 40))}`);
+  if (!SNOWFLAKE.test(channelId))
+    throw new Error(`not a Discord channel id: ${JSON.stringify(channelId.slice(0, 40))}`);
   const send = async (message: FollowingMessage): Promise<APIMessage> =>
-    (await rest.post(Routes.channelMessages(channelId), { body: { ...message, allowed_mentions: NO_MENTIONS } })) as APIMessage;
+    (await rest.post(Routes.channelMessages(channelId), {
+      body: { ...message, allowed_mentions: NO_MENTIONS },
+    })) as APIMessage;
   return {
     rest,
     threads: true,

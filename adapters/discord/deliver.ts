@@ -1,12 +1,12 @@
 import type { Logger } from 'pino';
 import type { ChatMessage } from '../../src/chat/chat-message.js';
-import { checkMessageLimits, shrinkToLimits, type DiscordReply } from './limits.js';
+import { checkMessageLimits, type DiscordReply, shrinkToLimits } from './limits.js';
 import type { MessageTarget } from './message-target.js';
 import { postThread, type ThreadContents } from './post-thread.js';
-import { digestThreadName, renderDigestDetails } from './render-digest-details.js';
 import { renderDigest } from './render-digest.js';
-import { renderChatMessage } from './render-report.js';
+import { digestThreadName, renderDigestDetails } from './render-digest-details.js';
 import { fixesThreadName, renderFixes } from './render-fixes.js';
+import { renderChatMessage } from './render-report.js';
 
 /**
  * Sends a message to the target: the first Discord message, a digest's further parts one after another (in order,

@@ -3,7 +3,6 @@ import { splitCodeSpans } from '../../src/text/inline-code.js';
 
 const ZWSP = '\u200b';
 // NUL and other controls can get a message rejected; bidi overrides can make a hostile name read as another.
-// eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f]/g;
 
 /**

@@ -1,11 +1,11 @@
 import { once } from 'node:events';
-import { Client, Events, GatewayIntentBits, MessageFlags, Status, type Interaction } from 'discord.js';
+import { Client, Events, GatewayIntentBits, type Interaction, MessageFlags, Status } from 'discord.js';
 import type { Logger } from 'pino';
 import type { ChatMessage } from '../../src/chat/chat-message.js';
 import type { CommandHandler } from '../../src/command/command-handler.js';
 import { createSlidingWindowLimiter } from '../../src/command/rate-limiter.js';
 import type { UploadHandler } from '../../src/command/report-upload.js';
-import { NO_METRICS, type Metrics } from '../../src/metrics/metrics.js';
+import { type Metrics, NO_METRICS } from '../../src/metrics/metrics.js';
 import type { InteractionDeps } from './answer-interaction.js';
 import { channelTarget } from './channel-target.js';
 import { deliverMessage } from './deliver.js';
@@ -85,7 +85,11 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
   if (uploads) {
     client.on(Events.MessageCreate, (message) => {
       if (stopping || message.attachments.size === 0) return;
-      void track(readReportAttachments(message, uploads, logger).catch((error: unknown) => logger.error({ err: errorDetails(error) }, 'discord: reading a report attachment failed')));
+      void track(
+        readReportAttachments(message, uploads, logger).catch((error: unknown) =>
+          logger.error({ err: errorDetails(error) }, 'discord: reading a report attachment failed'),
+        ),
+      );
     });
   }
   client.on(Events.Error, (error) => logger.error({ err: errorDetails(error) }, 'discord: client error'));
@@ -102,7 +106,10 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
   }
   if (client.application?.id !== options.appId) {
     // Commands are registered under DISCORD_APP_ID; a token of another application would never see them.
-    logger.warn({ appId: options.appId, tokenAppId: client.application?.id }, 'discord: DISCORD_APP_ID does not match the token');
+    logger.warn(
+      { appId: options.appId, tokenAppId: client.application?.id },
+      'discord: DISCORD_APP_ID does not match the token',
+    );
   }
   logger.info({ user: client.user?.tag }, 'discord: connected');
 
@@ -110,7 +117,8 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
   return {
     pending: () => inFlight.size,
     // The manager stays "ready" once it was; each shard says whether it is connected now.
-    connected: () => !stopping && client.ws.shards.size > 0 && client.ws.shards.every((shard) => shard.status === Status.Ready),
+    connected: () =>
+      !stopping && client.ws.shards.size > 0 && client.ws.shards.every((shard) => shard.status === Status.Ready),
     async post(channelId, message) {
       if (stopping) throw new Error('the Discord adapter is stopping');
       await track(deliverMessage(channelTarget(client.rest, channelId), message, logger)).catch((error: unknown) => {

@@ -24,14 +24,20 @@ export const LIMITS = {
 } as const;
 
 // Discord trims whitespace before checking, so a blank name or value is an empty one.
-const present = (max: number) => z.string().max(max).refine((s) => s.trim().length > 0, 'must not be blank');
+const present = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => s.trim().length > 0, 'must not be blank');
 
 const embedSchema = z.object({
   title: z.string().max(LIMITS.title).optional(),
   description: z.string().max(LIMITS.description).optional(),
   color: z.number().int().min(0).max(0xffffff).optional(),
   fields: z
-    .array(z.object({ name: present(LIMITS.fieldName), value: present(LIMITS.fieldValue), inline: z.boolean().optional() }))
+    .array(
+      z.object({ name: present(LIMITS.fieldName), value: present(LIMITS.fieldValue), inline: z.boolean().optional() }),
+    )
     .max(LIMITS.fields)
     .optional(),
   footer: z.object({ text: present(LIMITS.footer) }).optional(),

@@ -1,4 +1,4 @@
-import { Routes, type APIChannel } from 'discord.js';
+import { type APIChannel, Routes } from 'discord.js';
 import type { Logger } from 'pino';
 import { errorDetails } from './error-details.js';
 import type { MessageTarget, SentMessage } from './message-target.js';
@@ -16,7 +16,12 @@ export interface ThreadContents {
  * Posts the messages in a thread started from `from`; where there can be none (DMs, missing permissions, or the
  * API refuses, e.g. in a thread or forum), as further messages of the target instead.
  */
-export async function postThread(target: MessageTarget, from: SentMessage, thread: ThreadContents, logger: Logger): Promise<void> {
+export async function postThread(
+  target: MessageTarget,
+  from: SentMessage,
+  thread: ThreadContents,
+  logger: Logger,
+): Promise<void> {
   let threadId = target.threads ? await openThread(target, from, thread.name, logger) : null;
   for (const content of thread.messages) {
     if (threadId !== null) {
@@ -24,7 +29,10 @@ export async function postThread(target: MessageTarget, from: SentMessage, threa
         await target.rest.post(Routes.channelMessages(threadId), { body: { content, allowed_mentions: NO_MENTIONS } });
         continue;
       } catch (error) {
-        logger.warn({ err: errorDetails(error) }, 'discord: could not post in the thread; posting the rest below the message');
+        logger.warn(
+          { err: errorDetails(error) },
+          'discord: could not post in the thread; posting the rest below the message',
+        );
         threadId = null;
       }
     }
@@ -32,7 +40,12 @@ export async function postThread(target: MessageTarget, from: SentMessage, threa
   }
 }
 
-async function openThread(target: MessageTarget, from: SentMessage, name: string, logger: Logger): Promise<string | null> {
+async function openThread(
+  target: MessageTarget,
+  from: SentMessage,
+  name: string,
+  logger: Logger,
+): Promise<string | null> {
   try {
     const thread = (await target.rest.post(Routes.threads(from.channelId, from.id), {
       body: { name, auto_archive_duration: AUTO_ARCHIVE_MINUTES },

@@ -1,10 +1,10 @@
 import type { APIEmbed } from 'discord.js';
-import type { DigestCountKey, DigestLine, DigestMessage } from '../../src/digest/digest-message.js';
-import { fitEscaped } from './fit-text.js';
-import { LIMITS, type DiscordReply } from './limits.js';
-import { TONE_COLOURS } from './render-report.js';
-import { FAILED_GLYPH, TIMED_OUT_GLYPH, TONE_PALETTE } from '../shared/palette.js';
 import { VERDICT_TONES } from '../../src/command/report-message.js';
+import type { DigestCountKey, DigestLine, DigestMessage } from '../../src/digest/digest-message.js';
+import { FAILED_GLYPH, TIMED_OUT_GLYPH, TONE_PALETTE } from '../shared/palette.js';
+import { fitEscaped } from './fit-text.js';
+import { type DiscordReply, LIMITS } from './limits.js';
+import { TONE_COLOURS } from './render-report.js';
 
 const STATUS: Record<DigestCountKey, { icon: string; label: string }> = {
   enforced: { icon: TONE_PALETTE[VERDICT_TONES.enforced].glyph.emoji, label: 'enforced' },
@@ -107,6 +107,7 @@ function pack(units: readonly string[], firstTitle: number): string[][][] {
 function footerOf(index: number, total: number, broken: number): string {
   const parts: string[] = [];
   if (total > 1) parts.push(`Part ${index + 1}/${total}`);
-  if (index === 0 && broken > 0) parts.push(`Details of ${broken} broken ${broken === 1 ? 'domain' : 'domains'}: see below.`);
+  if (index === 0 && broken > 0)
+    parts.push(`Details of ${broken} broken ${broken === 1 ? 'domain' : 'domains'}: see below.`);
   return parts.join(' · ');
 }

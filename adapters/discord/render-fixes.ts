@@ -23,12 +23,16 @@ export function renderFixes(fixes: readonly FixBlock[]): string[] {
   for (const fix of fixes) {
     const heading = `**${fitEscaped(fix.title, TITLE_MAX)}**`;
     units.push(fix.text ? `${heading}\n${fitEscapedProse(fix.text, TEXT_MAX)}` : heading);
-    if (fix.code) units.push(...codeChunks(escapeCodeBlockContent(fix.code)).map((chunk) => `${FENCE}\n${chunk}\n${FENCE}`));
+    if (fix.code)
+      units.push(...codeChunks(escapeCodeBlockContent(fix.code)).map((chunk) => `${FENCE}\n${chunk}\n${FENCE}`));
   }
   const messages = packMessages(units).map((group) => group.join('\n'));
   if (messages.length <= MAX_MESSAGES) return messages;
   const left = messages.length - (MAX_MESSAGES - 1);
-  return [...messages.slice(0, MAX_MESSAGES - 1), `+${left} more messages of fixes not shown, to keep the channel readable.`];
+  return [
+    ...messages.slice(0, MAX_MESSAGES - 1),
+    `+${left} more messages of fixes not shown, to keep the channel readable.`,
+  ];
 }
 
 export function fixesThreadName(domain: string): string {

@@ -1,11 +1,11 @@
-import { ButtonStyle, ComponentType, type APIEmbed, type APIEmbedField } from 'discord.js';
+import { type APIEmbed, type APIEmbedField, ButtonStyle, ComponentType } from 'discord.js';
 import type { FindingLine, MxTableRow, NoticeMessage, ReportMessage, Tone } from '../../src/chat/chat-message.js';
-import { fitEscaped, fitEscapedProse, fitLines } from './fit-text.js';
-import { LIMITS, totalEmbedLength, type DiscordReply } from './limits.js';
-import { rescanCustomId } from './rescan-custom-id.js';
-import { SEVERITY_ICON } from './palette.js';
-import { TONE_PALETTE } from '../shared/palette.js';
 import { offersSetup } from '../../src/command/offers-setup.js';
+import { TONE_PALETTE } from '../shared/palette.js';
+import { fitEscaped, fitEscapedProse, fitLines } from './fit-text.js';
+import { type DiscordReply, LIMITS, totalEmbedLength } from './limits.js';
+import { SEVERITY_ICON } from './palette.js';
+import { rescanCustomId } from './rescan-custom-id.js';
 
 /** Embed colours from the shared palette (grey for not-configured and none, amber for broken). */
 export const TONE_COLOURS: Record<Tone, number> = {
@@ -48,7 +48,9 @@ function renderReport(report: ReportMessage): DiscordReply {
   const fields: APIEmbedField[] = [];
   if (report.mxTable.length > 0) fields.push(...mxFields(report.mxTable, report.policyToMatch));
   embed.fields = fields;
-  fields.push(...findingFields(report.findings, LIMITS.embedTotal - totalEmbedLength([embed]), LIMITS.fields - fields.length));
+  fields.push(
+    ...findingFields(report.findings, LIMITS.embedTotal - totalEmbedLength([embed]), LIMITS.fields - fields.length),
+  );
   if (fields.length === 0) delete embed.fields;
 
   const customId = report.rescan ? rescanCustomId(report.domain) : null;
@@ -56,7 +58,9 @@ function renderReport(report: ReportMessage): DiscordReply {
     ? [
         {
           type: ComponentType.ActionRow,
-          components: [{ type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Rescan', custom_id: customId }],
+          components: [
+            { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Rescan', custom_id: customId },
+          ],
         },
       ]
     : [];
@@ -79,7 +83,8 @@ function mxFields(rows: readonly MxTableRow[], policyToMatch: boolean): APIEmbed
   while (at < lines.length && values.length < MX_FIELDS_MAX - 1) {
     let length = -1;
     let end = at;
-    while (end < lines.length && length + 1 + lines[end]!.length <= LIMITS.fieldValue) length += 1 + lines[end++]!.length;
+    while (end < lines.length && length + 1 + lines[end]!.length <= LIMITS.fieldValue)
+      length += 1 + lines[end++]!.length;
     if (end === lines.length) break;
     values.push(lines.slice(at, end).join('\n'));
     at = end;

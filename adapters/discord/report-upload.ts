@@ -22,12 +22,20 @@ export async function readReportAttachments(message: Message, uploads: UploadHan
     const answer = await readAttachment(message, attachment, uploads, logger);
     if (answer === null) continue;
     const target = channelTarget(message.client.rest, message.channelId);
-    const thread = { name: `TLS-RPT: ${attachment.name}`.slice(0, 100), messages: [fitEscaped(answer.text, LIMITS.content)] };
+    const thread = {
+      name: `TLS-RPT: ${attachment.name}`.slice(0, 100),
+      messages: [fitEscaped(answer.text, LIMITS.content)],
+    };
     await postThread(target, { id: message.id, channelId: message.channelId }, thread, logger);
   }
 }
 
-async function readAttachment(message: Message, attachment: { name: string; size: number; url: string }, uploads: UploadHandler, logger: Logger) {
+async function readAttachment(
+  message: Message,
+  attachment: { name: string; size: number; url: string },
+  uploads: UploadHandler,
+  logger: Logger,
+) {
   if (attachment.size > TLSRPT_MAX_BYTES) return uploadTooLarge(attachment.name);
   const download = await downloadFile(attachment.url, { maxBytes: TLSRPT_MAX_BYTES, timeoutMs: DOWNLOAD_TIMEOUT_MS });
   if (!download.ok) {

@@ -1,4 +1,4 @@
-import { readBounded, type BodyResult } from './read-body.js';
+import { type BodyResult, readBounded } from './read-body.js';
 
 export interface DownloadOptions {
   maxBytes: number;
@@ -7,7 +7,10 @@ export interface DownloadOptions {
 }
 
 /** GETs a chat platform's file within a size and time bound; a non-200 answer counts as aborted. */
-export async function downloadFile(url: string, { maxBytes, timeoutMs, headers = {} }: DownloadOptions): Promise<BodyResult> {
+export async function downloadFile(
+  url: string,
+  { maxBytes, timeoutMs, headers = {} }: DownloadOptions,
+): Promise<BodyResult> {
   try {
     const response = await fetch(url, { headers, redirect: 'error', signal: AbortSignal.timeout(timeoutMs) });
     if (response.status !== 200 || response.body === null) {

@@ -28,7 +28,11 @@ export function healthRoutes(checks: ReadinessCheck[], logger: Logger): HttpRout
       async handle(_request, response) {
         const results = await Promise.all(checks.map((one) => passes(one, logger)));
         const failing = checks.filter((_, i) => !results[i]).map((one) => one.name);
-        json(response, failing.length === 0 ? 200 : 503, failing.length === 0 ? { status: 'ready' } : { status: 'not ready', failing });
+        json(
+          response,
+          failing.length === 0 ? 200 : 503,
+          failing.length === 0 ? { status: 'ready' } : { status: 'not ready', failing },
+        );
       },
     },
   ];
@@ -51,5 +55,7 @@ async function passes({ name, check }: ReadinessCheck, logger: Logger): Promise<
 }
 
 function json(response: ServerResponse, status: number, body: object): void {
-  response.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(`${JSON.stringify(body)}\n`);
+  response
+    .writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+    .end(`${JSON.stringify(body)}\n`);
 }

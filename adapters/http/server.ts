@@ -26,7 +26,13 @@ const DEFAULT_TIMEOUTS = { headersMs: 10_000, requestMs: 30_000 };
 const CLOSE_GRACE_MS = 5_000;
 
 /** The bot's own HTTP server (health, readiness, metrics, TLS-RPT reports), apart from Slack's Bolt port. */
-export async function startHttpServer({ port, host, routes, logger, timeouts = DEFAULT_TIMEOUTS }: HttpServerOptions): Promise<HttpServer> {
+export async function startHttpServer({
+  port,
+  host,
+  routes,
+  logger,
+  timeouts = DEFAULT_TIMEOUTS,
+}: HttpServerOptions): Promise<HttpServer> {
   const server = createServer(
     {
       headersTimeout: timeouts.headersMs,
@@ -43,7 +49,10 @@ export async function startHttpServer({ port, host, routes, logger, timeouts = D
     socket.destroy();
   });
   server.listen(port, host);
-  await Promise.race([once(server, 'listening'), once(server, 'error').then(([error]) => Promise.reject(error as Error))]);
+  await Promise.race([
+    once(server, 'listening'),
+    once(server, 'error').then(([error]) => Promise.reject(error as Error)),
+  ]);
   const bound = (server.address() as AddressInfo).port;
   logger.info({ port: bound }, 'http: listening');
 
@@ -64,9 +73,16 @@ export async function startHttpServer({ port, host, routes, logger, timeouts = D
   };
 }
 
-async function serve(request: IncomingMessage, response: ServerResponse, routes: HttpRoute[], logger: Logger): Promise<void> {
+async function serve(
+  request: IncomingMessage,
+  response: ServerResponse,
+  routes: HttpRoute[],
+  logger: Logger,
+): Promise<void> {
   const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-  const matching = routes.filter((route) => (route.path.endsWith('/') ? path.startsWith(route.path) : path === route.path));
+  const matching = routes.filter((route) =>
+    route.path.endsWith('/') ? path.startsWith(route.path) : path === route.path,
+  );
   const route = matching.find((candidate) => candidate.method === request.method);
   if (route === undefined) {
     request.resume();

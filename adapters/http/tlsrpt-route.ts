@@ -41,7 +41,13 @@ export function tlsRptRoute({ store, now, logger }: TlsRptRouteOptions): HttpRou
       if (channel === null) return refuse(request, response, 404, 'unknown-endpoint', 'No report endpoint here.');
       const mediaType = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
       if (!MEDIA_TYPES.has(mediaType)) {
-        return refuse(request, response, 415, 'unsupported-media-type', 'Send application/tlsrpt+gzip or application/tlsrpt+json (RFC 8460 §5.4).');
+        return refuse(
+          request,
+          response,
+          415,
+          'unsupported-media-type',
+          'Send application/tlsrpt+gzip or application/tlsrpt+json (RFC 8460 §5.4).',
+        );
       }
       await reading.run(() => ingest(request, response, channel));
     },
@@ -60,13 +66,22 @@ export function tlsRptRoute({ store, now, logger }: TlsRptRouteOptions): HttpRou
       return send(response, code === 'too-large' ? 413 : 400, { error: { code, path, message } });
     }
     const { organization, reportId } = outcome.report;
-    logger.info({ organization, reportId, stored: outcome.stored, channelId: channel.channelId }, 'tlsrpt: report received');
+    logger.info(
+      { organization, reportId, stored: outcome.stored, channelId: channel.channelId },
+      'tlsrpt: report received',
+    );
     send(response, outcome.stored ? 201 : 200, { stored: outcome.stored, warnings: outcome.warnings });
   }
 }
 
 /** Answers without reading the body; the connection closes so an unread upload cannot pile up behind it. */
-function refuse(request: IncomingMessage, response: ServerResponse, status: number, code: string, message: string): void {
+function refuse(
+  request: IncomingMessage,
+  response: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+): void {
   if (!request.complete) response.setHeader('connection', 'close');
   send(response, status, { error: { code, path: null, message } });
 }

@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Metrics } from '../../src/metrics/metrics.js';
 
 export interface PrometheusMetrics extends Metrics {
@@ -11,7 +11,12 @@ export interface PrometheusMetrics extends Metrics {
 export function createPrometheusMetrics(): PrometheusMetrics {
   const registers = [new Registry()];
   collectDefaultMetrics({ register: registers[0] });
-  const scans = new Counter({ name: 'mtasts_scans_total', help: 'Scans finished, by verdict ("failed": the scan threw)', labelNames: ['verdict'], registers });
+  const scans = new Counter({
+    name: 'mtasts_scans_total',
+    help: 'Scans finished, by verdict ("failed": the scan threw)',
+    labelNames: ['verdict'],
+    registers,
+  });
   const scanSeconds = new Histogram({
     name: 'mtasts_scan_duration_seconds',
     help: 'Duration of one scan',
@@ -19,15 +24,29 @@ export function createPrometheusMetrics(): PrometheusMetrics {
     registers,
   });
   const queue = new Gauge({ name: 'mtasts_scan_queue_depth', help: 'Scans waiting for a free scan slot', registers });
-  const refusals = new Counter({ name: 'mtasts_rate_limit_refusals_total', help: 'Fresh scans refused by the per-user rate limit', registers });
-  const apiErrors = new Counter({ name: 'mtasts_platform_api_errors_total', help: 'Failed chat platform API calls', labelNames: ['platform'], registers });
+  const refusals = new Counter({
+    name: 'mtasts_rate_limit_refusals_total',
+    help: 'Fresh scans refused by the per-user rate limit',
+    registers,
+  });
+  const apiErrors = new Counter({
+    name: 'mtasts_platform_api_errors_total',
+    help: 'Failed chat platform API calls',
+    labelNames: ['platform'],
+    registers,
+  });
   const apiRetries = new Counter({
     name: 'mtasts_platform_api_retries_total',
     help: 'Chat platform API calls retried after the platform rate-limited them',
     labelNames: ['platform'],
     registers,
   });
-  const digests = new Counter({ name: 'mtasts_digests_total', help: 'Scheduled digests, by outcome (posted or failed)', labelNames: ['outcome'], registers });
+  const digests = new Counter({
+    name: 'mtasts_digests_total',
+    help: 'Scheduled digests, by outcome (posted or failed)',
+    labelNames: ['outcome'],
+    registers,
+  });
   const storeSeconds = new Histogram({
     name: 'mtasts_store_operation_duration_seconds',
     help: 'Latency of store operations, by operation',

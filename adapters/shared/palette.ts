@@ -1,6 +1,6 @@
 import type { Tone } from '../../src/chat/chat-message.js';
-import type { Severity } from '../../src/report/report.js';
 import type { Colour } from '../../src/render/terminal-style.js';
+import type { Severity } from '../../src/report/report.js';
 
 /** One mark: the emoji Discord shows and the name Slack knows the same emoji by. */
 export interface Glyph {

@@ -4,7 +4,7 @@ import type { CommandHandler, CommandRequest } from '../../src/command/command-h
 import { formatDuration } from '../../src/command/format-duration.js';
 import type { Metrics } from '../../src/metrics/metrics.js';
 import type { ChannelPacer } from './channel-pacer.js';
-import { deliverMessage, slackErrorCode, type Delivery } from './deliver.js';
+import { type Delivery, deliverMessage, slackErrorCode } from './deliver.js';
 import { escapeMrkdwn } from './escape.js';
 import type { InFlight } from './in-flight.js';
 import { retryAfterSeconds } from './rate-limit.js';
@@ -37,7 +37,9 @@ export async function answerRequest(
   const queueNotes: Promise<unknown>[] = [];
   const onQueued = (position: number) => {
     const text = `All scanners are busy: you are number ${position} in the queue. The result will follow here.`;
-    queueNotes.push(respond({ response_type: 'ephemeral', text }).catch((err) => logger.warn({ err }, 'queue note failed')));
+    queueNotes.push(
+      respond({ response_type: 'ephemeral', text }).catch((err) => logger.warn({ err }, 'queue note failed')),
+    );
   };
   let message: ChatMessage;
   try {

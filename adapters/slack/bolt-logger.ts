@@ -1,5 +1,5 @@
 import { format } from 'node:util';
-import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
 import type { Logger } from 'pino';
 
 const LEVELS: Record<string, LogLevel> = {

@@ -1,11 +1,11 @@
 import { ErrorCode, type RespondFn, type webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { ChatMessage } from '../../src/chat/chat-message.js';
-import type { SlackPayload } from './limits.js';
 import type { ChannelPacer } from './channel-pacer.js';
+import type { SlackPayload } from './limits.js';
 import { postToChannel } from './post-to-channel.js';
+import { type ChannelPosts, renderPosts } from './render-posts.js';
 import { context } from './render-report.js';
-import { renderPosts, type ChannelPosts } from './render-posts.js';
 import { withinLimits } from './within-limits.js';
 
 /** Where one answer goes: the channel via the Web API, or the command's response_url. */

@@ -1,10 +1,10 @@
+import { VERDICT_TONES } from '../../src/command/report-message.js';
 import type { DigestLine } from '../../src/digest/digest-message.js';
 import type { Verdict } from '../../src/report/report.js';
-import { cutText } from './fit-text.js';
-import { escapeMrkdwn } from './escape.js';
-import { toneEmoji } from './palette.js';
 import { FAILED_GLYPH, TIMED_OUT_GLYPH } from '../shared/palette.js';
-import { VERDICT_TONES } from '../../src/command/report-message.js';
+import { escapeMrkdwn } from './escape.js';
+import { cutText } from './fit-text.js';
+import { toneEmoji } from './palette.js';
 
 /** The same colours as a report's tone, so a domain looks alike in its report and in the digest. */
 const VERDICT_LABELS: Record<Verdict, string> = {
@@ -41,7 +41,9 @@ export function digestLineText(line: DigestLine): string {
   if (line.mxCoverage !== null) fields.push(`MX ${line.mxCoverage.covered}/${line.mxCoverage.total}`);
   if (line.certDaysLeft !== null) fields.push(certText(line.certDaysLeft));
 
-  const changes = line.changes.slice(0, CHANGES_SHOWN).map((change) => `      ↳ ${cutText(escapeMrkdwn(change.text), CHANGE_MAX)}`);
+  const changes = line.changes
+    .slice(0, CHANGES_SHOWN)
+    .map((change) => `      ↳ ${cutText(escapeMrkdwn(change.text), CHANGE_MAX)}`);
   const more = line.changes.length - CHANGES_SHOWN;
   if (more > 0) changes.push(`      ↳ +${more} more changes`);
   const tlsrpt = line.tlsrpt === undefined ? [] : [`      ${cutText(escapeMrkdwn(line.tlsrpt), CHANGE_MAX)}`];

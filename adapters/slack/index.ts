@@ -1,9 +1,9 @@
-import { App, HTTPReceiver, webApi, type InstallationStore as BoltInstallationStore } from '@slack/bolt';
+import { App, type InstallationStore as BoltInstallationStore, HTTPReceiver, webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { ChatMessage } from '../../src/chat/chat-message.js';
 import type { CommandHandler } from '../../src/command/command-handler.js';
 import type { UploadHandler } from '../../src/command/report-upload.js';
-import { NO_METRICS, type Metrics } from '../../src/metrics/metrics.js';
+import { type Metrics, NO_METRICS } from '../../src/metrics/metrics.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { createChannelPacer } from './channel-pacer.js';
 import { checkSlackToken } from './check-token.js';
@@ -13,8 +13,8 @@ import { renderPosts } from './render-posts.js';
 import { guardReplays } from './replay-guard.js';
 import { registerReportUploads } from './report-upload.js';
 import { registerRescanAction } from './rescan-action.js';
-import { SLACK_BOT_SCOPES } from './slack-scopes.js';
 import { teamBotToken } from './slack-installations.js';
+import { SLACK_BOT_SCOPES } from './slack-scopes.js';
 import { registerSlashCommand } from './slash-command.js';
 import { registerUninstall } from './uninstall.js';
 
@@ -118,7 +118,8 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
   /** The client a post without a command behind it goes through: the team's own token with OAuth. */
   const clientFor = async (workspaceId: string | undefined): Promise<webApi.WebClient> => {
     if (oauth === undefined) return app.client;
-    if (workspaceId === undefined) throw new Error('a post needs the channel\'s workspace when Slack is installed through OAuth');
+    if (workspaceId === undefined)
+      throw new Error("a post needs the channel's workspace when Slack is installed through OAuth");
     return countRetries(new webApi.WebClient(await teamBotToken(oauth.installations, workspaceId), clientOptions));
   };
   const inFlight = createInFlight();

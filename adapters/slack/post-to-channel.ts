@@ -16,20 +16,27 @@ export interface ChannelTarget {
 export type PostResult = { ok: true } | { ok: false; posted: number; error: unknown };
 
 /** Posts the messages in order, then the thread under the first; stops at the first failure. */
-export async function postToChannel({ client, channelId, pacer }: ChannelTarget, posts: ChannelPosts): Promise<PostResult> {
+export async function postToChannel(
+  { client, channelId, pacer }: ChannelTarget,
+  posts: ChannelPosts,
+): Promise<PostResult> {
   let posted = 0;
   try {
     let rootTs: string | undefined;
     for (const payload of posts.messages) {
       await pacer.turn(channelId);
-      const reply = await honouringShortRetryAfter(() => client.chat.postMessage({ channel: channelId, ...payload, ...POST_OPTIONS }));
+      const reply = await honouringShortRetryAfter(() =>
+        client.chat.postMessage({ channel: channelId, ...payload, ...POST_OPTIONS }),
+      );
       rootTs ??= reply.ts;
       posted += 1;
     }
     if (rootTs === undefined) return { ok: true };
     for (const payload of posts.thread) {
       await pacer.turn(channelId);
-      await honouringShortRetryAfter(() => client.chat.postMessage({ channel: channelId, thread_ts: rootTs, ...payload, ...POST_OPTIONS }));
+      await honouringShortRetryAfter(() =>
+        client.chat.postMessage({ channel: channelId, thread_ts: rootTs, ...payload, ...POST_OPTIONS }),
+      );
       posted += 1;
     }
     return { ok: true };

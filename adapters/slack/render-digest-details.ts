@@ -1,11 +1,11 @@
 import type { DigestDetail, DigestMessage } from '../../src/digest/digest-message.js';
-import { BLOCK_LIMITS, type SlackPayload } from './limits.js';
-import { cutText } from './fit-text.js';
 import { escapeMrkdwn, escapeMrkdwnProse } from './escape.js';
+import { cutText } from './fit-text.js';
+import { BLOCK_LIMITS, type SlackPayload } from './limits.js';
 import { packItems } from './pack.js';
-import { context, section } from './render-report.js';
-import { DIGEST_ROOM } from './render-digest.js';
 import { severityEmoji } from './palette.js';
+import { DIGEST_ROOM } from './render-digest.js';
+import { context, section } from './render-report.js';
 
 /** Past this many replies a thread stops being read; the rest is named in a closing note. */
 export const DETAIL_REPLIES_MAX = 15;
@@ -66,6 +66,9 @@ function detailItems({ domain, findings }: DigestDetail): string[] {
 }
 
 function notShown(domains: number): string {
-  const rest = domains > 0 ? `${domains} more broken ${domains === 1 ? 'domain is' : 'domains are'} not shown here` : 'Some findings are not shown here';
+  const rest =
+    domains > 0
+      ? `${domains} more broken ${domains === 1 ? 'domain is' : 'domains are'} not shown here`
+      : 'Some findings are not shown here';
   return `${rest}: run \`/mtasts\` with a domain for its full report.`;
 }

@@ -1,11 +1,11 @@
 import type { DigestMessage } from '../../src/digest/digest-message.js';
-import { BLOCK_LIMITS, type SlackBlock, type SlackPayload } from './limits.js';
-import { cutText } from './fit-text.js';
 import { digestLineText } from './digest-line-text.js';
 import { escapeMrkdwn } from './escape.js';
-import { packItems, type MessageRoom } from './pack.js';
-import { context, section } from './render-report.js';
+import { cutText } from './fit-text.js';
+import { BLOCK_LIMITS, type SlackBlock, type SlackPayload } from './limits.js';
+import { type MessageRoom, packItems } from './pack.js';
 import { toneEmoji } from './palette.js';
+import { context, section } from './render-report.js';
 
 const INTRO_MAX = 500;
 const LABEL_MAX = 300;
@@ -14,7 +14,10 @@ const LABEL_MAX = 300;
  * What packed lines may use of each message. The rest is kept for the header, intro and part label, and for the
  * invite hint added when the answer has to go through response_url.
  */
-export const DIGEST_ROOM: MessageRoom = { text: BLOCK_LIMITS.messageText - 1200, blocks: BLOCK_LIMITS.blocksPerMessage - 5 };
+export const DIGEST_ROOM: MessageRoom = {
+  text: BLOCK_LIMITS.messageText - 1200,
+  blocks: BLOCK_LIMITS.blocksPerMessage - 5,
+};
 
 /**
  * The channel messages of a digest: the first with the counts in its header and the intro, then one line per
@@ -28,7 +31,10 @@ export function renderDigest(message: DigestMessage): SlackPayload[] {
     const part = `part ${i + 1}/${parts.length}`;
     const blocks: SlackBlock[] = [];
     if (i === 0) {
-      blocks.push({ type: 'header', text: { type: 'plain_text', text: cutText(headline, BLOCK_LIMITS.headerText), emoji: true } });
+      blocks.push({
+        type: 'header',
+        text: { type: 'plain_text', text: cutText(headline, BLOCK_LIMITS.headerText), emoji: true },
+      });
       if (message.intro !== '') blocks.push(section(cutText(escapeMrkdwn(message.intro), INTRO_MAX)));
       if (parts.length > 1) blocks.push(context(`Part 1/${parts.length}`));
     } else {

@@ -1,7 +1,7 @@
 import type { FixBlock, ReportMessage } from '../../src/chat/chat-message.js';
-import { BLOCK_LIMITS, type SlackBlock, type SlackPayload } from './limits.js';
-import { cutText } from './fit-text.js';
 import { escapeCodeBlock, escapeMrkdwn, escapeMrkdwnProse } from './escape.js';
+import { cutText } from './fit-text.js';
+import { BLOCK_LIMITS, type SlackBlock, type SlackPayload } from './limits.js';
 import { context, section } from './render-report.js';
 
 const FENCE = '```';

@@ -1,10 +1,10 @@
 import type { Logger } from 'pino';
 import type { ChatMessage } from '../../src/chat/chat-message.js';
 import type { SlackPayload } from './limits.js';
-import { renderBlocks } from './render-report.js';
-import { renderDigestDetails } from './render-digest-details.js';
 import { renderDigest } from './render-digest.js';
+import { renderDigestDetails } from './render-digest-details.js';
 import { renderFixes } from './render-fixes.js';
+import { renderBlocks } from './render-report.js';
 import { withinLimits } from './within-limits.js';
 
 /** Everything one answer posts to a channel. */
@@ -19,7 +19,10 @@ export function renderPosts(message: ChatMessage, logger: Logger): ChannelPosts 
   const posts: ChannelPosts =
     message.kind === 'digest'
       ? { messages: renderDigest(message), thread: renderDigestDetails(message) }
-      : { messages: [renderBlocks(message)], thread: message.kind === 'report' && message.fixes.length > 0 ? [renderFixes(message)] : [] };
+      : {
+          messages: [renderBlocks(message)],
+          thread: message.kind === 'report' && message.fixes.length > 0 ? [renderFixes(message)] : [],
+        };
   const fit = (payload: SlackPayload) => withinLimits(payload, logger);
   return { messages: posts.messages.map(fit), thread: posts.thread.map(fit) };
 }

@@ -1,9 +1,9 @@
 import type { FindingLine, MxTableRow, NoticeMessage, ReportMessage } from '../../src/chat/chat-message.js';
-import { BLOCK_LIMITS, messageTextLength, type SlackBlock, type SlackPayload } from './limits.js';
-import { cutText } from './fit-text.js';
-import { escapeCodeBlock, escapeMrkdwn, escapeMrkdwnProse } from './escape.js';
-import { severityEmoji, toneEmoji } from './palette.js';
 import { offersSetup } from '../../src/command/offers-setup.js';
+import { escapeCodeBlock, escapeMrkdwn, escapeMrkdwnProse } from './escape.js';
+import { cutText } from './fit-text.js';
+import { BLOCK_LIMITS, messageTextLength, type SlackBlock, type SlackPayload } from './limits.js';
+import { severityEmoji, toneEmoji } from './palette.js';
 
 export const RESCAN_ACTION_ID = 'mtasts_rescan';
 const RESERVED_FOR_BUTTON_AND_MORE = 100;
@@ -68,7 +68,11 @@ const SETUP_NEXT_STEP = 'Next step: the TXT record and policy to publish are in 
 function mxTable(rows: MxTableRow[], policyToMatch: boolean): string {
   const heading = '*MX hosts*\n```\n';
   const lines = rows.map((row) => {
-    const match = !policyToMatch ? 'no policy to match against' : row.matchedBy === null ? '✗ not covered by the policy' : `✓ ${row.matchedBy}`;
+    const match = !policyToMatch
+      ? 'no policy to match against'
+      : row.matchedBy === null
+        ? '✗ not covered by the policy'
+        : `✓ ${row.matchedBy}`;
     const gate = `${gateMark(row.gateOk)} ${row.gate}`;
     return escapeCodeBlock(`${String(row.priority).padStart(5)}  ${row.host}  ${match}\n       ${gate}`);
   });

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isValidSlackRequest, type HTTPReceiver } from '@slack/bolt';
+import { type HTTPReceiver, isValidSlackRequest } from '@slack/bolt';
 import type { Logger } from 'pino';
 
 /** Slack's own window: Bolt refuses requests older than this; the guard refuses ones as far in the future. */
@@ -22,7 +22,10 @@ export interface ReplayGuardOptions {
  * or one Slack marks as its own retry (X-Slack-Retry-Num), is acknowledged (200) without being handled again.
  * Only verified signatures are remembered, so forged requests cannot crowd genuine ones out of the bounded memory.
  */
-export function guardReplays(receiver: HTTPReceiver, { signingSecret, logger, now = Date.now }: ReplayGuardOptions): void {
+export function guardReplays(
+  receiver: HTTPReceiver,
+  { signingSecret, logger, now = Date.now }: ReplayGuardOptions,
+): void {
   const handle = receiver.requestListener;
   /** Signature → the second after which Bolt refuses the request as stale anyway. Insertion order is age order. */
   const seen = new Map<string, number>();
@@ -62,10 +65,16 @@ export function guardReplays(receiver: HTTPReceiver, { signingSecret, logger, no
     // Bolt reads a body already buffered here instead of the consumed stream.
     Object.assign(req, { rawBody: body });
     const headers = { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp };
-    if (!isValidSlackRequest({ signingSecret, body: body.toString(), headers, nowMilliseconds: now() })) return handle(req, res);
+    if (!isValidSlackRequest({ signingSecret, body: body.toString(), headers, nowMilliseconds: now() }))
+      return handle(req, res);
     const retry = req.headers['x-slack-retry-num'];
     if (retry !== undefined || !remember(signature, timestamp)) {
-      logger.warn({ retry }, retry === undefined ? 'Slack request replayed: answered once already' : 'Slack retry ignored: answered once already');
+      logger.warn(
+        { retry },
+        retry === undefined
+          ? 'Slack request replayed: answered once already'
+          : 'Slack retry ignored: answered once already',
+      );
       res.writeHead(200, { 'x-slack-no-retry': '1' }).end();
       return;
     }

@@ -56,7 +56,15 @@ interface FileInfo {
 
 async function readFile(
   file: FileInfo,
-  { uploads, botToken, apiUrl, logger, teamId, channel, userId }: UploadListening & { botToken: string; teamId: string; channel: string; userId: string },
+  {
+    uploads,
+    botToken,
+    apiUrl,
+    logger,
+    teamId,
+    channel,
+    userId,
+  }: UploadListening & { botToken: string; teamId: string; channel: string; userId: string },
 ) {
   const fileName = file.name!;
   if ((file.size ?? 0) > TLSRPT_MAX_BYTES) return uploadTooLarge(fileName);
@@ -65,13 +73,24 @@ async function readFile(
     logger.warn({ fileName }, 'slack: shared file has no download URL on Slack; not read');
     return null;
   }
-  const download = await downloadFile(url, { maxBytes: TLSRPT_MAX_BYTES, timeoutMs: DOWNLOAD_TIMEOUT_MS, headers: { authorization: `Bearer ${botToken}` } });
+  const download = await downloadFile(url, {
+    maxBytes: TLSRPT_MAX_BYTES,
+    timeoutMs: DOWNLOAD_TIMEOUT_MS,
+    headers: { authorization: `Bearer ${botToken}` },
+  });
   if (!download.ok) {
     if (download.reason === 'too-large') return uploadTooLarge(fileName);
     logger.warn({ fileName }, 'slack: download of a shared report file failed');
     return null;
   }
-  return uploads.readUpload({ platform: 'slack', workspaceId: teamId, channelId: channel, userId, fileName, bytes: download.bytes });
+  return uploads.readUpload({
+    platform: 'slack',
+    workspaceId: teamId,
+    channelId: channel,
+    userId,
+    fileName,
+    bytes: download.bytes,
+  });
 }
 
 /** The bot token goes to Slack's file hosts over HTTPS, or to the configured API's own origin, nowhere else. */
@@ -79,5 +98,7 @@ function tokenMayGoTo(url: string, apiUrl: string): boolean {
   if (!URL.canParse(url)) return false;
   const target = new URL(url);
   if (target.origin === new URL(apiUrl).origin) return true;
-  return target.protocol === 'https:' && (target.hostname === 'files.slack.com' || target.hostname.endsWith('.slack.com'));
+  return (
+    target.protocol === 'https:' && (target.hostname === 'files.slack.com' || target.hostname.endsWith('.slack.com'))
+  );
 }

@@ -1,5 +1,5 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { answerRequest, type Answering } from './answer-request.js';
+import { type Answering, answerRequest } from './answer-request.js';
 import { RESCAN_ACTION_ID } from './render-report.js';
 import { respondOrEphemeral } from './respond-or-ephemeral.js';
 
@@ -18,6 +18,8 @@ export function registerRescanAction(app: App, { core, inFlight, logger, pacer, 
       fresh: true,
     };
     const answerTo = respondOrEphemeral(respond, client, channelId, body.user.id);
-    await inFlight.track(answerRequest(core, request, { client, channelId, respond: answerTo, logger, pacer, metrics }));
+    await inFlight.track(
+      answerRequest(core, request, { client, channelId, respond: answerTo, logger, pacer, metrics }),
+    );
   });
 }

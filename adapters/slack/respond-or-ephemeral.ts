@@ -12,7 +12,10 @@ export function respondOrEphemeral(
 ): RespondFn {
   if (respond !== undefined) return respond;
   const ephemeral = async (message: string | RespondArguments): Promise<void> => {
-    const { text = '', blocks } = (typeof message === 'string' ? { text: message } : message) as { text?: string; blocks?: types.KnownBlock[] };
+    const { text = '', blocks } = (typeof message === 'string' ? { text: message } : message) as {
+      text?: string;
+      blocks?: types.KnownBlock[];
+    };
     await client.chat.postEphemeral({ channel: channelId, user: userId, text, ...(blocks ? { blocks } : {}) });
   };
   // Callers only await it; what response_url would have answered is never read.

@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import { answerRequest, type Answering } from './answer-request.js';
+import { type Answering, answerRequest } from './answer-request.js';
 import { respondOrEphemeral } from './respond-or-ephemeral.js';
 import { unescapeSlackText } from './unescape-slack-text.js';
 
@@ -18,6 +18,15 @@ export function registerSlashCommand(app: App, { core, inFlight, logger, pacer, 
       ...(managers === undefined ? {} : { mayManage: managers.has(command.user_id) }),
     };
     const answerTo = respondOrEphemeral(respond, client, command.channel_id, command.user_id);
-    await inFlight.track(answerRequest(core, request, { client, channelId: command.channel_id, respond: answerTo, logger, pacer, metrics }));
+    await inFlight.track(
+      answerRequest(core, request, {
+        client,
+        channelId: command.channel_id,
+        respond: answerTo,
+        logger,
+        pacer,
+        metrics,
+      }),
+    );
   });
 }

@@ -5,7 +5,10 @@ import type { Logger } from 'pino';
  * `app_uninstalled`, and `tokens_revoked` for the bot's token: the team's installation, watches and schedules are
  * deleted, so no digest is built or posted for it again. (Bolt delivers both events without looking up a token.)
  */
-export function registerUninstall(app: App, { installations, logger }: { installations: InstallationStore; logger: Logger }): void {
+export function registerUninstall(
+  app: App,
+  { installations, logger }: { installations: InstallationStore; logger: Logger },
+): void {
   const forget = async (teamId: string | undefined, why: string) => {
     if (teamId === undefined || installations.deleteInstallation === undefined) return;
     await installations.deleteInstallation({ teamId, enterpriseId: undefined, isEnterpriseInstall: false });

@@ -40,7 +40,8 @@ export function createChannelAnswers({ windowMs, now }: ChannelAnswersOptions): 
         settle(answered) {
           const answeredAt = now();
           // Expired answers go on every settle, so the map holds at most the answers of one window.
-          for (const [other, time] of answers) if (time !== null && answeredAt - time >= windowMs) answers.delete(other);
+          for (const [other, time] of answers)
+            if (time !== null && answeredAt - time >= windowMs) answers.delete(other);
           if (answered) answers.set(key, answeredAt);
           else if (at === undefined) answers.delete(key);
           else answers.set(key, at);
@@ -51,7 +52,11 @@ export function createChannelAnswers({ windowMs, now }: ChannelAnswersOptions): 
 }
 
 /** The private answer to a repeat: where the channel's answer is, and how to get a fresh one. */
-export function repeatNotice(domain: string, state: Exclude<ChannelAnswerState, { kind: 'free' }>, windowMs: number): NoticeMessage {
+export function repeatNotice(
+  domain: string,
+  state: Exclude<ChannelAnswerState, { kind: 'free' }>,
+  windowMs: number,
+): NoticeMessage {
   const text =
     state.kind === 'pending'
       ? `${domain} is being checked in this channel right now; the answer will appear here shortly.`

@@ -12,7 +12,12 @@ export const REPORT_WINDOW_DAYS = 30;
  * channel that received them (anyone can post reports about any domain into their own channel), so they are
  * judged here, after the scan that is cached for every channel, never inside it.
  */
-export async function channelReport(reports: ReportsDeps | undefined, channel: Channel, report: Report, now: Date): Promise<Report> {
+export async function channelReport(
+  reports: ReportsDeps | undefined,
+  channel: Channel,
+  report: Report,
+  now: Date,
+): Promise<Report> {
   if (reports === undefined) return report;
   const since = new Date(now.getTime() - REPORT_WINDOW_DAYS * DAY_MS).toISOString();
   const received = await reports.store.tlsRptReports(channel, report.domain, { endAfter: since });

@@ -1,32 +1,32 @@
-import { channelDigest, type ChannelDigest } from '../digest/channel-digest.js';
+import type { ChatMessage, NoticeMessage } from '../chat/chat-message.js';
+import { type ChannelDigest, channelDigest } from '../digest/channel-digest.js';
 import { DIGEST_CONCURRENCY, DIGEST_DEADLINE_MS } from '../digest/run-digest.js';
 import { measuredScan } from '../metrics/measured-scan.js';
-import { NO_METRICS, type Metrics } from '../metrics/metrics.js';
+import { type Metrics, NO_METRICS } from '../metrics/metrics.js';
 import type { Report } from '../report/report.js';
 import { ResolverUnreachableError } from '../scan/resolver-unreachable.js';
 import { historyWriteFailure } from '../scan/unsaved-history.js';
 import type { StoreHealth } from '../store/store-health.js';
+import { type Channel, DEFAULT_WATCH_LIMITS, type WatchLimits } from '../store/watch-store.js';
 import { domainSessions } from '../tlsrpt/domain-sessions.js';
 import { ingestReport } from '../tlsrpt/ingest-report.js';
-import { DEFAULT_WATCH_LIMITS, type Channel, type WatchLimits } from '../store/watch-store.js';
 import { createChannelAnswers, repeatNotice } from './channel-answers.js';
-import type { ChatMessage, NoticeMessage } from '../chat/chat-message.js';
+import { channelReport } from './channel-report.js';
 import type { CommandHandler, CommandHooks, CommandRequest } from './command-handler.js';
 import { digestNowCommand } from './digest-now-command.js';
-import { formatDuration } from './format-duration.js';
 import { digestScheduleCommand } from './digest-schedule-command.js';
+import { formatDuration } from './format-duration.js';
 import { helpMessage, usageMessage } from './help-message.js';
 import { parseCommand, parseRescan } from './parse-command.js';
 import { createSlidingWindowLimiter, type RateLimiter, type SlidingWindowOptions } from './rate-limiter.js';
-import { channelReport } from './channel-report.js';
-import type { UploadHandler } from './report-upload.js';
 import { reportMessage } from './report-message.js';
-import { uploadMessage } from './upload-message.js';
-import { reportsCommand, reportsEndpointCommand, type ReportsDeps } from './reports-command.js';
-import { createScanGate, DEFAULT_LIMITS, type CommandLimits } from './scan-gate.js';
+import type { UploadHandler } from './report-upload.js';
+import { type ReportsDeps, reportsCommand, reportsEndpointCommand } from './reports-command.js';
+import { type CommandLimits, createScanGate, DEFAULT_LIMITS } from './scan-gate.js';
 import { unwatchCommand } from './unwatch-command.js';
-import { channelOf, type WatchCommandStore, type WatchDeps } from './watch-deps.js';
+import { uploadMessage } from './upload-message.js';
 import { watchCommand } from './watch-command.js';
+import { channelOf, type WatchCommandStore, type WatchDeps } from './watch-deps.js';
 import { watchesCommand } from './watches-command.js';
 
 /** Where the core reports a scan that threw or a hook that failed; a pino logger fits. */
@@ -84,7 +84,10 @@ export function createCommandCore(options: CommandCoreOptions): CommandCore {
       logger,
       ...(reports && {
         tlsRptSessions: async (domain: string, since: Date) =>
-          domainSessions(await reports.store.tlsRptReports(channel, domain, { receivedAfter: since.toISOString() }), domain),
+          domainSessions(
+            await reports.store.tlsRptReports(channel, domain, { receivedAfter: since.toISOString() }),
+            domain,
+          ),
       }),
     });
   const answers = createChannelAnswers({ windowMs: limits.cacheTtlMs, now });
@@ -99,7 +102,10 @@ export function createCommandCore(options: CommandCoreOptions): CommandCore {
 
   async function answer(request: CommandRequest, hooks: CommandHooks | undefined): Promise<ChatMessage> {
     const command = request.fresh ? parseRescan(request.text) : parseCommand(request.text);
-    if ((command.kind === 'watch' || command.kind === 'unwatch' || command.kind === 'digest') && request.mayManage === false) {
+    if (
+      (command.kind === 'watch' || command.kind === 'unwatch' || command.kind === 'digest') &&
+      request.mayManage === false
+    ) {
       return notAllowed();
     }
     switch (command.kind) {
@@ -109,7 +115,10 @@ export function createCommandCore(options: CommandCoreOptions): CommandCore {
         return usageMessage(command.about, command.reason);
       case 'scan': {
         // The console is one person's terminal: nobody else's channel to flood.
-        const claim = request.platform === 'console' ? { kind: 'free' as const, settle: () => {} } : answers.claim(request, command.domain);
+        const claim =
+          request.platform === 'console'
+            ? { kind: 'free' as const, settle: () => {} }
+            : answers.claim(request, command.domain);
         if (claim.kind !== 'free') return repeatNotice(command.domain, claim, limits.cacheTtlMs);
         let answered = false;
         try {
@@ -117,13 +126,14 @@ export function createCommandCore(options: CommandCoreOptions): CommandCore {
           if (!scanned.ok) return scanned.refusal;
           answered = true;
           const unsaved = historyWriteFailure(scanned.report);
-          if (unsaved !== undefined) logger?.error({ err: unsaved, domain: command.domain }, 'recording the scan in history failed');
+          if (unsaved !== undefined)
+            logger?.error({ err: unsaved, domain: command.domain }, 'recording the scan in history failed');
           const notes = unsaved === undefined ? scanned.notes : [...scanned.notes, HISTORY_UNSAVED];
           // A scan (cached, say, while the store is down) still answers when the channel's reports cannot be read.
           const withReports = await channelReport(reports, channelOf(request), scanned.report, new Date(now())).then(
             (report) => ({ report, notes }),
             (error: unknown) => {
-              logger?.error({ err: error, domain: command.domain }, 'reading the channel\'s TLS-RPT reports failed');
+              logger?.error({ err: error, domain: command.domain }, "reading the channel's TLS-RPT reports failed");
               return { report: scanned.report, notes: [...notes, REPORTS_UNREAD] };
             },
           );
@@ -159,7 +169,10 @@ export function createCommandCore(options: CommandCoreOptions): CommandCore {
           return resolverUnreachable();
         }
         logger?.error({ err: error, text: request.text.slice(0, 300) }, 'command failed');
-        const storeAnswers = await (options.storeHealth?.ping().then(() => true, () => false) ?? true);
+        const storeAnswers = await (options.storeHealth?.ping().then(
+          () => true,
+          () => false,
+        ) ?? true);
         return storeAnswers ? failed() : storeUnreachable(limits);
       }
     },
@@ -169,7 +182,12 @@ export function createCommandCore(options: CommandCoreOptions): CommandCore {
       try {
         const { platform, workspaceId, channelId, userId, bytes } = upload;
         const channel = { platform, workspaceId, channelId };
-        const outcome = await ingestReport(reports.store, { channel, submitter: `${platform}:${userId}`, bytes, now: new Date(now()) });
+        const outcome = await ingestReport(reports.store, {
+          channel,
+          submitter: `${platform}:${userId}`,
+          bytes,
+          now: new Date(now()),
+        });
         return uploadMessage(upload.fileName, outcome);
       } catch (error) {
         logger?.error({ err: error }, 'report upload failed');
@@ -179,9 +197,11 @@ export function createCommandCore(options: CommandCoreOptions): CommandCore {
   };
 }
 
-const HISTORY_UNSAVED = "This result could not be saved to the bot's history (its database is busy or down): the next scan will not compare against it";
+const HISTORY_UNSAVED =
+  "This result could not be saved to the bot's history (its database is busy or down): the next scan will not compare against it";
 
-const REPORTS_UNREAD = "This channel's TLS-RPT reports could not be read just now: their findings are missing from this answer";
+const REPORTS_UNREAD =
+  "This channel's TLS-RPT reports could not be read just now: their findings are missing from this answer";
 
 /** Not a verdict: the domain was not judged, because no DNS answer came back. */
 function resolverUnreachable(): NoticeMessage {
@@ -218,5 +238,10 @@ function noReports(): NoticeMessage {
 }
 
 function failed(): NoticeMessage {
-  return { kind: 'notice', tone: 'warning', private: true, text: 'The check failed unexpectedly. Please try again in a minute.' };
+  return {
+    kind: 'notice',
+    tone: 'warning',
+    private: true,
+    text: 'The check failed unexpectedly. Please try again in a minute.',
+  };
 }

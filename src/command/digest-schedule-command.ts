@@ -1,12 +1,16 @@
+import type { NoticeMessage } from '../chat/chat-message.js';
 import { describeSchedule } from '../digest/digest-schedule.js';
 import type { DigestSchedule } from '../store/watch-store.js';
-import type { NoticeMessage } from '../chat/chat-message.js';
 import type { CommandRequest } from './command-handler.js';
 import { describeNextDigest } from './describe-next-digest.js';
 import { channelOf, type WatchDeps } from './watch-deps.js';
 
 /** `digest daily|weekly|off|HH:MM [tz]`: the channel's schedule, told to the channel since it concerns everyone in it. */
-export async function digestScheduleCommand(request: CommandRequest, schedule: DigestSchedule, { store, now }: WatchDeps): Promise<NoticeMessage> {
+export async function digestScheduleCommand(
+  request: CommandRequest,
+  schedule: DigestSchedule,
+  { store, now }: WatchDeps,
+): Promise<NoticeMessage> {
   const channel = channelOf(request);
   const at = new Date(now());
   await store.setSchedule(channel, schedule, at.toISOString());

@@ -1,6 +1,7 @@
 import type { NoticeMessage } from '../chat/chat-message.js';
 
-const USAGE = 'Usage: `/mtasts example.com` checks the MTA-STS and TLS-RPT setup of a mail domain; `/mtasts help` lists every command.';
+const USAGE =
+  'Usage: `/mtasts example.com` checks the MTA-STS and TLS-RPT setup of a mail domain; `/mtasts help` lists every command.';
 
 const COMMANDS = [
   '`/mtasts example.com` — check a domain now: verdict, MX coverage, what is wrong and, in a thread, how to fix it',

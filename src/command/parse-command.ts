@@ -18,22 +18,30 @@ export const MAX_COMMAND_LENGTH = 600;
  */
 export function parseCommand(text: string): ParsedCommand {
   if (text.length > MAX_COMMAND_LENGTH) return invalidDomain('the text is far too long for a domain name');
-  const words = text.trim().split(/\s+/).filter((word) => word !== '');
+  const words = text
+    .trim()
+    .split(/\s+/)
+    .filter((word) => word !== '');
   const keyword = words[0]?.toLowerCase();
   if (keyword === undefined || (words.length === 1 && /^(help|-h|--help|\?)$/.test(keyword))) return { kind: 'help' };
   if (keyword === 'watch' || keyword === 'unwatch') return domainCommand(keyword, words.slice(1));
   if (keyword === 'watches') {
-    return words.length === 1 ? { kind: 'watches' } : { kind: 'invalid', about: 'command', reason: '"watches" takes nothing after it' };
+    return words.length === 1
+      ? { kind: 'watches' }
+      : { kind: 'invalid', about: 'command', reason: '"watches" takes nothing after it' };
   }
   if (keyword === 'reports') {
     if (words.length === 2 && words[1]!.toLowerCase() === 'endpoint') return { kind: 'reports-endpoint' };
-    if (words.length === 1) return { kind: 'invalid', about: 'command', reason: '"reports" takes a domain, or "endpoint"' };
+    if (words.length === 1)
+      return { kind: 'invalid', about: 'command', reason: '"reports" takes a domain, or "endpoint"' };
     return domainCommand('reports', words.slice(1));
   }
   if (keyword === 'digest') {
     if (words.length === 2 && words[1]!.toLowerCase() === 'now') return { kind: 'digest-now' };
     const schedule = parseDigestSchedule(words.slice(1).join(' '));
-    return schedule.ok ? { kind: 'digest', schedule: schedule.value } : { kind: 'invalid', about: 'schedule', reason: schedule.reason };
+    return schedule.ok
+      ? { kind: 'digest', schedule: schedule.value }
+      : { kind: 'invalid', about: 'schedule', reason: schedule.reason };
   }
   return domainCommand('scan', words);
 }

@@ -29,7 +29,10 @@ export function slidingWindowTake(
   const recent = times.filter((t) => t > at - windowMs);
   if (recent.length >= limit) {
     // Times are in insertion order, so the entry that frees the next unit is the limit-th newest.
-    return { decision: { allowed: false, retryAfterMs: recent[recent.length - limit]! + windowMs - at }, times: recent };
+    return {
+      decision: { allowed: false, retryAfterMs: recent[recent.length - limit]! + windowMs - at },
+      times: recent,
+    };
   }
   return { decision: { allowed: true }, times: [...recent, at] };
 }

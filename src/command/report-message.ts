@@ -1,9 +1,9 @@
+import type { FixBlock, ReportMessage, Tone } from '../chat/chat-message.js';
 import { gatePasses, gateSummary } from '../report/gate-summary.js';
 import { pasteRecordLines } from '../report/paste-record.js';
 import { policyModeNote } from '../report/policy-mode-note.js';
 import { hasPolicyToMatch, policyUnusableBecause } from '../report/policy-usability.js';
 import type { Report, Verdict } from '../report/report.js';
-import type { FixBlock, ReportMessage, Tone } from '../chat/chat-message.js';
 import { formatDuration } from './format-duration.js';
 import { redactMailto } from './redact-mailto.js';
 
@@ -43,7 +43,13 @@ export function reportMessage(report: Report, { now, notes = [] }: ReportMessage
     tone: VERDICT_TONES[report.verdict],
     headline: `${report.domain} — ${notFound ? 'Domain not found' : LABELS[report.verdict]}`,
     summary: [...summaryLines(report, now), ...notes],
-    mxTable: report.mx.map((row) => ({ host: row.host, priority: row.priority, matchedBy: row.matchedBy, gate: gateSummary(row), gateOk: gatePasses(row) })),
+    mxTable: report.mx.map((row) => ({
+      host: row.host,
+      priority: row.priority,
+      matchedBy: row.matchedBy,
+      gate: gateSummary(row),
+      gateOk: gatePasses(row),
+    })),
     policyToMatch: hasPolicyToMatch(report),
     findings: report.findings.map(({ code, severity, title, detail }) => ({
       code,
@@ -69,7 +75,8 @@ function summaryLines(report: Report, now: number): string[] {
     lines.push(`Policy id ${id} · body ${body}${unusable ? ` · not usable by senders (${unusable})` : ''}`);
   }
   if (policy !== null) {
-    const maxAge = policy.maxAge === null ? 'unreadable' : `${policy.maxAge} s (${formatDuration(policy.maxAge * 1000)})`;
+    const maxAge =
+      policy.maxAge === null ? 'unreadable' : `${policy.maxAge} s (${formatDuration(policy.maxAge * 1000)})`;
     lines.push(`Mode ${policy.mode ?? 'unreadable'} · max_age ${maxAge}`);
   }
   if (cert !== null) lines.push(certificateLine(cert, now));
@@ -85,7 +92,9 @@ function certificateLine(cert: NonNullable<Report['cert']>, now: number): string
     const date = new Date(notAfter).toISOString().slice(0, 10);
     expiry = notAfter > now ? `expires ${date} (in ${formatDuration(notAfter - now)})` : `expired ${date}`;
   }
-  const problems = [cert.trusted ? null : 'untrusted', cert.sanMatch ? null : 'name mismatch'].filter((p) => p !== null);
+  const problems = [cert.trusted ? null : 'untrusted', cert.sanMatch ? null : 'name mismatch'].filter(
+    (p) => p !== null,
+  );
   return `Certificate: ${[expiry, ...problems].join(', ')}`;
 }
 
@@ -98,7 +107,7 @@ function fixBlocks(report: Report): FixBlock[] {
   const suggested: FixBlock[] = [
     {
       title: `TXT record at _mta-sts.${domain}`,
-      text: 'Publish this record (name and value in a DNS provider\'s form, or the zone-file line); change the id every time the policy changes.',
+      text: "Publish this record (name and value in a DNS provider's form, or the zone-file line); change the id every time the policy changes.",
       code: pasteRecordLines(suggestions.txtName, suggestions.txt).join('\n'),
     },
     {

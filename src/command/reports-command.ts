@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import type { NoticeMessage } from '../chat/chat-message.js';
 import type { TlsRptStore } from '../store/tlsrpt-store.js';
 import { domainSessions } from '../tlsrpt/domain-sessions.js';
-import type { NoticeMessage } from '../chat/chat-message.js';
 import type { CommandRequest } from './command-handler.js';
 import { reportsMessage } from './reports-message.js';
 import { channelOf } from './watch-deps.js';
@@ -16,7 +16,12 @@ export interface ReportsDeps {
 const DAY_MS = 86_400_000;
 
 /** `reports <domain>`: the channel's reports of the last 7 and 30 days; no scan, so no quota. */
-export async function reportsCommand(request: CommandRequest, domain: string, { store }: ReportsDeps, now: number): Promise<NoticeMessage> {
+export async function reportsCommand(
+  request: CommandRequest,
+  domain: string,
+  { store }: ReportsDeps,
+  now: number,
+): Promise<NoticeMessage> {
   const since = (days: number) => new Date(now - days * DAY_MS).toISOString();
   const reports = await store.tlsRptReports(channelOf(request), domain, { endAfter: since(30) });
   const recent = reports.filter((report) => report.end > since(7));
@@ -24,13 +29,21 @@ export async function reportsCommand(request: CommandRequest, domain: string, { 
 }
 
 /** `reports endpoint`: mints the channel's token once, then always shows the same rua address. */
-export async function reportsEndpointCommand(request: CommandRequest, { store, publicUrl }: ReportsDeps, now: number): Promise<NoticeMessage> {
+export async function reportsEndpointCommand(
+  request: CommandRequest,
+  { store, publicUrl }: ReportsDeps,
+  now: number,
+): Promise<NoticeMessage> {
   if (publicUrl === null) {
     const text =
       'The TLS-RPT report endpoint is not configured: this bot has no public URL (MTASTS_PUBLIC_URL is unset), so senders cannot post reports to it. Report files (.json, .json.gz) uploaded into this channel are still read.';
     return { kind: 'notice', tone: 'neutral', private: true, text };
   }
-  const token = await store.mintIngestToken(channelOf(request), randomBytes(24).toString('base64url'), new Date(now).toISOString());
+  const token = await store.mintIngestToken(
+    channelOf(request),
+    randomBytes(24).toString('base64url'),
+    new Date(now).toISOString(),
+  );
   const rua = new URL(`tlsrpt/${token}`, publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`).href;
   const text = [
     `Reports sent to this address land in this channel: rua=${rua}`,

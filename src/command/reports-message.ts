@@ -1,6 +1,6 @@
+import type { NoticeMessage } from '../chat/chat-message.js';
 import { clip, type DomainSessions, type PolicyTypeSessions, type Tally } from '../tlsrpt/domain-sessions.js';
 import { resultTypeFix } from '../tlsrpt/result-type-fixes.js';
-import type { NoticeMessage } from '../chat/chat-message.js';
 
 export interface DomainReportWindows {
   domain: string;
@@ -30,13 +30,20 @@ export function reportsMessage({ domain, last7, last30 }: DomainReportWindows): 
       topFailure(domain, last30),
     );
   }
-  lines.push(`Reporters: ${last30.reporters.slice(0, SHOWN).map((r) => clip(r.name)).join(' · ')}${more(last30.reporters)}`);
+  lines.push(
+    `Reporters: ${last30.reporters
+      .slice(0, SHOWN)
+      .map((r) => clip(r.name))
+      .join(' · ')}${more(last30.reporters)}`,
+  );
   return { kind: 'notice', tone: last30.failed > 0 ? 'warning' : 'good', private: false, text: lines.join('\n') };
 }
 
 function sessionsText(types: PolicyTypeSessions[]): string {
   if (types.length === 0) return 'no reports';
-  return types.map((t) => `${clip(t.policyType)} ${number(t.successful)} succeeded · ${number(t.failed)} failed`).join('; ');
+  return types
+    .map((t) => `${clip(t.policyType)} ${number(t.successful)} succeeded · ${number(t.failed)} failed`)
+    .join('; ');
 }
 
 function topFailure(domain: string, sessions: DomainSessions): string {
@@ -49,7 +56,10 @@ function topFailure(domain: string, sessions: DomainSessions): string {
 
 function tallyText(tallies: Tally[]): string {
   if (tallies.length === 0) return 'none given';
-  return `${tallies.slice(0, SHOWN).map((t) => `${clip(t.name)} ${number(t.count)}`).join(' · ')}${more(tallies)}`;
+  return `${tallies
+    .slice(0, SHOWN)
+    .map((t) => `${clip(t.name)} ${number(t.count)}`)
+    .join(' · ')}${more(tallies)}`;
 }
 
 function more(list: unknown[]): string {

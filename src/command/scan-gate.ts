@@ -1,6 +1,6 @@
+import type { NoticeMessage } from '../chat/chat-message.js';
 import type { Metrics } from '../metrics/metrics.js';
 import type { Report } from '../report/report.js';
-import type { NoticeMessage } from '../chat/chat-message.js';
 import type { CommandHooks, CommandRequest } from './command-handler.js';
 import { formatDuration } from './format-duration.js';
 import type { RateLimiter } from './rate-limiter.js';
@@ -71,14 +71,16 @@ export function createScanGate({ scan, now, limits, limiter, logger, metrics }: 
       }
     };
     const report = await cache.fill(domain, () => queue.run(() => scan(domain), onQueued));
-    const notes = queuedAt === null ? [] : [`Waited ${formatDuration(now() - queuedAt)} in the queue for a free scan slot`];
+    const notes =
+      queuedAt === null ? [] : [`Waited ${formatDuration(now() - queuedAt)} in the queue for a free scan slot`];
     return { ok: true, report, notes };
   }
 
   return {
     async forUser(request, domain, hooks) {
       const stored = cache.stored(domain);
-      if (stored && !request.fresh) return { ok: true, report: stored.value, notes: [`Cached ${formatDuration(stored.ageMs)} ago`] };
+      if (stored && !request.fresh)
+        return { ok: true, report: stored.value, notes: [`Cached ${formatDuration(stored.ageMs)} ago`] };
       // Joining a scan already running for this domain starts nothing new, so it costs no quota.
       const running = cache.pending(domain);
       if (running) return { ok: true, report: await running, notes: [] };

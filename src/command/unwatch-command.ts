@@ -3,7 +3,11 @@ import type { CommandRequest } from './command-handler.js';
 import { channelOf, type WatchDeps } from './watch-deps.js';
 
 /** `unwatch <domain>`: told to the channel, since it changes what the channel's digest covers. */
-export async function unwatchCommand(request: CommandRequest, domain: string, { store }: WatchDeps): Promise<NoticeMessage> {
+export async function unwatchCommand(
+  request: CommandRequest,
+  domain: string,
+  { store }: WatchDeps,
+): Promise<NoticeMessage> {
   const channel = channelOf(request);
   if (!(await store.unwatch(channel, domain))) {
     return {
@@ -15,5 +19,10 @@ export async function unwatchCommand(request: CommandRequest, domain: string, { 
   }
   const left = (await store.watches(channel)).length;
   const after = left === 0 ? ' It watches nothing now, so its digests stop until a domain is watched again.' : '';
-  return { kind: 'notice', tone: 'neutral', private: false, text: `Stopped watching ${domain} in this channel.${after}` };
+  return {
+    kind: 'notice',
+    tone: 'neutral',
+    private: false,
+    text: `Stopped watching ${domain} in this channel.${after}`,
+  };
 }

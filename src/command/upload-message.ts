@@ -1,7 +1,7 @@
+import type { NoticeMessage } from '../chat/chat-message.js';
 import { clip } from '../tlsrpt/domain-sessions.js';
 import type { IngestOutcome } from '../tlsrpt/ingest-report.js';
 import { TLSRPT_MAX_BYTES, type TlsRptRejectionCode, type TlsRptSummaryRow } from '../tlsrpt/tlsrpt-report.js';
-import type { NoticeMessage } from '../chat/chat-message.js';
 
 /** The files read as reports when uploaded into a channel; anything else is left alone. */
 export function isReportFileName(name: string): boolean {
@@ -48,8 +48,11 @@ export function uploadTooLarge(fileName: string): NoticeMessage {
 }
 
 function rowLine(row: TlsRptSummaryRow): string {
-  const failures = Object.entries(row.failuresByResultType).slice(0, 3).map(([type, n]) => `${clip(type)} ${n}`);
+  const failures = Object.entries(row.failuresByResultType)
+    .slice(0, 3)
+    .map(([type, n]) => `${clip(type)} ${n}`);
   const [mx] = Object.keys(row.failingMxHosts);
-  const detail = failures.length > 0 ? ` (${failures.join(', ')}${mx === undefined ? '' : `; most at ${clip(mx)}`})` : '';
+  const detail =
+    failures.length > 0 ? ` (${failures.join(', ')}${mx === undefined ? '' : `; most at ${clip(mx)}`})` : '';
   return `${clip(row.policyDomain ?? '(no policy domain)')} ${clip(row.policyType)}: ${row.successful} succeeded · ${row.failed} failed${detail}`;
 }

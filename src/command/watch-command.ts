@@ -1,6 +1,6 @@
+import type { ChatMessage, NoticeMessage } from '../chat/chat-message.js';
 import { DEFAULT_SCHEDULE } from '../digest/digest-schedule.js';
 import type { WatchOutcome } from '../store/watch-store.js';
-import type { ChatMessage, NoticeMessage } from '../chat/chat-message.js';
 import type { CommandHooks, CommandRequest } from './command-handler.js';
 import { describeNextDigest } from './describe-next-digest.js';
 import { reportMessage } from './report-message.js';
@@ -10,7 +10,12 @@ import { channelOf, type WatchDeps } from './watch-deps.js';
  * `watch <domain>`: scans like `/mtasts <domain>` (cache, quota, queue), then adds the watch. A refused scan
  * adds nothing, so every watched domain has a result to show in `watches`.
  */
-export async function watchCommand(request: CommandRequest, domain: string, hooks: CommandHooks | undefined, deps: WatchDeps): Promise<ChatMessage> {
+export async function watchCommand(
+  request: CommandRequest,
+  domain: string,
+  hooks: CommandHooks | undefined,
+  deps: WatchDeps,
+): Promise<ChatMessage> {
   const scanned = await deps.gate.forUser(request, domain, hooks);
   if (!scanned.ok) return scanned.refusal;
   const channel = channelOf(request);

@@ -1,8 +1,8 @@
-import { DEFAULT_SCHEDULE } from '../digest/digest-schedule.js';
 import type { ChatMessage } from '../chat/chat-message.js';
+import { DEFAULT_SCHEDULE } from '../digest/digest-schedule.js';
 import type { CommandRequest } from './command-handler.js';
-import { noWatchesNotice, watchesMessage } from './watches-message.js';
 import { channelOf, type WatchDeps } from './watch-deps.js';
+import { noWatchesNotice, watchesMessage } from './watches-message.js';
 
 /** `watches`: the channel's list with each domain's latest recorded verdict; no scan, so no quota. */
 export async function watchesCommand(request: CommandRequest, { store, now }: WatchDeps): Promise<ChatMessage> {

@@ -1,8 +1,16 @@
-import { byAttention, countLines, domainCount, recordLine, tallyOf, toneOf, type DigestMessage } from '../digest/digest-message.js';
+import type { NoticeMessage } from '../chat/chat-message.js';
+import {
+  byAttention,
+  countLines,
+  type DigestMessage,
+  domainCount,
+  recordLine,
+  tallyOf,
+  toneOf,
+} from '../digest/digest-message.js';
 import { describeSchedule } from '../digest/digest-schedule.js';
 import type { ScanRecord } from '../store/scan-history.js';
 import type { DigestSchedule } from '../store/watch-store.js';
-import type { NoticeMessage } from '../chat/chat-message.js';
 import { describeNextDigest } from './describe-next-digest.js';
 
 export interface WatchedDomain {
@@ -15,14 +23,21 @@ const UNSCANNED_NAMED = 5;
 
 /** `watches` in the digest's shape, from each domain's latest recorded scan: no changes and no details. */
 export function watchesMessage(watched: WatchedDomain[], schedule: DigestSchedule, now: Date): DigestMessage {
-  const lines = watched.flatMap(({ latest }) => (latest === null ? [] : [recordLine(latest, now, [])])).sort(byAttention);
+  const lines = watched
+    .flatMap(({ latest }) => (latest === null ? [] : [recordLine(latest, now, [])]))
+    .sort(byAttention);
   const unscanned = watched.filter(({ latest }) => latest === null).map(({ domain }) => domain);
   const counts = countLines(lines);
   const total = domainCount(watched.length);
   const tally = tallyOf(counts);
   if (unscanned.length > 0) tally.push(`${unscanned.length} not yet scanned`);
   const when = schedule.every === 'off' ? [] : [`digest ${describeSchedule(schedule)}`];
-  const intro = [`Watching ${total}`, ...when, describeNextDigest(schedule, now), 'verdicts from each domain’s latest scan'];
+  const intro = [
+    `Watching ${total}`,
+    ...when,
+    describeNextDigest(schedule, now),
+    'verdicts from each domain’s latest scan',
+  ];
   if (unscanned.length > 0) intro.push(`not yet scanned: ${named(unscanned)}`);
   return {
     kind: 'digest',

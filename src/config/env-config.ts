@@ -126,7 +126,10 @@ const envSchema = z
     MTASTS_ENCRYPTION_KEY: aesKey('MTASTS_ENCRYPTION_KEY').optional(),
     PORT: port('PORT').default(3000),
     DISCORD_TOKEN: noSpaces('DISCORD_TOKEN').optional(),
-    DISCORD_APP_ID: z.string().regex(/^\d{15,21}$/, { error: 'DISCORD_APP_ID must be the numeric application id' }).optional(),
+    DISCORD_APP_ID: z
+      .string()
+      .regex(/^\d{15,21}$/, { error: 'DISCORD_APP_ID must be the numeric application id' })
+      .optional(),
     DISCORD_API_URL: httpUrl('DISCORD_API_URL').optional(),
     MTASTS_SLACK_MANAGERS: z
       .string()
@@ -186,15 +189,19 @@ const envSchema = z
     const refuse = (both: boolean, message: string) => {
       if (both) ctx.issues.push({ code: 'custom', message, input: env });
     };
-    require(env.SLACK_BOT_TOKEN, env.SLACK_SIGNING_SECRET ?? env.SLACK_APP_TOKEN,
-      'SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) is required when SLACK_BOT_TOKEN is set');
-    require(env.SLACK_SIGNING_SECRET ?? env.SLACK_APP_TOKEN, env.SLACK_BOT_TOKEN ?? env.SLACK_CLIENT_ID,
-      'SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID (many) is required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set');
+    require(env.SLACK_BOT_TOKEN, env.SLACK_SIGNING_SECRET ??
+      env.SLACK_APP_TOKEN, 'SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) is required when SLACK_BOT_TOKEN is set');
+    require(env.SLACK_SIGNING_SECRET ?? env.SLACK_APP_TOKEN, env.SLACK_BOT_TOKEN ??
+      env.SLACK_CLIENT_ID, 'SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID (many) is required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set');
     // Many workspaces: the install pages and the OAuth redirect are served over HTTP, next to /slack/events.
-    refuse(env.SLACK_CLIENT_ID !== undefined && env.SLACK_BOT_TOKEN !== undefined,
-      'SLACK_BOT_TOKEN and SLACK_CLIENT_ID exclude each other: one workspace by token, or many through OAuth');
-    refuse(env.SLACK_CLIENT_ID !== undefined && env.SLACK_APP_TOKEN !== undefined,
-      'SLACK_CLIENT_ID (OAuth install) runs in HTTP mode: set SLACK_SIGNING_SECRET instead of SLACK_APP_TOKEN');
+    refuse(
+      env.SLACK_CLIENT_ID !== undefined && env.SLACK_BOT_TOKEN !== undefined,
+      'SLACK_BOT_TOKEN and SLACK_CLIENT_ID exclude each other: one workspace by token, or many through OAuth',
+    );
+    refuse(
+      env.SLACK_CLIENT_ID !== undefined && env.SLACK_APP_TOKEN !== undefined,
+      'SLACK_CLIENT_ID (OAuth install) runs in HTTP mode: set SLACK_SIGNING_SECRET instead of SLACK_APP_TOKEN',
+    );
     for (const [name, value] of [
       ['SLACK_CLIENT_SECRET', env.SLACK_CLIENT_SECRET],
       ['SLACK_STATE_SECRET', env.SLACK_STATE_SECRET],
@@ -203,15 +210,17 @@ const envSchema = z
     ] as const) {
       require(env.SLACK_CLIENT_ID, value, `${name} is required when SLACK_CLIENT_ID is set`);
     }
-    require(env.SLACK_CLIENT_SECRET ?? env.SLACK_STATE_SECRET, env.SLACK_CLIENT_ID,
-      'SLACK_CLIENT_ID is required when SLACK_CLIENT_SECRET or SLACK_STATE_SECRET is set');
+    require(env.SLACK_CLIENT_SECRET ??
+      env.SLACK_STATE_SECRET, env.SLACK_CLIENT_ID, 'SLACK_CLIENT_ID is required when SLACK_CLIENT_SECRET or SLACK_STATE_SECRET is set');
     require(env.DISCORD_TOKEN, env.DISCORD_APP_ID, 'DISCORD_APP_ID is required when DISCORD_TOKEN is set');
     require(env.DISCORD_APP_ID, env.DISCORD_TOKEN, 'DISCORD_TOKEN is required when DISCORD_APP_ID is set');
   });
 
 /** The process environment as typed configuration; an empty variable counts as unset. Throws ConfigError. */
 export function loadEnvConfig(env: NodeJS.ProcessEnv): EnvConfig {
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''),
+  );
   const parsed = envSchema.safeParse(present);
   if (!parsed.success) throw new ConfigError(parsed.error.issues[0]?.message ?? 'invalid environment');
   const e = parsed.data;
@@ -231,7 +240,12 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv): EnvConfig {
     discord:
       e.DISCORD_TOKEN === undefined || e.DISCORD_APP_ID === undefined
         ? null
-        : { token: e.DISCORD_TOKEN, appId: e.DISCORD_APP_ID, apiUrl: e.DISCORD_API_URL, managerRoleId: e.MTASTS_DISCORD_MANAGER_ROLE },
+        : {
+            token: e.DISCORD_TOKEN,
+            appId: e.DISCORD_APP_ID,
+            apiUrl: e.DISCORD_API_URL,
+            managerRoleId: e.MTASTS_DISCORD_MANAGER_ROLE,
+          },
     scanner: {
       dns: e.MTASTS_DNS,
       allowPrivate: e.MTASTS_ALLOW_PRIVATE,
@@ -254,6 +268,7 @@ function slackOAuth(e: z.infer<typeof envSchema>): SlackOAuthConfig | undefined 
   const { SLACK_CLIENT_ID: clientId, SLACK_CLIENT_SECRET: clientSecret, SLACK_STATE_SECRET: stateSecret } = e;
   const encryptionKey = e.MTASTS_ENCRYPTION_KEY;
   // The schema already refused a client id without the rest.
-  if (clientId === undefined || clientSecret === undefined || stateSecret === undefined || encryptionKey === undefined) return undefined;
+  if (clientId === undefined || clientSecret === undefined || stateSecret === undefined || encryptionKey === undefined)
+    return undefined;
   return { clientId, clientSecret, stateSecret, encryptionKey };
 }

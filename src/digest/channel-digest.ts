@@ -1,7 +1,7 @@
 import type { Channel, LastDigest, WatchStore } from '../store/watch-store.js';
-import { digestMessage, type DigestMessage } from './digest-message.js';
 import type { DomainSessions } from '../tlsrpt/domain-sessions.js';
-import { runDigest, type DomainOutcome, type RunDigestOptions } from './run-digest.js';
+import { type DigestMessage, digestMessage } from './digest-message.js';
+import { type DomainOutcome, type RunDigestOptions, runDigest } from './run-digest.js';
 import { tlsRptDigestLine } from './tlsrpt-digest-line.js';
 
 export interface ChannelDigest {
@@ -30,12 +30,20 @@ export async function channelDigest(channel: Channel, options: ChannelDigestOpti
     const kept = before.get(outcome.domain);
     return kept ? [kept] : [];
   });
-  const tlsrpt = await tlsRptLines(outcomes, options, previous === null ? new Date(now.getTime() - DAY_MS) : new Date(previous.at));
+  const tlsrpt = await tlsRptLines(
+    outcomes,
+    options,
+    previous === null ? new Date(now.getTime() - DAY_MS) : new Date(previous.at),
+  );
   return { message: digestMessage(outcomes, { previous, now, tlsrpt }), digest: { at: now.toISOString(), snapshots } };
 }
 
 /** The TLS-RPT line of each scanned domain that received reports since the previous digest (the first: a day). */
-async function tlsRptLines(outcomes: DomainOutcome[], { tlsRptSessions }: ChannelDigestOptions, since: Date): Promise<Map<string, string>> {
+async function tlsRptLines(
+  outcomes: DomainOutcome[],
+  { tlsRptSessions }: ChannelDigestOptions,
+  since: Date,
+): Promise<Map<string, string>> {
   const lines = new Map<string, string>();
   if (tlsRptSessions === undefined) return lines;
   for (const outcome of outcomes) {

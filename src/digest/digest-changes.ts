@@ -1,6 +1,6 @@
+import { certDaysLeft } from '../report/cert-days-left.js';
 import type { MxGateRecord } from '../store/scan-history.js';
 import type { DomainSnapshot } from '../store/watch-store.js';
-import { certDaysLeft } from '../report/cert-days-left.js';
 
 /** Stable kinds: adapters and users' scripts may key on these strings. Never rename one. */
 export const CHANGE_KINDS = [
@@ -37,7 +37,10 @@ export function digestChanges(previous: DomainSnapshot, current: DomainSnapshot)
   if (previous.verdict !== current.verdict) add('verdict-changed', `verdict ${previous.verdict} → ${current.verdict}`);
   const sameId = previous.policyId !== null && previous.policyId === current.policyId;
   if (sameId && previous.sha256 !== null && current.sha256 !== null && previous.sha256 !== current.sha256) {
-    add('body-changed-without-id-rotation', 'policy body changed without a new id (stale-policy-id): senders keep the old policy');
+    add(
+      'body-changed-without-id-rotation',
+      'policy body changed without a new id (stale-policy-id): senders keep the old policy',
+    );
   }
   if (previous.policyId !== null && current.policyId !== null && previous.policyId !== current.policyId) {
     add('id-rotated', `id rotated: ${previous.policyId} → ${current.policyId}`);
@@ -53,12 +56,18 @@ export function digestChanges(previous: DomainSnapshot, current: DomainSnapshot)
   if (removed.length > 0) add('mx-removed', `MX removed: ${removed.join(', ')}`);
   if (uncovered.length > 0) add('mx-uncovered', `MX not covered by the policy: ${uncovered.join(', ')}`);
 
-  const renewed = previous.certSerial !== null && current.certSerial !== null && previous.certSerial !== current.certSerial;
+  const renewed =
+    previous.certSerial !== null && current.certSerial !== null && previous.certSerial !== current.certSerial;
   if (renewed) add('cert-renewed', `certificate renewed, expires ${day(current.certNotAfter)}`);
   // Measured at each snapshot's own time: the change is entering the window, not being in it.
   const daysNow = certDaysLeft(current.certNotAfter, new Date(current.scannedAt));
   const daysBefore = renewed ? null : certDaysLeft(previous.certNotAfter, new Date(previous.scannedAt));
-  if (daysNow !== null && daysNow >= 0 && daysNow <= CERT_WARNING_DAYS && (daysBefore === null || daysBefore > CERT_WARNING_DAYS)) {
+  if (
+    daysNow !== null &&
+    daysNow >= 0 &&
+    daysNow <= CERT_WARNING_DAYS &&
+    (daysBefore === null || daysBefore > CERT_WARNING_DAYS)
+  ) {
     add('cert-expiring', `certificate expires in ${daysNow} days (${day(current.certNotAfter)})`);
   }
 
@@ -79,7 +88,8 @@ function gateChanges(previous: MxGateRecord[] | undefined, current: MxGateRecord
       changes.push({ kind: 'mx-cert-changed', text: `MX certificate changed: ${gate.host}` });
     }
     const fresh = gate.failures.filter((code) => !(earlier?.failures ?? []).includes(code));
-    if (fresh.length > 0) changes.push({ kind: 'mx-gate-failing', text: `MX gate failing at ${gate.host}: ${fresh.join(', ')}` });
+    if (fresh.length > 0)
+      changes.push({ kind: 'mx-gate-failing', text: `MX gate failing at ${gate.host}: ${fresh.join(', ')}` });
   }
   return changes;
 }

@@ -1,6 +1,6 @@
 import { Cron } from 'croner';
 import type { DigestSchedule } from '../store/watch-store.js';
-import { cronPattern, type ActiveSchedule } from './digest-schedule.js';
+import { type ActiveSchedule, cronPattern } from './digest-schedule.js';
 
 /**
  * The slot due now: the latest slot of the schedule in (after, now], or null. `after` is the later of the last

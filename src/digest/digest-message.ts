@@ -1,10 +1,10 @@
 import type { Tone } from '../chat/chat-message.js';
 import { redactMailto } from '../command/redact-mailto.js';
-import type { FindingCode } from '../report/finding-codes.js';
-import { VERDICTS, type Severity, type Verdict } from '../report/report.js';
-import type { DomainSnapshot, LastDigest } from '../store/watch-store.js';
 import { certDaysLeft } from '../report/cert-days-left.js';
-import { digestChanges, type DigestChange } from './digest-changes.js';
+import type { FindingCode } from '../report/finding-codes.js';
+import { type Severity, VERDICTS, type Verdict } from '../report/report.js';
+import type { DomainSnapshot, LastDigest } from '../store/watch-store.js';
+import { type DigestChange, digestChanges } from './digest-changes.js';
 import type { DomainOutcome } from './run-digest.js';
 
 export interface DigestLine {
@@ -97,8 +97,21 @@ function detailOf(outcome: DomainOutcome): DigestDetail[] {
 
 function lineOf(outcome: DomainOutcome, previous: DomainSnapshot | undefined, now: Date): DigestLine {
   if (outcome.status !== 'scanned') {
-    const none = { verdict: null, mode: null, policyId: null, shortHash: null, mxCoverage: null, certDaysLeft: null, changes: [] };
-    return { domain: outcome.domain, ...none, timedOut: outcome.status === 'timed-out', failed: outcome.status === 'failed' };
+    const none = {
+      verdict: null,
+      mode: null,
+      policyId: null,
+      shortHash: null,
+      mxCoverage: null,
+      certDaysLeft: null,
+      changes: [],
+    };
+    return {
+      domain: outcome.domain,
+      ...none,
+      timedOut: outcome.status === 'timed-out',
+      failed: outcome.status === 'failed',
+    };
   }
   return recordLine(outcome.snapshot, now, previous === undefined ? [] : digestChanges(previous, outcome.snapshot));
 }
@@ -111,7 +124,10 @@ export function recordLine(record: DomainSnapshot, now: Date, changes: DigestCha
     mode: record.mode,
     policyId: record.policyId,
     shortHash: record.sha256?.slice(0, 12) ?? null,
-    mxCoverage: record.sha256 === null ? null : { covered: record.mx.length - record.uncoveredMx.length, total: record.mx.length },
+    mxCoverage:
+      record.sha256 === null
+        ? null
+        : { covered: record.mx.length - record.uncoveredMx.length, total: record.mx.length },
     certDaysLeft: certDaysLeft(record.certNotAfter, now),
     timedOut: false,
     failed: false,
@@ -127,7 +143,10 @@ export function byAttention(a: DigestLine, b: DigestLine): number {
 }
 
 export function countLines(lines: DigestLine[]): Record<DigestCountKey, number> {
-  const counts = Object.fromEntries([...VERDICTS, 'timed-out', 'failed'].map((key) => [key, 0])) as Record<DigestCountKey, number>;
+  const counts = Object.fromEntries([...VERDICTS, 'timed-out', 'failed'].map((key) => [key, 0])) as Record<
+    DigestCountKey,
+    number
+  >;
   for (const line of lines) counts[line.verdict ?? (line.timedOut ? 'timed-out' : 'failed')] += 1;
   return counts;
 }
@@ -144,7 +163,9 @@ const COUNT_LABELS: Record<DigestCountKey, string> = {
 
 /** "3 enforced · 1 broken …": the non-zero counts, in a fixed order. */
 export function tallyOf(counts: Record<DigestCountKey, number>): string[] {
-  return (Object.keys(COUNT_LABELS) as DigestCountKey[]).filter((key) => counts[key] > 0).map((key) => `${counts[key]} ${COUNT_LABELS[key]}`);
+  return (Object.keys(COUNT_LABELS) as DigestCountKey[])
+    .filter((key) => counts[key] > 0)
+    .map((key) => `${counts[key]} ${COUNT_LABELS[key]}`);
 }
 
 function headlineOf(counts: Record<DigestCountKey, number>, total: number): string {

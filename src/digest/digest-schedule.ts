@@ -6,7 +6,8 @@ export type ActiveSchedule = Exclude<DigestSchedule, { every: 'off' }>;
 /** What a channel gets once it watches a domain and has not chosen otherwise. */
 export const DEFAULT_SCHEDULE: ActiveSchedule = { every: 'day', hour: 9, minute: 0, timezone: 'UTC' };
 
-export const SCHEDULE_USAGE = 'Use daily, weekly (Mondays), off or HH:MM, optionally followed by a time zone, e.g. "08:30 Europe/Berlin".';
+export const SCHEDULE_USAGE =
+  'Use daily, weekly (Mondays), off or HH:MM, optionally followed by a time zone, e.g. "08:30 Europe/Berlin".';
 
 const MAX_LENGTH = 100;
 const TIME = /^([01]?\d|2[0-3]):([0-5]\d)$/;
@@ -16,10 +17,14 @@ const ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/;
 /** `daily|weekly [HH:MM] [tz]`, `HH:MM [tz]` (daily) or `off`; the time zone defaults to UTC. */
 export function parseDigestSchedule(text: string): ParseResult<DigestSchedule> {
   if (text.length > MAX_LENGTH) return invalid('that is far too long for a schedule');
-  const words = text.trim().split(/\s+/).filter((word) => word !== '');
+  const words = text
+    .trim()
+    .split(/\s+/)
+    .filter((word) => word !== '');
   const first = words.shift()?.toLowerCase();
   if (first === undefined) return invalid('no schedule given');
-  if (first === 'off') return words.length === 0 ? { ok: true, value: { every: 'off' } } : invalid('"off" takes nothing after it');
+  if (first === 'off')
+    return words.length === 0 ? { ok: true, value: { every: 'off' } } : invalid('"off" takes nothing after it');
 
   let every: ActiveSchedule['every'] = 'day';
   let time: RegExpExecArray | null = null;
@@ -35,7 +40,9 @@ export function parseDigestSchedule(text: string): ParseResult<DigestSchedule> {
   if (words.length > 1) return invalid('too many words: give at most one time and one time zone');
   const timezone = ianaTimeZone(words[0] ?? 'UTC');
   if (timezone === null) {
-    return invalid(`unknown time zone "${words[0]!.slice(0, 40)}": give an IANA name such as Europe/Berlin, America/New_York or UTC`);
+    return invalid(
+      `unknown time zone "${words[0]!.slice(0, 40)}": give an IANA name such as Europe/Berlin, America/New_York or UTC`,
+    );
   }
   const [hour, minute] = time ? [Number(time[1]), Number(time[2])] : [DEFAULT_SCHEDULE.hour, DEFAULT_SCHEDULE.minute];
   return { ok: true, value: { every, hour, minute, timezone } };

@@ -1,4 +1,4 @@
-import { NO_METRICS, type Metrics } from '../metrics/metrics.js';
+import { type Metrics, NO_METRICS } from '../metrics/metrics.js';
 import type { Channel, DigestChannel, WatchStore } from '../store/watch-store.js';
 import type { ChannelDigest } from './channel-digest.js';
 import { dueSlot } from './digest-due.js';
@@ -14,6 +14,7 @@ export interface DigestSchedulerOptions {
   /** Builds a channel's digest: channelDigest with the cached scan. */
   digest: (channel: Channel) => Promise<ChannelDigest>;
   /** Posts the digest (and its thread) to the channel; resolves with the platform's message id when it gives one. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a platform that gives no message id resolves to nothing
   post: (channel: Channel, message: DigestMessage) => Promise<string | void>;
   now: () => Date;
   every?: RepeatTimer;
@@ -46,7 +47,15 @@ const intervalTimer: RepeatTimer = (tick, everyMs) => {
 };
 
 export function createDigestScheduler(options: DigestSchedulerOptions): DigestScheduler {
-  const { store, now, logger, every = intervalTimer, tickMs = DIGEST_TICK_MS, slotLeaseMs = DIGEST_SLOT_LEASE_MS, metrics = NO_METRICS } = options;
+  const {
+    store,
+    now,
+    logger,
+    every = intervalTimer,
+    tickMs = DIGEST_TICK_MS,
+    slotLeaseMs = DIGEST_SLOT_LEASE_MS,
+    metrics = NO_METRICS,
+  } = options;
   let pass: Promise<void> | null = null;
   let cancel: (() => void) | null = null;
   let stopped = false;
@@ -56,7 +65,9 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
     await resumeUnfinished();
     for (const state of await store.digestChannels()) {
       if (stopped) return;
-      await digestIfDue(state).catch((error: unknown) => logger?.error({ err: error, channel: state.channel }, 'digest failed'));
+      await digestIfDue(state).catch((error: unknown) =>
+        logger?.error({ err: error, channel: state.channel }, 'digest failed'),
+      );
     }
   }
 

@@ -1,6 +1,6 @@
 import type { Finding, Report } from '../report/report.js';
-import type { DomainSnapshot } from '../store/watch-store.js';
 import { scanRecord } from '../store/scan-history.js';
+import type { DomainSnapshot } from '../store/watch-store.js';
 
 export type DomainOutcome =
   | { domain: string; status: 'scanned'; snapshot: DomainSnapshot; findings: Finding[] }

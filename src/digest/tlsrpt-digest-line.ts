@@ -13,7 +13,9 @@ export function tlsRptDigestLine(sessions: DomainSessions, findings: readonly Fi
   const names = sessions.reporters.slice(0, REPORTERS_SHOWN).map((reporter) => clip(reporter.name));
   const more = sessions.reporters.length - names.length;
   const from = `from ${names.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
-  const meaning = findings.filter((finding) => REPORT_FINDINGS.has(finding.code)).map((finding) => ` · ${finding.title}`);
+  const meaning = findings
+    .filter((finding) => REPORT_FINDINGS.has(finding.code))
+    .map((finding) => ` · ${finding.title}`);
   return `TLS-RPT since the last digest: ${number(sessions.successful)} successful · ${number(sessions.failed)} failed, ${from}${meaning.join('')}`;
 }
 

@@ -1,4 +1,4 @@
-import { toASCII, type Tr46Options } from 'tr46';
+import { type Tr46Options, toASCII } from 'tr46';
 
 // UTS #46 non-transitional mapping, as for user input, but lenient about what is not IDNA's business here:
 // a "*" label (MX patterns) and the DNS length limits (the matchers judge the labels themselves).

@@ -1,5 +1,5 @@
 import { isIPv6 } from 'node:net';
-import { toASCII, type Tr46Options } from 'tr46';
+import { type Tr46Options, toASCII } from 'tr46';
 import type { ParseResult } from '../parsers/parse-result.js';
 import { quoteValue } from '../parsers/quote-value.js';
 
@@ -32,8 +32,10 @@ export function normalizeDomainInput(input: string): ParseResult<string> {
   const ascii = toASCII(host, STRICT_IDNA);
   if (ascii === null) return fail(idnaProblem(host));
   const labels = ascii.split('.');
-  if (/^[0-9]+$/.test(labels[labels.length - 1]!)) return fail(`${quoteValue(ascii)} is an IP address; enter a domain name`);
-  if (labels.length < 2) return fail(`${quoteValue(ascii)} is a single label; enter a full domain name such as example.com`);
+  if (/^[0-9]+$/.test(labels[labels.length - 1]!))
+    return fail(`${quoteValue(ascii)} is an IP address; enter a domain name`);
+  if (labels.length < 2)
+    return fail(`${quoteValue(ascii)} is a single label; enter a full domain name such as example.com`);
   return { ok: true, value: ascii };
 }
 
@@ -65,7 +67,8 @@ function idnaProblem(host: string): string {
   const hyphen = labels.find((label) => label.startsWith('-') || label.endsWith('-'));
   if (hyphen !== undefined) return `label ${quoteValue(hyphen)} starts or ends with a hyphen`;
   const reserved = labels.find((label) => label.slice(2, 4) === '--' && !label.startsWith('xn--'));
-  if (reserved !== undefined) return `label ${quoteValue(reserved)} has "--" in positions 3 and 4, which is reserved for IDNA`;
+  if (reserved !== undefined)
+    return `label ${quoteValue(reserved)} has "--" in positions 3 and 4, which is reserved for IDNA`;
   const aLabel = labels.find((label) => label.startsWith('xn--'));
   if (aLabel !== undefined) return `label ${quoteValue(aLabel)} is not a valid IDNA A-label`;
   return `${quoteValue(host)} is not a valid internationalised domain name (IDNA2008 / UTS #46)`;

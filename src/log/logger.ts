@@ -18,7 +18,11 @@ const SECRET_KEY = /(token|secret|password)$|^(authorization|proxy-authorization
 const CENSOR = '[redacted]';
 
 /** A pino logger that never writes a token or secret, whatever object it is handed. */
-export function createLogger({ level, destination = process.stdout, pretty = destination.isTTY === true }: LoggerOptions): Logger {
+export function createLogger({
+  level,
+  destination = process.stdout,
+  pretty = destination.isTTY === true,
+}: LoggerOptions): Logger {
   const stream = pretty ? pinoPretty({ destination, sync: true }) : destination;
   const logger = pino(
     {
@@ -43,7 +47,9 @@ function censor(value: unknown, path = new Set<object>()): unknown {
   path.add(value);
   const copy = Array.isArray(value)
     ? value.map((item) => censor(item, path))
-    : Object.fromEntries(Object.entries(value).map(([key, item]) => [key, SECRET_KEY.test(key) ? CENSOR : censor(item, path)]));
+    : Object.fromEntries(
+        Object.entries(value).map(([key, item]) => [key, SECRET_KEY.test(key) ? CENSOR : censor(item, path)]),
+      );
   path.delete(value);
   return copy;
 }

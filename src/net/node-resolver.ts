@@ -1,8 +1,8 @@
 import { Resolver } from 'node:dns/promises';
 import type { TlsaData } from 'dns-packet';
 import type { DnsAnswer, DnsFailureCause, DnsResolver, MxAnswer, TlsaRecord } from './dns-resolver.js';
-import { parseWireServer, wireQuery } from './wire-dns.js';
 import { decodeTxtBytes } from './txt-bytes.js';
+import { parseWireServer, wireQuery } from './wire-dns.js';
 
 export interface NodeResolverOptions {
   /** `ip`, `ip:port` or `[v6]:port`; empty or absent → the system's resolvers. */
@@ -53,7 +53,9 @@ export function createNodeResolver(options: NodeResolverOptions = {}): DnsResolv
   return {
     // Joined before decoding: a UTF-8 character may straddle two 255-byte character-strings.
     txt: (name) =>
-      withChannel((r) => settle(r.resolveTxt(name), (records) => records.map((strings) => decodeTxtBytes(strings.join(''))))),
+      withChannel((r) =>
+        settle(r.resolveTxt(name), (records) => records.map((strings) => decodeTxtBytes(strings.join('')))),
+      ),
     mx: (name) => withChannel((r) => settle(r.resolveMx(name), (records) => records.map(toMxAnswer))),
     addresses: (name) =>
       withChannel((r) => Promise.all([settle(r.resolve4(name), (a) => a), settle(r.resolve6(name), (a) => a)])).then(
@@ -96,6 +98,7 @@ function mergeAddresses(v4: DnsAnswer<string[]>, v6: DnsAnswer<string[]>): DnsAn
 function failure(error: unknown): DnsAnswer<never> {
   const { code, message } = error as NodeJS.ErrnoException;
   const cause = (code && CAUSES[code]) || 'error';
-  const detail = code === 'ECANCELLED' ? `no answer before the lookup deadline (${message})` : `${code ?? 'EUNKNOWN'}: ${message}`;
+  const detail =
+    code === 'ECANCELLED' ? `no answer before the lookup deadline (${message})` : `${code ?? 'EUNKNOWN'}: ${message}`;
   return { ok: false, cause, detail };
 }

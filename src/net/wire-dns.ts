@@ -1,7 +1,15 @@
-import { createSocket } from 'node:dgram';
 import { randomInt } from 'node:crypto';
-import { connect as tcpConnect, isIP } from 'node:net';
-import { AUTHENTIC_DATA, RECURSION_DESIRED, TRUNCATED_RESPONSE, decode, encode, type Answer, type DecodedPacket } from 'dns-packet';
+import { createSocket } from 'node:dgram';
+import { isIP, connect as tcpConnect } from 'node:net';
+import {
+  type Answer,
+  AUTHENTIC_DATA,
+  type DecodedPacket,
+  decode,
+  encode,
+  RECURSION_DESIRED,
+  TRUNCATED_RESPONSE,
+} from 'dns-packet';
 import type { DnsAnswer, DnsFailureCause } from './dns-resolver.js';
 
 /** A DNS server as `host` and `port`, parsed from `ip`, `ip:port` or `[v6]:port`. */
@@ -33,7 +41,12 @@ export function parseWireServer(server: string): WireServer {
  * again over TCP when the answer is truncated. Each server is tried in turn until one answers other than SERVFAIL
  * or REFUSED; the whole lookup keeps within timeoutMs. Never throws.
  */
-export async function wireQuery(name: string, type: 'TLSA', servers: WireServer[], timeoutMs: number): Promise<DnsAnswer<WireResponse>> {
+export async function wireQuery(
+  name: string,
+  type: 'TLSA',
+  servers: WireServer[],
+  timeoutMs: number,
+): Promise<DnsAnswer<WireResponse>> {
   const deadline = Date.now() + timeoutMs;
   let last: DnsAnswer<WireResponse> = { ok: false, cause: 'error', detail: 'no DNS server configured' };
   for (const [index, server] of servers.entries()) {
@@ -48,19 +61,36 @@ export async function wireQuery(name: string, type: 'TLSA', servers: WireServer[
   return last;
 }
 
-async function askServer(name: string, type: 'TLSA', server: WireServer, timeoutMs: number): Promise<DnsAnswer<WireResponse>> {
+async function askServer(
+  name: string,
+  type: 'TLSA',
+  server: WireServer,
+  timeoutMs: number,
+): Promise<DnsAnswer<WireResponse>> {
   const id = randomInt(0, 65_536);
   const query = encode({
     id,
     type: 'query',
     flags: RECURSION_DESIRED | AUTHENTIC_DATA,
     questions: [{ type, name, class: 'IN' }],
-    additionals: [{ type: 'OPT', name: '.', udpPayloadSize: EDNS_PAYLOAD, extendedRcode: 0, ednsVersion: 0, flags: 0, flag_do: true, options: [] } as never],
+    additionals: [
+      {
+        type: 'OPT',
+        name: '.',
+        udpPayloadSize: EDNS_PAYLOAD,
+        extendedRcode: 0,
+        ednsVersion: 0,
+        flags: 0,
+        flag_do: true,
+        options: [],
+      } as never,
+    ],
   });
   const started = Date.now();
   try {
     let response = await overUdp(query, id, server, timeoutMs);
-    if ((response.flags ?? 0) & TRUNCATED_RESPONSE) response = await overTcp(query, id, server, timeoutMs - (Date.now() - started));
+    if ((response.flags ?? 0) & TRUNCATED_RESPONSE)
+      response = await overTcp(query, id, server, timeoutMs - (Date.now() - started));
     return judge(response, server);
   } catch (error) {
     const timedOut = (error as Error).message === 'timeout';
@@ -69,12 +99,24 @@ async function askServer(name: string, type: 'TLSA', server: WireServer, timeout
   }
 }
 
-const RCODE_CAUSES: Record<string, DnsFailureCause> = { NXDOMAIN: 'nxdomain', SERVFAIL: 'servfail', REFUSED: 'refused' };
+const RCODE_CAUSES: Record<string, DnsFailureCause> = {
+  NXDOMAIN: 'nxdomain',
+  SERVFAIL: 'servfail',
+  REFUSED: 'refused',
+};
 
 function judge(response: DecodedPacket, server: WireServer): DnsAnswer<WireResponse> {
   const rcode = (response as DecodedPacket & { rcode?: string }).rcode ?? 'NOERROR';
-  if (rcode !== 'NOERROR') return { ok: false, cause: RCODE_CAUSES[rcode] ?? 'error', detail: `${server.host}:${server.port} answered ${rcode}` };
-  return { ok: true, value: { rcode, authenticated: ((response.flags ?? 0) & AUTHENTIC_DATA) !== 0, answers: response.answers ?? [] } };
+  if (rcode !== 'NOERROR')
+    return {
+      ok: false,
+      cause: RCODE_CAUSES[rcode] ?? 'error',
+      detail: `${server.host}:${server.port} answered ${rcode}`,
+    };
+  return {
+    ok: true,
+    value: { rcode, authenticated: ((response.flags ?? 0) & AUTHENTIC_DATA) !== 0, answers: response.answers ?? [] },
+  };
 }
 
 function overUdp(query: Buffer, id: number, server: WireServer, timeoutMs: number): Promise<DecodedPacket> {

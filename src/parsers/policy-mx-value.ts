@@ -12,13 +12,15 @@ const SUB_DOMAIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
 export function checkMxValue(value: string): ParseResult<string> {
   const shown = quoteValue(value);
   if (value === '') return fail('mx has no value');
-  if (/[^\x00-\x7f]/.test(value)) return fail(`mx ${shown} is not ASCII; write internationalised names as A-labels (xn--)`);
+  if (/[^\x00-\x7f]/.test(value))
+    return fail(`mx ${shown} is not ASCII; write internationalised names as A-labels (xn--)`);
   if (value.startsWith('[') || value.includes(':')) return fail(`mx ${shown} is an IP address; mx must be a host name`);
   if (value.endsWith('.')) return fail(`mx ${shown} must not end with a dot`);
   const name = value.startsWith('*.') ? value.slice(2) : value;
   const labels = name.split('.');
   const bad = labels.find((label) => !SUB_DOMAIN.test(label));
-  if (bad !== undefined) return fail(`mx ${shown} is not a host name or "*." followed by a host name (label ${quoteValue(bad)})`);
+  if (bad !== undefined)
+    return fail(`mx ${shown} is not a host name or "*." followed by a host name (label ${quoteValue(bad)})`);
   if (/^[0-9]+$/.test(labels[labels.length - 1]!)) return fail(`mx ${shown} is an IP address; mx must be a host name`);
   const long = labels.find((label) => label.length > 63);
   if (long !== undefined) return fail(`mx ${shown} has a label of ${long.length} characters; the limit is 63`);

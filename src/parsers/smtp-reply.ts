@@ -32,5 +32,7 @@ export function readSmtpReply(buffered: string): SmtpReplyRead {
 
 /** Whether an EHLO reply lists the STARTTLS extension (RFC 3207), the first line being the greeting name. */
 export function offersStartTls(ehlo: SmtpReply): boolean {
-  return ehlo.code === 250 && ehlo.lines.slice(1).some((line) => line.trim().split(/\s+/)[0]?.toUpperCase() === 'STARTTLS');
+  return (
+    ehlo.code === 250 && ehlo.lines.slice(1).some((line) => line.trim().split(/\s+/)[0]?.toUpperCase() === 'STARTTLS')
+  );
 }

@@ -51,7 +51,8 @@ export function parseStsPolicy(body: string): ParseResult<StsPolicy> {
   if (version === undefined) return fail(missingField('version', names));
   if (version !== 'STSv1') return fail(`version ${quoteValue(version)} is not "STSv1"${caseHint(version, ['STSv1'])}`);
   if (mode === undefined) return fail(missingField('mode', names));
-  if (!isMode(mode)) return fail(`mode ${quoteValue(mode)} is not one of enforce, testing, none${caseHint(mode, MODES)}`);
+  if (!isMode(mode))
+    return fail(`mode ${quoteValue(mode)} is not one of enforce, testing, none${caseHint(mode, MODES)}`);
   if (maxAge === undefined) return fail(missingField('max_age', names));
   const seconds = parseMaxAge(maxAge);
   if (!seconds.ok) return seconds;
@@ -68,16 +69,24 @@ function splitLine(line: string, number: number): ParseResult<{ name: string; va
     const why = /^[ \t]/.test(name) ? ' (no whitespace is allowed before it)' : '';
     return fail(`line ${number}: field name ${quoteValue(name)} is not valid${why}`);
   }
-  const value = line.slice(colon + 1).replace(/^[ \t]+/, '').replace(/[ \t]+$/, '');
+  const value = line
+    .slice(colon + 1)
+    .replace(/^[ \t]+/, '')
+    .replace(/[ \t]+$/, '');
   if (value === '') return fail(`line ${number}: field "${name}" has no value`);
-  if (!EXT_VALUE.test(value)) return fail(`line ${number}: value of "${name}" has a character a field value cannot hold (control, tab or invalid UTF-8): ${quoteValue(value)}`);
+  if (!EXT_VALUE.test(value))
+    return fail(
+      `line ${number}: value of "${name}" has a character a field value cannot hold (control, tab or invalid UTF-8): ${quoteValue(value)}`,
+    );
   return { ok: true, value: { name, value } };
 }
 
 function parseMaxAge(value: string): ParseResult<number> {
-  if (!/^[0-9]{1,10}$/.test(value)) return fail(`max_age ${quoteValue(value)} is not a whole number of seconds (1 to 10 digits)`);
+  if (!/^[0-9]{1,10}$/.test(value))
+    return fail(`max_age ${quoteValue(value)} is not a whole number of seconds (1 to 10 digits)`);
   const seconds = Number(value);
-  if (seconds > MAX_AGE_LIMIT) return fail(`max_age ${seconds} is over the limit of ${MAX_AGE_LIMIT} seconds (one year)`);
+  if (seconds > MAX_AGE_LIMIT)
+    return fail(`max_age ${seconds} is over the limit of ${MAX_AGE_LIMIT} seconds (one year)`);
   return { ok: true, value: seconds };
 }
 

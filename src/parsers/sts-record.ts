@@ -49,12 +49,20 @@ export function parseStsRecord(record: string): ParseResult<StsRecord> {
       extensions[field.name] = field.value;
     }
   }
-  if (id === undefined) return { ok: false, reason: missingField('id', split.value.map((f) => f.name)) };
+  if (id === undefined)
+    return {
+      ok: false,
+      reason: missingField(
+        'id',
+        split.value.map((f) => f.name),
+      ),
+    };
   return { ok: true, value: { version: 'STSv1', id, extensions } };
 }
 
 function idProblem(id: string): string {
   if (id === '') return 'id is empty; it must be 1 to 32 letters and digits';
-  if (id.length > 32 && /^[A-Za-z0-9]+$/.test(id)) return `id is ${id.length} characters; at most 32 letters and digits are allowed`;
+  if (id.length > 32 && /^[A-Za-z0-9]+$/.test(id))
+    return `id is ${id.length} characters; at most 32 letters and digits are allowed`;
   return `id ${quoteValue(id)} must be 1 to 32 letters and digits only`;
 }

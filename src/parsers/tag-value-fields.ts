@@ -18,7 +18,8 @@ const EXT_VALUE = /^[\x21-\x3a\x3c\x3e-\x7e]+$/;
 export function splitTagValueFields(record: string, version: string): ParseResult<TagValueField[]> {
   if (!record.startsWith(version)) return fail(versionProblem(record, version));
   const parts = record.slice(version.length).split(';');
-  if (parts.length < 2 || !/^[ \t]*$/.test(parts[0]!)) return fail(`"${version}" must be followed by ";" and the fields`);
+  if (parts.length < 2 || !/^[ \t]*$/.test(parts[0]!))
+    return fail(`"${version}" must be followed by ";" and the fields`);
   const fields: TagValueField[] = [];
   const last = parts.length - 1;
   for (let i = 1; i <= last; i++) {
@@ -31,7 +32,8 @@ export function splitTagValueFields(record: string, version: string): ParseResul
     const text = raw.replace(/^[ \t]+/, '');
     const field = i === last ? text : text.replace(/[ \t]+$/, '');
     if (field === '') return fail('empty field between ";" delimiters');
-    if (i === last && /[ \t]$/.test(field)) return fail('whitespace after the last field (only allowed after a final ";")');
+    if (i === last && /[ \t]$/.test(field))
+      return fail('whitespace after the last field (only allowed after a final ";")');
     const eq = field.indexOf('=');
     if (eq < 1) return fail(`field ${quoteValue(field)} is not name=value`);
     const name = field.slice(0, eq);

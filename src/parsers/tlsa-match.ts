@@ -23,7 +23,7 @@ function matches(record: TlsaRecord, der: Buffer): boolean {
   const selected = selectedBytes(record.selector, der);
   if (selected === null) return false;
   const digest = associationData(record.matchingType, selected);
-  return digest !== null && digest.equals(record.data);
+  return digest?.equals(record.data) ?? false;
 }
 
 /**
@@ -31,7 +31,11 @@ function matches(record: TlsaRecord, der: Buffer): boolean {
  * Where a validated RRset has none, senders fall back to unauthenticated TLS: nothing there can mismatch.
  */
 export function isUsableTlsa(record: TlsaRecord): boolean {
-  return (record.usage === 2 || record.usage === 3) && (record.selector === 0 || record.selector === 1) && [0, 1, 2].includes(record.matchingType);
+  return (
+    (record.usage === 2 || record.usage === 3) &&
+    (record.selector === 0 || record.selector === 1) &&
+    [0, 1, 2].includes(record.matchingType)
+  );
 }
 
 /** Selector 0: the whole certificate; 1: its SubjectPublicKeyInfo. */

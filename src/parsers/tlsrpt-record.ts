@@ -52,7 +52,14 @@ export function parseTlsRptRecord(record: string): ParseResult<TlsRptRecord> {
       extensions[field.name] = field.value;
     }
   }
-  if (rua === undefined) return { ok: false, reason: missingField('rua', split.value.map((f) => f.name)) };
+  if (rua === undefined)
+    return {
+      ok: false,
+      reason: missingField(
+        'rua',
+        split.value.map((f) => f.name),
+      ),
+    };
   const usable = rua.filter((uri) => MAILTO.test(uri) || HTTPS.test(uri));
   if (usable.length === 0) {
     return { ok: false, reason: `rua has no usable mailto: or https: URI (found ${rua.map(quoteValue).join(', ')})` };
@@ -67,7 +74,11 @@ function parseRua(value: string): ParseResult<string[]> {
   const uris = value.split(/[ \t]*,[ \t]*/);
   for (const uri of uris) {
     if (uri === '') return { ok: false, reason: `rua ${quoteValue(value)} has an empty URI between commas` };
-    if (!URI.test(uri)) return { ok: false, reason: `rua URI ${quoteValue(uri)} is not a valid URI (commas and "!" must be percent-encoded)` };
+    if (!URI.test(uri))
+      return {
+        ok: false,
+        reason: `rua URI ${quoteValue(uri)} is not a valid URI (commas and "!" must be percent-encoded)`,
+      };
   }
   return { ok: true, value: uris };
 }

@@ -30,7 +30,10 @@ export async function probeMxGates(mx: MxProbeResult, options: MxGateOptions): P
   const worker = async (): Promise<void> => {
     while (next < hosts.length) {
       const host = hosts[next++]!;
-      const [gate, tlsa] = await Promise.all([smtp ? probeSmtp({ ...smtp, resolver, host }) : null, lookupTlsa(resolver, host)]);
+      const [gate, tlsa] = await Promise.all([
+        smtp ? probeSmtp({ ...smtp, resolver, host }) : null,
+        lookupTlsa(resolver, host),
+      ]);
       results.set(host, { smtp: gate, tlsa });
     }
   };

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { Agent, request, type buildConnector, type Dispatcher } from 'undici';
+import { Agent, type buildConnector, type Dispatcher, request } from 'undici';
 import { connectableAddresses, describeBlocked } from '../net/blocked-address.js';
 import type { DnsAnswer, DnsResolver } from '../net/dns-resolver.js';
 import type { CertInfo } from './cert-info.js';
-import { errorText, failure, remote, type Failure, type Progress } from './fetch-progress.js';
+import { errorText, type Failure, failure, type Progress, remote } from './fetch-progress.js';
 import { openTls, trustingAlso } from './tls-handshake.js';
 
 export type PolicyFetchCause =
@@ -77,13 +77,21 @@ export async function fetchPolicy(options: PolicyFetchOptions): Promise<PolicyPr
   }
 }
 
-async function fetchWithin(options: PolicyFetchOptions, signal: AbortSignal, progress: Progress): Promise<PolicyProbeResult> {
+async function fetchWithin(
+  options: PolicyFetchOptions,
+  signal: AbortSignal,
+  progress: Progress,
+): Promise<PolicyProbeResult> {
   const { host } = options;
   const port = options.port ?? 443;
   const answer = await untilAborted(lookup(options.resolver, host), signal);
   if (!answer.ok) {
     const absent = answer.cause === 'nxdomain' || answer.cause === 'nodata';
-    return failure(absent ? 'no-such-host' : 'dns', `DNS lookup of ${host} failed: ${answer.cause} (${remote(answer.detail)})`, progress);
+    return failure(
+      absent ? 'no-such-host' : 'dns',
+      `DNS lookup of ${host} failed: ${answer.cause} (${remote(answer.detail)})`,
+      progress,
+    );
   }
   if (answer.value.length === 0) return failure('no-such-host', `${host} has no A or AAAA records`, progress);
 
@@ -91,7 +99,11 @@ async function fetchWithin(options: PolicyFetchOptions, signal: AbortSignal, pro
   if (addresses.length === 0) {
     progress.address = answer.value[0] ?? null;
     const named = describeBlocked(answer.value);
-    return failure('blocked-address', `${host} resolves only to addresses the scanner will not connect to: ${remote(named)}`, progress);
+    return failure(
+      'blocked-address',
+      `${host} resolves only to addresses the scanner will not connect to: ${remote(named)}`,
+      progress,
+    );
   }
 
   const url = `https://${host}${port === 443 ? '' : `:${port}`}${POLICY_PATH}`;
@@ -133,7 +145,8 @@ function judgeHeaders(status: number, headers: Dispatcher.ResponseData['headers'
   }
   if (status !== 200) return failure('http-status', `HTTP ${status} instead of 200`, progress);
   const contentType = headerText(headers['content-type']);
-  if (contentType === undefined) return failure('content-type', 'no Content-Type header; text/plain is required', progress);
+  if (contentType === undefined)
+    return failure('content-type', 'no Content-Type header; text/plain is required', progress);
   const mediaType = contentType.split(';')[0]?.trim().toLowerCase();
   if (mediaType !== 'text/plain') {
     return failure('content-type', `Content-Type "${remote(contentType)}" is not text/plain`, progress);
@@ -179,4 +192,3 @@ export function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<
 function headerText(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value.join(', ') : value;
 }
-

@@ -1,6 +1,6 @@
-import { connect as tcpConnect, isIPv6, type Socket } from 'node:net';
 import type { X509Certificate } from 'node:crypto';
-import { connect as tlsConnect, type SecureContext, type TLSSocket } from 'node:tls';
+import { isIPv6, type Socket, connect as tcpConnect } from 'node:net';
+import { type SecureContext, type TLSSocket, connect as tlsConnect } from 'node:tls';
 import { connectableAddresses, describeBlocked } from '../net/blocked-address.js';
 import type { DnsResolver } from '../net/dns-resolver.js';
 import { offersStartTls, readSmtpReply, type SmtpReply } from '../parsers/smtp-reply.js';
@@ -41,7 +41,9 @@ export interface SmtpSession {
   tls: SmtpTls | null;
 }
 
-export type SmtpProbeResult = { ok: true; value: SmtpSession } | { ok: false; cause: SmtpProbeCause; detail: string; address: string | null };
+export type SmtpProbeResult =
+  | { ok: true; value: SmtpSession }
+  | { ok: false; cause: SmtpProbeCause; detail: string; address: string | null };
 
 export interface SmtpProbeOptions {
   /** The MX host name: looked up, and sent as SNI. */
@@ -80,27 +82,47 @@ export async function probeSmtp(options: SmtpProbeOptions): Promise<SmtpProbeRes
   } catch (error) {
     const address = state.address;
     if (deadline.signal.aborted) {
-      return { ok: false, cause: 'timeout', detail: `no answer within ${options.timeoutMs} ms while ${state.phase}`, address };
+      return {
+        ok: false,
+        cause: 'timeout',
+        detail: `no answer within ${options.timeoutMs} ms while ${state.phase}`,
+        address,
+      };
     }
     if (error instanceof SmtpFailure) return { ok: false, cause: error.kind, detail: error.message, address };
-    return { ok: false, cause: 'protocol', detail: `connection broke while ${state.phase}: ${remote(errorText(error))}`, address };
+    return {
+      ok: false,
+      cause: 'protocol',
+      detail: `connection broke while ${state.phase}: ${remote(errorText(error))}`,
+      address,
+    };
   } finally {
     clearTimeout(timer);
   }
 }
 
-async function dialogue(options: SmtpProbeOptions, signal: AbortSignal, state: { phase: string; address: string | null }): Promise<SmtpSession> {
+async function dialogue(
+  options: SmtpProbeOptions,
+  signal: AbortSignal,
+  state: { phase: string; address: string | null },
+): Promise<SmtpSession> {
   const { host, port } = options;
   const answer = await untilAborted(lookup(options.resolver, host), signal);
   if (!answer.ok) {
     const absent = answer.cause === 'nxdomain' || answer.cause === 'nodata';
-    throw new SmtpFailure(absent ? 'no-such-host' : 'dns', `DNS lookup of ${host} failed: ${answer.cause} (${remote(answer.detail)})`);
+    throw new SmtpFailure(
+      absent ? 'no-such-host' : 'dns',
+      `DNS lookup of ${host} failed: ${answer.cause} (${remote(answer.detail)})`,
+    );
   }
   if (answer.value.length === 0) throw new SmtpFailure('no-such-host', `${host} has no A or AAAA records`);
   const addresses = connectableAddresses(answer.value, options.allowPrivate);
   if (addresses.length === 0) {
     state.address = answer.value[0] ?? null;
-    throw new SmtpFailure('blocked-address', `${host} resolves only to addresses the scanner will not connect to: ${remote(describeBlocked(answer.value))}`);
+    throw new SmtpFailure(
+      'blocked-address',
+      `${host} resolves only to addresses the scanner will not connect to: ${remote(describeBlocked(answer.value))}`,
+    );
   }
 
   const socket = await connectFirst(addresses, port, signal, state);
@@ -121,7 +143,8 @@ async function dialogue(options: SmtpProbeOptions, signal: AbortSignal, state: {
     state.phase = `waiting for the STARTTLS reply of ${address}`;
     socket.write('STARTTLS\r\n');
     const ready = await replies.next();
-    if (ready.code !== 220) throw new SmtpFailure('refused', `${address} offered STARTTLS but answered it with ${describe(ready)}`);
+    if (ready.code !== 220)
+      throw new SmtpFailure('refused', `${address} offered STARTTLS but answered it with ${describe(ready)}`);
     replies.detach();
     state.phase = `doing the TLS handshake with ${address}`;
     const secure = await upgrade(socket, options, signal);
@@ -136,7 +159,12 @@ async function dialogue(options: SmtpProbeOptions, signal: AbortSignal, state: {
 }
 
 /** Tries the addresses in order, moving on only when TCP itself fails. */
-async function connectFirst(addresses: string[], port: number, signal: AbortSignal, state: { phase: string; address: string | null }): Promise<Socket> {
+async function connectFirst(
+  addresses: string[],
+  port: number,
+  signal: AbortSignal,
+  state: { phase: string; address: string | null },
+): Promise<Socket> {
   const refused: string[] = [];
   for (const address of addresses) {
     state.address = address;
@@ -192,7 +220,8 @@ function replyReader(socket: Socket): ReplyReader {
       buffered = read.rest;
       const { resolve } = waiting;
       waiting = null;
-      return resolve(read.reply);
+      resolve(read.reply);
+      return;
     }
     const error =
       read.kind === 'malformed'

@@ -1,6 +1,12 @@
-import { connect as tlsConnect, createSecureContext, rootCertificates, type SecureContext, type TLSSocket } from 'node:tls';
-import { certInfo, type CertInfo } from './cert-info.js';
-import { errorText, failure, remote, type Progress } from './fetch-progress.js';
+import {
+  createSecureContext,
+  rootCertificates,
+  type SecureContext,
+  type TLSSocket,
+  connect as tlsConnect,
+} from 'node:tls';
+import { type CertInfo, certInfo } from './cert-info.js';
+import { errorText, failure, type Progress, remote } from './fetch-progress.js';
 
 let lastTrust: { ca: string[]; context: SecureContext } | null = null;
 
@@ -19,7 +25,10 @@ export interface TlsTarget {
   progress: Progress;
 }
 
-type Handshake = { kind: 'up'; socket: TLSSocket } | { kind: 'no-tcp'; error: Error } | { kind: 'no-tls'; error: Error };
+type Handshake =
+  | { kind: 'up'; socket: TLSSocket }
+  | { kind: 'no-tcp'; error: Error }
+  | { kind: 'no-tls'; error: Error };
 
 /**
  * Tries the addresses in order, moving on only when TCP itself fails; the first that accepts gets the TLS
@@ -38,7 +47,11 @@ export async function openTls(target: TlsTarget): Promise<TLSSocket | null> {
       continue;
     }
     if (outcome.kind === 'no-tls') {
-      progress.failure = failure('tls', `TLS handshake with ${address} failed: ${remote(errorText(outcome.error))}`, progress);
+      progress.failure = failure(
+        'tls',
+        `TLS handshake with ${address} failed: ${remote(errorText(outcome.error))}`,
+        progress,
+      );
       return null;
     }
     const { socket } = outcome;
@@ -46,13 +59,21 @@ export async function openTls(target: TlsTarget): Promise<TLSSocket | null> {
       progress.cert = peerCertInfo(socket);
     } catch (error) {
       socket.destroy();
-      progress.failure = failure('tls', `unreadable server certificate from ${address}: ${remote(errorText(error))}`, progress);
+      progress.failure = failure(
+        'tls',
+        `unreadable server certificate from ${address}: ${remote(errorText(error))}`,
+        progress,
+      );
       return null;
     }
     progress.phase = `waiting for the response from ${address}`;
     return socket;
   }
-  progress.failure = failure('connect', `could not connect to ${target.host} on port ${target.port}: ${remote(refused.join(', '))}`, progress);
+  progress.failure = failure(
+    'connect',
+    `could not connect to ${target.host} on port ${target.port}: ${remote(refused.join(', '))}`,
+    progress,
+  );
   return null;
 }
 

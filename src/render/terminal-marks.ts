@@ -1,4 +1,8 @@
 import type { Severity } from '../report/report.js';
 import type { Colour } from './terminal-style.js';
 
-export const SEVERITY_MARKS: Record<Severity, [string, Colour]> = { error: ['✗', 'red'], warning: ['!', 'yellow'], info: ['i', 'blue'] };
+export const SEVERITY_MARKS: Record<Severity, [string, Colour]> = {
+  error: ['✗', 'red'],
+  warning: ['!', 'yellow'],
+  info: ['i', 'blue'],
+};

@@ -32,18 +32,20 @@ export function buildReport(facts: ScanFacts): Report {
   const findings: Finding[] = missing
     ? [makeFinding('domain-not-found', `${domain} does not exist in DNS (NXDOMAIN).`, { domain })]
     : configured
-    ? [
-        ...txt.findings,
-        ...(txt.present || txt.lookupFailed ? [] : [txtMissing(domain)]),
-        ...policy.findings,
-        ...(certEval?.findings ?? []),
-        ...(txt.id !== null && facts.policy.ok ? stale(txt.id, facts.policy.value.sha256, facts.history, domain) : []),
-        ...mx.findings,
-        ...tlsrpt.findings,
-        ...tlsrptAbsence(tlsrpt, facts.tlsrpt.ok, mode, domain),
-        ...gate.findings,
-      ]
-    : [...tlsrpt.findings, ...gate.findings];
+      ? [
+          ...txt.findings,
+          ...(txt.present || txt.lookupFailed ? [] : [txtMissing(domain)]),
+          ...policy.findings,
+          ...(certEval?.findings ?? []),
+          ...(txt.id !== null && facts.policy.ok
+            ? stale(txt.id, facts.policy.value.sha256, facts.history, domain)
+            : []),
+          ...mx.findings,
+          ...tlsrpt.findings,
+          ...tlsrptAbsence(tlsrpt, facts.tlsrpt.ok, mode, domain),
+          ...gate.findings,
+        ]
+      : [...tlsrpt.findings, ...gate.findings];
 
   return {
     domain,
@@ -83,10 +85,21 @@ function stale(id: string, sha256: string, history: HistoryFacts, domain: string
   return [makeFinding('stale-policy-id', detail, { domain })];
 }
 
-function tlsrptAbsence(tlsrpt: TlsRptEvaluation, lookedUp: boolean, mode: PolicyMode | null, domain: string): Finding[] {
+function tlsrptAbsence(
+  tlsrpt: TlsRptEvaluation,
+  lookedUp: boolean,
+  mode: PolicyMode | null,
+  domain: string,
+): Finding[] {
   if (tlsrpt.valid) return [];
   if (mode === 'enforce') {
-    return [makeFinding('enforce-without-tlsrpt', `The policy enforces TLS but _smtp._tls.${domain} has no valid TLS-RPT record, so nobody hears about rejected mail.`, { domain })];
+    return [
+      makeFinding(
+        'enforce-without-tlsrpt',
+        `The policy enforces TLS but _smtp._tls.${domain} has no valid TLS-RPT record, so nobody hears about rejected mail.`,
+        { domain },
+      ),
+    ];
   }
   if (tlsrpt.tlsrpt === null && lookedUp) {
     return [makeFinding('tlsrpt-missing', `_smtp._tls.${domain} has no v=TLSRPTv1 record.`, { domain })];

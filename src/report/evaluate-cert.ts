@@ -1,6 +1,6 @@
 import { certNameMatches } from '../parsers/cert-name-match.js';
-import { certDaysLeft } from './cert-days-left.js';
 import type { CertInfo } from '../probes/cert-info.js';
+import { certDaysLeft } from './cert-days-left.js';
 import { makeFinding } from './make-finding.js';
 import type { CertReport, Finding } from './report.js';
 
@@ -36,11 +36,23 @@ export function evaluateCert(info: CertInfo, host: string, domain: string, now: 
   const findings: Finding[] = [];
   if (!trusted) {
     const why = info.trustError ? ` (${info.trustError})` : '';
-    findings.push(makeFinding('cert-untrusted', `The certificate of ${host}, issued by "${info.issuer}", does not chain to a trusted root${why}.${UNUSABLE}`, { domain }));
+    findings.push(
+      makeFinding(
+        'cert-untrusted',
+        `The certificate of ${host}, issued by "${info.issuer}", does not chain to a trusted root${why}.${UNUSABLE}`,
+        { domain },
+      ),
+    );
   }
   if (!sanMatch) {
     const names = info.san.length ? info.san.join(', ') : 'none';
-    findings.push(makeFinding('cert-san-mismatch', `The certificate of ${host} names ${names}; ${host} is not among them.${UNUSABLE}`, { domain }));
+    findings.push(
+      makeFinding(
+        'cert-san-mismatch',
+        `The certificate of ${host} names ${names}; ${host} is not among them.${UNUSABLE}`,
+        { domain },
+      ),
+    );
   }
   findings.push(...validity(info, host, domain, now));
   return { cert, findings };
@@ -50,15 +62,31 @@ function validity(info: CertInfo, host: string, domain: string, now: Date): Find
   const notBefore = Date.parse(info.notBefore);
   const notAfter = Date.parse(info.notAfter);
   if (now.getTime() < notBefore) {
-    return [makeFinding('cert-expired', `The certificate of ${host} is not valid before ${info.notBefore}.${UNUSABLE}`, { domain })];
+    return [
+      makeFinding('cert-expired', `The certificate of ${host} is not valid before ${info.notBefore}.${UNUSABLE}`, {
+        domain,
+      }),
+    ];
   }
   if (now.getTime() > notAfter) {
     const days = Math.floor((now.getTime() - notAfter) / DAY_MS);
-    return [makeFinding('cert-expired', `The certificate of ${host} expired on ${info.notAfter} (${days} days ago).${UNUSABLE}`, { domain })];
+    return [
+      makeFinding(
+        'cert-expired',
+        `The certificate of ${host} expired on ${info.notAfter} (${days} days ago).${UNUSABLE}`,
+        { domain },
+      ),
+    ];
   }
   const daysLeft = certDaysLeft(info.notAfter, now);
   if (daysLeft !== null && daysLeft < EXPIRING_SOON_DAYS) {
-    return [makeFinding('cert-expiring-soon', `The certificate of ${host} expires on ${info.notAfter} (in ${daysLeft} days).`, { domain })];
+    return [
+      makeFinding(
+        'cert-expiring-soon',
+        `The certificate of ${host} expires on ${info.notAfter} (in ${daysLeft} days).`,
+        { domain },
+      ),
+    ];
   }
   return [];
 }

@@ -41,7 +41,12 @@ export function evaluateGate(
 }
 
 /** RFC 7672: validated TLSA records bind the host to a certificate or key; unvalidated ones are ignored by senders. */
-function judgeDane(host: string, answer: MxGateFacts['tlsa'], tls: SmtpTls | null, domain: string): { dane: MxDane; findings: Finding[] } {
+function judgeDane(
+  host: string,
+  answer: MxGateFacts['tlsa'],
+  tls: SmtpTls | null,
+  domain: string,
+): { dane: MxDane; findings: Finding[] } {
   const context = { domain, host };
   if (!answer.ok) {
     const absent = answer.cause === 'nxdomain' || answer.cause === 'nodata';
@@ -65,17 +70,40 @@ function judgeDane(host: string, answer: MxGateFacts['tlsa'], tls: SmtpTls | nul
   return { dane: { status: 'mismatch', tlsa }, findings: [makeFinding('dane-mismatch', detail, context)] };
 }
 
-function judgeHost(host: string, probe: SmtpProbeResult, mode: PolicyMode | null, domain: string, now: Date): { smtp: MxSmtp; findings: Finding[] } {
+function judgeHost(
+  host: string,
+  probe: SmtpProbeResult,
+  mode: PolicyMode | null,
+  domain: string,
+  now: Date,
+): { smtp: MxSmtp; findings: Finding[] } {
   const context = { domain, host };
   if (!probe.ok) {
     const detail = `${host}: ${probe.detail}.`;
     return {
-      smtp: { reached: false, error: `${probe.cause}: ${probe.detail}`, address: probe.address, starttls: null, tlsVersion: null, cipher: null, cert: null },
-      findings: [makeFinding('smtp-unreachable', `${detail} Outbound port 25 may be filtered where the scan ran.`, context)],
+      smtp: {
+        reached: false,
+        error: `${probe.cause}: ${probe.detail}`,
+        address: probe.address,
+        starttls: null,
+        tlsVersion: null,
+        cipher: null,
+        cert: null,
+      },
+      findings: [
+        makeFinding('smtp-unreachable', `${detail} Outbound port 25 may be filtered where the scan ran.`, context),
+      ],
     };
   }
   const { starttls, tls, address } = probe.value;
-  const base = { reached: true, error: null, address, starttls, tlsVersion: tls?.version ?? null, cipher: tls?.cipher ?? null };
+  const base = {
+    reached: true,
+    error: null,
+    address,
+    starttls,
+    tlsVersion: tls?.version ?? null,
+    cipher: tls?.cipher ?? null,
+  };
   if (!starttls || !tls) {
     const severity: Severity = mode === 'enforce' || mode === 'testing' ? 'error' : 'warning';
     const detail = `${host} (${address}) does not offer STARTTLS in its EHLO reply, so mail to it travels in plaintext${severity === 'error' ? ` and senders applying the ${mode} policy will not deliver to it` : ''}.`;
@@ -114,18 +142,52 @@ function certFindings(
   const findings: Finding[] = [];
   if (!cert.trusted) {
     const why = tls.cert.trustError ? ` (${tls.cert.trustError})` : '';
-    findings.push(makeFinding('mx-cert-untrusted', `The certificate ${host} presents on STARTTLS, issued by "${cert.issuer}", does not chain to a trusted root${why}.${consequence}`, context, severity));
+    findings.push(
+      makeFinding(
+        'mx-cert-untrusted',
+        `The certificate ${host} presents on STARTTLS, issued by "${cert.issuer}", does not chain to a trusted root${why}.${consequence}`,
+        context,
+        severity,
+      ),
+    );
   }
   if (!cert.nameMatch) {
     const names = cert.san.length ? cert.san.join(', ') : 'none';
-    findings.push(makeFinding('mx-cert-name-mismatch', `The certificate ${host} presents on STARTTLS names ${names}; ${host} is not among them.${consequence}`, context, severity));
+    findings.push(
+      makeFinding(
+        'mx-cert-name-mismatch',
+        `The certificate ${host} presents on STARTTLS names ${names}; ${host} is not among them.${consequence}`,
+        context,
+        severity,
+      ),
+    );
   }
   if (now.getTime() < Date.parse(cert.notBefore)) {
-    findings.push(makeFinding('mx-cert-expired', `The certificate ${host} presents on STARTTLS is not valid before ${cert.notBefore}.${consequence}`, context, severity));
+    findings.push(
+      makeFinding(
+        'mx-cert-expired',
+        `The certificate ${host} presents on STARTTLS is not valid before ${cert.notBefore}.${consequence}`,
+        context,
+        severity,
+      ),
+    );
   } else if (cert.daysLeft < 0 || now.getTime() > Date.parse(cert.notAfter)) {
-    findings.push(makeFinding('mx-cert-expired', `The certificate ${host} presents on STARTTLS expired on ${cert.notAfter}.${consequence}`, context, severity));
+    findings.push(
+      makeFinding(
+        'mx-cert-expired',
+        `The certificate ${host} presents on STARTTLS expired on ${cert.notAfter}.${consequence}`,
+        context,
+        severity,
+      ),
+    );
   } else if (cert.daysLeft < EXPIRING_SOON_DAYS) {
-    findings.push(makeFinding('mx-cert-expiring-soon', `The certificate ${host} presents on STARTTLS expires on ${cert.notAfter} (in ${cert.daysLeft} days).`, context));
+    findings.push(
+      makeFinding(
+        'mx-cert-expiring-soon',
+        `The certificate ${host} presents on STARTTLS expires on ${cert.notAfter} (in ${cert.daysLeft} days).`,
+        context,
+      ),
+    );
   }
   return findings;
 }

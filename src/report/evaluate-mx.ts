@@ -1,9 +1,9 @@
 import type { StsPolicy } from '../parsers/sts-policy.js';
 import type { MxProbeResult } from '../probes/dns-probes.js';
-import { makeFinding } from './make-finding.js';
-import { mxRows, uncoveredMx, type CoverageRow, type UncoveredMx } from './mx-coverage.js';
-import type { Finding } from './report.js';
 import { inlineCode as code } from '../text/inline-code.js';
+import { makeFinding } from './make-finding.js';
+import { type CoverageRow, mxRows, type UncoveredMx, uncoveredMx } from './mx-coverage.js';
+import type { Finding } from './report.js';
 
 export interface MxEvaluation {
   /** Live MX hosts (a null MX, RFC 7505, counts as none). */
@@ -19,13 +19,28 @@ export function evaluateMx(result: MxProbeResult, policy: StsPolicy | null, doma
   const rows = mxRows(answers, policy?.mx ?? []);
   if (!policy || policy.mode === 'none') return { rows, findings: [] };
   if (!probe.ok) {
-    return { rows, findings: [makeFinding('no-mx', `The MX lookup for ${domain} failed (${probe.detail}); the MX table could not be checked.`, { domain })] };
+    return {
+      rows,
+      findings: [
+        makeFinding(
+          'no-mx',
+          `The MX lookup for ${domain} failed (${probe.detail}); the MX table could not be checked.`,
+          { domain },
+        ),
+      ],
+    };
   }
   if (rows.length === 0) {
     const why = probe.value.length > 0 ? 'publishes a null MX (RFC 7505)' : 'has no MX records';
-    return { rows, findings: [makeFinding('no-mx', `${domain} ${why} while a ${policy.mode} policy is live.`, { domain })] };
+    return {
+      rows,
+      findings: [makeFinding('no-mx', `${domain} ${why} while a ${policy.mode} policy is live.`, { domain })],
+    };
   }
-  return { rows, findings: groupByPattern(uncoveredMx(rows, policy.mx)).map((group) => uncoveredFinding(group, policy, domain)) };
+  return {
+    rows,
+    findings: groupByPattern(uncoveredMx(rows, policy.mx)).map((group) => uncoveredFinding(group, policy, domain)),
+  };
 }
 
 interface UncoveredGroup extends UncoveredMx {

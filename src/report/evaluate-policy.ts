@@ -27,7 +27,13 @@ export function evaluatePolicy(probe: PolicyProbeResult, domain: string): Policy
   if (!parsed.ok) {
     const served = /^version:[ \t]*STSv1[ \t]*\r?$/m.test(body.toString('latin1'));
     const policy = { sha256, mode: null, mx: [], maxAge: null };
-    return { policy, parsed: null, served, unknown: false, findings: [makeFinding('policy-invalid', parsed.reason, { domain })] };
+    return {
+      policy,
+      parsed: null,
+      served,
+      unknown: false,
+      findings: [makeFinding('policy-invalid', parsed.reason, { domain })],
+    };
   }
   const { mode, mx, maxAge } = parsed.value;
   const policy = { sha256, mode, mx, maxAge };
@@ -57,10 +63,22 @@ function unreachable(probe: Extract<PolicyProbeResult, { ok: false }>, domain: s
 
 function maxAgeFindings(maxAge: number, domain: string): Finding[] {
   if (maxAge < MIN_MAX_AGE) {
-    return [makeFinding('max-age-too-low', `max_age is ${maxAge} s; Google ignores policies below ${MIN_MAX_AGE} s (one day).`, { domain })];
+    return [
+      makeFinding(
+        'max-age-too-low',
+        `max_age is ${maxAge} s; Google ignores policies below ${MIN_MAX_AGE} s (one day).`,
+        { domain },
+      ),
+    ];
   }
   if (maxAge < RECOMMENDED_MAX_AGE) {
-    return [makeFinding('max-age-short', `max_age is ${maxAge} s, under the week (${RECOMMENDED_MAX_AGE} s) RFC 8461 recommends.`, { domain })];
+    return [
+      makeFinding(
+        'max-age-short',
+        `max_age is ${maxAge} s, under the week (${RECOMMENDED_MAX_AGE} s) RFC 8461 recommends.`,
+        { domain },
+      ),
+    ];
   }
   return [];
 }

@@ -1,4 +1,12 @@
-import { clip, domainRow, domainSessions, reporterOf, sorted, type ReceivedReport, type Tally } from '../tlsrpt/domain-sessions.js';
+import {
+  clip,
+  domainRow,
+  domainSessions,
+  type ReceivedReport,
+  reporterOf,
+  sorted,
+  type Tally,
+} from '../tlsrpt/domain-sessions.js';
 import { MX_REFUSAL_TYPES, resultTypeFix } from '../tlsrpt/result-type-fixes.js';
 import { makeFinding } from './make-finding.js';
 import type { Finding, Report } from './report.js';
@@ -35,7 +43,12 @@ function enforceFailures(domain: string, recent: readonly ReceivedReport[]): Fin
   const [top] = sessions.failuresByResultType;
   const mx = knownHosts(sessions.failingMxHosts);
   const detail = `Reports of the last ${RECENT_DAYS} days: ${sessions.failed} of ${sessions.successful + sessions.failed} sessions failed${top ? ` (most: ${top.name})` : ''}, from ${senders(sessions.reporters)}${mx.length > 0 ? `; failing MX hosts: ${listed(mx)}` : ''}.`;
-  return [makeFinding('tlsrpt-failures', detail, { domain, note: top ? resultTypeFix(top.name, domain, mx[0]?.name ?? null) : undefined })];
+  return [
+    makeFinding('tlsrpt-failures', detail, {
+      domain,
+      note: top ? resultTypeFix(top.name, domain, mx[0]?.name ?? null) : undefined,
+    }),
+  ];
 }
 
 /** Sessions refused at an MX host (or at one the policy does not cover): under enforce, no delivery there. */
@@ -61,7 +74,9 @@ function prematureEnforceRisk(domain: string, recent: readonly ReceivedReport[])
   const mx = sorted(hosts);
   const detail = `Reports of the last ${RECENT_DAYS} days show sessions failing at MX hosts that enforce would refuse${types.length > 0 ? ` (${listed(types)})` : ''}: flipping to enforce now would bounce mail from these senders: ${listed(sorted(byReporter))}${mx.length > 0 ? `. Failing MX hosts: ${listed(mx)}` : ''}.`;
   const [top] = types;
-  const note = top ? resultTypeFix(top.name, domain, mx[0]?.name ?? null) : `add the failing MX hosts to the policy's mx: lines.`;
+  const note = top
+    ? resultTypeFix(top.name, domain, mx[0]?.name ?? null)
+    : `add the failing MX hosts to the policy's mx: lines.`;
   return [makeFinding('premature-enforce-risk', detail, { domain, note })];
 }
 
@@ -80,8 +95,14 @@ function readyToEnforce(report: Report, reports: readonly ReceivedReport[], now:
   const to = Math.max(...clean.map((entry) => Date.parse(entry.report.end)));
   const reporters = new Set(clean.map((entry) => reporterOf(entry.report)));
   const sessions = clean.reduce((sum, entry) => sum + entry.row!.successful, 0);
-  if (to - from < CLEAN_DAYS * DAY_MS || reporters.size < CLEAN_REPORTERS || to < now.getTime() - CURRENT_DAYS * DAY_MS) return [];
-  const body = ['version: STSv1', 'mode: enforce', ...policy.mx.map((mx) => `mx: ${mx}`), `max_age: ${policy.maxAge ?? 604_800}`];
+  if (to - from < CLEAN_DAYS * DAY_MS || reporters.size < CLEAN_REPORTERS || to < now.getTime() - CURRENT_DAYS * DAY_MS)
+    return [];
+  const body = [
+    'version: STSv1',
+    'mode: enforce',
+    ...policy.mx.map((mx) => `mx: ${mx}`),
+    `max_age: ${policy.maxAge ?? 604_800}`,
+  ];
   const detail = `${sessions} sessions and no failure since ${new Date(from).toISOString().slice(0, 10)}, reported by ${reporters.size} senders (${[...reporters].sort().slice(0, LISTED).join(', ')}). New policy: ${body.join(' / ')}; then _mta-sts.${domain} TXT "v=STSv1; id=${freshId(now)}".`;
   return [makeFinding('ready-to-enforce', detail, { domain })];
 }

@@ -1,6 +1,6 @@
+import { quoteValue } from '../parsers/quote-value.js';
 import { looksLikeTlsRptRecord, parseTlsRptRecord, selectTlsRptRecords } from '../parsers/tlsrpt-record.js';
 import type { DnsProbeResult } from '../probes/dns-probes.js';
-import { quoteValue } from '../parsers/quote-value.js';
 import { makeFinding } from './make-finding.js';
 import type { Finding, Report } from './report.js';
 
@@ -15,19 +15,31 @@ export function evaluateTlsRpt(probe: DnsProbeResult<string[]>, domain: string):
   const name = `_smtp._tls.${domain}`;
   if (!probe.ok) {
     const detail = `The ${name} TXT lookup failed (${probe.detail}); senders cannot find where to report.`;
-    return { tlsrpt: null, valid: false, findings: [makeFinding('tlsrpt-invalid', detail, { domain, lookupFailed: true })] };
+    return {
+      tlsrpt: null,
+      valid: false,
+      findings: [makeFinding('tlsrpt-invalid', detail, { domain, lookupFailed: true })],
+    };
   }
   const records = selectTlsRptRecords(probe.value);
   const [first] = records;
   if (first === undefined) return discarded(probe.value.filter(looksLikeTlsRptRecord), domain);
   if (records.length > 1) {
     const detail = `${records.length} v=TLSRPTv1 records at ${name}; senders ignore them all (RFC 8460 §3).`;
-    return { tlsrpt: { record: first, rua: [] }, valid: false, findings: [makeFinding('tlsrpt-invalid', detail, { domain })] };
+    return {
+      tlsrpt: { record: first, rua: [] },
+      valid: false,
+      findings: [makeFinding('tlsrpt-invalid', detail, { domain })],
+    };
   }
   const parsed = parseTlsRptRecord(first);
   if (!parsed.ok) {
     const detail = `${quoteValue(first)}: ${parsed.reason}.`;
-    return { tlsrpt: { record: first, rua: [] }, valid: false, findings: [makeFinding('tlsrpt-invalid', detail, { domain })] };
+    return {
+      tlsrpt: { record: first, rua: [] },
+      valid: false,
+      findings: [makeFinding('tlsrpt-invalid', detail, { domain })],
+    };
   }
   return { tlsrpt: { record: first, rua: parsed.value.rua }, valid: true, findings: [] };
 }

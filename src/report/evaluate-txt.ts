@@ -1,6 +1,6 @@
+import { quoteValue } from '../parsers/quote-value.js';
 import { looksLikeStsRecord, parseStsRecord, selectStsRecords } from '../parsers/sts-record.js';
 import type { DnsProbeResult } from '../probes/dns-probes.js';
-import { quoteValue } from '../parsers/quote-value.js';
 import { makeFinding } from './make-finding.js';
 import type { Finding, Report } from './report.js';
 
@@ -19,21 +19,45 @@ export function evaluateTxt(probe: DnsProbeResult<string[]>, domain: string): Tx
   const name = `_mta-sts.${domain}`;
   if (!probe.ok) {
     const detail = `The ${name} TXT lookup failed (${probe.detail}); senders that cannot read it treat the domain as having no policy.`;
-    return { txt: null, id: null, present: false, lookupFailed: true, findings: [makeFinding('txt-invalid', detail, { domain, lookupFailed: true })] };
+    return {
+      txt: null,
+      id: null,
+      present: false,
+      lookupFailed: true,
+      findings: [makeFinding('txt-invalid', detail, { domain, lookupFailed: true })],
+    };
   }
   const records = selectStsRecords(probe.value);
   const [first] = records;
   if (first === undefined) return discarded(probe.value.filter(looksLikeStsRecord), domain);
   if (records.length > 1) {
     const detail = `${records.length} v=STSv1 records at ${name}: ${records.map(quoteValue).join(', ')}.`;
-    return { txt: { record: first, id: null }, id: null, present: true, lookupFailed: false, findings: [makeFinding('txt-multiple', detail, { domain })] };
+    return {
+      txt: { record: first, id: null },
+      id: null,
+      present: true,
+      lookupFailed: false,
+      findings: [makeFinding('txt-multiple', detail, { domain })],
+    };
   }
   const parsed = parseStsRecord(first);
   if (!parsed.ok) {
     const detail = `${quoteValue(first)}: ${parsed.reason}.`;
-    return { txt: { record: first, id: null }, id: null, present: true, lookupFailed: false, findings: [makeFinding('txt-invalid', detail, { domain })] };
+    return {
+      txt: { record: first, id: null },
+      id: null,
+      present: true,
+      lookupFailed: false,
+      findings: [makeFinding('txt-invalid', detail, { domain })],
+    };
   }
-  return { txt: { record: first, id: parsed.value.id }, id: parsed.value.id, present: true, lookupFailed: false, findings: [] };
+  return {
+    txt: { record: first, id: parsed.value.id },
+    id: parsed.value.id,
+    present: true,
+    lookupFailed: false,
+    findings: [],
+  };
 }
 
 /** No record begins with "v=STSv1;", but one was plainly meant as such: senders discard it, the owner should know. */
@@ -41,5 +65,11 @@ function discarded(nearMisses: string[], domain: string): TxtEvaluation {
   const [record] = nearMisses;
   if (record === undefined) return { txt: null, id: null, present: false, lookupFailed: false, findings: [] };
   const detail = `${quoteValue(record)} does not begin with exactly "v=STSv1;", so senders discard it.`;
-  return { txt: { record, id: null }, id: null, present: true, lookupFailed: false, findings: [makeFinding('txt-invalid', detail, { domain })] };
+  return {
+    txt: { record, id: null },
+    id: null,
+    present: true,
+    lookupFailed: false,
+    findings: [makeFinding('txt-invalid', detail, { domain })],
+  };
 }

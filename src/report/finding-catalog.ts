@@ -1,6 +1,6 @@
+import { inlineCode as code } from '../text/inline-code.js';
 import type { FindingCode } from './finding-codes.js';
 import type { Severity } from './report.js';
-import { inlineCode as code } from '../text/inline-code.js';
 
 /** What a fix sentence may refer to; each entry uses the parts it needs. */
 export interface FixContext {
@@ -23,7 +23,8 @@ export interface CatalogEntry {
 }
 
 /** Where the chat bot takes reports itself; the CLI shows it too, since the bot is part of the same tool. */
-const BOT_ENDPOINT = 'To have the mtasts bot read and summarise the reports, add the https: address `/mtasts reports endpoint` gives in its channel to rua (comma-separated).';
+const BOT_ENDPOINT =
+  'To have the mtasts bot read and summarise the reports, add the https: address `/mtasts reports endpoint` gives in its channel to rua (comma-separated).';
 
 /** The one table of human text: both the CLI and the chat adapters render findings from it. */
 export const FINDING_CATALOG: Record<FindingCode, CatalogEntry> = {
@@ -44,7 +45,8 @@ export const FINDING_CATALOG: Record<FindingCode, CatalogEntry> = {
   'txt-multiple': {
     severity: 'error',
     title: 'Several MTA-STS TXT records',
-    fix: (c) => `Senders ignore the policy when more than one ${code('v=STSv1')} record exists: keep exactly one at ${code(`_mta-sts.${c.domain}`)}.`,
+    fix: (c) =>
+      `Senders ignore the policy when more than one ${code('v=STSv1')} record exists: keep exactly one at ${code(`_mta-sts.${c.domain}`)}.`,
   },
   'policy-unreachable': {
     severity: 'error',
@@ -79,13 +81,13 @@ export const FINDING_CATALOG: Record<FindingCode, CatalogEntry> = {
   'mx-wildcard-missing': {
     severity: 'error',
     title: 'MX wildcard missing',
-    fix: (c) =>
-      `Add ${code(`mx: ${c.pattern}`)} to the policy, then rotate the TXT id.${c.note ? ` ${c.note}` : ''}`,
+    fix: (c) => `Add ${code(`mx: ${c.pattern}`)} to the policy, then rotate the TXT id.${c.note ? ` ${c.note}` : ''}`,
   },
   'cert-san-mismatch': {
     severity: 'error',
     title: 'Cert SAN mismatch',
-    fix: (c) => `Issue a certificate whose subjectAltName includes ${code(`mta-sts.${c.domain}`)}; senders reject the policy otherwise.`,
+    fix: (c) =>
+      `Issue a certificate whose subjectAltName includes ${code(`mta-sts.${c.domain}`)}; senders reject the policy otherwise.`,
   },
   'cert-expired': {
     severity: 'error',
@@ -130,7 +132,8 @@ export const FINDING_CATALOG: Record<FindingCode, CatalogEntry> = {
   'mx-cert-expired': {
     severity: 'error',
     title: 'MX certificate expired',
-    fix: (c) => `Renew the certificate of ${code(c.host ?? '')} and automate its renewal; senders enforcing MTA-STS refuse an expired certificate.`,
+    fix: (c) =>
+      `Renew the certificate of ${code(c.host ?? '')} and automate its renewal; senders enforcing MTA-STS refuse an expired certificate.`,
   },
   'dane-mismatch': {
     severity: 'error',
@@ -141,7 +144,8 @@ export const FINDING_CATALOG: Record<FindingCode, CatalogEntry> = {
   'cert-expiring-soon': {
     severity: 'warning',
     title: 'Cert expiring soon',
-    fix: (c) => `Renew the certificate of ${code(`mta-sts.${c.domain}`)} now; when it expires senders stop refreshing the policy.`,
+    fix: (c) =>
+      `Renew the certificate of ${code(`mta-sts.${c.domain}`)} now; when it expires senders stop refreshing the policy.`,
   },
   'tlsrpt-missing': {
     severity: 'warning',
@@ -172,7 +176,8 @@ export const FINDING_CATALOG: Record<FindingCode, CatalogEntry> = {
   'mx-cert-expiring-soon': {
     severity: 'warning',
     title: 'MX certificate expiring soon',
-    fix: (c) => `Renew the certificate of ${code(c.host ?? '')} now; once it expires senders enforcing MTA-STS stop delivering to it.`,
+    fix: (c) =>
+      `Renew the certificate of ${code(c.host ?? '')} now; once it expires senders enforcing MTA-STS stop delivering to it.`,
   },
   'smtp-unreachable': {
     severity: 'warning',
@@ -194,7 +199,8 @@ export const FINDING_CATALOG: Record<FindingCode, CatalogEntry> = {
   'dane-present': {
     severity: 'info',
     title: 'DANE TLSA records validated and matching',
-    fix: (c) => `Nothing to fix; when the certificate or key of ${code(c.host ?? '')} changes, publish the new TLSA record before the switch.`,
+    fix: (c) =>
+      `Nothing to fix; when the certificate or key of ${code(c.host ?? '')} changes, publish the new TLSA record before the switch.`,
   },
   'premature-enforce-risk': {
     severity: 'warning',

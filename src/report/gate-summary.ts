@@ -25,7 +25,11 @@ function smtpSummary(row: MxRow): string {
   if (!smtp.starttls) return 'no STARTTLS';
   if (smtp.cert === null) return `STARTTLS, TLS failed (${causeOf(smtp.error)})`;
   const { cert } = smtp;
-  const problems = [cert.trusted ? null : 'untrusted', cert.nameMatch ? null : 'wrong name', cert.daysLeft < 0 ? 'expired' : null];
+  const problems = [
+    cert.trusted ? null : 'untrusted',
+    cert.nameMatch ? null : 'wrong name',
+    cert.daysLeft < 0 ? 'expired' : null,
+  ];
   const verdict = problems.filter((p) => p !== null).join(' + ') || 'ok';
   return `STARTTLS ${smtp.tlsVersion ?? 'TLS'}, cert ${verdict}, ${cert.daysLeft} days`;
 }

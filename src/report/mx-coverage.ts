@@ -1,9 +1,9 @@
 import { aLabelName } from '../domain/a-label-name.js';
 import type { MxAnswer } from '../net/dns-resolver.js';
 import { mxPatternMatches } from '../parsers/mx-pattern.js';
+import { inlineCode as code } from '../text/inline-code.js';
 import { hostedMx } from './hosted-providers.js';
 import type { MxRow } from './report.js';
-import { inlineCode as code } from '../text/inline-code.js';
 
 /** An MX host no policy pattern covers, with the pattern that would cover it. */
 export interface UncoveredMx {
@@ -39,12 +39,19 @@ export function uncoveredMx(rows: CoverageRow[], patterns: string[]): UncoveredM
 
 function explain(host: string, patterns: string[]): UncoveredMx {
   const name = aLabelName(host).toLowerCase();
-  const tooHigh = patterns.find((p) => p.startsWith('*.') && name.endsWith(aLabelName(p).slice(1).toLowerCase().replace(/\.$/, '')));
+  const tooHigh = patterns.find(
+    (p) => p.startsWith('*.') && name.endsWith(aLabelName(p).slice(1).toLowerCase().replace(/\.$/, '')),
+  );
   const tooHighNote = tooHigh && `${code(tooHigh)} does not cover ${code(host)}: a wildcard matches exactly one label.`;
   const hosted = hostedMx(host);
   if (hosted) {
     const note = tooHighNote || hosted.note;
-    return { host, pattern: hosted.pattern, wildcard: hosted.needsWildcard || tooHigh !== undefined, ...(note ? { note } : {}) };
+    return {
+      host,
+      pattern: hosted.pattern,
+      wildcard: hosted.needsWildcard || tooHigh !== undefined,
+      ...(note ? { note } : {}),
+    };
   }
   if (tooHigh) return { host, pattern: `*.${host.slice(host.indexOf('.') + 1)}`, wildcard: true, note: tooHighNote };
   return { host, pattern: host, wildcard: false };

@@ -55,7 +55,15 @@ export const mxSmtpSchema = z.object({
 });
 export type MxSmtp = z.infer<typeof mxSmtpSchema>;
 
-export const DANE_STATUSES = ['none', 'match', 'mismatch', 'unsigned', 'unusable', 'unchecked', 'lookup-failed'] as const;
+export const DANE_STATUSES = [
+  'none',
+  'match',
+  'mismatch',
+  'unsigned',
+  'unusable',
+  'unchecked',
+  'lookup-failed',
+] as const;
 
 /** The TLSA records at _25._tcp.<host> and how they stand against what the host presented. */
 export const mxDaneSchema = z.object({

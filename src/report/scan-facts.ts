@@ -1,6 +1,6 @@
 import type { DnsProbeResult, MxProbeResult } from '../probes/dns-probes.js';
-import type { PolicyProbeResult } from '../probes/policy-probe.js';
 import type { MxGateFacts } from '../probes/mx-gate-probe.js';
+import type { PolicyProbeResult } from '../probes/policy-probe.js';
 
 /** What the probes saw, plus what history says: the whole input of the pure report step. */
 export interface ScanFacts {

@@ -1,5 +1,5 @@
 import { checkMxValue } from '../parsers/policy-mx-value.js';
-import { neededPatterns, type CoverageRow } from './mx-coverage.js';
+import { type CoverageRow, neededPatterns } from './mx-coverage.js';
 import type { PolicyMode, Report } from './report.js';
 
 export interface SuggestionInput {

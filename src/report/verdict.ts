@@ -1,5 +1,4 @@
-import type { PolicyMode } from './report.js';
-import type { Finding, Verdict } from './report.js';
+import type { Finding, PolicyMode, Verdict } from './report.js';
 
 const BY_MODE: Record<PolicyMode, Verdict> = { enforce: 'enforced', testing: 'testing', none: 'none' };
 

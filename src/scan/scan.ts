@@ -1,6 +1,6 @@
+import { normalizeDomainInput } from '../domain/normalize-domain.js';
 import type { DnsResolver } from '../net/dns-resolver.js';
 import { createNodeResolver } from '../net/node-resolver.js';
-import { normalizeDomainInput } from '../domain/normalize-domain.js';
 import { probeMx, probeTxt } from '../probes/dns-probes.js';
 import { probeMxGates } from '../probes/mx-gate-probe.js';
 import { fetchPolicy, type PolicyProbeResult } from '../probes/policy-probe.js';
@@ -9,7 +9,7 @@ import { buildReport } from '../report/build-report.js';
 import { evaluateTxt } from '../report/evaluate-txt.js';
 import type { Report } from '../report/report.js';
 import type { HistoryFacts } from '../report/scan-facts.js';
-import { scanRecord, type ScanHistory } from '../store/scan-history.js';
+import { type ScanHistory, scanRecord } from '../store/scan-history.js';
 import { ResolverUnreachableError, watchAnswers } from './resolver-unreachable.js';
 import { markHistoryUnsaved } from './unsaved-history.js';
 
@@ -78,7 +78,12 @@ export async function scan(input: string, options: ScanOptions = {}): Promise<Re
         smtp:
           options.smtp === false
             ? null
-            : { port: options.smtpPort ?? SMTP_PORT, allowPrivate: options.allowPrivate ?? false, timeoutMs, secureContext },
+            : {
+                port: options.smtpPort ?? SMTP_PORT,
+                allowPrivate: options.allowPrivate ?? false,
+                timeoutMs,
+                secureContext,
+              },
       }),
     ),
   ]);

@@ -1,5 +1,5 @@
-import { openPostgresStore } from './postgres-store.js';
 import type { SingletonLogger } from './postgres-singleton.js';
+import { openPostgresStore } from './postgres-store.js';
 import { DEFAULT_DB_PATH, openSqliteStore } from './sqlite-store.js';
 import type { Store } from './store.js';
 

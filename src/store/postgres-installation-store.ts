@@ -4,7 +4,15 @@ import { inTransaction } from './postgres-transaction.js';
 
 const WORKSPACE = 'platform = $1 AND workspace_id = $2';
 /** Every table whose rows belong to one workspace, emptied when it uninstalls (a report's domains before it). */
-const WORKSPACE_TABLES = ['installations', 'watches', 'digest_channels', 'digest_slots', 'digest_snapshots', 'tlsrpt_tokens', 'tlsrpt_reports'];
+const WORKSPACE_TABLES = [
+  'installations',
+  'watches',
+  'digest_channels',
+  'digest_slots',
+  'digest_snapshots',
+  'tlsrpt_tokens',
+  'tlsrpt_reports',
+];
 const REPORT_DOMAINS = `DELETE FROM tlsrpt_report_domains WHERE report IN (SELECT id FROM tlsrpt_reports WHERE ${WORKSPACE})`;
 const key = ({ platform, workspaceId }: Workspace) => [platform, workspaceId];
 
@@ -19,15 +27,22 @@ export function postgresInstallationStore(pool: Pool): InstallationStore {
       );
     },
     async installation(workspace) {
-      const { rows } = await pool.query<{ sealed: string }>(`SELECT sealed FROM installations WHERE ${WORKSPACE}`, key(workspace));
+      const { rows } = await pool.query<{ sealed: string }>(
+        `SELECT sealed FROM installations WHERE ${WORKSPACE}`,
+        key(workspace),
+      );
       return rows[0]?.sealed ?? null;
     },
     // The workspace's watch lock (the one `watch` takes) keeps a watch added meanwhile from outliving the forget.
     forgetWorkspace: (workspace) =>
       inTransaction(pool, async (client) => {
-        await client.query(`SELECT pg_advisory_xact_lock(hashtext('mtasts:watch:' || $1 || ':' || $2))`, key(workspace));
+        await client.query(
+          `SELECT pg_advisory_xact_lock(hashtext('mtasts:watch:' || $1 || ':' || $2))`,
+          key(workspace),
+        );
         await client.query(REPORT_DOMAINS, key(workspace));
-        for (const table of WORKSPACE_TABLES) await client.query(`DELETE FROM ${table} WHERE ${WORKSPACE}`, key(workspace));
+        for (const table of WORKSPACE_TABLES)
+          await client.query(`DELETE FROM ${table} WHERE ${WORKSPACE}`, key(workspace));
       }),
   };
 }

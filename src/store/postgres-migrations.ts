@@ -116,7 +116,9 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
 
 /** The number of steps applied to the database `client` is on (0 on an empty one). */
 export async function appliedPostgresMigrations(client: Pick<Pool, 'query'>): Promise<number> {
-  const { rows } = await client.query<{ current: number }>('SELECT COALESCE(MAX(version), 0) AS current FROM mtasts_migrations');
+  const { rows } = await client.query<{ current: number }>(
+    'SELECT COALESCE(MAX(version), 0) AS current FROM mtasts_migrations',
+  );
   return rows[0]!.current;
 }
 

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { slidingWindowTake, type RateLimiter, type SlidingWindowOptions } from '../command/rate-limiter.js';
+import { type RateLimiter, type SlidingWindowOptions, slidingWindowTake } from '../command/rate-limiter.js';
 import { inTransaction } from './postgres-transaction.js';
 
 /**
@@ -15,7 +15,10 @@ export function postgresRateLimiter(pool: Pool, { now, ...limits }: SlidingWindo
           `INSERT INTO rate_limits (key, takes, expires_at) VALUES ($1, '{}', to_timestamp(0)) ON CONFLICT DO NOTHING`,
           [key],
         );
-        const { rows } = await client.query<{ takes: string[] }>('SELECT takes FROM rate_limits WHERE key = $1 FOR UPDATE', [key]);
+        const { rows } = await client.query<{ takes: string[] }>(
+          'SELECT takes FROM rate_limits WHERE key = $1 FOR UPDATE',
+          [key],
+        );
         const { decision, times } = slidingWindowTake(rows[0]!.takes.map(Number), at, limits);
         await client.query('UPDATE rate_limits SET takes = $2, expires_at = $3 WHERE key = $1', [
           key,

@@ -30,7 +30,11 @@ const SERVER_KEEPALIVE = 'SET tcp_keepalives_idle = 15; SET tcp_keepalives_inter
  * and the holder then stops the work too. A holder cut off from the database notices within a poll and a heartbeat
  * timeout and stops, before the server's keepalive probes (about 30 s) free the lock for another process.
  */
-export function postgresSingleton({ connection, pollMs = SINGLETON_POLL_MS, logger }: PostgresSingletonOptions): HoldSingleton {
+export function postgresSingleton({
+  connection,
+  pollMs = SINGLETON_POLL_MS,
+  logger,
+}: PostgresSingletonOptions): HoldSingleton {
   return async (name, work) => {
     let client: pg.Client | null = null;
     let held = false;
@@ -56,7 +60,12 @@ export function postgresSingleton({ connection, pollMs = SINGLETON_POLL_MS, logg
     };
 
     const connect = async (): Promise<pg.Client> => {
-      const fresh = new pg.Client({ ...connection, keepAlive: true, keepAliveInitialDelayMillis: 10_000, query_timeout: HEARTBEAT_TIMEOUT_MS });
+      const fresh = new pg.Client({
+        ...connection,
+        keepAlive: true,
+        keepAliveInitialDelayMillis: 10_000,
+        query_timeout: HEARTBEAT_TIMEOUT_MS,
+      });
       // A broken connection surfaces here as well as in the next query; either way the lock is gone with it.
       fresh.on('error', (error) => fresh === client && void drop(error));
       fresh.on('end', () => fresh === client && void drop(new Error('lock connection closed')));
@@ -122,4 +131,3 @@ export function postgresSingleton({ connection, pollMs = SINGLETON_POLL_MS, logg
     } satisfies HeldSingleton;
   };
 }
-

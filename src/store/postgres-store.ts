@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { Verdict } from '../report/report.js';
 import { postgresInstallationStore } from './postgres-installation-store.js';
-import { POSTGRES_MIGRATIONS, appliedPostgresMigrations, migratePostgres } from './postgres-migrations.js';
+import { appliedPostgresMigrations, migratePostgres, POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 import { postgresRateLimiter } from './postgres-rate-limiter.js';
 import { postgresSingleton, type SingletonLogger } from './postgres-singleton.js';
 import { postgresTlsRptStore } from './postgres-tlsrpt-store.js';
@@ -37,7 +37,10 @@ interface ScanRow {
 }
 
 /** The shared store for several replicas: a pooled Postgres database, migrated on open under an advisory lock. */
-export async function openPostgresStore(url: string, { logger, singletonPollMs }: PostgresStoreOptions): Promise<Store> {
+export async function openPostgresStore(
+  url: string,
+  { logger, singletonPollMs }: PostgresStoreOptions,
+): Promise<Store> {
   const connection: pg.ClientConfig = {
     connectionString: url,
     statement_timeout: STATEMENT_TIMEOUT_MS,
@@ -99,7 +102,8 @@ export async function openPostgresStore(url: string, { logger, singletonPollMs }
     // A pooled connection answers and the schema is this version's (another replica may have migrated it further).
     async ping() {
       const applied = await appliedPostgresMigrations(pool);
-      if (applied !== POSTGRES_MIGRATIONS.length) throw new Error(`schema version ${applied}, expected ${POSTGRES_MIGRATIONS.length}`);
+      if (applied !== POSTGRES_MIGRATIONS.length)
+        throw new Error(`schema version ${applied}, expected ${POSTGRES_MIGRATIONS.length}`);
     },
     close: () => pool.end(),
   };

@@ -23,24 +23,47 @@ export function postgresTlsRptStore(pool: Pool): TlsRptStore {
              (platform, workspace_id, channel_id, dedup_key, submitter, organization, report_id, start_at, end_at, received_at, summary)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
            ON CONFLICT (platform, workspace_id, channel_id, dedup_key) DO NOTHING RETURNING id`,
-          [...key(channel), dedupKey, report.submitter, report.organization, report.reportId, report.start, report.end, report.receivedAt, JSON.stringify(summary)],
+          [
+            ...key(channel),
+            dedupKey,
+            report.submitter,
+            report.organization,
+            report.reportId,
+            report.start,
+            report.end,
+            report.receivedAt,
+            JSON.stringify(summary),
+          ],
         );
         if (rows.length === 0) return false;
-        await client.query('INSERT INTO tlsrpt_report_domains (report, domain) SELECT $1, unnest($2::text[])', [rows[0]!.id, [...reportDomains(summary)]]);
+        await client.query('INSERT INTO tlsrpt_report_domains (report, domain) SELECT $1, unnest($2::text[])', [
+          rows[0]!.id,
+          [...reportDomains(summary)],
+        ]);
         return true;
       }),
     async tlsRptReports(channel, domain, window) {
-      const [column, since] = 'endAfter' in window ? ['end_at', window.endAfter] : ['received_at', window.receivedAfter];
+      const [column, since] =
+        'endAfter' in window ? ['end_at', window.endAfter] : ['received_at', window.receivedAfter];
       const { rows } = await pool.query<ReportRow>(
         `SELECT r.* FROM tlsrpt_report_domains d JOIN tlsrpt_reports r ON r.id = d.report
          WHERE d.domain = $4 AND r.platform = $1 AND r.workspace_id = $2 AND r.channel_id = $3 AND r.${column} > $5
          ORDER BY r.end_at, r.id`,
         [...key(channel), domain, since],
       );
-      return rows.map((row) => fromReportRow(row, (time) => time.toISOString(), (summary) => summary));
+      return rows.map((row) =>
+        fromReportRow(
+          row,
+          (time) => time.toISOString(),
+          (summary) => summary,
+        ),
+      );
     },
     async ingestToken(channel) {
-      const { rows } = await pool.query<{ token: string }>(`SELECT token FROM tlsrpt_tokens WHERE ${CHANNEL}`, key(channel));
+      const { rows } = await pool.query<{ token: string }>(
+        `SELECT token FROM tlsrpt_tokens WHERE ${CHANNEL}`,
+        key(channel),
+      );
       return rows[0]?.token ?? null;
     },
     // Two statements, not one: the select must see a token another replica committed while the insert waited for it.
@@ -50,7 +73,10 @@ export function postgresTlsRptStore(pool: Pool): TlsRptStore {
          ON CONFLICT DO NOTHING`,
         [...key(channel), token, at],
       );
-      const { rows } = await pool.query<{ token: string }>(`SELECT token FROM tlsrpt_tokens WHERE ${CHANNEL}`, key(channel));
+      const { rows } = await pool.query<{ token: string }>(
+        `SELECT token FROM tlsrpt_tokens WHERE ${CHANNEL}`,
+        key(channel),
+      );
       return rows[0]!.token;
     },
     async channelOfIngestToken(token) {

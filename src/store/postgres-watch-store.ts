@@ -23,7 +23,10 @@ export function postgresWatchStore(pool: Pool): WatchStore {
     // The workspace's lock serialises the counts and the insert across replicas, so a limit holds under races.
     watch: (channel, domain, limits, at) =>
       inTransaction(pool, async (client) => {
-        await client.query(`SELECT pg_advisory_xact_lock(hashtext('mtasts:watch:' || $1 || ':' || $2))`, key(channel).slice(0, 2));
+        await client.query(
+          `SELECT pg_advisory_xact_lock(hashtext('mtasts:watch:' || $1 || ':' || $2))`,
+          key(channel).slice(0, 2),
+        );
         const { rows } = await client.query<{ watched: boolean; in_channel: number; in_workspace: number }>(
           `SELECT bool_or(channel_id = $3 AND domain = $4) AS watched,
              count(*) FILTER (WHERE channel_id = $3)::int AS in_channel, count(*)::int AS in_workspace
@@ -49,11 +52,17 @@ export function postgresWatchStore(pool: Pool): WatchStore {
         return { ok: true, added: true };
       }),
     async unwatch(channel, domain) {
-      const result = await pool.query(`DELETE FROM watches WHERE ${CHANNEL} AND domain = $4`, [...key(channel), domain]);
+      const result = await pool.query(`DELETE FROM watches WHERE ${CHANNEL} AND domain = $4`, [
+        ...key(channel),
+        domain,
+      ]);
       return result.rowCount === 1;
     },
     async watches(channel) {
-      const { rows } = await pool.query<{ domain: string }>(`SELECT domain FROM watches WHERE ${CHANNEL} ${BY_DOMAIN}`, key(channel));
+      const { rows } = await pool.query<{ domain: string }>(
+        `SELECT domain FROM watches WHERE ${CHANNEL} ${BY_DOMAIN}`,
+        key(channel),
+      );
       return rows.map((row) => row.domain);
     },
     async setSchedule(channel, schedule, at) {
@@ -91,14 +100,27 @@ export function postgresWatchStore(pool: Pool): WatchStore {
       return result.rowCount === 1;
     },
     async slotPosted(channel, slot, at, messageId) {
-      await pool.query(`UPDATE digest_slots SET posted_at = $5, message_id = $6 WHERE ${CHANNEL} AND slot = $4`, [...key(channel), slot, at, messageId]);
+      await pool.query(`UPDATE digest_slots SET posted_at = $5, message_id = $6 WHERE ${CHANNEL} AND slot = $4`, [
+        ...key(channel),
+        slot,
+        at,
+        messageId,
+      ]);
     },
     async unfinishedSlots(claimedBefore) {
-      const { rows } = await pool.query<{ platform: Channel['platform']; workspace_id: string; channel_id: string; slot: Date }>(
+      const { rows } = await pool.query<{
+        platform: Channel['platform'];
+        workspace_id: string;
+        channel_id: string;
+        slot: Date;
+      }>(
         'SELECT platform, workspace_id, channel_id, slot FROM digest_slots WHERE posted_at IS NULL AND claimed_at < $1 ORDER BY slot',
         [claimedBefore],
       );
-      return rows.map((row) => ({ channel: { platform: row.platform, workspaceId: row.workspace_id, channelId: row.channel_id }, slot: row.slot.toISOString() }));
+      return rows.map((row) => ({
+        channel: { platform: row.platform, workspaceId: row.workspace_id, channelId: row.channel_id },
+        slot: row.slot.toISOString(),
+      }));
     },
     // One conditional UPDATE: of replicas resuming the same slot at once, one gets it.
     async reclaimSlot(channel, slot, at, claimedBefore) {

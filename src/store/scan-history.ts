@@ -67,5 +67,9 @@ export function scanRecord(report: Report, scannedAt: Date): ScanRecord {
 function mxGates(report: Report): MxGateRecord[] | undefined {
   const probed = report.mx.filter((row) => row.smtp !== null);
   if (probed.length === 0) return undefined;
-  return probed.map((row) => ({ host: row.host, certSerial: row.smtp?.cert?.serial ?? null, failures: gateFailures(row) }));
+  return probed.map((row) => ({
+    host: row.host,
+    certSerial: row.smtp?.cert?.serial ?? null,
+    failures: gateFailures(row),
+  }));
 }

@@ -1,10 +1,18 @@
 import type { Database } from 'better-sqlite3';
-import { sqliteWrite } from './sqlite-busy.js';
 import type { InstallationStore, Workspace } from './installation-store.js';
+import { sqliteWrite } from './sqlite-busy.js';
 
 const WORKSPACE = 'platform = @platform AND workspace_id = @workspaceId';
 /** Every table whose rows belong to one workspace, emptied when it uninstalls (a report's domains before it). */
-const WORKSPACE_TABLES = ['installations', 'watches', 'digest_channels', 'digest_slots', 'digest_snapshots', 'tlsrpt_tokens', 'tlsrpt_reports'];
+const WORKSPACE_TABLES = [
+  'installations',
+  'watches',
+  'digest_channels',
+  'digest_slots',
+  'digest_snapshots',
+  'tlsrpt_tokens',
+  'tlsrpt_reports',
+];
 const REPORT_DOMAINS = `DELETE FROM tlsrpt_report_domains WHERE report IN (SELECT id FROM tlsrpt_reports WHERE ${WORKSPACE})`;
 
 /** The InstallationStore on an open, migrated SQLite database. */
@@ -14,8 +22,12 @@ export function sqliteInstallationStore(db: Database): InstallationStore {
     INSERT INTO installations (platform, workspace_id, sealed, installed_at) VALUES (@platform, @workspaceId, @sealed, @at)
     ON CONFLICT DO UPDATE SET sealed = excluded.sealed, installed_at = excluded.installed_at`);
   const select = db.prepare<object, { sealed: string }>(`SELECT sealed FROM installations WHERE ${WORKSPACE}`);
-  const deletes = [REPORT_DOMAINS, ...WORKSPACE_TABLES.map((table) => `DELETE FROM ${table} WHERE ${WORKSPACE}`)].map((sql) => db.prepare(sql));
-  const forget = db.transaction((workspace: Workspace) => deletes.forEach((statement) => statement.run(key(workspace))));
+  const deletes = [REPORT_DOMAINS, ...WORKSPACE_TABLES.map((table) => `DELETE FROM ${table} WHERE ${WORKSPACE}`)].map(
+    (sql) => db.prepare(sql),
+  );
+  const forget = db.transaction((workspace: Workspace) => {
+    for (const statement of deletes) statement.run(key(workspace));
+  });
 
   return {
     async saveInstallation(workspace, sealed, at) {

@@ -4,9 +4,9 @@ import Database from 'better-sqlite3';
 import { createSlidingWindowLimiter } from '../command/rate-limiter.js';
 import type { Verdict } from '../report/report.js';
 import { MIGRATIONS, migrate } from './migrations.js';
-import { sqliteWrite } from './sqlite-busy.js';
 import type { BodySeen, ScanRecord } from './scan-history.js';
 import { holdInProcess } from './singleton.js';
+import { sqliteWrite } from './sqlite-busy.js';
 import { sqliteInstallationStore } from './sqlite-installation-store.js';
 import { sqliteTlsRptStore } from './sqlite-tlsrpt-store.js';
 import { sqliteWatchStore } from './sqlite-watch-store.js';
@@ -71,7 +71,12 @@ export function openSqliteStore(path: string = DEFAULT_DB_PATH): SqliteStore {
       return recent.all(domain, limit).map(fromRow);
     },
     async record(scan) {
-      const row = { ...scan, codes: JSON.stringify(scan.codes), mx: JSON.stringify(scan.mx), uncoveredMx: JSON.stringify(scan.uncoveredMx) };
+      const row = {
+        ...scan,
+        codes: JSON.stringify(scan.codes),
+        mx: JSON.stringify(scan.mx),
+        uncoveredMx: JSON.stringify(scan.uncoveredMx),
+      };
       await sqliteWrite(() => insert.run(row));
     },
     rateLimiter: createSlidingWindowLimiter,
@@ -89,7 +94,9 @@ export function openSqliteStore(path: string = DEFAULT_DB_PATH): SqliteStore {
 /** A database whose pages are damaged: every later query could fail, so the bot must not start on it. */
 export class SqliteCorruptError extends Error {
   constructor(problem: string) {
-    super(`the file is corrupted (${problem}): move it aside (or restore a backup) and start again to create a new one`);
+    super(
+      `the file is corrupted (${problem}): move it aside (or restore a backup) and start again to create a new one`,
+    );
     this.name = 'SqliteCorruptError';
   }
 }
@@ -106,7 +113,10 @@ function refuseCorrupt(db: Database.Database): void {
   }
   if (problems.length === 1 && problems[0] === 'ok') return;
   // The first line is a "*** in database main ***" banner; the next names the first damaged page.
-  const first = problems.join('\n').split('\n').find((line) => line.trim() !== '' && !line.startsWith('***'));
+  const first = problems
+    .join('\n')
+    .split('\n')
+    .find((line) => line.trim() !== '' && !line.startsWith('***'));
   throw new SqliteCorruptError(`quick_check: ${first ?? 'failed'}`);
 }
 

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { sqliteWrite } from './sqlite-busy.js';
 import type { TlsRptSummaryRow } from '../tlsrpt/tlsrpt-report.js';
+import { sqliteWrite } from './sqlite-busy.js';
 import { fromReportRow, reportDomains, type TlsRptReportRow } from './tlsrpt-rows.js';
 import type { StoredTlsRptReport, TlsRptStore } from './tlsrpt-store.js';
 import type { Channel } from './watch-store.js';
@@ -28,9 +28,10 @@ export function sqliteTlsRptStore(db: Database): TlsRptStore {
   const insertToken = db.prepare(`
     INSERT OR IGNORE INTO tlsrpt_tokens (token, platform, workspace_id, channel_id, created_at)
     VALUES (@token, @platform, @workspaceId, @channelId, @at)`);
-  const selectChannel = db.prepare<[string], { platform: Channel['platform']; workspace_id: string; channel_id: string }>(
-    'SELECT platform, workspace_id, channel_id FROM tlsrpt_tokens WHERE token = ?',
-  );
+  const selectChannel = db.prepare<
+    [string],
+    { platform: Channel['platform']; workspace_id: string; channel_id: string }
+  >('SELECT platform, workspace_id, channel_id FROM tlsrpt_tokens WHERE token = ?');
 
   const addReport = db.transaction((report: StoredTlsRptReport, dedupKey: string): boolean => {
     const { channel, summary, ...meta } = report;
@@ -50,7 +51,13 @@ export function sqliteTlsRptStore(db: Database): TlsRptStore {
     },
     async tlsRptReports(channel, domain, window) {
       const [query, since] = 'endAfter' in window ? [byEnd, window.endAfter] : [byReceipt, window.receivedAfter];
-      return query.all({ ...key(channel), domain, since }).map((row) => fromReportRow(row, (time) => time, (summary) => JSON.parse(summary) as TlsRptSummaryRow[]));
+      return query.all({ ...key(channel), domain, since }).map((row) =>
+        fromReportRow(
+          row,
+          (time) => time,
+          (summary) => JSON.parse(summary) as TlsRptSummaryRow[],
+        ),
+      );
     },
     async ingestToken(channel) {
       return selectToken.get(key(channel))?.token ?? null;

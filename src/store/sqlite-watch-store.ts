@@ -1,7 +1,16 @@
 import type { Database } from 'better-sqlite3';
 import { DIGEST_CHANNELS_SQL } from './digest-channels-query.js';
 import { sqliteWrite } from './sqlite-busy.js';
-import type { Channel, DigestChannel, DigestSchedule, DomainSnapshot, UnfinishedSlot, WatchLimits, WatchOutcome, WatchStore } from './watch-store.js';
+import type {
+  Channel,
+  DigestChannel,
+  DigestSchedule,
+  DomainSnapshot,
+  UnfinishedSlot,
+  WatchLimits,
+  WatchOutcome,
+  WatchStore,
+} from './watch-store.js';
 
 interface ChannelRow {
   platform: Channel['platform'];
@@ -29,7 +38,9 @@ export function sqliteWatchStore(db: Database): WatchStore {
     INSERT INTO digest_channels (platform, workspace_id, channel_id, since) VALUES (@platform, @workspaceId, @channelId, @at)
     ON CONFLICT DO UPDATE SET since = excluded.since`);
   const deleteWatch = db.prepare(`DELETE FROM watches WHERE ${CHANNEL} AND domain = @domain`);
-  const listWatches = db.prepare<object, { domain: string }>(`SELECT domain FROM watches WHERE ${CHANNEL} ORDER BY domain`);
+  const listWatches = db.prepare<object, { domain: string }>(
+    `SELECT domain FROM watches WHERE ${CHANNEL} ORDER BY domain`,
+  );
   const upsertSchedule = db.prepare(`
     INSERT INTO digest_channels (platform, workspace_id, channel_id, schedule, since)
     VALUES (@platform, @workspaceId, @channelId, @schedule, @at)
@@ -43,10 +54,15 @@ export function sqliteWatchStore(db: Database): WatchStore {
     VALUES (@platform, @workspaceId, @channelId, @slot, @at)`);
   const SLOT = `${CHANNEL} AND slot = @slot`;
   const markPosted = db.prepare(`UPDATE digest_slots SET posted_at = @at, message_id = @messageId WHERE ${SLOT}`);
-  const selectUnfinished = db.prepare<[string], { platform: Channel['platform']; workspace_id: string; channel_id: string; slot: string }>(
+  const selectUnfinished = db.prepare<
+    [string],
+    { platform: Channel['platform']; workspace_id: string; channel_id: string; slot: string }
+  >(
     'SELECT platform, workspace_id, channel_id, slot FROM digest_slots WHERE posted_at IS NULL AND claimed_at < ? ORDER BY slot',
   );
-  const retake = db.prepare(`UPDATE digest_slots SET claimed_at = @at WHERE ${SLOT} AND posted_at IS NULL AND claimed_at < @claimedBefore`);
+  const retake = db.prepare(
+    `UPDATE digest_slots SET claimed_at = @at WHERE ${SLOT} AND posted_at IS NULL AND claimed_at < @claimedBefore`,
+  );
   const deleteSnapshots = db.prepare(`DELETE FROM digest_snapshots WHERE ${CHANNEL}`);
   const insertSnapshot = db.prepare(`
     INSERT INTO digest_snapshots (platform, workspace_id, channel_id, domain, snapshot)
@@ -65,7 +81,8 @@ export function sqliteWatchStore(db: Database): WatchStore {
     if (watched.get(params)) return { ok: true, added: false };
     const channelCount = inChannel.get(params)!.n;
     if (channelCount >= limits.perChannel) return { ok: false, limit: 'perChannel', max: limits.perChannel };
-    if (inWorkspace.get(params)!.n >= limits.perWorkspace) return { ok: false, limit: 'perWorkspace', max: limits.perWorkspace };
+    if (inWorkspace.get(params)!.n >= limits.perWorkspace)
+      return { ok: false, limit: 'perWorkspace', max: limits.perWorkspace };
     insertWatch.run(params);
     if (channelCount === 0) startChannel.run(params);
     return { ok: true, added: true };
@@ -113,7 +130,10 @@ export function sqliteWatchStore(db: Database): WatchStore {
     },
     async unfinishedSlots(claimedBefore) {
       return selectUnfinished.all(claimedBefore).map(
-        (row): UnfinishedSlot => ({ channel: { platform: row.platform, workspaceId: row.workspace_id, channelId: row.channel_id }, slot: row.slot }),
+        (row): UnfinishedSlot => ({
+          channel: { platform: row.platform, workspaceId: row.workspace_id, channelId: row.channel_id },
+          slot: row.slot,
+        }),
       );
     },
     async reclaimSlot(channel, slot, at, claimedBefore) {
@@ -125,7 +145,10 @@ export function sqliteWatchStore(db: Database): WatchStore {
     async lastDigest(channel) {
       const at = selectChannel.get(key(channel))?.last_digest_at;
       if (!at) return null;
-      return { at, snapshots: selectSnapshots.all(key(channel)).map((row) => JSON.parse(row.snapshot) as DomainSnapshot) };
+      return {
+        at,
+        snapshots: selectSnapshots.all(key(channel)).map((row) => JSON.parse(row.snapshot) as DomainSnapshot),
+      };
     },
   };
 }

@@ -1,4 +1,4 @@
-import { crc32, inflateRawSync, type InflateRaw } from 'node:zlib';
+import { crc32, type InflateRaw, inflateRawSync } from 'node:zlib';
 import { reject } from './report-rejection.js';
 import { TLSRPT_MAX_BYTES, type TlsRptWarningCode } from './tlsrpt-report.js';
 
@@ -41,7 +41,10 @@ function inflateMember(bytes: Uint8Array, start: number, budget: number): { outp
   let consumed: number;
   try {
     // maxOutputLength makes zlib stop once it has produced budget + 1 bytes: a bomb is never inflated in full.
-    const inflated = inflateRawSync(bytes.subarray(dataStart), { info: true, maxOutputLength: budget + 1 }) as unknown as {
+    const inflated = inflateRawSync(bytes.subarray(dataStart), {
+      info: true,
+      maxOutputLength: budget + 1,
+    }) as unknown as {
       buffer: Buffer;
       engine: InflateRaw;
     };

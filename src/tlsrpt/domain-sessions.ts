@@ -38,7 +38,11 @@ export interface DomainSessions {
  */
 export function domainRow(summary: TlsRptSummaryRow[], domain: string): TlsRptSummaryRow | null {
   const rows = summary.filter((row) => row.policyDomain === domain);
-  return rows.find((row) => row.policyType === 'sts') ?? rows.sort((a, b) => b.successful + b.failed - (a.successful + a.failed))[0] ?? null;
+  return (
+    rows.find((row) => row.policyType === 'sts') ??
+    rows.sort((a, b) => b.successful + b.failed - (a.successful + a.failed))[0] ??
+    null
+  );
 }
 
 export function reporterOf(report: ReceivedReport): string {
@@ -74,7 +78,9 @@ export function domainSessions(reports: readonly ReceivedReport[], domain: strin
   return {
     reports: reports.length,
     reporters: sorted(reporters),
-    byPolicyType: [...types.values()].sort((a, b) => (a.policyType === 'sts' ? -1 : b.policyType === 'sts' ? 1 : a.policyType.localeCompare(b.policyType))),
+    byPolicyType: [...types.values()].sort((a, b) =>
+      a.policyType === 'sts' ? -1 : b.policyType === 'sts' ? 1 : a.policyType.localeCompare(b.policyType),
+    ),
     successful,
     failed,
     failuresByResultType: sorted(byResult),
@@ -93,7 +99,9 @@ function addAll(map: Map<string, number>, counts: Record<string, number>): void 
 
 /** Largest count first, then by name, so the order is the same on every run. */
 export function sorted(map: Map<string, number>): Tally[] {
-  return [...map].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return [...map]
+    .map(([name, count]) => ({ name, count }))
+    .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /** Remote names (organisations, hosts, result types) cut to a length a chat line can hold. */

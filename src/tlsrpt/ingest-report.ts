@@ -13,10 +13,15 @@ export interface IngestInput {
 }
 
 /** The reader's verdict on the bytes; an accepted report also says whether it was new to the channel. */
-export type IngestOutcome = Extract<TlsRptResult, { accepted: false }> | (Extract<TlsRptResult, { accepted: true }> & { stored: boolean });
+export type IngestOutcome =
+  | Extract<TlsRptResult, { accepted: false }>
+  | (Extract<TlsRptResult, { accepted: true }> & { stored: boolean });
 
 /** Reads one report and keeps its summary for the channel; the same report twice (organisation + report-id) counts once. */
-export async function ingestReport(store: Pick<TlsRptStore, 'addTlsRptReport'>, input: IngestInput): Promise<IngestOutcome> {
+export async function ingestReport(
+  store: Pick<TlsRptStore, 'addTlsRptReport'>,
+  input: IngestInput,
+): Promise<IngestOutcome> {
   const result = readTlsRptReport(input.bytes);
   if (!result.accepted) return result;
   const { report, summary } = result;

@@ -1,15 +1,15 @@
 import { policyStringField } from './policy-string-fields.js';
-import { reject } from './report-rejection.js';
 import {
   describe,
   isObject,
+  type JsonObject,
   optionalString,
   pathOf,
   requiredObject,
   sessionCount,
-  type JsonObject,
   type Warn,
 } from './report-fields.js';
+import { reject } from './report-rejection.js';
 
 /** One entry of a report's "policies", checked and reduced to what the summary needs. */
 export interface PolicyEntry {
@@ -58,7 +58,10 @@ export function readPolicyEntry(entry: unknown, path: string, warn: Warn): Polic
   const domain = dnsName(optionalString(policy, 'policy-domain', policyPath)) || null;
   if (domain === null) warn('missing-policy-domain');
   const policyString = readPolicyString(policy, policyPath, warn);
-  const mxHosts = [...readMxHosts(policy, 'mx-host', policyPath, warn), ...readMxHosts(policy, 'mx-host-pattern', policyPath, warn)];
+  const mxHosts = [
+    ...readMxHosts(policy, 'mx-host', policyPath, warn),
+    ...readMxHosts(policy, 'mx-host-pattern', policyPath, warn),
+  ];
   const summaryPath = pathOf(path, 'summary');
   const summary = requiredObject(entry, 'summary', path);
   const successful = sessionCount(summary, 'total-successful-session-count', summaryPath, warn);
@@ -90,11 +93,13 @@ function readMxHosts(policy: JsonObject, key: string, path: string, warn: Warn):
   const value = policy[key];
   if (typeof value === 'string') warn('mx-host-not-array');
   const hosts = typeof value === 'string' ? [value] : stringArray(value, pathOf(path, key));
-  return hosts.map((host) => {
-    if (!MX_PREFIX.test(host)) return host.trim();
-    warn('mx-host-prefixed');
-    return host.replace(MX_PREFIX, '').trim();
-  }).filter((host) => host !== '');
+  return hosts
+    .map((host) => {
+      if (!MX_PREFIX.test(host)) return host.trim();
+      warn('mx-host-prefixed');
+      return host.replace(MX_PREFIX, '').trim();
+    })
+    .filter((host) => host !== '');
 }
 
 /** An array of strings; missing or null is empty, any other shape is rejected at the first wrong value. */
@@ -102,7 +107,8 @@ function stringArray(value: unknown, path: string): string[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) reject('invalid-type', path, `the value is ${describe(value)}, not an array of strings`);
   value.forEach((element, i) => {
-    if (typeof element !== 'string') reject('invalid-type', pathOf(path, i), `the value is ${describe(element)}, not a string`);
+    if (typeof element !== 'string')
+      reject('invalid-type', pathOf(path, i), `the value is ${describe(element)}, not a string`);
   });
   return value as string[];
 }
@@ -111,7 +117,8 @@ function readFailureDetails(entry: JsonObject, path: string, warn: Warn): Failur
   const detailsPath = pathOf(path, 'failure-details');
   const value = entry['failure-details'];
   if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) reject('invalid-type', detailsPath, `"failure-details" is ${describe(value)}, not an array`);
+  if (!Array.isArray(value))
+    reject('invalid-type', detailsPath, `"failure-details" is ${describe(value)}, not an array`);
   return value.map((detail: unknown, i) => {
     const at = pathOf(detailsPath, i);
     if (!isObject(detail)) reject('invalid-type', at, `the failure detail is ${describe(detail)}, not an object`);

@@ -1,8 +1,16 @@
 import { decodeReportBytes } from './decode-report-bytes.js';
-import { parseReportDateTime } from './report-datetime.js';
-import { reject, ReportRejected } from './report-rejection.js';
-import { describe, isObject, optionalString, pathOf, requiredObject, type JsonObject, type Warn } from './report-fields.js';
 import { readPolicyEntry } from './read-policy-entry.js';
+import { parseReportDateTime } from './report-datetime.js';
+import {
+  describe,
+  isObject,
+  type JsonObject,
+  optionalString,
+  pathOf,
+  requiredObject,
+  type Warn,
+} from './report-fields.js';
+import { ReportRejected, reject } from './report-rejection.js';
 import { summarisePolicies } from './summarise-policies.js';
 import type { TlsRptResult, TlsRptWarningCode } from './tlsrpt-report.js';
 
@@ -61,8 +69,10 @@ function parseJson(bytes: Uint8Array): JsonObject & { policies: unknown[] } {
   }
   if (!isObject(value)) return reject('not-a-report', null, `the report is ${describe(value)}, not a JSON object`);
   const policies = value['policies'];
-  if (policies === undefined || policies === null) return reject('not-a-report', 'policies', 'the report has no "policies"');
-  if (!Array.isArray(policies)) return reject('invalid-type', 'policies', `"policies" is ${describe(policies)}, not an array`);
+  if (policies === undefined || policies === null)
+    return reject('not-a-report', 'policies', 'the report has no "policies"');
+  if (!Array.isArray(policies))
+    return reject('invalid-type', 'policies', `"policies" is ${describe(policies)}, not an array`);
   return value as JsonObject & { policies: unknown[] };
 }
 

@@ -9,14 +9,26 @@ export function parseReportDateTime(text: string): ReportDateTime {
   const m = DATE_TIME.exec(text);
   if (!m) return { ok: false };
   const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [
-    number, number, number, number, number, number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
   ];
   const fraction = m[7] ?? '';
   const offsetMinutes = m[9] ? (m[9] === '-' ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11])) : 0;
   const endOfDay = hour === 24 && minute === 0 && second === 0 && !/[1-9]/.test(fraction);
   const valid =
-    month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && (hour <= 23 || endOfDay) &&
-    minute <= 59 && second <= 60 && Number(m[10] ?? 0) <= 23 && Number(m[11] ?? 0) <= 59;
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month) &&
+    (hour <= 23 || endOfDay) &&
+    minute <= 59 &&
+    second <= 60 &&
+    Number(m[10] ?? 0) <= 23 &&
+    Number(m[11] ?? 0) <= 59;
   if (!valid) return { ok: false };
   const date = new Date(0);
   date.setUTCFullYear(year, month - 1, day);

@@ -26,7 +26,8 @@ export function requiredObject(parent: JsonObject, key: string, path: string): J
 export function optionalString(parent: JsonObject, key: string, path: string): string | undefined {
   const value = parent[key];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') reject('invalid-type', pathOf(path, key), `"${key}" is ${describe(value)}, not a string`);
+  if (typeof value !== 'string')
+    reject('invalid-type', pathOf(path, key), `"${key}" is ${describe(value)}, not a string`);
   return value;
 }
 

@@ -1,5 +1,5 @@
 import { mxPatternMatches } from '../parsers/mx-pattern.js';
-import { UNKNOWN, type PolicyEntry } from './read-policy-entry.js';
+import { type PolicyEntry, UNKNOWN } from './read-policy-entry.js';
 import type { TlsRptSummaryRow } from './tlsrpt-report.js';
 
 interface RowTotals {
@@ -37,8 +37,8 @@ export function summarisePolicies(entries: PolicyEntry[]): TlsRptSummaryRow[] {
       };
       rows.set(key, row);
     }
-    entry.modes.forEach((mode) => row.modes.add(mode));
-    entry.mxPatterns.forEach((pattern) => row.mxPatterns.add(pattern));
+    for (const mode of entry.modes) row.modes.add(mode);
+    for (const pattern of entry.mxPatterns) row.mxPatterns.add(pattern);
     row.successful += entry.successful;
     row.failed += entry.failed;
     for (const detail of entry.details) {

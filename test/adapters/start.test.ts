@@ -1,16 +1,16 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
-import { DEFAULT_WATCH_LIMITS, type Channel } from '../../src/store/watch-store.js';
-import { publishDomain, startFixtureInternet, type FixtureInternet } from '../fixture/fixture-internet.js';
+import { type Channel, DEFAULT_WATCH_LIMITS } from '../../src/store/watch-store.js';
+import { type FixtureInternet, publishDomain, startFixtureInternet } from '../fixture/fixture-internet.js';
 import { healthy } from '../scan/scan-harness.js';
-import { fixtureScanEnv, freePort, waitFor } from './bot-process.js';
 import { TEST_DATABASE_URL, useFreshSchemas } from '../store/postgres-test-database.js';
 import { reportBytes } from '../tlsrpt/report-builder.js';
+import { fixtureScanEnv, freePort, waitFor } from './bot-process.js';
 import { parsePrometheusText } from './metrics/prometheus-text.js';
 import { startFakeSlackApi } from './slack/fake-slack-api.js';
 import { signSlackRequest } from './slack/sign-slack-request.js';
@@ -145,18 +145,29 @@ describe('npm start', () => {
         LOG_LEVEL: 'info',
         MTASTS_SHUTDOWN_GRACE_MS: '1000',
       });
-      const logLines = () => bot.output().split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line));
+      const logLines = () =>
+        bot
+          .output()
+          .split('\n')
+          .filter((line) => line.startsWith('{'))
+          .map((line) => JSON.parse(line));
       const slackListener = (line: { msg?: string }) => line.msg?.startsWith('Slack adapter listening') === true;
       await waitFor(() => logLines().some(slackListener), 'the Slack listener');
       const { port } = logLines().find(slackListener);
       const body = slashCommandBody({ text: 'good.example', responseUrl: fake.responseUrl });
-      await fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', headers: signSlackRequest('test-secret', body), body });
+      await fetch(`http://127.0.0.1:${port}/slack/events`, {
+        method: 'POST',
+        headers: signSlackRequest('test-secret', body),
+        body,
+      });
       await fake.waitForCalls('chat.postMessage', 1);
 
       bot.child.kill('SIGTERM');
 
       expect(await bot.exit).toBe(1);
-      const over = logLines().find((line) => line.msg === 'shutdown grace period over: exiting without the replies still in flight');
+      const over = logLines().find(
+        (line) => line.msg === 'shutdown grace period over: exiting without the replies still in flight',
+      );
       expect(over).toMatchObject({ dropped: { slack: 1 }, graceMs: 1000 });
     } finally {
       await fake.close();
@@ -164,7 +175,13 @@ describe('npm start', () => {
   }, 25_000);
 
   it('stops with one line naming what failed when Slack cannot be reached at start, not a stack trace', async () => {
-    const bot = start({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'test-secret', SLACK_API_URL: 'http://127.0.0.1:1/api/', PORT: '0', MTASTS_HTTP_PORT: '0' });
+    const bot = start({
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_SIGNING_SECRET: 'test-secret',
+      SLACK_API_URL: 'http://127.0.0.1:1/api/',
+      PORT: '0',
+      MTASTS_HTTP_PORT: '0',
+    });
     let err = '';
     bot.child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
 
@@ -205,18 +222,25 @@ describe('npm start', () => {
     let err = '';
     bot.child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
     await waitFor(() => bot.output().includes('MTA-STS digest: 1 domain · 1 enforced'), 'the digest');
-    await waitFor(() => err.includes('discord is not running in this process: digest skipped'), 'the skipped digest logged');
+    await waitFor(
+      () => err.includes('discord is not running in this process: digest skipped'),
+      'the skipped digest logged',
+    );
     expect(bot.output()).toContain('First digest for this channel');
     bot.child.stdin.write('quit\n');
     expect(await bot.exit).toBe(0);
 
     const after = openSqliteStore(db);
     try {
-      expect((await after.lastDigest(terminal))?.snapshots.map((snapshot) => snapshot.domain)).toEqual(['good.example']);
+      expect((await after.lastDigest(terminal))?.snapshots.map((snapshot) => snapshot.domain)).toEqual([
+        'good.example',
+      ]);
       // Not saved, so its changes wait for a digest that can be posted.
       expect(await after.lastDigest(discord)).toBeNull();
       // Its slot stays claimed: only once the claim is older than the slot lease does a start try it again.
-      expect((await after.digestChannels()).find((state) => state.channel.platform === 'discord')?.lastSlot).not.toBeNull();
+      expect(
+        (await after.digestChannels()).find((state) => state.channel.platform === 'discord')?.lastSlot,
+      ).not.toBeNull();
     } finally {
       after.close();
     }
@@ -264,16 +288,28 @@ describe('npm start', () => {
       await waitFor(() => /rua=https:\/\/mtasts\.example\.net\/tlsrpt\/[\w-]+/.test(bot.output()), 'the rua address');
       const token = /rua=https:\/\/mtasts\.example\.net\/tlsrpt\/([\w-]+)/.exec(bot.output())![1]!;
       const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-      const report = reportBytes({ 'date-range': { 'start-datetime': `${day}T00:00:00Z`, 'end-datetime': `${day}T23:59:59Z` } });
+      const report = reportBytes({
+        'date-range': { 'start-datetime': `${day}T00:00:00Z`, 'end-datetime': `${day}T23:59:59Z` },
+      });
       const post = () =>
-        fetch(`http://127.0.0.1:${httpPort}/tlsrpt/${token}`, { method: 'POST', headers: { 'content-type': 'application/tlsrpt+json' }, body: report });
+        fetch(`http://127.0.0.1:${httpPort}/tlsrpt/${token}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/tlsrpt+json' },
+          body: report,
+        });
       const first = await post();
       expect(first.status).toBe(201);
       expect(await first.json()).toEqual({ stored: true, warnings: [] });
       expect((await post()).status).toBe(200);
-      expect((await fetch(`http://127.0.0.1:${httpPort}/tlsrpt/AAAAAAAAAAAAAAAAAAAAAAAA`, { method: 'POST', body: report })).status).toBe(404);
+      expect(
+        (await fetch(`http://127.0.0.1:${httpPort}/tlsrpt/AAAAAAAAAAAAAAAAAAAAAAAA`, { method: 'POST', body: report }))
+          .status,
+      ).toBe(404);
       bot.child.stdin.write('/mtasts reports example.com\n');
-      await waitFor(() => bot.output().includes('TLS-RPT reports for example.com: 1 report from 1 reporter'), 'the reports answer');
+      await waitFor(
+        () => bot.output().includes('TLS-RPT reports for example.com: 1 report from 1 reporter'),
+        'the reports answer',
+      );
       expect(bot.output()).toContain('Last 7 days: sts 10 succeeded · 1 failed');
       bot.child.stdin.write('quit\n');
       expect(await bot.exit).toBe(0);

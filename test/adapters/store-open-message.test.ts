@@ -25,7 +25,12 @@ describe('storeOpenMessage', () => {
 
   it('asks access(2) about the directory the file is in', () => {
     const seen: string[] = [];
-    storeOpenMessage({ path: '/srv/bot/db/mtasts.db', error: new Error('x'), dirWritable: (d) => (seen.push(d), true), uid: 0 });
+    storeOpenMessage({
+      path: '/srv/bot/db/mtasts.db',
+      error: new Error('x'),
+      dirWritable: (d) => (seen.push(d), true),
+      uid: 0,
+    });
     expect(seen).toEqual(['/srv/bot/db']);
   });
 
@@ -36,7 +41,9 @@ describe('storeOpenMessage', () => {
       dirWritable: () => true,
       uid: 0,
     });
-    expect(message).toBe(`cannot open the database ${join(process.cwd(), 'data/mtasts.db')} (MTASTS_DB): file is not a database second line`);
+    expect(message).toBe(
+      `cannot open the database ${join(process.cwd(), 'data/mtasts.db')} (MTASTS_DB): file is not a database second line`,
+    );
   });
 });
 

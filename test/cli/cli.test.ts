@@ -5,8 +5,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportSchema } from '../../src/report/report.js';
-import { publishDomain, startFixtureInternet, type DomainSpec, type FixtureInternet } from '../fixture/fixture-internet.js';
 import { closedDnsAddress } from '../fixture/dead-dns.js';
+import {
+  type DomainSpec,
+  type FixtureInternet,
+  publishDomain,
+  startFixtureInternet,
+} from '../fixture/fixture-internet.js';
 import { CRLF_POLICY, healthy } from '../scan/scan-harness.js';
 
 const BIN = fileURLToPath(new URL('../../bin/mtasts', import.meta.url));
@@ -23,9 +28,15 @@ beforeAll(async () => {
   await publishDomain(internet, 'wild.example', {
     ...healthy()('wild.example'),
     policy: CRLF_POLICY('enforce', ['*.wild.example']),
-    mx: [[10, 'a.mx.wild.example'], [20, 'b.mx.wild.example']],
+    mx: [
+      [10, 'a.mx.wild.example'],
+      [20, 'b.mx.wild.example'],
+    ],
   });
-  await publishDomain(internet, 'selfsigned.example', { ...healthy()('selfsigned.example'), policyHost: { cert: 'self-signed' } });
+  await publishDomain(internet, 'selfsigned.example', {
+    ...healthy()('selfsigned.example'),
+    policyHost: { cert: 'self-signed' },
+  });
   const hostile: DomainSpec = {
     ...healthy()('evil.example'),
     txt: 'v=STSv1; id=\u001b[31mRED\u001b[0m\r;',
@@ -84,14 +95,25 @@ describe('mtasts scan (CLI)', () => {
   });
 
   it('--no-smtp never connects to an MX host, and the rows say it was not probed', async () => {
-    const staged = await publishDomain(internet, 'quiet.example', { ...healthy()('quiet.example'), mxHosts: { 'mx1.quiet.example': {} } });
+    const staged = await publishDomain(internet, 'quiet.example', {
+      ...healthy()('quiet.example'),
+      mxHosts: { 'mx1.quiet.example': {} },
+    });
     const run = await mtasts(['scan', 'quiet.example', '--no-smtp', '--json']);
     expect(run.code).toBe(0);
     expect(reportSchema.parse(JSON.parse(run.stdout)).mx).toEqual([
-      { host: 'mx1.quiet.example', priority: 10, matchedBy: 'mx1.quiet.example', smtp: null, dane: { status: 'none', tlsa: [] } },
+      {
+        host: 'mx1.quiet.example',
+        priority: 10,
+        matchedBy: 'mx1.quiet.example',
+        smtp: null,
+        dane: { status: 'none', tlsa: [] },
+      },
     ]);
     expect(staged['mx1.quiet.example']?.connections).toBe(0);
-    expect((await mtasts(['scan', 'quiet.example', '--no-smtp'])).stdout).toContain('      ? SMTP not probed, DANE none');
+    expect((await mtasts(['scan', 'quiet.example', '--no-smtp'])).stdout).toContain(
+      '      ? SMTP not probed, DANE none',
+    );
     expect(staged['mx1.quiet.example']?.connections).toBe(0);
     // Without the flag the same host is contacted: the counter is live.
     await mtasts(['scan', 'quiet.example']);
@@ -123,7 +145,7 @@ describe('mtasts scan (CLI)', () => {
     const lines = run.stdout.split('\n');
     const txt = lines.indexOf('  TXT record:');
     expect(lines.slice(txt + 1, txt + 7).join('\n')).toMatch(
-      /^      Name:  _mta-sts\.bad\.example\n      Type:  TXT\n      Value: v=STSv1; id=(\d{14});\n\n      ; zone file:\n      _mta-sts\.bad\.example\. IN TXT "v=STSv1; id=\1;"$/,
+      /^ {6}Name: {2}_mta-sts\.bad\.example\n {6}Type: {2}TXT\n {6}Value: v=STSv1; id=(\d{14});\n\n {6}; zone file:\n {6}_mta-sts\.bad\.example\. IN TXT "v=STSv1; id=\1;"$/,
     );
     const json = JSON.parse((await mtasts(['scan', 'bad.example', '--json'])).stdout);
     expect(json.suggestions.txtName).toBe('_mta-sts.bad.example');
@@ -146,8 +168,12 @@ describe('mtasts scan (CLI)', () => {
 
   it('suggests the wildcard its finding asks to add, not a list of exact hosts', async () => {
     const run = await mtasts(['scan', 'wild.example']);
-    expect(run.stdout).toContain('             Fix: Add `mx: *.mx.wild.example` to the policy, then rotate the TXT id.');
-    expect(run.stdout).toContain(['      mode: enforce', '      mx: *.mx.wild.example', '      max_age: 604800'].join('\n'));
+    expect(run.stdout).toContain(
+      '             Fix: Add `mx: *.mx.wild.example` to the policy, then rotate the TXT id.',
+    );
+    expect(run.stdout).toContain(
+      ['      mode: enforce', '      mx: *.mx.wild.example', '      max_age: 604800'].join('\n'),
+    );
     expect(run.stdout).not.toContain('mx: a.mx.wild.example');
   });
 
@@ -169,12 +195,19 @@ describe('mtasts scan (CLI)', () => {
 
   it('says once that the resolver cannot be reached and exits 3, with no verdict, when nothing answers DNS', async () => {
     const server = await closedDnsAddress();
-    for (const args of [['scan', 'good.example'], ['scan', 'good.example', 'trial.example', 'bad.example', '--json']]) {
+    for (const args of [
+      ['scan', 'good.example'],
+      ['scan', 'good.example', 'trial.example', 'bad.example', '--json'],
+    ]) {
       const run = await mtasts(args, { MTASTS_DNS: server });
       expect(run.code).toBe(3);
       expect(run.stdout).toBe('');
       expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
-      expect(run.stderr).toMatch(new RegExp(`^mtasts: could not reach the DNS server ${server.replace(/\./g, '\\.')} \\(ECONNREFUSED: .*\\); the scan did not run\n$`));
+      expect(run.stderr).toMatch(
+        new RegExp(
+          `^mtasts: could not reach the DNS server ${server.replace(/\./g, '\\.')} \\(ECONNREFUSED: .*\\); the scan did not run\n$`,
+        ),
+      );
     }
   });
 
@@ -213,7 +246,9 @@ describe('mtasts scan (CLI)', () => {
   it('shows a policy served over an untrusted certificate, marked as not usable by senders', async () => {
     const run = await mtasts(['scan', 'selfsigned.example']);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/Policy +id 20261130T000000 .*mode enforce .*\(not usable by senders: untrusted certificate\)/);
+    expect(run.stdout).toMatch(
+      /Policy +id 20261130T000000 .*mode enforce .*\(not usable by senders: untrusted certificate\)/,
+    );
     expect(run.stdout).toContain('[cert-untrusted]');
   });
 
@@ -226,7 +261,10 @@ describe('mtasts scan (CLI)', () => {
     const db = join(dir, 'stale.db');
     await publishDomain(internet, 'drift.example', healthy()('drift.example'));
     expect((await mtasts(['scan', 'drift.example'], { MTASTS_DB: db })).code).toBe(0);
-    await publishDomain(internet, 'drift.example', { ...healthy()('drift.example'), policy: CRLF_POLICY('enforce', ['*.drift.example']) });
+    await publishDomain(internet, 'drift.example', {
+      ...healthy()('drift.example'),
+      policy: CRLF_POLICY('enforce', ['*.drift.example']),
+    });
     const run = await mtasts(['scan', 'drift.example', '--json'], { MTASTS_DB: db });
     expect(JSON.parse(run.stdout).findings.map((f: { code: string }) => f.code)).toEqual(['stale-policy-id']);
   });

@@ -17,7 +17,9 @@ describe('bin/mtasts start-up', () => {
   it(`runs ${cacheable ? 'and fills the module compile cache' : 'without a module compile cache'} on Node ${process.versions.node}`, async () => {
     const usage = await new Promise<string>((resolve, reject) =>
       // The cache's default home is os.tmpdir()/node-compile-cache, so TMPDIR gives each run its own.
-      execFile(process.execPath, [BIN, '--help'], { env: { TMPDIR: dir } }, (error, stdout) => (error ? reject(error) : resolve(stdout))),
+      execFile(process.execPath, [BIN, '--help'], { env: { TMPDIR: dir } }, (error, stdout) =>
+        error ? reject(error) : resolve(stdout),
+      ),
     );
     expect(usage.split('\n')[0]).toBe('Usage:');
     const cache = join(dir, 'node-compile-cache');

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_ID, startFakeDiscord, type FakeDiscord } from '../adapters/discord/fake-discord.js';
+import { APP_ID, type FakeDiscord, startFakeDiscord } from '../adapters/discord/fake-discord.js';
 
 const BIN = fileURLToPath(new URL('../../bin/mtasts', import.meta.url));
 const GUILD = '900000000000000001';
@@ -15,10 +15,16 @@ afterAll(async () => {
   await discord?.close();
 });
 
-function mtasts(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+function mtasts(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(BIN, args, { env: { PATH: process.env['PATH'] ?? '', ...env }, timeout: 15_000 }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    execFile(
+      BIN,
+      args,
+      { env: { PATH: process.env['PATH'] ?? '', ...env }, timeout: 15_000 },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
@@ -31,7 +37,9 @@ describe('mtasts discord register (CLI)', () => {
       DISCORD_API_URL: discord.apiUrl,
     });
     expect(run).toMatchObject({ code: 0, stdout: `Registered /mtasts in guild ${GUILD}.\n` });
-    const put = discord.requests.find((r) => r.method === 'PUT' && r.route === `/applications/${APP_ID}/guilds/${GUILD}/commands`);
+    const put = discord.requests.find(
+      (r) => r.method === 'PUT' && r.route === `/applications/${APP_ID}/guilds/${GUILD}/commands`,
+    );
     expect(put?.body).toEqual([expect.objectContaining({ name: 'mtasts' })]);
     expect(put?.authorization).toBe('Bot test-token');
   });
@@ -39,8 +47,16 @@ describe('mtasts discord register (CLI)', () => {
   it.each([
     [['discord', 'register'], {}, 'DISCORD_TOKEN is not set'],
     [['discord', 'register'], { DISCORD_TOKEN: 't' }, 'DISCORD_APP_ID is not set'],
-    [['discord', 'register', '--guild', 'general'], { DISCORD_TOKEN: 't', DISCORD_APP_ID: APP_ID }, '--guild must be a Discord guild id (17-20 digits)'],
-    [['discord', 'unregister'], { DISCORD_TOKEN: 't', DISCORD_APP_ID: APP_ID }, 'usage: mtasts discord register [--guild <id>]'],
+    [
+      ['discord', 'register', '--guild', 'general'],
+      { DISCORD_TOKEN: 't', DISCORD_APP_ID: APP_ID },
+      '--guild must be a Discord guild id (17-20 digits)',
+    ],
+    [
+      ['discord', 'unregister'],
+      { DISCORD_TOKEN: 't', DISCORD_APP_ID: APP_ID },
+      'usage: mtasts discord register [--guild <id>]',
+    ],
   ])('refuses %j with exit 2 and one line', async (args, env, message) => {
     const run = await mtasts(args, env);
     expect(run.code).toBe(2);

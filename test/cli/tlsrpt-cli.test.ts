@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
-import { Writable } from 'node:stream';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,18 +15,30 @@ const at = (name: string) => join(dir, name);
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'mtasts-tlsrpt-'));
-  for (const name of ['google.json', 'postfix.json']) copyFileSync(fileURLToPath(new URL(`../tlsrpt/corpus/${name}`, import.meta.url)), at(name));
+  for (const name of ['google.json', 'postfix.json'])
+    copyFileSync(fileURLToPath(new URL(`../tlsrpt/corpus/${name}`, import.meta.url)), at(name));
   // The name says JSON, the bytes are gzip with a CRLF after them: read by magic bytes, with a warning.
   writeFileSync(at('google-gz.json'), Buffer.concat([gzipSync(corpus('google.json')), Buffer.from('\r\n')]));
-  writeFileSync(at('broken.json'), reportBytes({ policies: [stsEntry({ summary: { 'total-failure-session-count': -2 } })] }));
-  writeFileSync(at('evil.json'), reportBytes({ 'organization-name': 'Evil\u001b[2J\u001b[31m Corp', 'report-id': 'id\r\nFAKE ACCEPTED' }));
+  writeFileSync(
+    at('broken.json'),
+    reportBytes({ policies: [stsEntry({ summary: { 'total-failure-session-count': -2 } })] }),
+  );
+  writeFileSync(
+    at('evil.json'),
+    reportBytes({ 'organization-name': 'Evil\u001b[2J\u001b[31m Corp', 'report-id': 'id\r\nFAKE ACCEPTED' }),
+  );
   const details = Array.from({ length: 5000 }, (_, i) => ({
     'result-type': 'starttls-not-supported',
     'sending-mta-ip': `10.1.${Math.floor(i / 250)}.${i % 250}`,
     'receiving-mx-hostname': 'mx.example.com',
     'failed-session-count': 1,
   }));
-  writeFileSync(at('big.json'), reportBytes({ policies: [stsEntry({ summary: { 'total-failure-session-count': 5000 }, 'failure-details': details })] }));
+  writeFileSync(
+    at('big.json'),
+    reportBytes({
+      policies: [stsEntry({ summary: { 'total-failure-session-count': 5000 }, 'failure-details': details })],
+    }),
+  );
   mkdirSync(at('a-directory'));
 });
 
@@ -77,7 +89,11 @@ describe('mtasts tlsrpt (CLI)', () => {
     expect(broken).toEqual({
       file: at('broken.json'),
       accepted: false,
-      error: { code: 'invalid-count', path: 'policies[0].summary.total-failure-session-count', message: expect.stringContaining('-2') },
+      error: {
+        code: 'invalid-count',
+        path: 'policies[0].summary.total-failure-session-count',
+        message: expect.stringContaining('-2'),
+      },
     });
   });
 
@@ -110,7 +126,9 @@ describe('mtasts tlsrpt (CLI)', () => {
   it('keeps long lists short: 5,000 sending MTAs in one line', async () => {
     const run = await mtasts(['tlsrpt', at('big.json')]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('    sending MTAs: 10.1.0.0 1, 10.1.0.1 1, 10.1.0.10 1, 10.1.0.100 1, 10.1.0.101 1 and 4995 more\n');
+    expect(run.stdout).toContain(
+      '    sending MTAs: 10.1.0.0 1, 10.1.0.1 1, 10.1.0.10 1, 10.1.0.100 1, 10.1.0.101 1 and 4995 more\n',
+    );
     expect(run.stdout.split('\n').length).toBeLessThan(12);
   });
 

@@ -19,14 +19,26 @@ const failing = storedReport({
   start: '2026-11-29T00:00:00.000Z',
   end: '2026-11-30T00:00:00.000Z',
   receivedAt: '2026-12-01T08:00:00.000Z',
-  summary: [summaryRow({ successful: 1000, failed: 12, failuresByResultType: { 'certificate-expired': 12 }, failingMxHosts: { 'mx1.example.com': 12 } })],
+  summary: [
+    summaryRow({
+      successful: 1000,
+      failed: 12,
+      failuresByResultType: { 'certificate-expired': 12 },
+      failingMxHosts: { 'mx1.example.com': 12 },
+    }),
+  ],
 });
 
 async function setup() {
   const store = openSqliteStore(':memory:');
   stores.push(store);
   await store.addTlsRptReport(failing, 'g1');
-  const core = createCommandCore({ scan: async () => testing, watches: store, reports: { store, publicUrl: null }, now: () => NOW });
+  const core = createCommandCore({
+    scan: async () => testing,
+    watches: store,
+    reports: { store, publicUrl: null },
+    now: () => NOW,
+  });
   const ask = async (text: string, who: Partial<CommandRequest> = {}) =>
     core.handle({ ...REPORT_CHANNEL, userId: 'U1', text, ...who });
   return { store, core, ask };
@@ -47,7 +59,9 @@ describe('scans and digests in a channel with TLS-RPT reports', () => {
     const { store, core } = await setup();
     await store.watch(REPORT_CHANNEL, 'example.com', { perChannel: 10, perWorkspace: 10 }, '2026-11-01T00:00:00.000Z');
     const first = await core.digest(REPORT_CHANNEL);
-    expect(first.message.lines[0]?.tlsrpt).toBe('TLS-RPT since the last digest: 1,000 successful · 12 failed, from Google Inc. · Enforce would bounce mail now');
+    expect(first.message.lines[0]?.tlsrpt).toBe(
+      'TLS-RPT since the last digest: 1,000 successful · 12 failed, from Google Inc. · Enforce would bounce mail now',
+    );
     await store.saveDigest(REPORT_CHANNEL, first.digest);
     const next = await core.digest(REPORT_CHANNEL);
     expect(next.message.lines[0]?.tlsrpt).toBeUndefined();

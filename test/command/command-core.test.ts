@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCommandCore, type CommandCoreOptions } from '../../src/command/command-core.js';
+import { type CommandCoreOptions, createCommandCore } from '../../src/command/command-core.js';
 import type { CommandRequest } from '../../src/command/command-handler.js';
 import type { Report } from '../../src/report/report.js';
 import { scan } from '../../src/scan/scan.js';
@@ -61,7 +61,9 @@ describe('createCommandCore', () => {
       watches: memoryStore(),
       logger: { error: (_details, message) => logged.push(message) },
     });
-    const notice = asNotice(await core.handle({ platform: 'slack', workspaceId: 'T1', channelId: 'C1', userId: 'U1', text: 'example.com' }));
+    const notice = asNotice(
+      await core.handle({ platform: 'slack', workspaceId: 'T1', channelId: 'C1', userId: 'U1', text: 'example.com' }),
+    );
     expect(notice).toEqual({
       kind: 'notice',
       tone: 'warning',
@@ -83,7 +85,14 @@ describe('createCommandCore', () => {
     const { scanner, ask } = setup();
     const help = asNotice(await ask('help'));
     expect(help).toMatchObject({ private: true, tone: 'neutral' });
-    for (const command of ['/mtasts example.com', 'watch example.com', 'unwatch example.com', '/mtasts watches', 'digest daily|weekly|off|HH:MM', 'digest now']) {
+    for (const command of [
+      '/mtasts example.com',
+      'watch example.com',
+      'unwatch example.com',
+      '/mtasts watches',
+      'digest daily|weekly|off|HH:MM',
+      'digest now',
+    ]) {
       expect(help.text).toContain(command);
     }
     const bad = asNotice(await ask('192.0.2.1'));
@@ -191,7 +200,9 @@ describe('createCommandCore', () => {
 
     expect(answer!.kind).toBe('report');
     for (const other of others) {
-      expect(asNotice(other).text).toBe('example.com is being checked in this channel right now; the answer will appear here shortly.');
+      expect(asNotice(other).text).toBe(
+        'example.com is being checked in this channel right now; the answer will appear here shortly.',
+      );
     }
     expect(scanner.scanned).toEqual(['example.com']);
     // One unit of quota spent: two more rescans are allowed once the first is answered.
@@ -219,7 +230,15 @@ describe('createCommandCore', () => {
   it('runs nothing but a scan of a canonical domain for a Rescan, whatever its payload says', async () => {
     const { scanner, ask, watches } = setup();
     const channel = { platform: 'slack', workspaceId: 'T1', channelId: 'C1' } as const;
-    for (const forged of ['digest 03:00 UTC', 'watch example.com', 'digest off', 'help', 'https://example.com/x', 'Example.com', '']) {
+    for (const forged of [
+      'digest 03:00 UTC',
+      'watch example.com',
+      'digest off',
+      'help',
+      'https://example.com/x',
+      'Example.com',
+      '',
+    ]) {
       expect(asNotice(await ask(forged, {}, true)).text).toContain('That button does not name a domain to rescan');
     }
     expect(scanner.scanned).toEqual([]);
@@ -232,7 +251,9 @@ describe('createCommandCore', () => {
     const { scanner, ask, watches } = setup();
     const channel = { platform: 'slack', workspaceId: 'T1', channelId: 'C1' } as const;
     for (const text of ['watch example.com', 'unwatch example.com', 'digest 03:00 UTC']) {
-      expect(asNotice(await ask(text, { mayManage: false })).text).toMatch(/^Only people allowed to manage this channel/);
+      expect(asNotice(await ask(text, { mayManage: false })).text).toMatch(
+        /^Only people allowed to manage this channel/,
+      );
     }
     expect(scanner.scanned).toEqual([]);
     expect(await watches.schedule(channel)).toBeNull();
@@ -274,7 +295,8 @@ describe('createCommandCore', () => {
 
   it('says plainly it cannot scan when the store is down, while cached domains still answer', async () => {
     const store = { up: true };
-    const failing = () => (store.up ? Promise.resolve() : Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:5432')));
+    const failing = () =>
+      store.up ? Promise.resolve() : Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:5432'));
     const { ask } = setup({
       rateLimiter: () => ({ take: async () => (await failing(), { allowed: true }) }),
       storeHealth: { ping: failing },
@@ -302,7 +324,9 @@ describe('createCommandCore', () => {
       now: () => FIXTURE_NOW,
       logger: { error: (_details, message) => logged.push(message) },
     });
-    const message = asReport(await core.handle({ platform: 'slack', workspaceId: 'T1', channelId: 'C1', userId: 'U1', text: 'example.com' }));
+    const message = asReport(
+      await core.handle({ platform: 'slack', workspaceId: 'T1', channelId: 'C1', userId: 'U1', text: 'example.com' }),
+    );
     expect(message.headline).toBe('example.com — Enforced');
     expect(message.summary.at(-1)).toBe(
       "This result could not be saved to the bot's history (its database is busy or down): the next scan will not compare against it",
@@ -314,13 +338,18 @@ describe('createCommandCore', () => {
     const reportsStore = memoryStore();
     const { ask } = setup({
       reports: {
-        store: { ...reportsStore, tlsRptReports: () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:5432')) },
+        store: {
+          ...reportsStore,
+          tlsRptReports: () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:5432')),
+        },
         publicUrl: null,
       },
     });
     const message = asReport(await ask('example.com'));
     expect(message.headline).toBe('example.com — Enforced');
-    expect(message.summary.at(-1)).toBe("This channel's TLS-RPT reports could not be read just now: their findings are missing from this answer");
+    expect(message.summary.at(-1)).toBe(
+      "This channel's TLS-RPT reports could not be read just now: their findings are missing from this answer",
+    );
   });
 
   it('turns a scan that throws into a friendly notice, logs it, and caches nothing', async () => {
@@ -335,7 +364,13 @@ describe('createCommandCore', () => {
       watches: memoryStore(),
       logger: { error: (details, message) => logged.push({ details, message }) },
     });
-    const request: CommandRequest = { platform: 'console', workspaceId: 'local', channelId: 'tty', userId: 'me', text: 'example.com' };
+    const request: CommandRequest = {
+      platform: 'console',
+      workspaceId: 'local',
+      channelId: 'tty',
+      userId: 'me',
+      text: 'example.com',
+    };
     const notice = asNotice(await core.handle(request));
     expect(notice.text).toBe('The check failed unexpectedly. Please try again in a minute.');
     expect(notice.text).not.toContain('internal.js');
@@ -346,7 +381,10 @@ describe('createCommandCore', () => {
 
   it('still answers when the onQueued hook throws', async () => {
     const logged: string[] = [];
-    const { scanner, core } = setup({ limits: { maxConcurrentScans: 1 }, logger: { error: (_d, m) => logged.push(m) } });
+    const { scanner, core } = setup({
+      limits: { maxConcurrentScans: 1 },
+      logger: { error: (_d, m) => logged.push(m) },
+    });
     scanner.hold();
     const base = { platform: 'slack', workspaceId: 'T1', channelId: 'C1' } as const;
     const first = core.handle({ ...base, userId: 'U1', text: 'a.example' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createDigestScheduler } from '../../src/digest/digest-scheduler.js';
 import type { DigestMessage } from '../../src/digest/digest-message.js';
+import { createDigestScheduler } from '../../src/digest/digest-scheduler.js';
 import type { Report } from '../../src/report/report.js';
 import { brokenReportFixture, FIXTURE_NOW, reportFixture } from './report-fixture.js';
 import { asDigest, asNotice, HERE, useWatchHarness } from './watch-harness.js';
@@ -101,10 +101,12 @@ describe('digestNowCommand', () => {
 
   it('shows a domain whose scan outlasts the digest deadline as timed out, and still answers', async () => {
     const { ask, store } = setup({
-      scan: async (domain) => (domain === 'stuck.example' ? new Promise<Report>(() => undefined) : reportFixture({ domain })),
+      scan: async (domain) =>
+        domain === 'stuck.example' ? new Promise<Report>(() => undefined) : reportFixture({ domain }),
       digest: { deadlineMs: 50 },
     });
-    for (const domain of ['a.example', 'stuck.example']) await store.watch(HERE, domain, { perChannel: 10, perWorkspace: 10 }, new Date(FIXTURE_NOW).toISOString());
+    for (const domain of ['a.example', 'stuck.example'])
+      await store.watch(HERE, domain, { perChannel: 10, perWorkspace: 10 }, new Date(FIXTURE_NOW).toISOString());
     const digest = asDigest(await ask('digest now'));
     expect(digest.headline).toBe('MTA-STS digest: 2 domains · 1 enforced · 1 timed out');
     expect(digest.lines[0]).toMatchObject({ domain: 'stuck.example', verdict: null, timedOut: true });

@@ -30,7 +30,9 @@ describe('digestScheduleCommand', () => {
 
   it('turns digests off', async () => {
     const { ask, store } = setup();
-    expect(asNotice(await ask('digest off')).text).toBe('Digests are off for this channel; `/mtasts digest now` still posts one on demand.');
+    expect(asNotice(await ask('digest off')).text).toBe(
+      'Digests are off for this channel; `/mtasts digest now` still posts one on demand.',
+    );
     expect(await store.schedule(HERE)).toEqual({ every: 'off' });
   });
 
@@ -46,7 +48,9 @@ describe('digestScheduleCommand', () => {
     await ask('digest weekly');
     const refused = asNotice(await ask('digest 08:30 Europe/Atlantis'));
     expect(refused).toMatchObject({ private: true, tone: 'warning' });
-    expect(refused.text).toMatch(/^The digest schedule is unchanged: unknown time zone "Europe\/Atlantis": give an IANA name/);
+    expect(refused.text).toMatch(
+      /^The digest schedule is unchanged: unknown time zone "Europe\/Atlantis": give an IANA name/,
+    );
     expect(refused.text).toContain('Use daily, weekly (Mondays), off or HH:MM');
     expect(await store.schedule(HERE)).toEqual({ every: 'week', hour: 9, minute: 0, timezone: 'UTC' });
   });

@@ -20,7 +20,11 @@ describe('parseCommand', () => {
   });
 
   it('refuses more than one word', () => {
-    expect(parseCommand('example.com example.org')).toEqual({ kind: 'invalid', about: 'domain', reason: 'give exactly one domain' });
+    expect(parseCommand('example.com example.org')).toEqual({
+      kind: 'invalid',
+      about: 'domain',
+      reason: 'give exactly one domain',
+    });
   });
 
   it.each([
@@ -50,19 +54,34 @@ describe('parseCommand', () => {
   });
 
   it('refuses watch without a domain, with two, or with something that is not one', () => {
-    expect(parseCommand('watch')).toMatchObject({ kind: 'invalid', about: 'domain', reason: 'enter a domain name, e.g. example.com' });
-    expect(parseCommand('unwatch a.example b.example')).toEqual({ kind: 'invalid', about: 'domain', reason: 'give exactly one domain' });
+    expect(parseCommand('watch')).toMatchObject({
+      kind: 'invalid',
+      about: 'domain',
+      reason: 'enter a domain name, e.g. example.com',
+    });
+    expect(parseCommand('unwatch a.example b.example')).toEqual({
+      kind: 'invalid',
+      about: 'domain',
+      reason: 'give exactly one domain',
+    });
     expect(parseCommand('watch 192.0.2.1')).toMatchObject({ kind: 'invalid', about: 'domain' });
   });
 
   it('reads "watches" alone, and refuses anything after it', () => {
     expect(parseCommand('Watches')).toEqual({ kind: 'watches' });
-    expect(parseCommand('watches example.com')).toEqual({ kind: 'invalid', about: 'command', reason: '"watches" takes nothing after it' });
+    expect(parseCommand('watches example.com')).toEqual({
+      kind: 'invalid',
+      about: 'command',
+      reason: '"watches" takes nothing after it',
+    });
   });
 
   it('reads "digest now" and the digest schedules', () => {
     expect(parseCommand('digest NOW')).toEqual({ kind: 'digest-now' });
-    expect(parseCommand('digest weekly')).toEqual({ kind: 'digest', schedule: { every: 'week', hour: 9, minute: 0, timezone: 'UTC' } });
+    expect(parseCommand('digest weekly')).toEqual({
+      kind: 'digest',
+      schedule: { every: 'week', hour: 9, minute: 0, timezone: 'UTC' },
+    });
     expect(parseCommand('digest 7:05 Europe/Berlin')).toEqual({
       kind: 'digest',
       schedule: { every: 'day', hour: 7, minute: 5, timezone: 'Europe/Berlin' },

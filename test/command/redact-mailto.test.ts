@@ -13,7 +13,9 @@ describe('redactMailto', () => {
   });
 
   it('redacts each address of a comma list inside one mailto: URI (RFC 6068 §2) and keeps the query', () => {
-    expect(redactMailto('mailto:one@a.example,two@b.example?subject=tls')).toBe('mailto:***@a.example,***@b.example?subject=tls');
+    expect(redactMailto('mailto:one@a.example,two@b.example?subject=tls')).toBe(
+      'mailto:***@a.example,***@b.example?subject=tls',
+    );
   });
 
   it('uses the last "@" so a local part holding an "@" is hidden entirely', () => {

@@ -1,4 +1,4 @@
-import { reportSchema, type Report } from '../../src/report/report.js';
+import { type Report, reportSchema } from '../../src/report/report.js';
 
 /** A healthy, enforced report for example.com; overrides replace whole top-level fields. Validated by reportSchema. */
 export function reportFixture(overrides: Partial<Report> = {}): Report {

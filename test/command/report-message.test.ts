@@ -28,7 +28,13 @@ describe('reportMessage', () => {
     ]);
     expect(message.mxTable).toEqual([
       { host: 'mx1.example.com', priority: 10, matchedBy: 'mx1.example.com', gate: 'SMTP not probed', gateOk: null },
-      { host: 'b.mail.example.net', priority: 20, matchedBy: '*.mail.example.net', gate: 'SMTP not probed', gateOk: null },
+      {
+        host: 'b.mail.example.net',
+        priority: 20,
+        matchedBy: '*.mail.example.net',
+        gate: 'SMTP not probed',
+        gateOk: null,
+      },
     ]);
     expect(message.fixes).toEqual([]);
     expect(message.rescan).toBe(true);
@@ -58,9 +64,14 @@ describe('reportMessage', () => {
     const message = reportMessage(report, { now: FIXTURE_NOW });
     expect(JSON.stringify(message)).not.toContain('alice.secret');
     expect(message.summary).toContain('TLS-RPT: mailto:***@corp.example');
-    expect(message.findings[0]).toMatchObject({ title: 'Odd rua mailto:***@corp.example', detail: 'Seen: v=TLSRPTv1; rua=mailto:***@corp.example' });
+    expect(message.findings[0]).toMatchObject({
+      title: 'Odd rua mailto:***@corp.example',
+      detail: 'Seen: v=TLSRPTv1; rua=mailto:***@corp.example',
+    });
     expect(JSON.stringify(message.fixes.map((fix) => [fix.text, fix.code]))).not.toContain('***');
-    expect(message.fixes[0]?.text).toBe('Publish _smtp._tls.example.com TXT "v=TLSRPTv1; rua=mailto:tls-reports@example.com".');
+    expect(message.fixes[0]?.text).toBe(
+      'Publish _smtp._tls.example.com TXT "v=TLSRPTv1; rua=mailto:tls-reports@example.com".',
+    );
     expect(message.fixes.find((fix) => fix.title === 'TLS-RPT record at _smtp._tls.example.com')).toEqual({
       title: 'TLS-RPT record at _smtp._tls.example.com',
       text: 'Publish this record to get daily reports of TLS failures (RFC 8460), with the mailbox that should receive them in place of tls-reports@example.com.',
@@ -78,7 +89,15 @@ describe('reportMessage', () => {
       mx: [],
       cert: null,
       tlsrpt: null,
-      findings: [{ code: 'domain-not-found', severity: 'error', title: 'Domain does not exist', detail: 'exmaple.com does not exist in DNS (NXDOMAIN).', fix }],
+      findings: [
+        {
+          code: 'domain-not-found',
+          severity: 'error',
+          title: 'Domain does not exist',
+          detail: 'exmaple.com does not exist in DNS (NXDOMAIN).',
+          fix,
+        },
+      ],
     });
     const message = reportMessage(report, { now: FIXTURE_NOW });
     expect(message.headline).toBe('exmaple.com — Domain not found');
@@ -87,7 +106,10 @@ describe('reportMessage', () => {
 
   it('offers no TLS-RPT record when a valid one is published', () => {
     const base = brokenReportFixture();
-    const message = reportMessage({ ...base, suggestions: { ...base.suggestions, tlsrpt: null } }, { now: FIXTURE_NOW });
+    const message = reportMessage(
+      { ...base, suggestions: { ...base.suggestions, tlsrpt: null } },
+      { now: FIXTURE_NOW },
+    );
     expect(message.fixes.map((fix) => fix.title)).toEqual([
       'MX backup.example.com is not covered by the policy',
       'TXT record at _mta-sts.example.com',
@@ -112,15 +134,26 @@ describe('reportMessage', () => {
     );
     expect(message.fixes[2]?.code).toBe('version: STSv1\nmode: enforce\nmx: mx1.example.com\nmax_age: 604800\n');
     expect(message.findings.map((f) => f.code)).toEqual(['mx-mismatch', 'max-age-short']);
-    expect(message.mxTable[1]).toEqual({ host: 'backup.example.com', priority: 20, matchedBy: null, gate: 'SMTP not probed', gateOk: null });
+    expect(message.mxTable[1]).toEqual({
+      host: 'backup.example.com',
+      priority: 20,
+      matchedBy: null,
+      gate: 'SMTP not probed',
+      gateOk: null,
+    });
   });
 
   it('offers fixes for a warning even when the verdict itself is fine', () => {
     const report = reportFixture({
       verdict: 'testing',
-      findings: [{ code: 'tlsrpt-missing', severity: 'warning', title: 'No TLS-RPT record', detail: 'd', fix: 'Publish one.' }],
+      findings: [
+        { code: 'tlsrpt-missing', severity: 'warning', title: 'No TLS-RPT record', detail: 'd', fix: 'Publish one.' },
+      ],
     });
-    expect(reportMessage(report, { now: FIXTURE_NOW }).fixes[0]).toEqual({ title: 'No TLS-RPT record', text: 'Publish one.' });
+    expect(reportMessage(report, { now: FIXTURE_NOW }).fixes[0]).toEqual({
+      title: 'No TLS-RPT record',
+      text: 'Publish one.',
+    });
   });
 
   it('gives a not-configured domain its ready-to-paste setup as the thread, and no policy to match its MX hosts against', () => {

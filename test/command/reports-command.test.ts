@@ -13,7 +13,12 @@ afterEach(() => stores.splice(0).forEach((store) => store.close()));
 function setup(publicUrl: string | null = 'https://bot.example.net/') {
   const store = openSqliteStore(':memory:');
   stores.push(store);
-  const core = createCommandCore({ scan: async (domain) => reportFixture({ domain }), watches: store, reports: { store, publicUrl }, now: () => NOW });
+  const core = createCommandCore({
+    scan: async (domain) => reportFixture({ domain }),
+    watches: store,
+    reports: { store, publicUrl },
+    now: () => NOW,
+  });
   const ask = async (text: string, who: Partial<CommandRequest> = {}) =>
     asNotice(await core.handle({ platform: 'slack', workspaceId: 'T1', channelId: 'C1', userId: 'U1', text, ...who }));
   return { store, ask };
@@ -25,13 +30,53 @@ const microsoft = { organization: 'Microsoft Corporation', end: '2026-11-30T00:0
 describe('/mtasts reports <domain>', () => {
   it('sums sessions per policy type over 7 and 30 days, lists failures, the top fix and the reporters', async () => {
     const { store, ask } = setup();
-    const failing = { failuresByResultType: { 'certificate-host-mismatch': 10, 'starttls-not-supported': 2 }, failingMxHosts: { 'mx2.example.com': 10, 'mx1.example.com': 2 }, sendingMtas: { '209.85.220.41': 12 } };
-    await store.addTlsRptReport(storedReport({ ...google, reportId: 'g1', summary: [summaryRow({ successful: 1000, failed: 12, ...failing })] }), 'g1');
+    const failing = {
+      failuresByResultType: { 'certificate-host-mismatch': 10, 'starttls-not-supported': 2 },
+      failingMxHosts: { 'mx2.example.com': 10, 'mx1.example.com': 2 },
+      sendingMtas: { '209.85.220.41': 12 },
+    };
+    await store.addTlsRptReport(
+      storedReport({ ...google, reportId: 'g1', summary: [summaryRow({ successful: 1000, failed: 12, ...failing })] }),
+      'g1',
+    );
     // Microsoft reports the same sessions under tlsa and sts: the types are shown apart, never added.
-    const ms = { failed: 3, failuresByResultType: { 'certificate-host-mismatch': 3 }, failingMxHosts: { 'mx2.example.com': 3 }, sendingMtas: { '40.107.1.1': 3 } };
-    await store.addTlsRptReport(storedReport({ ...microsoft, reportId: 'm1', summary: [summaryRow({ successful: 500, ...ms }), summaryRow({ policyType: 'tlsa', modes: [], successful: 500, ...ms })] }), 'm1');
-    await store.addTlsRptReport(storedReport({ ...google, reportId: 'g0', start: '2026-11-09T00:00:00.000Z', end: '2026-11-10T00:00:00.000Z', summary: [summaryRow({ successful: 2000 })] }), 'g0');
-    await store.addTlsRptReport(storedReport({ ...google, reportId: 'old', start: '2026-09-30T00:00:00.000Z', end: '2026-10-01T00:00:00.000Z', summary: [summaryRow({ successful: 9, failed: 9 })] }), 'old');
+    const ms = {
+      failed: 3,
+      failuresByResultType: { 'certificate-host-mismatch': 3 },
+      failingMxHosts: { 'mx2.example.com': 3 },
+      sendingMtas: { '40.107.1.1': 3 },
+    };
+    await store.addTlsRptReport(
+      storedReport({
+        ...microsoft,
+        reportId: 'm1',
+        summary: [
+          summaryRow({ successful: 500, ...ms }),
+          summaryRow({ policyType: 'tlsa', modes: [], successful: 500, ...ms }),
+        ],
+      }),
+      'm1',
+    );
+    await store.addTlsRptReport(
+      storedReport({
+        ...google,
+        reportId: 'g0',
+        start: '2026-11-09T00:00:00.000Z',
+        end: '2026-11-10T00:00:00.000Z',
+        summary: [summaryRow({ successful: 2000 })],
+      }),
+      'g0',
+    );
+    await store.addTlsRptReport(
+      storedReport({
+        ...google,
+        reportId: 'old',
+        start: '2026-09-30T00:00:00.000Z',
+        end: '2026-10-01T00:00:00.000Z',
+        summary: [summaryRow({ successful: 9, failed: 9 })],
+      }),
+      'old',
+    );
     const answer = await ask('reports Example.COM');
     expect(answer).toMatchObject({ tone: 'warning', private: false });
     expect(answer.text).toBe(
@@ -51,7 +96,14 @@ describe('/mtasts reports <domain>', () => {
   it('shows clean numbers without failure lines, and only the reports of the channel asked in', async () => {
     const { store, ask } = setup();
     await store.addTlsRptReport(storedReport({ ...google, summary: [summaryRow({ successful: 40 })] }), 'g1');
-    await store.addTlsRptReport(storedReport({ ...microsoft, channel: { platform: 'slack', workspaceId: 'T1', channelId: 'C9' }, summary: [summaryRow({ failed: 5 })] }), 'm1');
+    await store.addTlsRptReport(
+      storedReport({
+        ...microsoft,
+        channel: { platform: 'slack', workspaceId: 'T1', channelId: 'C9' },
+        summary: [summaryRow({ failed: 5 })],
+      }),
+      'm1',
+    );
     expect(await ask('reports example.com')).toEqual({
       kind: 'notice',
       tone: 'good',
@@ -71,7 +123,9 @@ describe('/mtasts reports <domain>', () => {
       'No TLS-RPT reports for example.org in this channel in the last 30 days. `/mtasts reports endpoint` gives the rua address to publish; report files (.json, .json.gz) uploaded here count too.',
     );
     expect((await ask('reports')).text).toMatch(/^"reports" takes a domain, or "endpoint"\./);
-    expect((await ask('reports not_a domain')).text).toMatch(/^That doesn't look like a domain: give exactly one domain\./);
+    expect((await ask('reports not_a domain')).text).toMatch(
+      /^That doesn't look like a domain: give exactly one domain\./,
+    );
   });
 });
 
@@ -83,7 +137,9 @@ describe('/mtasts reports endpoint', () => {
     const rua = first.text.match(/rua=(https:\/\/bot\.example\.net\/tlsrpt\/[A-Za-z0-9_-]{32})\n/)?.[1];
     expect(rua).toBeDefined();
     expect((await ask('reports ENDPOINT')).text).toBe(first.text);
-    expect(first.text.split('\n')[1]).toBe(`Add it to the domain's TLS-RPT record, e.g. _smtp._tls.example.com TXT "v=TLSRPTv1; rua=${rua}" (beside a mailto: if you keep one, comma-separated).`);
+    expect(first.text.split('\n')[1]).toBe(
+      `Add it to the domain's TLS-RPT record, e.g. _smtp._tls.example.com TXT "v=TLSRPTv1; rua=${rua}" (beside a mailto: if you keep one, comma-separated).`,
+    );
     expect((await ask('reports endpoint', { channelId: 'C2' })).text).not.toContain(rua);
   });
 

@@ -48,7 +48,12 @@ describe('createScanQueue', () => {
     const queue = createScanQueue(1);
     await expect(queue.run(() => Promise.reject(new Error('scan crashed')))).rejects.toThrow('scan crashed');
     let queued = false;
-    expect(await queue.run(async () => 'next', () => (queued = true))).toBe('next');
+    expect(
+      await queue.run(
+        async () => 'next',
+        () => (queued = true),
+      ),
+    ).toBe('next');
     expect(queued).toBe(false);
   });
 
@@ -56,14 +61,22 @@ describe('createScanQueue', () => {
     const queue = createScanQueue(1);
     const first = gate();
     const busy = queue.run(() => first.opened);
-    const refused = queue.run(async () => 'never', () => {
-      throw new Error('hook failed');
-    });
+    const refused = queue.run(
+      async () => 'never',
+      () => {
+        throw new Error('hook failed');
+      },
+    );
     await expect(refused).rejects.toThrow('hook failed');
     first.open();
     await busy;
     let queued = false;
-    expect(await queue.run(async () => 'free', () => (queued = true))).toBe('free');
+    expect(
+      await queue.run(
+        async () => 'free',
+        () => (queued = true),
+      ),
+    ).toBe('free');
     expect(queued).toBe(false);
   });
 });

@@ -10,7 +10,12 @@ describe('unwatchCommand', () => {
     await ask('watch b.example');
     await ask('watch a.example', { channelId: 'C2' });
     const done = asNotice(await ask('unwatch A.example.'));
-    expect(done).toEqual({ kind: 'notice', tone: 'neutral', private: false, text: 'Stopped watching a.example in this channel.' });
+    expect(done).toEqual({
+      kind: 'notice',
+      tone: 'neutral',
+      private: false,
+      text: 'Stopped watching a.example in this channel.',
+    });
     expect(await store.watches(HERE)).toEqual(['b.example']);
     expect(await store.watches({ ...HERE, channelId: 'C2' })).toEqual(['a.example']);
   });

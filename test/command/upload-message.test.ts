@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { isReportFileName, uploadMessage, uploadTooLarge } from '../../src/command/upload-message.js';
 import { summaryRow } from '../store/tlsrpt-fixtures.js';
 
-const REPORT = { organization: null, reportId: null, contactInfo: null, start: '2026-11-29T00:00:00.000Z', end: '2026-11-30T00:00:00.000Z', policyCount: 7 };
+const REPORT = {
+  organization: null,
+  reportId: null,
+  contactInfo: null,
+  start: '2026-11-29T00:00:00.000Z',
+  end: '2026-11-30T00:00:00.000Z',
+  policyCount: 7,
+};
 
 describe('uploadMessage', () => {
   it('lists at most five summary rows, names a missing sender, id and policy domain, and the tolerated quirks', () => {
@@ -10,7 +17,13 @@ describe('uploadMessage', () => {
       summaryRow({ policyDomain: null, successful: 3 }),
       ...['a', 'b', 'c', 'd', 'e', 'f'].map((d) => summaryRow({ policyDomain: `${d}.example`, policyType: 'tlsa' })),
     ];
-    const message = uploadMessage('postfix.json', { accepted: true, stored: true, report: REPORT, summary, warnings: ['missing-policy-domain', 'datetime-without-timezone'] });
+    const message = uploadMessage('postfix.json', {
+      accepted: true,
+      stored: true,
+      report: REPORT,
+      summary,
+      warnings: ['missing-policy-domain', 'datetime-without-timezone'],
+    });
     expect(message).toEqual({
       kind: 'notice',
       tone: 'good',
@@ -29,8 +42,13 @@ describe('uploadMessage', () => {
   });
 
   it('puts a rejection in words with its code and path, and a missing path as none', () => {
-    const rejected = uploadMessage('r.json.gz', { accepted: false, error: { code: 'invalid-gzip', path: null, message: 'The gzip data ends early.' } });
-    expect(rejected.text).toBe('r.json.gz was not stored: the gzip data is corrupt or cut short (invalid-gzip). The gzip data ends early.');
+    const rejected = uploadMessage('r.json.gz', {
+      accepted: false,
+      error: { code: 'invalid-gzip', path: null, message: 'The gzip data ends early.' },
+    });
+    expect(rejected.text).toBe(
+      'r.json.gz was not stored: the gzip data is corrupt or cut short (invalid-gzip). The gzip data ends early.',
+    );
     expect(uploadTooLarge('huge.json').text).toBe('huge.json was not read: it is larger than 10 MiB (too-large).');
   });
 

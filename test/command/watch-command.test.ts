@@ -11,7 +11,9 @@ describe('watchCommand', () => {
     expect(scanned).toEqual(['example.com']);
     expect(report.headline).toBe('example.com — Enforced');
     // FIXTURE_NOW is Friday 1 March 2024, 00:00 UTC; the default digest is daily at 09:00 UTC.
-    expect(report.summary.at(-1)).toBe('Now watching example.com in this channel · next digest Fri 1 Mar 09:00 UTC (in 9 h)');
+    expect(report.summary.at(-1)).toBe(
+      'Now watching example.com in this channel · next digest Fri 1 Mar 09:00 UTC (in 9 h)',
+    );
     expect(await store.watches(HERE)).toEqual(['example.com']);
   });
 
@@ -29,7 +31,9 @@ describe('watchCommand', () => {
     await ask('digest weekly 08:30 Europe/Berlin');
     const report = asReport(await ask('watch example.com'));
     // Monday 4 March 08:30 in Berlin (UTC+1) is 07:30 UTC, 3 days 7 h 30 min after FIXTURE_NOW.
-    expect(report.summary.at(-1)).toBe('Now watching example.com in this channel · next digest Mon 4 Mar 08:30 Europe/Berlin (in 3 days 7 h)');
+    expect(report.summary.at(-1)).toBe(
+      'Now watching example.com in this channel · next digest Mon 4 Mar 08:30 Europe/Berlin (in 3 days 7 h)',
+    );
   });
 
   it('says digests are off when the channel turned them off', async () => {

@@ -1,6 +1,6 @@
 import { afterEach } from 'vitest';
 import type { ChatMessage, NoticeMessage, ReportMessage } from '../../src/chat/chat-message.js';
-import { createCommandCore, type CommandCoreOptions } from '../../src/command/command-core.js';
+import { type CommandCoreOptions, createCommandCore } from '../../src/command/command-core.js';
 import type { CommandRequest } from '../../src/command/command-handler.js';
 import type { DigestMessage } from '../../src/digest/digest-message.js';
 import type { Report } from '../../src/report/report.js';
@@ -44,16 +44,19 @@ export function useWatchHarness() {
 }
 
 export function asReport(message: ChatMessage): ReportMessage {
-  if (message.kind !== 'report') throw new Error(`expected a report, got a ${message.kind}: ${JSON.stringify(message).slice(0, 300)}`);
+  if (message.kind !== 'report')
+    throw new Error(`expected a report, got a ${message.kind}: ${JSON.stringify(message).slice(0, 300)}`);
   return message;
 }
 
 export function asNotice(message: ChatMessage): NoticeMessage {
-  if (message.kind !== 'notice') throw new Error(`expected a notice, got a ${message.kind}: ${JSON.stringify(message).slice(0, 300)}`);
+  if (message.kind !== 'notice')
+    throw new Error(`expected a notice, got a ${message.kind}: ${JSON.stringify(message).slice(0, 300)}`);
   return message;
 }
 
 export function asDigest(message: ChatMessage): DigestMessage {
-  if (message.kind !== 'digest') throw new Error(`expected a digest, got a ${message.kind}: ${JSON.stringify(message).slice(0, 300)}`);
+  if (message.kind !== 'digest')
+    throw new Error(`expected a digest, got a ${message.kind}: ${JSON.stringify(message).slice(0, 300)}`);
   return message;
 }

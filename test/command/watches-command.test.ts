@@ -25,7 +25,15 @@ describe('watchesCommand', () => {
       'Watching 3 domains · digest daily at 09:00 UTC · next digest Fri 1 Mar 09:00 UTC (in 9 h) · verdicts from each domain’s latest scan',
     );
     expect(list).toMatchObject({ tone: 'warning', noChanges: true, details: [] });
-    expect(list.counts).toEqual({ enforced: 1, testing: 1, none: 0, 'not-configured': 0, broken: 1, 'timed-out': 0, failed: 0 });
+    expect(list.counts).toEqual({
+      enforced: 1,
+      testing: 1,
+      none: 0,
+      'not-configured': 0,
+      broken: 1,
+      'timed-out': 0,
+      failed: 0,
+    });
     expect(list.lines.map((line) => [line.domain, line.verdict, line.mode])).toEqual([
       ['b.example', 'broken', 'enforce'],
       ['a.example', 'enforced', 'enforce'],
@@ -66,7 +74,9 @@ describe('watchesCommand', () => {
     const list = asDigest(await ask('watches'));
     expect(list.lines.map((line) => line.domain)).toEqual(['a.example']);
     expect(list.headline).toBe('MTA-STS watches: 7 domains · 1 enforced · 6 not yet scanned');
-    expect(list.intro).toMatch(/ · not yet scanned: n1\.example, n2\.example, n3\.example, n4\.example, n5\.example and 1 more$/);
+    expect(list.intro).toMatch(
+      / · not yet scanned: n1\.example, n2\.example, n3\.example, n4\.example, n5\.example and 1 more$/,
+    );
     expect(list.tone).toBe('neutral');
   });
 

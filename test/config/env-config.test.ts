@@ -40,13 +40,20 @@ describe('loadEnvConfig', () => {
 
   it('reads the shutdown grace period in milliseconds', () => {
     expect(loadEnvConfig({ MTASTS_SHUTDOWN_GRACE_MS: '2500' }).shutdownGraceMs).toBe(2500);
-    expect(errorOf({ MTASTS_SHUTDOWN_GRACE_MS: '8s' })).toBe('MTASTS_SHUTDOWN_GRACE_MS must be a whole number of milliseconds up to 999999');
+    expect(errorOf({ MTASTS_SHUTDOWN_GRACE_MS: '8s' })).toBe(
+      'MTASTS_SHUTDOWN_GRACE_MS must be a whole number of milliseconds up to 999999',
+    );
   });
 
   it('enables Slack OAuth installs for many workspaces, with the encryption key as hex or base64', () => {
     const expected = {
       botToken: undefined,
-      oauth: { clientId: '1234.5678', clientSecret: 'client-secret', stateSecret: 'state-secret', encryptionKey: Buffer.from(KEY_HEX, 'hex') },
+      oauth: {
+        clientId: '1234.5678',
+        clientSecret: 'client-secret',
+        stateSecret: 'state-secret',
+        encryptionKey: Buffer.from(KEY_HEX, 'hex'),
+      },
       signingSecret: 'signing-secret',
       port: 3000,
     };
@@ -56,7 +63,10 @@ describe('loadEnvConfig', () => {
   });
 
   it('takes the HTTP server and metrics ports', () => {
-    expect(loadEnvConfig({ MTASTS_HTTP_PORT: '9090', METRICS_PORT: '9100' }).http).toEqual({ port: 9090, metricsPort: 9100 });
+    expect(loadEnvConfig({ MTASTS_HTTP_PORT: '9090', METRICS_PORT: '9100' }).http).toEqual({
+      port: 9090,
+      metricsPort: 9100,
+    });
   });
 
   it('enables Slack in HTTP mode on port 3000 when the bot token and signing secret are set', () => {
@@ -104,15 +114,39 @@ describe('loadEnvConfig', () => {
   it.each([
     [{ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xoxb-wrong' }, 'SLACK_APP_TOKEN must start with "xapp-"'],
     [{ SLACK_BOT_TOKEN: 'xoxp-user-token', SLACK_APP_TOKEN: 'xapp-1' }, 'SLACK_BOT_TOKEN must start with "xoxb-"'],
-    [{ SLACK_BOT_TOKEN: 'xoxb-1' }, 'SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) is required when SLACK_BOT_TOKEN is set'],
-    [{ SLACK_APP_TOKEN: 'xapp-1' }, 'SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID (many) is required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set'],
-    [{ ...SLACK_OAUTH, SLACK_BOT_TOKEN: 'xoxb-1' }, 'SLACK_BOT_TOKEN and SLACK_CLIENT_ID exclude each other: one workspace by token, or many through OAuth'],
-    [{ ...SLACK_OAUTH, SLACK_APP_TOKEN: 'xapp-1' }, 'SLACK_CLIENT_ID (OAuth install) runs in HTTP mode: set SLACK_SIGNING_SECRET instead of SLACK_APP_TOKEN'],
-    [{ ...SLACK_OAUTH, MTASTS_ENCRYPTION_KEY: undefined }, 'MTASTS_ENCRYPTION_KEY is required when SLACK_CLIENT_ID is set'],
+    [
+      { SLACK_BOT_TOKEN: 'xoxb-1' },
+      'SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) is required when SLACK_BOT_TOKEN is set',
+    ],
+    [
+      { SLACK_APP_TOKEN: 'xapp-1' },
+      'SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID (many) is required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set',
+    ],
+    [
+      { ...SLACK_OAUTH, SLACK_BOT_TOKEN: 'xoxb-1' },
+      'SLACK_BOT_TOKEN and SLACK_CLIENT_ID exclude each other: one workspace by token, or many through OAuth',
+    ],
+    [
+      { ...SLACK_OAUTH, SLACK_APP_TOKEN: 'xapp-1' },
+      'SLACK_CLIENT_ID (OAuth install) runs in HTTP mode: set SLACK_SIGNING_SECRET instead of SLACK_APP_TOKEN',
+    ],
+    [
+      { ...SLACK_OAUTH, MTASTS_ENCRYPTION_KEY: undefined },
+      'MTASTS_ENCRYPTION_KEY is required when SLACK_CLIENT_ID is set',
+    ],
     [{ ...SLACK_OAUTH, SLACK_STATE_SECRET: undefined }, 'SLACK_STATE_SECRET is required when SLACK_CLIENT_ID is set'],
-    [{ ...SLACK_OAUTH, SLACK_SIGNING_SECRET: undefined }, 'SLACK_SIGNING_SECRET is required when SLACK_CLIENT_ID is set'],
-    [{ SLACK_CLIENT_SECRET: 'abc' }, 'SLACK_CLIENT_ID is required when SLACK_CLIENT_SECRET or SLACK_STATE_SECRET is set'],
-    [{ ...SLACK_OAUTH, MTASTS_ENCRYPTION_KEY: 'c2hvcnQ=' }, 'MTASTS_ENCRYPTION_KEY must be 32 bytes, base64 or hex (openssl rand -base64 32)'],
+    [
+      { ...SLACK_OAUTH, SLACK_SIGNING_SECRET: undefined },
+      'SLACK_SIGNING_SECRET is required when SLACK_CLIENT_ID is set',
+    ],
+    [
+      { SLACK_CLIENT_SECRET: 'abc' },
+      'SLACK_CLIENT_ID is required when SLACK_CLIENT_SECRET or SLACK_STATE_SECRET is set',
+    ],
+    [
+      { ...SLACK_OAUTH, MTASTS_ENCRYPTION_KEY: 'c2hvcnQ=' },
+      'MTASTS_ENCRYPTION_KEY must be 32 bytes, base64 or hex (openssl rand -base64 32)',
+    ],
     [{ MTASTS_HTTP_PORT: 'http' }, 'MTASTS_HTTP_PORT must be a port number (0-65535)'],
     [{ METRICS_PORT: '99999' }, 'METRICS_PORT must be a port number (0-65535)'],
     [{ DISCORD_TOKEN: 'abc' }, 'DISCORD_APP_ID is required when DISCORD_TOKEN is set'],
@@ -130,7 +164,10 @@ describe('loadEnvConfig', () => {
     [{ MTASTS_WATCH_LIMIT_CHANNEL: '0' }, 'MTASTS_WATCH_LIMIT_CHANNEL must be a whole number from 1 to 999999'],
     [{ MTASTS_WATCH_LIMIT_CHANNEL: '-5' }, 'MTASTS_WATCH_LIMIT_CHANNEL must be a whole number from 1 to 999999'],
     [{ MTASTS_WATCH_LIMIT_CHANNEL: '2e3' }, 'MTASTS_WATCH_LIMIT_CHANNEL must be a whole number from 1 to 999999'],
-    [{ MTASTS_WATCH_LIMIT_WORKSPACE: '1000000' }, 'MTASTS_WATCH_LIMIT_WORKSPACE must be a whole number from 1 to 999999'],
+    [
+      { MTASTS_WATCH_LIMIT_WORKSPACE: '1000000' },
+      'MTASTS_WATCH_LIMIT_WORKSPACE must be a whole number from 1 to 999999',
+    ],
     [{ MTASTS_WATCH_LIMIT_WORKSPACE: '010' }, 'MTASTS_WATCH_LIMIT_WORKSPACE must be a whole number from 1 to 999999'],
   ])('refuses %j with one line naming the variable', (env, message) => {
     expect(errorOf(env)).toBe(message);
@@ -154,12 +191,16 @@ describe('loadEnvConfig', () => {
   it.each(['dns.google', '1.1.1.1:0', '1.1.1.1:99999', '[::1]', '::1:53x', '1.1.1.1,,8.8.8.8'])(
     'refuses the DNS server list %j',
     (servers) => {
-      expect(errorOf({ MTASTS_DNS: servers })).toBe('MTASTS_DNS must be a comma-separated list of ip, ip:port or [ipv6]:port');
+      expect(errorOf({ MTASTS_DNS: servers })).toBe(
+        'MTASTS_DNS must be a comma-separated list of ip, ip:port or [ipv6]:port',
+      );
     },
   );
 
   it('reads MTASTS_ALLOW_PRIVATE, MTASTS_DB and LOG_LEVEL', () => {
-    expect(loadEnvConfig({ MTASTS_ALLOW_PRIVATE: 'true', MTASTS_DB: '/var/lib/mtasts/db', LOG_LEVEL: 'debug' })).toMatchObject({
+    expect(
+      loadEnvConfig({ MTASTS_ALLOW_PRIVATE: 'true', MTASTS_DB: '/var/lib/mtasts/db', LOG_LEVEL: 'debug' }),
+    ).toMatchObject({
       scanner: { allowPrivate: true, dbPath: '/var/lib/mtasts/db' },
       logLevel: 'debug',
     });
@@ -172,43 +213,67 @@ describe('loadEnvConfig', () => {
   });
 
   it('turns the SMTP probe off with MTASTS_SMTP=off and takes the SMTP port of a local test setup', () => {
-    expect(loadEnvConfig({ MTASTS_SMTP: 'off', MTASTS_SMTP_PORT: '2525' }).scanner).toMatchObject({ smtp: false, smtpPort: 2525 });
+    expect(loadEnvConfig({ MTASTS_SMTP: 'off', MTASTS_SMTP_PORT: '2525' }).scanner).toMatchObject({
+      smtp: false,
+      smtpPort: 2525,
+    });
     expect(loadEnvConfig({ MTASTS_SMTP: 'on' }).scanner.smtp).toBe(true);
   });
 
   it('reads who may change watches and digest schedules: Slack user ids, a Discord role id', () => {
-    const config = loadEnvConfig({ ...SLACK_HTTP, ...DISCORD, MTASTS_SLACK_MANAGERS: 'U012AB, W0CDE', MTASTS_DISCORD_MANAGER_ROLE: '234567890123456789' });
+    const config = loadEnvConfig({
+      ...SLACK_HTTP,
+      ...DISCORD,
+      MTASTS_SLACK_MANAGERS: 'U012AB, W0CDE',
+      MTASTS_DISCORD_MANAGER_ROLE: '234567890123456789',
+    });
     expect(config.slack?.managers).toEqual(['U012AB', 'W0CDE']);
     expect(config.discord?.managerRoleId).toBe('234567890123456789');
     expect(loadEnvConfig({ ...SLACK_HTTP, ...DISCORD }).slack?.managers).toBeUndefined();
     expect(errorOf({ MTASTS_SLACK_MANAGERS: 'U012AB,@alice' })).toBe(
       'MTASTS_SLACK_MANAGERS must be a comma-separated list of Slack user ids (U… or W…)',
     );
-    expect(errorOf({ MTASTS_DISCORD_MANAGER_ROLE: 'admins' })).toBe('MTASTS_DISCORD_MANAGER_ROLE must be the numeric id of a role');
+    expect(errorOf({ MTASTS_DISCORD_MANAGER_ROLE: 'admins' })).toBe(
+      'MTASTS_DISCORD_MANAGER_ROLE must be the numeric id of a role',
+    );
   });
 
   it('reads MTASTS_DATABASE_URL as the shared store', () => {
     expect(loadEnvConfig({ MTASTS_DATABASE_URL: 'postgres://bot:secret@db:5432/mtasts' }).scanner.databaseUrl).toBe(
       'postgres://bot:secret@db:5432/mtasts',
     );
-    expect(loadEnvConfig({ MTASTS_DATABASE_URL: 'postgresql://db/mtasts' }).scanner.databaseUrl).toBe('postgresql://db/mtasts');
+    expect(loadEnvConfig({ MTASTS_DATABASE_URL: 'postgresql://db/mtasts' }).scanner.databaseUrl).toBe(
+      'postgresql://db/mtasts',
+    );
     expect(loadEnvConfig({}).scanner.databaseUrl).toBeUndefined();
   });
 
-  it.each(['mysql://db/mtasts', 'db:5432/mtasts', 'http://db/mtasts'])('refuses the database URL %j without echoing it', (url) => {
-    expect(errorOf({ MTASTS_DATABASE_URL: url })).toBe('MTASTS_DATABASE_URL must be a postgres:// or postgresql:// URL');
-  });
+  it.each(['mysql://db/mtasts', 'db:5432/mtasts', 'http://db/mtasts'])(
+    'refuses the database URL %j without echoing it',
+    (url) => {
+      expect(errorOf({ MTASTS_DATABASE_URL: url })).toBe(
+        'MTASTS_DATABASE_URL must be a postgres:// or postgresql:// URL',
+      );
+    },
+  );
 
   it('reads the watch limits per channel and per workspace', () => {
-    expect(loadEnvConfig({ MTASTS_WATCH_LIMIT_CHANNEL: '50', MTASTS_WATCH_LIMIT_WORKSPACE: '400' }).watchLimits).toEqual({
+    expect(
+      loadEnvConfig({ MTASTS_WATCH_LIMIT_CHANNEL: '50', MTASTS_WATCH_LIMIT_WORKSPACE: '400' }).watchLimits,
+    ).toEqual({
       perChannel: 50,
       perWorkspace: 400,
     });
-    expect(loadEnvConfig({ MTASTS_WATCH_LIMIT_CHANNEL: '999999' }).watchLimits).toEqual({ perChannel: 999_999, perWorkspace: 1000 });
+    expect(loadEnvConfig({ MTASTS_WATCH_LIMIT_CHANNEL: '999999' }).watchLimits).toEqual({
+      perChannel: 999_999,
+      perWorkspace: 1000,
+    });
   });
 
   it('takes MTASTS_PUBLIC_URL for the rua address, https only', () => {
-    expect(loadEnvConfig({ MTASTS_PUBLIC_URL: 'https://mtasts.example.net/bot/' }).publicUrl).toBe('https://mtasts.example.net/bot/');
+    expect(loadEnvConfig({ MTASTS_PUBLIC_URL: 'https://mtasts.example.net/bot/' }).publicUrl).toBe(
+      'https://mtasts.example.net/bot/',
+    );
     expect(() => loadEnvConfig({ MTASTS_PUBLIC_URL: 'http://mtasts.example.net' })).toThrow(
       'MTASTS_PUBLIC_URL must be an https:// URL (RFC 8460 reports are posted over HTTPS only)',
     );

@@ -35,13 +35,22 @@ describe('digestChanges', () => {
   });
 
   it('flips the mode both ways', () => {
-    expect(digestChanges(snapshotFixture({ mode: 'testing' }), snapshotFixture())).toContainEqual({ kind: 'mode-flipped', text: 'mode testing → enforce' });
-    expect(digestChanges(snapshotFixture(), snapshotFixture({ mode: 'testing' }))).toContainEqual({ kind: 'mode-flipped', text: 'mode enforce → testing' });
+    expect(digestChanges(snapshotFixture({ mode: 'testing' }), snapshotFixture())).toContainEqual({
+      kind: 'mode-flipped',
+      text: 'mode testing → enforce',
+    });
+    expect(digestChanges(snapshotFixture(), snapshotFixture({ mode: 'testing' }))).toContainEqual({
+      kind: 'mode-flipped',
+      text: 'mode enforce → testing',
+    });
   });
 
   it('lists MX hosts added, removed and newly uncovered, ignoring case', () => {
     const before = snapshotFixture({ mx: ['mx1.example.com', 'old.example.com'] });
-    const after = snapshotFixture({ mx: ['MX1.example.com', 'new.example.com', 'spare.example.com'], uncoveredMx: ['spare.example.com'] });
+    const after = snapshotFixture({
+      mx: ['MX1.example.com', 'new.example.com', 'spare.example.com'],
+      uncoveredMx: ['spare.example.com'],
+    });
     expect(digestChanges(before, after)).toEqual([
       { kind: 'mx-added', text: 'MX added: new.example.com, spare.example.com' },
       { kind: 'mx-removed', text: 'MX removed: old.example.com' },
@@ -53,10 +62,12 @@ describe('digestChanges', () => {
 
   it('notices a renewed certificate by its serial', () => {
     const renewed = snapshotFixture({ certSerial: '02', certNotAfter: '2027-05-30T00:00:00.000Z' });
-    expect(digestChanges(snapshotFixture(), renewed)).toEqual([{ kind: 'cert-renewed', text: 'certificate renewed, expires 2027-05-30' }]);
+    expect(digestChanges(snapshotFixture(), renewed)).toEqual([
+      { kind: 'cert-renewed', text: 'certificate renewed, expires 2027-05-30' },
+    ]);
   });
 
-  it('warns once when the certificate enters its last 21 days, counted at each snapshot\'s own time', () => {
+  it("warns once when the certificate enters its last 21 days, counted at each snapshot's own time", () => {
     const cert = { certNotAfter: '2026-12-20T00:00:00.000Z' };
     const day = (iso: string) => snapshotFixture({ ...cert, scannedAt: iso });
     // 27 days left, then 19: it entered the window.
@@ -79,7 +90,11 @@ describe('digestChanges', () => {
 
   it('puts the verdict change first when several things changed', () => {
     const after = snapshotFixture({ verdict: 'broken', sha256: 'c'.repeat(64), tlsrpt: null });
-    expect(kinds(snapshotFixture(), after)).toEqual(['verdict-changed', 'body-changed-without-id-rotation', 'tlsrpt-removed']);
+    expect(kinds(snapshotFixture(), after)).toEqual([
+      'verdict-changed',
+      'body-changed-without-id-rotation',
+      'tlsrpt-removed',
+    ]);
   });
 });
 
@@ -90,9 +105,9 @@ describe('digestChanges at the MX gate', () => {
   ];
 
   it('reports a changed MX certificate, naming only that host', () => {
-    expect(digestChanges(snapshotFixture({ mxGates: gates('BB01') }), snapshotFixture({ mxGates: gates('BB02') }))).toEqual([
-      { kind: 'mx-cert-changed', text: 'MX certificate changed: mx2.example.com' },
-    ]);
+    expect(
+      digestChanges(snapshotFixture({ mxGates: gates('BB01') }), snapshotFixture({ mxGates: gates('BB02') })),
+    ).toEqual([{ kind: 'mx-cert-changed', text: 'MX certificate changed: mx2.example.com' }]);
   });
 
   it('reports a new gate failure once, and not again while it stays', () => {
@@ -104,6 +119,8 @@ describe('digestChanges at the MX gate', () => {
   });
 
   it('says nothing without gates on both sides (a snapshot from before the SMTP probe, or --no-smtp)', () => {
-    expect(digestChanges(snapshotFixture(), snapshotFixture({ mxGates: gates('BB02', ['starttls-missing']) }))).toEqual([]);
+    expect(digestChanges(snapshotFixture(), snapshotFixture({ mxGates: gates('BB02', ['starttls-missing']) }))).toEqual(
+      [],
+    );
   });
 });

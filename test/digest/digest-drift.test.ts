@@ -31,7 +31,14 @@ async function startBot() {
   const options = { ...fixture.net().scanOptions, history: store };
   const scheduler = createDigestScheduler({
     store,
-    digest: (channel) => channelDigest(channel, { store, scan: (domain) => scan(domain, options), concurrency: 4, deadlineMs: 10_000, now: () => now }),
+    digest: (channel) =>
+      channelDigest(channel, {
+        store,
+        scan: (domain) => scan(domain, options),
+        concurrency: 4,
+        deadlineMs: 10_000,
+        now: () => now,
+      }),
     post: async (_channel, message) => void posts.push(message),
     now: () => now,
     every: () => () => undefined,
@@ -39,7 +46,8 @@ async function startBot() {
   running = { scheduler, store };
   return {
     store,
-    watch: (domain: string) => store.watch(CHANNEL, domain, DEFAULT_WATCH_LIMITS, new Date(now.getTime() - 3_600_000).toISOString()),
+    watch: (domain: string) =>
+      store.watch(CHANNEL, domain, DEFAULT_WATCH_LIMITS, new Date(now.getTime() - 3_600_000).toISOString()),
     async nextDigest(): Promise<DigestMessage> {
       now = new Date(now.getTime() + DAY_MS);
       const before = posts.length;
@@ -61,7 +69,10 @@ describe('digest drift against the fixture internet', () => {
       await bot.watch(domain);
     }
     const first = await bot.nextDigest();
-    expect(first.lines.map((line) => [line.domain, line.verdict])).toEqual([[steady, 'enforced'], [drifting, 'enforced']]);
+    expect(first.lines.map((line) => [line.domain, line.verdict])).toEqual([
+      [steady, 'enforced'],
+      [drifting, 'enforced'],
+    ]);
 
     const twoMx = CRLF_POLICY('enforce', [`mx1.${drifting}`, `mx2.${drifting}`]);
     await publishDomain(fixture.net(), drifting, { ...healthy()(drifting), txt: ID_1, policy: twoMx });
@@ -71,7 +82,9 @@ describe('digest drift against the fixture internet', () => {
     // Publishing again makes the fixture issue a new certificate, hence the renewal in every step.
     expect(kinds(edited.lines[0])).toEqual(['verdict-changed', 'body-changed-without-id-rotation', 'cert-renewed']);
     expect(edited.lines[0]?.changes[1]?.text).toContain('stale-policy-id');
-    expect(edited.details).toEqual([{ domain: drifting, findings: [expect.objectContaining({ code: 'stale-policy-id' })] }]);
+    expect(edited.details).toEqual([
+      { domain: drifting, findings: [expect.objectContaining({ code: 'stale-policy-id' })] },
+    ]);
     expect(edited.lines[1]).toMatchObject({ domain: steady, changes: [] });
 
     await publishDomain(fixture.net(), drifting, { ...healthy()(drifting), txt: ID_2, policy: twoMx });
@@ -85,7 +98,11 @@ describe('digest drift against the fixture internet', () => {
     expect(rotated.details).toEqual([]);
     expect(rotated.counts.broken).toBe(0);
 
-    const mx: Array<[number, string]> = [[10, `mx1.${drifting}`], [20, `mx2.${drifting}`], [30, `mx3.${drifting}`]];
+    const mx: Array<[number, string]> = [
+      [10, `mx1.${drifting}`],
+      [20, `mx2.${drifting}`],
+      [30, `mx3.${drifting}`],
+    ];
     await publishDomain(fixture.net(), drifting, { ...healthy()(drifting), txt: ID_2, policy: twoMx, mx });
     const newMx = await bot.nextDigest();
     expect(newMx.lines[0]).toMatchObject({ domain: drifting, verdict: 'broken', mxCoverage: { covered: 2, total: 3 } });

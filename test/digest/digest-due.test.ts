@@ -23,10 +23,14 @@ describe('dueSlot', () => {
     expect(dueSlot(DEFAULT_SCHEDULE, slot!, at('2026-11-30T12:00:00.000Z'))).toBeNull();
   });
 
-  it('reads the time in the schedule\'s time zone, across a daylight-saving change', () => {
+  it("reads the time in the schedule's time zone, across a daylight-saving change", () => {
     // Berlin is UTC+1 in winter and UTC+2 from 29 March 2026.
-    expect(dueSlot(BERLIN_9, at('2026-03-27T00:00:00Z'), at('2026-03-28T12:00:00Z'))).toEqual(at('2026-03-28T08:00:00Z'));
-    expect(dueSlot(BERLIN_9, at('2026-03-28T08:00:00Z'), at('2026-03-29T12:00:00Z'))).toEqual(at('2026-03-29T07:00:00Z'));
+    expect(dueSlot(BERLIN_9, at('2026-03-27T00:00:00Z'), at('2026-03-28T12:00:00Z'))).toEqual(
+      at('2026-03-28T08:00:00Z'),
+    );
+    expect(dueSlot(BERLIN_9, at('2026-03-28T08:00:00Z'), at('2026-03-29T12:00:00Z'))).toEqual(
+      at('2026-03-29T07:00:00Z'),
+    );
   });
 
   it('for a weekly schedule is the latest Monday', () => {
@@ -46,7 +50,7 @@ describe('dueSlot', () => {
 });
 
 describe('nextSlot', () => {
-  it('is the next slot in the schedule\'s time zone, or null when off', () => {
+  it("is the next slot in the schedule's time zone, or null when off", () => {
     expect(nextSlot(BERLIN_9, at('2026-11-30T08:00:00Z'))).toEqual(at('2026-12-01T08:00:00Z'));
     expect(nextSlot({ every: 'off' }, at('2026-11-30T08:00:00Z'))).toBeNull();
   });

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import { reportSchema, type Report } from '../../src/report/report.js';
+import { type Report, reportSchema } from '../../src/report/report.js';
 import type { Channel, DomainSnapshot } from '../../src/store/watch-store.js';
 
 export const CHANNEL: Channel = { platform: 'slack', workspaceId: 'T1', channelId: 'C1' };

@@ -1,5 +1,5 @@
-import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { createResultCache } from '../../src/command/result-cache.js';
 import { channelDigest } from '../../src/digest/channel-digest.js';
@@ -29,7 +29,11 @@ describe('a digest for a channel watching 500 fixture domains', () => {
       const domain = fixture.newDomain();
       const spec = healthy()(domain);
       // Every tenth domain has a second MX host its policy does not cover; every twenty-fifth has no MTA-STS.
-      if (i % 10 === 0) spec.mx = [[10, `mx1.${domain}`], [20, `backup.${domain}`]];
+      if (i % 10 === 0)
+        spec.mx = [
+          [10, `mx1.${domain}`],
+          [20, `backup.${domain}`],
+        ];
       await publishDomain(fixture.net(), domain, i % 25 === 1 ? { mx: spec.mx } : spec);
       await store.watch(CHANNEL, domain, { perChannel: DOMAINS, perWorkspace: DOMAINS }, new Date().toISOString());
       domains.push(domain);
@@ -43,13 +47,27 @@ describe('a digest for a channel watching 500 fixture domains', () => {
     let peak = baseline;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 25);
     try {
-      const { message, digest } = await channelDigest(CHANNEL, { store, scan: cachedScan, concurrency: 8, deadlineMs: 15_000, now: () => new Date() });
+      const { message, digest } = await channelDigest(CHANNEL, {
+        store,
+        scan: cachedScan,
+        concurrency: 8,
+        deadlineMs: 15_000,
+        now: () => new Date(),
+      });
       clearInterval(sampler);
       await store.saveDigest(CHANNEL, digest);
 
       expect(message.lines).toHaveLength(DOMAINS);
       expect(new Set(message.lines.map((line) => line.domain))).toEqual(new Set(domains));
-      expect(message.counts).toEqual({ enforced: 430, testing: 0, none: 0, 'not-configured': 20, broken: 50, 'timed-out': 0, failed: 0 });
+      expect(message.counts).toEqual({
+        enforced: 430,
+        testing: 0,
+        none: 0,
+        'not-configured': 20,
+        broken: 50,
+        'timed-out': 0,
+        failed: 0,
+      });
       expect(message.details).toHaveLength(50);
       expect(digest.snapshots).toHaveLength(DOMAINS);
       expect((await store.lastDigest(CHANNEL))?.snapshots).toHaveLength(DOMAINS);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { cronPattern, DEFAULT_SCHEDULE, describeSchedule, parseDigestSchedule } from '../../src/digest/digest-schedule.js';
+import {
+  cronPattern,
+  DEFAULT_SCHEDULE,
+  describeSchedule,
+  parseDigestSchedule,
+} from '../../src/digest/digest-schedule.js';
 
 const value = (text: string) => {
   const parsed = parseDigestSchedule(text);
@@ -30,7 +35,12 @@ describe('parseDigestSchedule', () => {
   it('reads HH:MM as daily at that time, with an optional IANA time zone in its canonical spelling', () => {
     expect(value('7:05')).toEqual({ every: 'day', hour: 7, minute: 5, timezone: 'UTC' });
     expect(value('23:59 europe/berlin')).toEqual({ every: 'day', hour: 23, minute: 59, timezone: 'Europe/Berlin' });
-    expect(value('weekly 08:30 America/New_York')).toEqual({ every: 'week', hour: 8, minute: 30, timezone: 'America/New_York' });
+    expect(value('weekly 08:30 America/New_York')).toEqual({
+      every: 'week',
+      hour: 8,
+      minute: 30,
+      timezone: 'America/New_York',
+    });
     expect(value('daily Asia/Tokyo')).toEqual({ every: 'day', hour: 9, minute: 0, timezone: 'Asia/Tokyo' });
   });
 
@@ -55,7 +65,9 @@ describe('parseDigestSchedule', () => {
 describe('describeSchedule', () => {
   it('says when digests come, for people', () => {
     expect(describeSchedule(DEFAULT_SCHEDULE)).toBe('daily at 09:00 UTC');
-    expect(describeSchedule({ every: 'week', hour: 8, minute: 5, timezone: 'Europe/Berlin' })).toBe('weekly on Mondays at 08:05 Europe/Berlin');
+    expect(describeSchedule({ every: 'week', hour: 8, minute: 5, timezone: 'Europe/Berlin' })).toBe(
+      'weekly on Mondays at 08:05 Europe/Berlin',
+    );
     expect(describeSchedule({ every: 'off' })).toBe('off');
   });
 });

@@ -4,7 +4,7 @@ import type { DigestMessage } from '../../src/digest/digest-message.js';
 import { createDigestScheduler, type DigestScheduler, type RepeatTimer } from '../../src/digest/digest-scheduler.js';
 import type { Report } from '../../src/report/report.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite-store.js';
-import { DEFAULT_WATCH_LIMITS, type Channel } from '../../src/store/watch-store.js';
+import { type Channel, DEFAULT_WATCH_LIMITS } from '../../src/store/watch-store.js';
 import { CHANNEL, reportFixture, useTempDir } from './digest-fixtures.js';
 
 const tempDb = useTempDir();
@@ -31,7 +31,13 @@ function manualTimer() {
     ticks.push(tick);
     return () => void (cancelled += 1);
   };
-  return { every, fire: () => ticks.forEach((tick) => tick()), get cancelled() { return cancelled; } };
+  return {
+    every,
+    fire: () => ticks.forEach((tick) => tick()),
+    get cancelled() {
+      return cancelled;
+    },
+  };
 }
 
 interface Posted {
@@ -41,7 +47,12 @@ interface Posted {
 }
 
 /** One bot process: its own store instance on the database file, its own scheduler. */
-function startProcess(path: string, time: ReturnType<typeof clock>, posts: Posted[], options: { scan?: (domain: string) => Promise<Report>; post?: () => Promise<void>; errors?: string[] } = {}) {
+function startProcess(
+  path: string,
+  time: ReturnType<typeof clock>,
+  posts: Posted[],
+  options: { scan?: (domain: string) => Promise<Report>; post?: () => Promise<void>; errors?: string[] } = {},
+) {
   const store = openSqliteStore(path);
   const timer = manualTimer();
   const scan = options.scan ?? (async (domain: string) => reportFixture(domain));
@@ -63,11 +74,14 @@ function startProcess(path: string, time: ReturnType<typeof clock>, posts: Poste
 async function stopProcess({ store, scheduler }: { store: SqliteStore; scheduler: DigestScheduler }): Promise<void> {
   await scheduler.stop();
   store.close();
-  running.splice(running.findIndex((r) => r.store === store), 1);
+  running.splice(
+    running.findIndex((r) => r.store === store),
+    1,
+  );
 }
 
 describe('createDigestScheduler', () => {
-  it('posts a channel\'s digest once per slot at 09:00 UTC by default, on the timer\'s ticks', async () => {
+  it("posts a channel's digest once per slot at 09:00 UTC by default, on the timer's ticks", async () => {
     const time = clock('2026-11-29T12:00:00.000Z');
     const posts: Posted[] = [];
     const bot = startProcess(':memory:', time, posts);
@@ -110,7 +124,11 @@ describe('createDigestScheduler', () => {
     const posts: Posted[] = [];
     const first = startProcess(path, time, posts);
     await first.store.watch(CHANNEL, 'a.example', DEFAULT_WATCH_LIMITS, time.now().toISOString());
-    await first.store.setSchedule(CHANNEL, { every: 'day', hour: 7, minute: 30, timezone: 'Europe/Berlin' }, time.now().toISOString());
+    await first.store.setSchedule(
+      CHANNEL,
+      { every: 'day', hour: 7, minute: 30, timezone: 'Europe/Berlin' },
+      time.now().toISOString(),
+    );
     time.set('2026-11-30T06:30:00.000Z');
     await first.scheduler.start();
     expect(posts.map((p) => p.at)).toEqual(['2026-11-30T06:30:00.000Z']);
@@ -223,7 +241,10 @@ describe('createDigestScheduler', () => {
     time.set('2026-11-30T09:00:05.000Z');
     void dying.scheduler.tick();
     await waitFor(async () => (await dying.store.digestChannels())[0]?.lastSlot === '2026-11-30T09:00:00.000Z');
-    running.splice(running.findIndex((r) => r.store === dying.store), 1);
+    running.splice(
+      running.findIndex((r) => r.store === dying.store),
+      1,
+    );
     dying.store.close();
     expect(posts).toEqual([]);
 

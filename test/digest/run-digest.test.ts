@@ -26,7 +26,12 @@ describe('runDigest', () => {
   it('reports a domain that misses the deadline as timed out and goes on with the others', async () => {
     const scan = (domain: string): Promise<Report> =>
       domain === 'stuck.example' ? new Promise<Report>(() => undefined) : Promise.resolve(reportFixture(domain));
-    const outcomes = await runDigest(['a.example', 'stuck.example', 'b.example'], { scan, concurrency: 1, deadlineMs: 100, now: NOW });
+    const outcomes = await runDigest(['a.example', 'stuck.example', 'b.example'], {
+      scan,
+      concurrency: 1,
+      deadlineMs: 100,
+      now: NOW,
+    });
     expect(outcomes.map((o) => [o.domain, o.status])).toEqual([
       ['a.example', 'scanned'],
       ['stuck.example', 'timed-out'],
@@ -60,15 +65,29 @@ describe('runDigest', () => {
       ],
       findings: [{ code: 'mx-mismatch', severity: 'error', title: 't', detail: 'd', fix: 'f' }],
     });
-    const [outcome] = await runDigest(['a.example'], { scan: async () => report, concurrency: 4, deadlineMs: 10_000, now: NOW });
+    const [outcome] = await runDigest(['a.example'], {
+      scan: async () => report,
+      concurrency: 4,
+      deadlineMs: 10_000,
+      now: NOW,
+    });
     expect(outcome).toMatchObject({
       status: 'scanned',
-      snapshot: { domain: 'a.example', verdict: 'broken', codes: ['mx-mismatch'], mx: ['mx1.a.example', 'mx2.a.example'], uncoveredMx: ['mx2.a.example'], scannedAt: '2026-11-30T09:00:00.000Z' },
+      snapshot: {
+        domain: 'a.example',
+        verdict: 'broken',
+        codes: ['mx-mismatch'],
+        mx: ['mx1.a.example', 'mx2.a.example'],
+        uncoveredMx: ['mx2.a.example'],
+        scannedAt: '2026-11-30T09:00:00.000Z',
+      },
       findings: report.findings,
     });
   });
 
   it('finishes at once for a channel that watches nothing', async () => {
-    expect(await runDigest([], { scan: async (d) => reportFixture(d), concurrency: 4, deadlineMs: 10, now: NOW })).toEqual([]);
+    expect(
+      await runDigest([], { scan: async (d) => reportFixture(d), concurrency: 4, deadlineMs: 10, now: NOW }),
+    ).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { DockerfileParser, type Copy, type Instruction, type JSONInstruction } from 'dockerfile-ast';
+import { type Copy, DockerfileParser, type Instruction, type JSONInstruction } from 'dockerfile-ast';
 import { validate } from 'dockerfile-utils';
 import { describe, expect, it } from 'vitest';
 
@@ -25,9 +25,11 @@ for (const instruction of dockerfile.getInstructions()) {
   }
 }
 const runtime = stages.at(-1)!;
-const of = (stage: Stage, keyword: string) => stage.instructions.filter((instruction) => instruction.getKeyword() === keyword);
+const of = (stage: Stage, keyword: string) =>
+  stage.instructions.filter((instruction) => instruction.getKeyword() === keyword);
 const text = (instruction: Instruction) => instruction.getArgumentsContent() ?? '';
-const json = (instruction: Instruction) => (instruction as JSONInstruction).getJSONStrings().map((value) => value.getJSONValue());
+const json = (instruction: Instruction) =>
+  (instruction as JSONInstruction).getJSONStrings().map((value) => value.getJSONValue());
 const stageNamed = (name: string) => stages.find((stage) => stage.name === name);
 
 describe('Dockerfile', () => {
@@ -41,7 +43,9 @@ describe('Dockerfile', () => {
   });
 
   it('installs dependencies in their own layer, from package.json and the lockfile alone, before any source is copied', () => {
-    for (const stage of stages.filter((candidate) => of(candidate, 'RUN').some((run) => /\bnpm ci\b/.test(text(run))))) {
+    for (const stage of stages.filter((candidate) =>
+      of(candidate, 'RUN').some((run) => /\bnpm ci\b/.test(text(run))),
+    )) {
       const install = stage.instructions.findIndex((instruction) => /\bnpm ci\b/.test(text(instruction)));
       const copies = stage.instructions.slice(0, install).filter((instruction) => instruction.getKeyword() === 'COPY');
       expect(copies.map(text), `stage ${stage.name}`).toEqual(['package.json package-lock.json ./']);
@@ -51,11 +55,15 @@ describe('Dockerfile', () => {
   });
 
   it('compiles the native fallback against the headers in the image, with the build tools only in a build stage', () => {
-    const compiling = stages.filter((stage) => of(stage, 'RUN').some((run) => /npm rebuild better-sqlite3/.test(text(run))));
+    const compiling = stages.filter((stage) =>
+      of(stage, 'RUN').some((run) => /npm rebuild better-sqlite3/.test(text(run))),
+    );
     expect(compiling).toHaveLength(1);
     const [stage] = compiling;
     expect(of(stage!, 'ENV').map(text)).toContain('npm_config_nodedir=/usr/local');
-    const apt = of(stage!, 'RUN').map(text).find((run) => run.includes('apt-get install'));
+    const apt = of(stage!, 'RUN')
+      .map(text)
+      .find((run) => run.includes('apt-get install'));
     expect(apt).toMatch(/--no-install-recommends/);
     expect(apt).toMatch(/rm -rf \/var\/lib\/apt\/lists\/\*/);
     expect(stage).not.toBe(runtime);
@@ -87,7 +95,9 @@ describe('Dockerfile', () => {
     const checks = of(runtime, 'HEALTHCHECK');
     expect(checks).toHaveLength(1);
     expect(text(checks[0]!)).toBe('CMD ["node", "dist/adapters/http/healthcheck.js"]');
-    expect(readFileSync(`${ROOT}adapters/http/healthcheck.ts`, 'utf8')).toMatch(/fetch\(`http:\/\/127\.0\.0\.1:\$\{port\}\/healthz`/);
+    expect(readFileSync(`${ROOT}adapters/http/healthcheck.ts`, 'utf8')).toMatch(
+      /fetch\(`http:\/\/127\.0\.0\.1:\$\{port\}\/healthz`/,
+    );
     expect(of(runtime, 'EXPOSE').map(text)).toEqual(['8080']);
   });
 });

@@ -32,9 +32,15 @@ describe('createLogger', () => {
     const out = capture();
     const logger = createLogger({ level: 'info', destination: out.stream });
     logger.info({ token: TOKEN, config: { botToken: TOKEN, appToken: TOKEN, signingSecret: TOKEN } }, 'config');
-    logger.info({ req: { headers: { authorization: `Bearer ${TOKEN}`, Cookie: TOKEN, host: 'slack.com' } } }, 'request');
+    logger.info(
+      { req: { headers: { authorization: `Bearer ${TOKEN}`, Cookie: TOKEN, host: 'slack.com' } } },
+      'request',
+    );
     logger.info({ list: [{ DISCORD_TOKEN: TOKEN }, { client_secret: TOKEN }] }, 'list');
-    logger.child({ slack: { botToken: TOKEN } }).child({ appToken: TOKEN }).info('child');
+    logger
+      .child({ slack: { botToken: TOKEN } })
+      .child({ appToken: TOKEN })
+      .info('child');
     logger.error({ err: Object.assign(new Error('api call failed'), { token: TOKEN }) }, 'error');
     const text = out.text();
     expect(text).not.toContain('SECRETVALUE');

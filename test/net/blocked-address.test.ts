@@ -2,14 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { blockedRange } from '../../src/net/blocked-address.js';
 
 describe('blockedRange', () => {
-  it.each([
-    ['8.8.8.8'],
-    ['1.1.1.1'],
-    ['2606:4700::1'],
-    ['2a00:1450:4001:80e::200e'],
-  ])('allows the public unicast address %s', (ip) => {
-    expect(blockedRange(ip)).toBeNull();
-  });
+  it.each([['8.8.8.8'], ['1.1.1.1'], ['2606:4700::1'], ['2a00:1450:4001:80e::200e']])(
+    'allows the public unicast address %s',
+    (ip) => {
+      expect(blockedRange(ip)).toBeNull();
+    },
+  );
 
   it.each([
     ['127.0.0.1', 'loopback'],

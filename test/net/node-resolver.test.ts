@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createNodeResolver } from '../../src/net/node-resolver.js';
-import { startDnsServer, type FixtureDns } from '../fixture/dns-server.js';
+import { type FixtureDns, startDnsServer } from '../fixture/dns-server.js';
 
 describe('createNodeResolver', () => {
   let dns: FixtureDns;
@@ -11,7 +11,8 @@ describe('createNodeResolver', () => {
   });
   afterAll(() => dns.close());
   beforeEach(() => {
-    for (const name of ['example.test', 'alias.example.test', 'target.example.test', 'gone.example.test']) dns.clear(name);
+    for (const name of ['example.test', 'alias.example.test', 'target.example.test', 'gone.example.test'])
+      dns.clear(name);
   });
 
   describe('txt', () => {
@@ -27,9 +28,17 @@ describe('createNodeResolver', () => {
     });
 
     it('reads valid UTF-8 bytes as UTF-8, even split across 255-byte strings, and shows other bytes as \\xNN', async () => {
-      dns.set('example.test', 'TXT', ['v=STSv1; id=1; x=café ✓', [`${'a'.repeat(254)}\u00e9`], Buffer.from([0x69, 0x64, 0x3d, 0xe9, 0x9b, 0x1b])]);
+      dns.set('example.test', 'TXT', [
+        'v=STSv1; id=1; x=café ✓',
+        [`${'a'.repeat(254)}\u00e9`],
+        Buffer.from([0x69, 0x64, 0x3d, 0xe9, 0x9b, 0x1b]),
+      ]);
       const answer = await resolver().txt('example.test');
-      expect(answer.ok && [...answer.value].sort()).toEqual([`${'a'.repeat(254)}é`, 'id=\\xe9\\x9b\u001b', 'v=STSv1; id=1; x=café ✓']);
+      expect(answer.ok && [...answer.value].sort()).toEqual([
+        `${'a'.repeat(254)}é`,
+        'id=\\xe9\\x9b\u001b',
+        'v=STSv1; id=1; x=café ✓',
+      ]);
     });
 
     it('returns every record when several are published', async () => {
@@ -126,7 +135,12 @@ describe('createNodeResolver', () => {
 
   describe('tlsa (on the wire: EDNS0 with DO, AD reported, TCP on truncation)', () => {
     const NAME = '_25._tcp.mx.example.test';
-    const record = (fill: number, length = 32) => ({ usage: 3, selector: 1, matchingType: 1, data: Buffer.alloc(length, fill) });
+    const record = (fill: number, length = 32) => ({
+      usage: 3,
+      selector: 1,
+      matchingType: 1,
+      data: Buffer.alloc(length, fill),
+    });
     beforeEach(() => dns.clear(NAME));
 
     it('returns the records with authenticated true only where the resolver set AD (asked with DO)', async () => {
@@ -138,7 +152,12 @@ describe('createNodeResolver', () => {
 
     it('retries over TCP when the UDP answer is truncated, and gets every record', async () => {
       // Ten full certificates of 600 bytes each cannot fit the 1232-byte EDNS payload.
-      const big = Array.from({ length: 10 }, (_, i) => ({ usage: 3, selector: 0, matchingType: 0, data: Buffer.alloc(600, i) }));
+      const big = Array.from({ length: 10 }, (_, i) => ({
+        usage: 3,
+        selector: 0,
+        matchingType: 0,
+        data: Buffer.alloc(600, i),
+      }));
       dns.set(NAME, 'TLSA', big);
       const answer = await resolver().tlsa(NAME);
       expect(answer.ok && answer.value.records).toEqual(big);
@@ -169,7 +188,10 @@ describe('createNodeResolver', () => {
 
     it('keeps the lookup deadline when the server never answers', async () => {
       dns.fail(NAME, 'drop');
-      expect(await createNodeResolver({ servers: [dns.server], timeoutMs: 300 }).tlsa(NAME)).toMatchObject({ ok: false, cause: 'timeout' });
+      expect(await createNodeResolver({ servers: [dns.server], timeoutMs: 300 }).tlsa(NAME)).toMatchObject({
+        ok: false,
+        cause: 'timeout',
+      });
     });
   });
 });

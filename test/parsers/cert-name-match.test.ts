@@ -40,12 +40,16 @@ describe('certNameMatches', () => {
   it('never lets a wildcard name match a host of another length, nor one naming a public suffix directly', () => {
     const label = fc.stringMatching(/^[a-z0-9-]{1,6}$/);
     fc.assert(
-      fc.property(fc.array(label, { minLength: 1, maxLength: 5 }), fc.array(label, { minLength: 1, maxLength: 5 }), (suffix, host) => {
-        const name = `*.${suffix.join('.')}`;
-        const matches = certNameMatches(name, host.join('.'));
-        if (host.length !== suffix.length + 1 || suffix.length < 2) expect(matches).toBe(false);
-        else expect(matches).toBe(host.slice(1).join('.') === suffix.join('.'));
-      }),
+      fc.property(
+        fc.array(label, { minLength: 1, maxLength: 5 }),
+        fc.array(label, { minLength: 1, maxLength: 5 }),
+        (suffix, host) => {
+          const name = `*.${suffix.join('.')}`;
+          const matches = certNameMatches(name, host.join('.'));
+          if (host.length !== suffix.length + 1 || suffix.length < 2) expect(matches).toBe(false);
+          else expect(matches).toBe(host.slice(1).join('.') === suffix.join('.'));
+        },
+      ),
     );
   });
 });

@@ -12,13 +12,17 @@ describe('mxPatternMatches against mailauth 7 validateMx', () => {
   it('agrees on generated patterns and hosts: related names, case and trailing dots mixed in', () => {
     const label = fc.stringMatching(/^[a-z0-9-]{1,5}$/);
     const caseAndDot = (name: string) =>
-      fc.tuple(fc.boolean(), fc.boolean()).map(([upper, dot]) => (upper ? name.toUpperCase() : name) + (dot ? '.' : ''));
-    const pair = fc.tuple(mxPattern, fc.array(label, { maxLength: 2 }), fc.array(label, { maxLength: 1 }), fc.boolean()).chain(([pattern, extra, tail, drop]) => {
-      const base = pattern.replace(/^\*\./, '');
-      const labels = base.split('.');
-      const host = [...extra, ...(drop ? labels.slice(1) : labels), ...tail].join('.') || base;
-      return fc.tuple(caseAndDot(pattern), caseAndDot(host));
-    });
+      fc
+        .tuple(fc.boolean(), fc.boolean())
+        .map(([upper, dot]) => (upper ? name.toUpperCase() : name) + (dot ? '.' : ''));
+    const pair = fc
+      .tuple(mxPattern, fc.array(label, { maxLength: 2 }), fc.array(label, { maxLength: 1 }), fc.boolean())
+      .chain(([pattern, extra, tail, drop]) => {
+        const base = pattern.replace(/^\*\./, '');
+        const labels = base.split('.');
+        const host = [...extra, ...(drop ? labels.slice(1) : labels), ...tail].join('.') || base;
+        return fc.tuple(caseAndDot(pattern), caseAndDot(host));
+      });
     fc.assert(
       fc.property(fc.oneof(pair, fc.tuple(mxPattern, hostName)), ([pattern, host]) => {
         expect(mxPatternMatches(pattern, host)).toBe(mailauthMatches(pattern, host));

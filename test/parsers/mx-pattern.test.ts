@@ -38,11 +38,19 @@ describe('mxPatternMatches', () => {
   it('never matches a host with a different number of labels than the pattern', () => {
     const label = fc.stringMatching(/^[a-z0-9]{1,4}$/);
     // Hosts built from the pattern itself, with labels added or removed at either end, so most share its suffix or prefix.
-    const related = fc.tuple(mxPattern, label, fc.array(label, { maxLength: 2 }), fc.array(label, { maxLength: 2 }), fc.nat({ max: 2 }), fc.boolean());
+    const related = fc.tuple(
+      mxPattern,
+      label,
+      fc.array(label, { maxLength: 2 }),
+      fc.array(label, { maxLength: 2 }),
+      fc.nat({ max: 2 }),
+      fc.boolean(),
+    );
     fc.assert(
       fc.property(related, ([pattern, fill, before, after, drop, dot]) => {
         const labels = pattern.replace(/^\*/, fill).split('.');
-        const kept = drop > 0 && drop < labels.length ? (after.length > 0 ? labels.slice(drop) : labels.slice(0, -drop)) : labels;
+        const kept =
+          drop > 0 && drop < labels.length ? (after.length > 0 ? labels.slice(drop) : labels.slice(0, -drop)) : labels;
         const hostLabels = [...before, ...kept, ...after];
         const matches = mxPatternMatches(pattern, hostLabels.join('.') + (dot ? '.' : ''));
         if (hostLabels.length !== labels.length) expect(matches).toBe(false);

@@ -12,7 +12,11 @@ describe('readSmtpReply (RFC 5321 §4.2)', () => {
 
   it('folds continuation lines into one reply, up to the line with a space after the code', () => {
     const read = readSmtpReply('250-mx.example.com\r\n250-PIPELINING\r\n250 STARTTLS\r\n');
-    expect(read).toEqual({ kind: 'reply', reply: { code: 250, lines: ['mx.example.com', 'PIPELINING', 'STARTTLS'] }, rest: '' });
+    expect(read).toEqual({
+      kind: 'reply',
+      reply: { code: 250, lines: ['mx.example.com', 'PIPELINING', 'STARTTLS'] },
+      rest: '',
+    });
   });
 
   it('accepts a bare code and a bare LF', () => {
@@ -25,7 +29,10 @@ describe('readSmtpReply (RFC 5321 §4.2)', () => {
   });
 
   it('refuses what is not an SMTP reply, and a continuation that changes code', () => {
-    expect(readSmtpReply('HTTP/1.1 400 Bad Request\r\n')).toEqual({ kind: 'malformed', line: 'HTTP/1.1 400 Bad Request' });
+    expect(readSmtpReply('HTTP/1.1 400 Bad Request\r\n')).toEqual({
+      kind: 'malformed',
+      line: 'HTTP/1.1 400 Bad Request',
+    });
     expect(readSmtpReply('250-one\r\n251 two\r\n')).toEqual({ kind: 'malformed', line: '251 two' });
   });
 });

@@ -4,7 +4,8 @@ import fc from 'fast-check';
 
 const ALNUM = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'];
 const chars = (list: string[]) => fc.constantFrom(...list);
-const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => String.fromCharCode(from + i));
+const range = (from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => String.fromCharCode(from + i));
 
 export const wsp = fc.string({ unit: chars([' ', '\t']), maxLength: 3 });
 export const stsId = fc.string({ unit: chars(ALNUM), minLength: 1, maxLength: 32 });
@@ -13,16 +14,26 @@ export const extName = fc
   .tuple(chars(ALNUM), fc.string({ unit: chars([...ALNUM, '_', '-', '.']), maxLength: 31 }))
   .map(([first, rest]) => first + rest);
 // sts-ext-value: %x21-3A / %x3C / %x3E-7E
-export const txtExtValue = fc.string({ unit: chars([...range(0x21, 0x3a), '<', ...range(0x3e, 0x7e)]), minLength: 1, maxLength: 12 });
+export const txtExtValue = fc.string({
+  unit: chars([...range(0x21, 0x3a), '<', ...range(0x3e, 0x7e)]),
+  minLength: 1,
+  maxLength: 12,
+});
 
 /** A record that matches the §3.1 ABNF, with the id and extensions it carries. */
 export const validStsRecord = fc
   .record({
     id: stsId,
-    extensions: fc.uniqueArray(fc.tuple(extName.filter((n) => n !== 'id' && n !== 'v'), txtExtValue), {
-      selector: ([name]) => name,
-      maxLength: 3,
-    }),
+    extensions: fc.uniqueArray(
+      fc.tuple(
+        extName.filter((n) => n !== 'id' && n !== 'v'),
+        txtExtValue,
+      ),
+      {
+        selector: ([name]) => name,
+        maxLength: 3,
+      },
+    ),
     idAt: fc.nat(),
     delims: fc.array(fc.tuple(wsp, wsp), { minLength: 5, maxLength: 5 }),
     trailing: fc.boolean(),
@@ -44,12 +55,23 @@ export const nearStsRecord = fc
     mostly(fc.constant('v=STSv1'), fc.constantFrom('v=stsv1', 'V=STSv1', 'v=STSv2', ' v=STSv1', 'v=STSv1 ', '')),
     fc.array(
       fc.tuple(
-        mostly(fc.tuple(wsp, wsp).map(([a, b]) => `${a};${b}`), fc.constantFrom(',', ' ', ';;', '')),
+        mostly(
+          fc.tuple(wsp, wsp).map(([a, b]) => `${a};${b}`),
+          fc.constantFrom(',', ' ', ';;', ''),
+        ),
         fc.oneof(
           { weight: 4, arbitrary: stsId.map((id) => `id=${id}`) },
           { weight: 3, arbitrary: fc.tuple(extName, txtExtValue).map(([n, v]) => `${n}=${v}`) },
-          { weight: 1, arbitrary: fc.string({ unit: chars([...ALNUM, '-', '_', '.', ' ']), maxLength: 40 }).map((id) => `id=${id}`) },
-          { weight: 1, arbitrary: fc.constantFrom('ID=abc', 'id', '=x', 'x=', 'x=a b', 'x=a=b', '_x=1', 'id=abc ', 'v=STSv1') },
+          {
+            weight: 1,
+            arbitrary: fc
+              .string({ unit: chars([...ALNUM, '-', '_', '.', ' ']), maxLength: 40 })
+              .map((id) => `id=${id}`),
+          },
+          {
+            weight: 1,
+            arbitrary: fc.constantFrom('ID=abc', 'id', '=x', 'x=', 'x=a b', 'x=a=b', '_x=1', 'id=abc ', 'v=STSv1'),
+          },
         ),
       ),
       { minLength: 1, maxLength: 4 },
@@ -94,10 +116,16 @@ export const validPolicy: fc.Arbitrary<GeneratedPolicy> = fc
     mx: fc.array(mxPattern, { maxLength: 4 }),
     maxAge: fc.integer({ min: 0, max: 31_557_600 }),
     zeros: fc.nat({ max: 2 }),
-    extensions: fc.uniqueArray(fc.tuple(extName.filter((n) => !KNOWN.includes(n)), policyExtValue), {
-      selector: ([name]) => name,
-      maxLength: 3,
-    }),
+    extensions: fc.uniqueArray(
+      fc.tuple(
+        extName.filter((n) => !KNOWN.includes(n)),
+        policyExtValue,
+      ),
+      {
+        selector: ([name]) => name,
+        maxLength: 3,
+      },
+    ),
     spacing: fc.array(fc.tuple(wsp, wsp), { minLength: 12, maxLength: 12 }),
     order: fc.array(fc.nat(), { minLength: 12, maxLength: 12 }),
   })
@@ -114,7 +142,9 @@ export const validPolicy: fc.Arbitrary<GeneratedPolicy> = fc
     const keyed = fields.map((field, i) => ({ field, key: order[i] ?? i }));
     keyed.sort((a, b) => a.key - b.key);
     const lines = keyed.map(({ field: [name, value] }, i) => `${name}:${spacing[i]![0]}${value}${spacing[i]![1]}`);
-    const listed = keyed.filter(({ field: [name] }) => name === 'mx').map(({ field: [, value] }) => value.toLowerCase());
+    const listed = keyed
+      .filter(({ field: [name] }) => name === 'mx')
+      .map(({ field: [, value] }) => value.toLowerCase());
     return { lines, mode, mx: [...new Set(listed)], maxAge, extensions: Object.fromEntries(extensions) };
   });
 
@@ -126,16 +156,45 @@ export function joinLines(lines: string[], terminators: boolean[], final: boolea
 
 const nearPolicyLine = fc.oneof(
   fc.constantFrom('version: STSv1', 'version: stsv1', 'version: STSv2', 'Version: STSv1'),
-  fc.constantFrom('mode: enforce', 'mode: testing', 'mode: none', 'mode: Enforce', 'mode: TESTING', 'mode: report', 'Mode: none'),
+  fc.constantFrom(
+    'mode: enforce',
+    'mode: testing',
+    'mode: none',
+    'mode: Enforce',
+    'mode: TESTING',
+    'mode: report',
+    'Mode: none',
+  ),
   fc.oneof(
     fc.integer({ min: 0, max: 40_000_000 }).map((n) => `max_age: ${n}`),
-    fc.constantFrom('max_age: 00000086400', 'max_age: -1', 'max_age: 1e6', 'max_age: 86400s', 'max_age: 0x10', 'MAX_AGE: 86400'),
+    fc.constantFrom(
+      'max_age: 00000086400',
+      'max_age: -1',
+      'max_age: 1e6',
+      'max_age: 86400s',
+      'max_age: 0x10',
+      'MAX_AGE: 86400',
+    ),
   ),
   mxPattern.map((m) => `mx: ${m}`),
-  fc.constantFrom('mx: *', 'mx: *.', 'mx: mail.example.com.', 'mx: mail_1.example.com', 'mx: *.*.example.com', 'mx: -a.example.com', 'mx:', 'MX: mail.example.com', 'mx: a b.example.com'),
+  fc.constantFrom(
+    'mx: *',
+    'mx: *.',
+    'mx: mail.example.com.',
+    'mx: mail_1.example.com',
+    'mx: *.*.example.com',
+    'mx: -a.example.com',
+    'mx:',
+    'MX: mail.example.com',
+    'mx: a b.example.com',
+  ),
   fc.tuple(extName, policyExtValue).map(([n, v]) => `${n}: ${v}`),
 );
-const lineEdit = fc.record({ kind: fc.constantFrom('replace', 'insert', 'drop', 'repeat'), at: fc.nat(), line: nearPolicyLine });
+const lineEdit = fc.record({
+  kind: fc.constantFrom('replace', 'insert', 'drop', 'repeat'),
+  at: fc.nat(),
+  line: nearPolicyLine,
+});
 
 /**
  * Valid policies with up to two lines replaced, inserted, dropped or repeated: typical mistakes, staying where

@@ -18,7 +18,9 @@ function mailauth(body: string): Outcome {
 
 function ours(body: string): Outcome {
   const result = parseStsPolicy(body);
-  return result.ok ? { ok: true, mode: result.value.mode, mx: result.value.mx, maxAge: result.value.maxAge } : { ok: false };
+  return result.ok
+    ? { ok: true, mode: result.value.mode, mx: result.value.mx, maxAge: result.value.maxAge }
+    : { ok: false };
 }
 
 const BASE = 'version: STSv1\nmode: enforce\nmx: mail.example.com\nmax_age: 86400';
@@ -26,11 +28,16 @@ const BASE = 'version: STSv1\nmode: enforce\nmx: mail.example.com\nmax_age: 8640
 describe('parseStsPolicy against mailauth 7 (strict)', () => {
   it('agrees on policies built from the RFC 8461 §3.2 ABNF: mode, mx, max_age', () => {
     fc.assert(
-      fc.property(validPolicy, fc.array(fc.boolean(), { minLength: 1 }), fc.boolean(), ({ lines, mode, mx, maxAge }, crlf, final) => {
-        const body = joinLines(lines, crlf, final);
-        expect(mailauth(body)).toEqual({ ok: true, mode, mx, maxAge });
-        expect(ours(body)).toEqual(mailauth(body));
-      }),
+      fc.property(
+        validPolicy,
+        fc.array(fc.boolean(), { minLength: 1 }),
+        fc.boolean(),
+        ({ lines, mode, mx, maxAge }, crlf, final) => {
+          const body = joinLines(lines, crlf, final);
+          expect(mailauth(body)).toEqual({ ok: true, mode, mx, maxAge });
+          expect(ours(body)).toEqual(mailauth(body));
+        },
+      ),
     );
   });
 
@@ -56,7 +63,12 @@ describe('parseStsPolicy against mailauth 7 (strict)', () => {
     });
 
     it('a line that is not "name: value" (a comment, an indented or misspelt field) is no sts-policy-field: rejected here, skipped by mailauth', () => {
-      for (const line of ['# managed by ops', ' mx: backup.example.com', 'mx : backup.example.com', 'mx=backup.example.com']) {
+      for (const line of [
+        '# managed by ops',
+        ' mx: backup.example.com',
+        'mx : backup.example.com',
+        'mx=backup.example.com',
+      ]) {
         const body = `${BASE}\n${line}`;
         expect(ours(body)).toEqual({ ok: false });
         expect(mailauth(body)).toEqual({ ok: true, mode: 'enforce', mx: ['mail.example.com'], maxAge: 86400 });

@@ -16,11 +16,24 @@ describe('selectStsRecords', () => {
   });
 
   it('reads "begin with v=STSv1;" through the ABNF: WSP before ";" belongs to sts-field-delim (§3.1, erratum 6285)', () => {
-    expect(selectStsRecords(['v=STSv1 ; id=a', 'v=STSv1\t;id=b', 'v=STSv1;id=c'])).toEqual(['v=STSv1 ; id=a', 'v=STSv1\t;id=b', 'v=STSv1;id=c']);
+    expect(selectStsRecords(['v=STSv1 ; id=a', 'v=STSv1\t;id=b', 'v=STSv1;id=c'])).toEqual([
+      'v=STSv1 ; id=a',
+      'v=STSv1\t;id=b',
+      'v=STSv1;id=c',
+    ]);
   });
 
   it('discards records that do not begin with "v=STSv1;" exactly: no ";", other case, leading space, longer version (§3.1)', () => {
-    expect(selectStsRecords(['v=STSv1 id=a', 'v=STSv1', 'v=stsv1; id=a', 'V=STSv1; id=a', ' v=STSv1; id=a', 'v=STSv10; id=a'])).toEqual([]);
+    expect(
+      selectStsRecords([
+        'v=STSv1 id=a',
+        'v=STSv1',
+        'v=stsv1; id=a',
+        'V=STSv1; id=a',
+        ' v=STSv1; id=a',
+        'v=STSv10; id=a',
+      ]),
+    ).toEqual([]);
   });
 
   it('discards a lone unrelated record too, so a wildcard TXT answering for _mta-sts reads as no record', () => {
@@ -33,25 +46,36 @@ describe('selectStsRecords', () => {
 
   it('never discards a record that parseStsRecord accepts', () => {
     fc.assert(
-      fc.property(fc.oneof(nearStsRecord, validStsRecord.map((r) => r.record)), (record) => {
-        if (parseStsRecord(record).ok) expect(selectStsRecords([record])).toEqual([record]);
-      }),
+      fc.property(
+        fc.oneof(
+          nearStsRecord,
+          validStsRecord.map((r) => r.record),
+        ),
+        (record) => {
+          if (parseStsRecord(record).ok) expect(selectStsRecords([record])).toEqual([record]);
+        },
+      ),
     );
   });
 });
 
 describe('looksLikeStsRecord', () => {
-  it.each([' v=STSv1; id=1;', 'v=stsv1; id=1;', 'v=STSv1 id=1', 'V = STSv1; id=1'])('spots %j, meant as a record but discarded by senders', (record) => {
-    expect(selectStsRecords([record])).toEqual([]);
-    expect(looksLikeStsRecord(record)).toBe(true);
-  });
+  it.each([' v=STSv1; id=1;', 'v=stsv1; id=1;', 'v=STSv1 id=1', 'V = STSv1; id=1'])(
+    'spots %j, meant as a record but discarded by senders',
+    (record) => {
+      expect(selectStsRecords([record])).toEqual([]);
+      expect(looksLikeStsRecord(record)).toBe(true);
+    },
+  );
 
   it.each(['v=STSv1; id=1;', 'v=spf1 -all', 'google-site-verification=abc'])('leaves %j alone', (record) => {
     expect(looksLikeStsRecord(record)).toBe(false);
   });
 
   it('never calls a record senders keep a near miss', () => {
-    fc.assert(fc.property(fc.string(), (record) => !(looksLikeStsRecord(record) && selectStsRecords([record]).length === 1)));
+    fc.assert(
+      fc.property(fc.string(), (record) => !(looksLikeStsRecord(record) && selectStsRecords([record]).length === 1)),
+    );
   });
 });
 
@@ -107,7 +131,9 @@ describe('parseStsRecord', () => {
 
   it('requires the id field, hinting when only its case is wrong (field names are %s, case-sensitive)', () => {
     expect(reasonOf('v=STSv1; ext=1')).toBe('required field "id" is missing');
-    expect(reasonOf('v=STSv1; ID=abc')).toBe('required field "id" is missing (found "ID"; field names are case-sensitive)');
+    expect(reasonOf('v=STSv1; ID=abc')).toBe(
+      'required field "id" is missing (found "ID"; field names are case-sensitive)',
+    );
   });
 
   it('keeps extension fields (sts-extension) by name, as written', () => {
@@ -153,7 +179,11 @@ describe('parseStsRecord', () => {
   });
 
   it('never throws and always gives a non-empty single-line reason on arbitrary input', () => {
-    const anyText = fc.oneof(fc.string({ unit: 'binary' }), nearStsRecord, fc.string().map((s) => `v=STSv1;${s}`));
+    const anyText = fc.oneof(
+      fc.string({ unit: 'binary' }),
+      nearStsRecord,
+      fc.string().map((s) => `v=STSv1;${s}`),
+    );
     fc.assert(
       fc.property(anyText, (record) => {
         const result = parseStsRecord(record);

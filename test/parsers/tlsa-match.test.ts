@@ -17,11 +17,23 @@ beforeAll(async () => {
   spki = new X509Certificate(issued.certPem).publicKey.export({ type: 'spki', format: 'der' });
 });
 
-const tlsa = (usage: number, selector: number, matchingType: number, data: Buffer) => ({ usage, selector, matchingType, data });
+const tlsa = (usage: number, selector: number, matchingType: number, data: Buffer) => ({
+  usage,
+  selector,
+  matchingType,
+  data,
+});
 
 describe('matchingTlsa (RFC 6698, RFC 7672 §3.1)', () => {
   it('DANE-EE: 3 0 0, 3 0 1, 3 0 2, 3 1 0, 3 1 1 and 3 1 2 all match the leaf', () => {
-    for (const record of [tlsa(3, 0, 0, leaf), tlsa(3, 0, 1, sha256(leaf)), tlsa(3, 0, 2, sha512(leaf)), tlsa(3, 1, 0, spki), tlsa(3, 1, 1, sha256(spki)), tlsa(3, 1, 2, sha512(spki))]) {
+    for (const record of [
+      tlsa(3, 0, 0, leaf),
+      tlsa(3, 0, 1, sha256(leaf)),
+      tlsa(3, 0, 2, sha512(leaf)),
+      tlsa(3, 1, 0, spki),
+      tlsa(3, 1, 1, sha256(spki)),
+      tlsa(3, 1, 2, sha512(spki)),
+    ]) {
       expect(matchingTlsa([record], [leaf, intermediate])).toBe(record);
     }
   });
@@ -37,7 +49,12 @@ describe('matchingTlsa (RFC 6698, RFC 7672 §3.1)', () => {
   });
 
   it('PKIX usages 0 and 1, unknown selectors and matching types match nothing', () => {
-    for (const record of [tlsa(1, 0, 1, sha256(leaf)), tlsa(0, 0, 1, sha256(intermediate)), tlsa(3, 2, 1, sha256(leaf)), tlsa(3, 0, 3, sha256(leaf))]) {
+    for (const record of [
+      tlsa(1, 0, 1, sha256(leaf)),
+      tlsa(0, 0, 1, sha256(intermediate)),
+      tlsa(3, 2, 1, sha256(leaf)),
+      tlsa(3, 0, 3, sha256(leaf)),
+    ]) {
       expect(matchingTlsa([record], [leaf, intermediate])).toBeNull();
     }
   });
@@ -56,8 +73,23 @@ describe('matchingTlsa (RFC 6698, RFC 7672 §3.1)', () => {
 
 describe('isUsableTlsa (RFC 7672 §3.1.3)', () => {
   it('takes DANE-TA and DANE-EE with a known selector and matching type, and nothing else', () => {
-    const record = (usage: number, selector: number, matchingType: number) => ({ usage, selector, matchingType, data: Buffer.alloc(32) });
-    expect([record(2, 0, 1), record(3, 1, 1), record(3, 0, 0), record(2, 1, 2)].map(isUsableTlsa)).toEqual([true, true, true, true]);
-    expect([record(0, 0, 1), record(1, 1, 1), record(3, 2, 1), record(3, 1, 3)].map(isUsableTlsa)).toEqual([false, false, false, false]);
+    const record = (usage: number, selector: number, matchingType: number) => ({
+      usage,
+      selector,
+      matchingType,
+      data: Buffer.alloc(32),
+    });
+    expect([record(2, 0, 1), record(3, 1, 1), record(3, 0, 0), record(2, 1, 2)].map(isUsableTlsa)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect([record(0, 0, 1), record(1, 1, 1), record(3, 2, 1), record(3, 1, 3)].map(isUsableTlsa)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });

@@ -11,23 +11,36 @@ function reasonOf(record: string): string {
 
 describe('selectTlsRptRecords', () => {
   it('keeps records beginning with "v=TLSRPTv1;" (WSP before ";" allowed by field-delim) and drops the rest (RFC 8460 §3)', () => {
-    const records = ['v=spf1 -all', 'v=TLSRPTv1; rua=mailto:a@example.com', 'v=TLSRPTv1 ;rua=mailto:b@example.com', 'v=tlsrptv1; rua=mailto:c@example.com', 'v=TLSRPTv1 rua=x', 'v=TLSRPTv10;'];
-    expect(selectTlsRptRecords(records)).toEqual(['v=TLSRPTv1; rua=mailto:a@example.com', 'v=TLSRPTv1 ;rua=mailto:b@example.com']);
+    const records = [
+      'v=spf1 -all',
+      'v=TLSRPTv1; rua=mailto:a@example.com',
+      'v=TLSRPTv1 ;rua=mailto:b@example.com',
+      'v=tlsrptv1; rua=mailto:c@example.com',
+      'v=TLSRPTv1 rua=x',
+      'v=TLSRPTv10;',
+    ];
+    expect(selectTlsRptRecords(records)).toEqual([
+      'v=TLSRPTv1; rua=mailto:a@example.com',
+      'v=TLSRPTv1 ;rua=mailto:b@example.com',
+    ]);
   });
 
   it('returns every TLSRPTv1 record, leaving the more-than-one decision to the caller', () => {
-    expect(selectTlsRptRecords(['v=TLSRPTv1; rua=mailto:a@x.example', 'v=TLSRPTv1; rua=mailto:b@x.example'])).toHaveLength(2);
+    expect(
+      selectTlsRptRecords(['v=TLSRPTv1; rua=mailto:a@x.example', 'v=TLSRPTv1; rua=mailto:b@x.example']),
+    ).toHaveLength(2);
   });
 });
 
 describe('looksLikeTlsRptRecord', () => {
-  it.each(['v=TLSRPTv1 rua=mailto:a@example.com', ' v=TLSRPTv1; rua=mailto:a@example.com', 'v=tlsrptv1; rua=mailto:a@example.com'])(
-    'spots %j, meant as a record but discarded by senders',
-    (record) => {
-      expect(selectTlsRptRecords([record])).toEqual([]);
-      expect(looksLikeTlsRptRecord(record)).toBe(true);
-    },
-  );
+  it.each([
+    'v=TLSRPTv1 rua=mailto:a@example.com',
+    ' v=TLSRPTv1; rua=mailto:a@example.com',
+    'v=tlsrptv1; rua=mailto:a@example.com',
+  ])('spots %j, meant as a record but discarded by senders', (record) => {
+    expect(selectTlsRptRecords([record])).toEqual([]);
+    expect(looksLikeTlsRptRecord(record)).toBe(true);
+  });
 
   it.each(['v=TLSRPTv1; rua=mailto:a@example.com', 'v=STSv1; id=1'])('leaves %j alone', (record) => {
     expect(looksLikeTlsRptRecord(record)).toBe(false);
@@ -54,42 +67,65 @@ describe('parseTlsRptRecord', () => {
   });
 
   it('treats schemes case-insensitively (RFC 3986 §3.1) and keeps URIs as written', () => {
-    expect(parseTlsRptRecord('v=TLSRPTv1; rua=MAILTO:Ops@Example.com')).toMatchObject({ ok: true, value: { rua: ['MAILTO:Ops@Example.com'] } });
+    expect(parseTlsRptRecord('v=TLSRPTv1; rua=MAILTO:Ops@Example.com')).toMatchObject({
+      ok: true,
+      value: { rua: ['MAILTO:Ops@Example.com'] },
+    });
   });
 
   it('leaves out URIs of schemes other than mailto: and https:, the only two RFC 8460 §3 supports', () => {
-    expect(parseTlsRptRecord('v=TLSRPTv1; rua=http://r.example.com/,mailto:a@example.com,ftp://x.example')).toMatchObject({
+    expect(
+      parseTlsRptRecord('v=TLSRPTv1; rua=http://r.example.com/,mailto:a@example.com,ftp://x.example'),
+    ).toMatchObject({
       ok: true,
       value: { rua: ['mailto:a@example.com'] },
     });
   });
 
   it('rejects a record whose rua has no mailto: or https: URI at all, listing what it found', () => {
-    expect(reasonOf('v=TLSRPTv1; rua=http://r.example.com/')).toBe('rua has no usable mailto: or https: URI (found "http://r.example.com/")');
-    expect(reasonOf('v=TLSRPTv1; rua=mailto:nobody, https:relative')).toBe('rua has no usable mailto: or https: URI (found "mailto:nobody", "https:relative")');
+    expect(reasonOf('v=TLSRPTv1; rua=http://r.example.com/')).toBe(
+      'rua has no usable mailto: or https: URI (found "http://r.example.com/")',
+    );
+    expect(reasonOf('v=TLSRPTv1; rua=mailto:nobody, https:relative')).toBe(
+      'rua has no usable mailto: or https: URI (found "mailto:nobody", "https:relative")',
+    );
   });
 
   it('requires rua ("the tlsrpt-rua field is required"), hinting when only its case is wrong', () => {
     expect(reasonOf('v=TLSRPTv1; ruf=mailto:a@example.com')).toBe('required field "rua" is missing');
-    expect(reasonOf('v=TLSRPTv1; RUA=mailto:a@example.com')).toBe('required field "rua" is missing (found "RUA"; field names are case-sensitive)');
+    expect(reasonOf('v=TLSRPTv1; RUA=mailto:a@example.com')).toBe(
+      'required field "rua" is missing (found "RUA"; field names are case-sensitive)',
+    );
   });
 
   it('rejects an empty rua, an empty URI between commas and whitespace right after "rua="', () => {
     expect(reasonOf('v=TLSRPTv1; rua=')).toBe('rua is empty; it needs at least one mailto: or https: URI');
-    expect(reasonOf('v=TLSRPTv1; rua=mailto:a@example.com,')).toBe('rua "mailto:a@example.com," has an empty URI between commas');
+    expect(reasonOf('v=TLSRPTv1; rua=mailto:a@example.com,')).toBe(
+      'rua "mailto:a@example.com," has an empty URI between commas',
+    );
     expect(reasonOf('v=TLSRPTv1; rua=a:b,,c:d')).toMatch(/has an empty URI between commas/);
-    expect(reasonOf('v=TLSRPTv1; rua= mailto:a@example.com')).toBe('rua must start right after "rua=", without whitespace');
+    expect(reasonOf('v=TLSRPTv1; rua= mailto:a@example.com')).toBe(
+      'rua must start right after "rua=", without whitespace',
+    );
   });
 
   it('rejects URIs that are not RFC 3986 URIs, including a literal "!" which must be percent-encoded', () => {
-    expect(reasonOf('v=TLSRPTv1; rua=mailto:a b@example.com')).toBe('rua URI "mailto:a b@example.com" is not a valid URI (commas and "!" must be percent-encoded)');
-    expect(reasonOf('v=TLSRPTv1; rua=mailto:hi!@example.com')).toBe('rua URI "mailto:hi!@example.com" is not a valid URI (commas and "!" must be percent-encoded)');
+    expect(reasonOf('v=TLSRPTv1; rua=mailto:a b@example.com')).toBe(
+      'rua URI "mailto:a b@example.com" is not a valid URI (commas and "!" must be percent-encoded)',
+    );
+    expect(reasonOf('v=TLSRPTv1; rua=mailto:hi!@example.com')).toBe(
+      'rua URI "mailto:hi!@example.com" is not a valid URI (commas and "!" must be percent-encoded)',
+    );
     expect(reasonOf('v=TLSRPTv1; rua=reports@example.com')).toMatch(/is not a valid URI/);
     expect(parseTlsRptRecord('v=TLSRPTv1; rua=mailto:hi%21@example.com')).toMatchObject({ ok: true });
   });
 
   it('keeps extension fields and lets the first rua win, later ones still having to be valid', () => {
-    expect(parseTlsRptRecord('v=TLSRPTv1; rua=mailto:a@example.com; rua=mailto:b@example.com, mailto:c@example.com; x-ext=1')).toEqual({
+    expect(
+      parseTlsRptRecord(
+        'v=TLSRPTv1; rua=mailto:a@example.com; rua=mailto:b@example.com, mailto:c@example.com; x-ext=1',
+      ),
+    ).toEqual({
       ok: true,
       value: { version: 'TLSRPTv1', rua: ['mailto:a@example.com'], extensions: { 'x-ext': '1' } },
     });
@@ -97,7 +133,9 @@ describe('parseTlsRptRecord', () => {
   });
 
   it('applies the §3 ABNF to version and delimiters: case-sensitive version, no trailing WSP without ";"', () => {
-    expect(reasonOf('v=tlsrptv1; rua=mailto:a@example.com')).toBe('record begins with "v=tlsrptv1", not "v=TLSRPTv1" (case-sensitive)');
+    expect(reasonOf('v=tlsrptv1; rua=mailto:a@example.com')).toBe(
+      'record begins with "v=tlsrptv1", not "v=TLSRPTv1" (case-sensitive)',
+    );
     expect(reasonOf('v=TLSRPTv1; rua=mailto:a@example.com ')).toMatch(/whitespace after the last field/);
     expect(parseTlsRptRecord('v=TLSRPTv1 ; rua=mailto:a@example.com ; ')).toMatchObject({ ok: true });
   });
@@ -111,7 +149,13 @@ describe('parseTlsRptRecord', () => {
     );
     const record = fc.record({
       uris: fc.array(fc.tuple(uri, wsp, wsp), { minLength: 1, maxLength: 3 }),
-      ext: fc.option(fc.tuple(extName.filter((n) => n !== 'rua' && n !== 'v'), txtExtValue), { nil: undefined }),
+      ext: fc.option(
+        fc.tuple(
+          extName.filter((n) => n !== 'rua' && n !== 'v'),
+          txtExtValue,
+        ),
+        { nil: undefined },
+      ),
       pre: wsp,
       post: wsp,
     });
@@ -130,10 +174,16 @@ describe('parseTlsRptRecord', () => {
 
   it('never throws on arbitrary input', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'binary' }), fc.string().map((s) => `v=TLSRPTv1; rua=${s}`)), (record) => {
-        const result = parseTlsRptRecord(record);
-        if (!result.ok) expect(result.reason).toMatch(/^[^\n\r]+$/);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'binary' }),
+          fc.string().map((s) => `v=TLSRPTv1; rua=${s}`),
+        ),
+        (record) => {
+          const result = parseTlsRptRecord(record);
+          if (!result.ok) expect(result.reason).toMatch(/^[^\n\r]+$/);
+        },
+      ),
     );
   });
 });

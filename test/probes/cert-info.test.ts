@@ -83,7 +83,10 @@ describe('certInfo', () => {
   });
 
   it('states the validity period as ISO 8601 instants', async () => {
-    const der = await issue({ notBefore: new Date('2025-01-02T03:04:05Z'), notAfter: new Date('2049-12-31T23:59:59Z') });
+    const der = await issue({
+      notBefore: new Date('2025-01-02T03:04:05Z'),
+      notAfter: new Date('2049-12-31T23:59:59Z'),
+    });
     const info = certInfo(der, true, null);
     expect(info.notBefore).toBe('2025-01-02T03:04:05.000Z');
     expect(info.notAfter).toBe('2049-12-31T23:59:59.000Z');
@@ -105,7 +108,10 @@ describe('certInfo', () => {
   });
 
   it('carries the chain verdict it is given and judges nothing itself', async () => {
-    const expired = await issue({ notBefore: new Date('2001-01-01T00:00:00Z'), notAfter: new Date('2002-01-01T00:00:00Z') });
+    const expired = await issue({
+      notBefore: new Date('2001-01-01T00:00:00Z'),
+      notAfter: new Date('2002-01-01T00:00:00Z'),
+    });
     expect(certInfo(expired, true, null)).toMatchObject({ trusted: true, trustError: null });
     expect(certInfo(expired, false, 'self-signed certificate')).toMatchObject({
       trusted: false,

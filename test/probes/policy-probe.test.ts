@@ -4,10 +4,15 @@ import type { ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fetchPolicy, type PolicyFetchOptions, type PolicyProbeResult } from '../../src/probes/policy-probe.js';
-import { createNodeResolver } from '../../src/net/node-resolver.js';
 import type { DnsResolver } from '../../src/net/dns-resolver.js';
-import { publishDomain, startFixtureInternet, type DomainSpec, type FixtureInternet } from '../fixture/fixture-internet.js';
+import { createNodeResolver } from '../../src/net/node-resolver.js';
+import { fetchPolicy, type PolicyFetchOptions, type PolicyProbeResult } from '../../src/probes/policy-probe.js';
+import {
+  type DomainSpec,
+  type FixtureInternet,
+  publishDomain,
+  startFixtureInternet,
+} from '../fixture/fixture-internet.js';
 
 const POLICY = 'version: STSv1\r\nmode: enforce\r\nmx: mail.example.test\r\nmax_age: 86400\r\n';
 const SLOW_MS = 1500;
@@ -48,7 +53,8 @@ function fetchFrom(host: string, options: Partial<PolicyFetchOptions> = {}): Pro
 }
 
 function expectFailure(result: PolicyProbeResult): Extract<PolicyProbeResult, { ok: false }> {
-  if (result.ok) throw new Error(`expected a failure, got a ${result.value.status} with ${result.value.body.length} bytes`);
+  if (result.ok)
+    throw new Error(`expected a failure, got a ${result.value.status} with ${result.value.body.length} bytes`);
   return result;
 }
 
@@ -62,7 +68,11 @@ async function observe<T>(run: () => Promise<T>): Promise<{ result: T; connectio
   const connections = internet.https.connections;
   const requests = internet.https.requests.length;
   const result = await run();
-  return { result, connections: internet.https.connections - connections, requests: internet.https.requests.length - requests };
+  return {
+    result,
+    connections: internet.https.connections - connections,
+    requests: internet.https.requests.length - requests,
+  };
 }
 
 describe('fetchPolicy', () => {
@@ -204,7 +214,10 @@ describe('fetchPolicy', () => {
 
     it('never hands a non-literal answer to the socket (the OS would resolve it), even with allowPrivate', async () => {
       const host = await publish({ policy: POLICY });
-      const answersNames: DnsResolver = { ...resolver, addresses: async () => ({ ok: true, value: ['localhost', '127.1'] }) };
+      const answersNames: DnsResolver = {
+        ...resolver,
+        addresses: async () => ({ ok: true, value: ['localhost', '127.1'] }),
+      };
       const seen = await observe(() => fetchFrom(host, { resolver: answersNames }));
       const failure = expectFailure(seen.result);
       expect(failure.cause).toBe('blocked-address');
@@ -254,7 +267,10 @@ describe('fetchPolicy', () => {
 
     it('gives up on a server that accepts TCP and never speaks TLS', async () => {
       const host = await publish({ policyAddress: internet.https.tarpitAddress });
-      const failure = await expectTimeout(() => fetchFrom(host, { timeoutMs: SLOW_MS }), /TLS handshake with 127\.0\.0\.2/);
+      const failure = await expectTimeout(
+        () => fetchFrom(host, { timeoutMs: SLOW_MS }),
+        /TLS handshake with 127\.0\.0\.2/,
+      );
       expect(failure).toMatchObject({ address: '127.0.0.2', cert: null });
     });
 

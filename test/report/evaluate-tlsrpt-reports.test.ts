@@ -6,8 +6,12 @@ import { storedReport, summaryRow } from '../store/tlsrpt-fixtures.js';
 
 const NOW = new Date('2026-12-01T12:00:00.000Z');
 const POLICY = { sha256: 'a'.repeat(64), mx: ['mx1.example.com', 'mx2.example.com'], maxAge: 1_209_600 };
-const inMode = (mode: 'testing' | 'enforce'): Report => reportFixture({ verdict: mode === 'enforce' ? 'enforced' : 'testing', policy: { ...POLICY, mode } });
-const day = (date: string) => ({ start: `${date}T00:00:00.000Z`, end: new Date(Date.parse(`${date}T00:00:00.000Z`) + 86_400_000).toISOString() });
+const inMode = (mode: 'testing' | 'enforce'): Report =>
+  reportFixture({ verdict: mode === 'enforce' ? 'enforced' : 'testing', policy: { ...POLICY, mode } });
+const day = (date: string) => ({
+  start: `${date}T00:00:00.000Z`,
+  end: new Date(Date.parse(`${date}T00:00:00.000Z`) + 86_400_000).toISOString(),
+});
 
 const googleFailing = storedReport({
   ...day('2026-11-29'),
@@ -24,7 +28,14 @@ const googleFailing = storedReport({
 const microsoftFetchError = storedReport({
   organization: 'Microsoft Corporation',
   ...day('2026-11-29'),
-  summary: [summaryRow({ successful: 500, failed: 3, failuresByResultType: { 'sts-policy-fetch-error': 3 }, failingMxHosts: { '(unknown)': 3 } })],
+  summary: [
+    summaryRow({
+      successful: 500,
+      failed: 3,
+      failuresByResultType: { 'sts-policy-fetch-error': 3 },
+      failingMxHosts: { '(unknown)': 3 },
+    }),
+  ],
 });
 
 describe('evaluateTlsRptReports', () => {
@@ -44,7 +55,14 @@ describe('evaluateTlsRptReports', () => {
   it('counts a failing MX host the policy does not cover as refused under enforce, whatever the result type', () => {
     const uncovered = storedReport({
       ...day('2026-11-30'),
-      summary: [summaryRow({ failed: 4, failuresByResultType: { 'sts-policy-invalid': 4 }, failingMxHosts: { 'mx9.example.com': 4 }, uncoveredFailingMxHosts: ['mx9.example.com'] })],
+      summary: [
+        summaryRow({
+          failed: 4,
+          failuresByResultType: { 'sts-policy-invalid': 4 },
+          failingMxHosts: { 'mx9.example.com': 4 },
+          uncoveredFailingMxHosts: ['mx9.example.com'],
+        }),
+      ],
     });
     const [finding] = evaluateTlsRptReports(inMode('testing'), [uncovered], NOW);
     expect(finding?.detail).toBe(
@@ -75,7 +93,12 @@ describe('evaluateTlsRptReports', () => {
     const failedBefore = { ...googleFailing, reportId: 'f', ...day('2026-11-13') };
     const clean = [
       storedReport({ reportId: 'a', ...day('2026-11-14') }),
-      storedReport({ reportId: 'b', organization: 'Microsoft Corporation', ...day('2026-11-20'), summary: [summaryRow({ successful: 50 })] }),
+      storedReport({
+        reportId: 'b',
+        organization: 'Microsoft Corporation',
+        ...day('2026-11-20'),
+        summary: [summaryRow({ successful: 50 })],
+      }),
       storedReport({ reportId: 'c', ...day('2026-11-29') }),
     ];
 

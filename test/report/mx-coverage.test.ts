@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { mxRows, neededPatterns, uncoveredMx } from '../../src/report/mx-coverage.js';
 
-const rows = (hosts: string[], patterns: string[]) => mxRows(hosts.map((exchange, i) => ({ exchange, priority: i * 10 })), patterns);
+const rows = (hosts: string[], patterns: string[]) =>
+  mxRows(
+    hosts.map((exchange, i) => ({ exchange, priority: i * 10 })),
+    patterns,
+  );
 
 describe('uncoveredMx', () => {
   it('names the first matching pattern per row, in policy order', () => {
-    expect(rows(['mx.example.com'], ['*.example.com', 'mx.example.com']).map((r) => r.matchedBy)).toEqual(['*.example.com']);
+    expect(rows(['mx.example.com'], ['*.example.com', 'mx.example.com']).map((r) => r.matchedBy)).toEqual([
+      '*.example.com',
+    ]);
   });
 
   it('covers an A-label MX host with the U-label spelling of its pattern', () => {
@@ -20,7 +26,9 @@ describe('uncoveredMx', () => {
 
   it('suggests the exact host for an ordinary uncovered MX', () => {
     const r = rows(['mx2.example.com'], ['mx1.example.com']);
-    expect(uncoveredMx(r, ['mx1.example.com'])).toEqual([{ host: 'mx2.example.com', pattern: 'mx2.example.com', wildcard: false }]);
+    expect(uncoveredMx(r, ['mx1.example.com'])).toEqual([
+      { host: 'mx2.example.com', pattern: 'mx2.example.com', wildcard: false },
+    ]);
   });
 
   it('flags a wildcard one label too high, whatever its case or trailing dot', () => {
@@ -43,7 +51,9 @@ describe('uncoveredMx', () => {
   it('tells a Microsoft 365 mx.microsoft tenant that *.mx.microsoft cannot cover it, even when the policy lacks it', () => {
     const [u] = uncoveredMx(rows(['contoso-com.b-v1.mx.microsoft'], []), []);
     expect(u).toMatchObject({ pattern: '*.b-v1.mx.microsoft', wildcard: true });
-    expect(u?.note).toBe('Not `*.mx.microsoft`: a wildcard matches exactly one label, so it cannot cover `contoso-com.b-v1.mx.microsoft`.');
+    expect(u?.note).toBe(
+      'Not `*.mx.microsoft`: a wildcard matches exactly one label, so it cannot cover `contoso-com.b-v1.mx.microsoft`.',
+    );
   });
 });
 

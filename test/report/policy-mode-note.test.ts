@@ -8,7 +8,11 @@ const suggesting = (mode: PolicyMode) => `version: STSv1\nmode: ${mode}\nmx: mx1
 
 function note(live: PolicyMode | null, suggested: PolicyMode): string {
   const base = reportFixture();
-  return policyModeNote({ ...base, policy: live ? policyOf(live) : null, suggestions: { ...base.suggestions, policy: suggesting(suggested) } });
+  return policyModeNote({
+    ...base,
+    policy: live ? policyOf(live) : null,
+    suggestions: { ...base.suggestions, policy: suggesting(suggested) },
+  });
 }
 
 describe('policyModeNote', () => {
@@ -24,7 +28,9 @@ describe('policyModeNote', () => {
   });
 
   it('says why enforce is suggested over testing or over no policy', () => {
-    expect(note('testing', 'enforce')).toBe('It uses mode enforce instead of testing: the earlier scans of this domain were clean.');
+    expect(note('testing', 'enforce')).toBe(
+      'It uses mode enforce instead of testing: the earlier scans of this domain were clean.',
+    );
     expect(note(null, 'enforce')).toBe('It uses mode enforce: the earlier scans of this domain were clean.');
   });
 

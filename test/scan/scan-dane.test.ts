@@ -1,7 +1,7 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { scan } from '../../src/scan/scan.js';
-import { publishDomain, type DomainSpec } from '../fixture/fixture-internet.js';
+import { type DomainSpec, publishDomain } from '../fixture/fixture-internet.js';
 import type { MxHost } from '../fixture/mx-server.js';
 import { codes, healthy, useFixtureScanner } from './scan-harness.js';
 
@@ -27,13 +27,20 @@ async function scanWithTlsa(
   const spec: DomainSpec = { ...healthy()(domain), mxHosts: { [`mx1.${domain}`]: host } };
   const staged = await publishDomain(fixture.net(), domain, spec);
   const leafPem = staged[`mx1.${domain}`]!.cert!.certPem;
-  await publishDomain(fixture.net(), domain, { ...spec, mxHosts: {}, mxAddresses: { [`mx1.${domain}`]: staged[`mx1.${domain}`]!.address }, tlsa: { [`mx1.${domain}`]: { records: records(leafPem), signed } } });
+  await publishDomain(fixture.net(), domain, {
+    ...spec,
+    mxHosts: {},
+    mxAddresses: { [`mx1.${domain}`]: staged[`mx1.${domain}`]!.address },
+    tlsa: { [`mx1.${domain}`]: { records: records(leafPem), signed } },
+  });
   return scan(domain, { ...fixture.net().scanOptions, ...options });
 }
 
 describe('DANE at the MX hosts (RFC 7672)', () => {
   it('3 1 1 that matches the leaf key, validated: dane-present, and the domain stays enforced', async () => {
-    const report = await scanWithTlsa({}, (leaf) => [{ usage: 3, selector: 1, matchingType: 1, data: sha('sha256', spki(leaf)) }]);
+    const report = await scanWithTlsa({}, (leaf) => [
+      { usage: 3, selector: 1, matchingType: 1, data: sha('sha256', spki(leaf)) },
+    ]);
     expect(report.findings).toMatchObject([{ code: 'dane-present', severity: 'info' }]);
     expect(report.verdict).toBe('enforced');
     expect(report.mx[0]?.dane?.status).toBe('match');
@@ -41,7 +48,9 @@ describe('DANE at the MX hosts (RFC 7672)', () => {
   });
 
   it('3 1 1 that matches nothing, validated: dane-mismatch, an error naming the host', async () => {
-    const report = await scanWithTlsa({}, () => [{ usage: 3, selector: 1, matchingType: 1, data: Buffer.alloc(32, 7) }]);
+    const report = await scanWithTlsa({}, () => [
+      { usage: 3, selector: 1, matchingType: 1, data: Buffer.alloc(32, 7) },
+    ]);
     expect(report.findings).toMatchObject([{ code: 'dane-mismatch', severity: 'error' }]);
     expect(report.findings[0]?.detail).toContain(`_25._tcp.mx1.${report.domain}`);
     expect(report.verdict).toBe('broken');
@@ -60,19 +69,27 @@ describe('DANE at the MX hosts (RFC 7672)', () => {
   });
 
   it('matching TLSA records without the AD bit: dane-unsigned, senders ignore them', async () => {
-    const report = await scanWithTlsa({}, (leaf) => [{ usage: 3, selector: 1, matchingType: 1, data: sha('sha256', spki(leaf)) }], false);
+    const report = await scanWithTlsa(
+      {},
+      (leaf) => [{ usage: 3, selector: 1, matchingType: 1, data: sha('sha256', spki(leaf)) }],
+      false,
+    );
     expect(report.findings).toMatchObject([{ code: 'dane-unsigned', severity: 'warning' }]);
     expect(report.mx[0]?.dane?.status).toBe('unsigned');
   });
 
   it('2 0 1 against the intermediate the host sends', async () => {
     const intermediate = der(fixture.net().ca.intermediatePem);
-    const report = await scanWithTlsa({ viaIntermediate: true }, () => [{ usage: 2, selector: 0, matchingType: 1, data: sha('sha256', intermediate) }]);
+    const report = await scanWithTlsa({ viaIntermediate: true }, () => [
+      { usage: 2, selector: 0, matchingType: 1, data: sha('sha256', intermediate) },
+    ]);
     expect(codes(report)).toEqual(['dane-present']);
   });
 
   it('3 0 2: SHA-512 of the whole leaf certificate', async () => {
-    const report = await scanWithTlsa({}, (leaf) => [{ usage: 3, selector: 0, matchingType: 2, data: sha('sha512', der(leaf)) }]);
+    const report = await scanWithTlsa({}, (leaf) => [
+      { usage: 3, selector: 0, matchingType: 2, data: sha('sha512', der(leaf)) },
+    ]);
     expect(codes(report)).toEqual(['dane-present']);
   });
 
@@ -86,13 +103,20 @@ describe('DANE at the MX hosts (RFC 7672)', () => {
   });
 
   it('under DANE-EE an expired certificate still matches (RFC 7672 §3.1.1); MTA-STS still flags it', async () => {
-    const report = await scanWithTlsa({ cert: 'expired' }, (leaf) => [{ usage: 3, selector: 1, matchingType: 1, data: sha('sha256', spki(leaf)) }]);
+    const report = await scanWithTlsa({ cert: 'expired' }, (leaf) => [
+      { usage: 3, selector: 1, matchingType: 1, data: sha('sha256', spki(leaf)) },
+    ]);
     expect(codes(report)).toEqual(['mx-cert-expired', 'dane-present']);
     expect(report.mx[0]?.dane?.status).toBe('match');
   });
 
   it('with the SMTP probe off, validated records are listed but unchecked', async () => {
-    const report = await scanWithTlsa({}, (leaf) => [{ usage: 3, selector: 1, matchingType: 1, data: sha('sha256', spki(leaf)) }], true, { smtp: false });
+    const report = await scanWithTlsa(
+      {},
+      (leaf) => [{ usage: 3, selector: 1, matchingType: 1, data: sha('sha256', spki(leaf)) }],
+      true,
+      { smtp: false },
+    );
     expect(codes(report)).toEqual([]);
     expect(report.mx[0]?.dane?.status).toBe('unchecked');
   });

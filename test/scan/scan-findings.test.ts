@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { scan } from '../../src/scan/scan.js';
 import type { DomainSpec } from '../fixture/fixture-internet.js';
 import { publishDomain } from '../fixture/fixture-internet.js';
-import { scan } from '../../src/scan/scan.js';
 import { CRLF_POLICY, codes, healthy, useFixtureScanner } from './scan-harness.js';
 
 const fixture = useFixtureScanner('finding');
 
 /** A healthy deployment with one part changed. */
-const withChange = (change: (d: string) => Partial<DomainSpec>, mode: 'enforce' | 'testing' = 'enforce') => (d: string) => ({
-  ...healthy(mode)(d),
-  ...change(d),
-});
+const withChange =
+  (change: (d: string) => Partial<DomainSpec>, mode: 'enforce' | 'testing' = 'enforce') =>
+  (d: string) => ({
+    ...healthy(mode)(d),
+    ...change(d),
+  });
 
 describe('findings on the MTA-STS TXT record (RFC 8461 §3.1)', () => {
   it('txt-missing: a policy is served but no TXT record announces it', async () => {
@@ -79,7 +81,12 @@ describe('findings on the policy file (RFC 8461 §3.2)', () => {
 
   it('policy-invalid: a body that is not valid UTF-8 is refused, not silently repaired', async () => {
     const report = await fixture.scanOf(
-      withChange((d) => ({ policy: Buffer.concat([Buffer.from(CRLF_POLICY('enforce', [`mx1.${d}`])), Buffer.from([0x66, 0x6f, 0x6f, 0x3a, 0x20, 0xff, 0x0d, 0x0a])]) })),
+      withChange((d) => ({
+        policy: Buffer.concat([
+          Buffer.from(CRLF_POLICY('enforce', [`mx1.${d}`])),
+          Buffer.from([0x66, 0x6f, 0x6f, 0x3a, 0x20, 0xff, 0x0d, 0x0a]),
+        ]),
+      })),
     );
     expect(codes(report)).toEqual(['policy-invalid']);
     expect(report.findings[0]?.detail).toBe('the policy is not valid UTF-8');
@@ -140,7 +147,14 @@ describe('findings on the policy host certificate (taken from the fetch handshak
 
 describe('findings on MX coverage (RFC 8461 §4.1)', () => {
   it('mx-mismatch: an MX host no pattern covers, with the exact host as the fix', async () => {
-    const report = await fixture.scanOf(withChange((d) => ({ mx: [[10, `mx1.${d}`], [20, `backup.${d}`]] })));
+    const report = await fixture.scanOf(
+      withChange((d) => ({
+        mx: [
+          [10, `mx1.${d}`],
+          [20, `backup.${d}`],
+        ],
+      })),
+    );
     expect(codes(report)).toEqual(['mx-mismatch']);
     expect(report.mx.map((r) => r.matchedBy)).toEqual([`mx1.${report.domain}`, null]);
     expect(report.findings[0]?.fix).toContain(`mx: backup.${report.domain}`);

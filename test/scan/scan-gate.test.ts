@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/report.js';
 import { scan } from '../../src/scan/scan.js';
-import { publishDomain, type DomainSpec } from '../fixture/fixture-internet.js';
+import { type DomainSpec, publishDomain } from '../fixture/fixture-internet.js';
 import type { MxHost } from '../fixture/mx-server.js';
 import { CRLF_POLICY, codes, healthy, useFixtureScanner } from './scan-harness.js';
 
@@ -104,7 +104,10 @@ describe('the sender gate: STARTTLS', () => {
     const none = await fixture.scanOf(withMx({ behaviour: 'no-starttls' }, 'none'));
     expect(none.findings).toMatchObject([{ code: 'starttls-missing', severity: 'warning' }]);
     expect(none.verdict).toBe('none');
-    const bare = await fixture.scanOf((d) => ({ mx: [[10, `mx.${d}`]], mxHosts: { [`mx.${d}`]: { behaviour: 'no-starttls' } } }));
+    const bare = await fixture.scanOf((d) => ({
+      mx: [[10, `mx.${d}`]],
+      mxHosts: { [`mx.${d}`]: { behaviour: 'no-starttls' } },
+    }));
     expect(bare.findings).toMatchObject([{ code: 'starttls-missing', severity: 'warning' }]);
     expect(bare.verdict).toBe('not-configured');
   });
@@ -112,9 +115,21 @@ describe('the sender gate: STARTTLS', () => {
 
 describe('the sender gate: hosts that cannot be reached end as smtp-unreachable, a warning, inside the deadline', () => {
   it.each<[string, MxHost, RegExp]>([
-    ['greets then stalls', { behaviour: 'stall-after-greeting' }, /^timeout: no answer within 1500 ms while waiting for the EHLO reply of 127\.0\.3\.\d+$/],
-    ['a late multi-line greeting, STARTTLS accepted, then a TLS handshake that stalls', { behaviour: 'stall-tls' }, /^timeout: .* while doing the TLS handshake with 127\.0\.3\.\d+$/],
-    ['nothing listens on the port', { behaviour: 'closed-port' }, /^connect: could not connect on port \d+: 127\.0\.2\.254 \(ECONNREFUSED\)$/],
+    [
+      'greets then stalls',
+      { behaviour: 'stall-after-greeting' },
+      /^timeout: no answer within 1500 ms while waiting for the EHLO reply of 127\.0\.3\.\d+$/,
+    ],
+    [
+      'a late multi-line greeting, STARTTLS accepted, then a TLS handshake that stalls',
+      { behaviour: 'stall-tls' },
+      /^timeout: .* while doing the TLS handshake with 127\.0\.3\.\d+$/,
+    ],
+    [
+      'nothing listens on the port',
+      { behaviour: 'closed-port' },
+      /^connect: could not connect on port \d+: 127\.0\.2\.254 \(ECONNREFUSED\)$/,
+    ],
     ['a 421 greeting', { behaviour: 'busy' }, /^refused: 127\.0\.3\.\d+ greeted with 421 .*Too busy, try later/],
     ['the connection is closed at once', { behaviour: 'close' }, /^protocol: .*closed the connection/],
   ])('%s', async (_, host, error) => {
@@ -131,7 +146,9 @@ describe('the sender gate: hosts that cannot be reached end as smtp-unreachable,
     const staged = await publishDomain(fixture.net(), domain, withMx({})(domain));
     const report = await scan(domain, { ...fixture.net().scanOptions, allowPrivate: false });
     const f = finding(report, 'smtp-unreachable');
-    expect(f.detail).toMatch(new RegExp(`^mx1\\.${domain.replace('.', '\\.')}: .* will not connect to: 127\\.0\\.3\\.\\d+ \\(loopback\\)`));
+    expect(f.detail).toMatch(
+      new RegExp(`^mx1\\.${domain.replace('.', '\\.')}: .* will not connect to: 127\\.0\\.3\\.\\d+ \\(loopback\\)`),
+    );
     expect(report.mx[0]?.smtp?.error).toMatch(/^blocked-address: /);
     expect(staged[`mx1.${domain}`]?.connections).toBe(0);
   });
@@ -140,7 +157,15 @@ describe('the sender gate: hosts that cannot be reached end as smtp-unreachable,
     const domain = fixture.newDomain();
     const staged = await publishDomain(fixture.net(), domain, withMx({})(domain));
     const report = await scan(domain, { ...fixture.net().scanOptions, smtp: false });
-    expect(report.mx).toEqual([{ host: `mx1.${domain}`, priority: 10, matchedBy: `mx1.${domain}`, smtp: null, dane: { status: 'none', tlsa: [] } }]);
+    expect(report.mx).toEqual([
+      {
+        host: `mx1.${domain}`,
+        priority: 10,
+        matchedBy: `mx1.${domain}`,
+        smtp: null,
+        dane: { status: 'none', tlsa: [] },
+      },
+    ]);
     expect(staged[`mx1.${domain}`]?.connections).toBe(0);
     // The same host is contacted once the probe is on: the counter above is live.
     await scan(domain, fixture.net().scanOptions);

@@ -1,8 +1,13 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { Report } from '../../src/report/report.js';
-import { scan, type ScanOptions } from '../../src/scan/scan.js';
-import { publishDomain, startFixtureInternet, type DomainSpec, type FixtureInternet } from '../fixture/fixture-internet.js';
+import { type ScanOptions, scan } from '../../src/scan/scan.js';
+import {
+  type DomainSpec,
+  type FixtureInternet,
+  publishDomain,
+  startFixtureInternet,
+} from '../fixture/fixture-internet.js';
 
 /** One fixture internet per test file; every scenario gets a fresh domain so scenarios never see each other. */
 export function useFixtureScanner(tag: string) {

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { publishDomain } from '../fixture/fixture-internet.js';
 import { scan } from '../../src/scan/scan.js';
 import { historyWriteFailure } from '../../src/scan/unsaved-history.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite-store.js';
+import { publishDomain } from '../fixture/fixture-internet.js';
 import { CRLF_POLICY, codes, healthy, useFixtureScanner } from './scan-harness.js';
 
 const fixture = useFixtureScanner('history');
@@ -17,7 +17,10 @@ describe('history across scans', () => {
     await publishDomain(fixture.net(), domain, healthy()(domain));
     expect((await scan(domain, options)).verdict).toBe('enforced');
 
-    await publishDomain(fixture.net(), domain, { ...healthy()(domain), policy: CRLF_POLICY('enforce', [`mx1.${domain}`, `mx2.${domain}`]) });
+    await publishDomain(fixture.net(), domain, {
+      ...healthy()(domain),
+      policy: CRLF_POLICY('enforce', [`mx1.${domain}`, `mx2.${domain}`]),
+    });
     const stale = await scan(domain, options);
     expect(codes(stale)).toEqual(['stale-policy-id']);
     expect(stale.verdict).toBe('broken');

@@ -12,7 +12,9 @@ function barrierResolver(inner: DnsResolver, expected: number): { resolver: DnsR
   const started: string[] = [];
   let open: () => void;
   const gate = new Promise<void>((resolve) => (open = resolve));
-  const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`only ${started.join(', ')} started together`)), 5_000).unref());
+  const timeout = new Promise<never>((_, reject) =>
+    setTimeout(() => reject(new Error(`only ${started.join(', ')} started together`)), 5_000).unref(),
+  );
   const hold = async <T>(label: string, lookup: () => Promise<T>): Promise<T> => {
     started.push(label);
     if (started.length === expected) open();
@@ -50,7 +52,9 @@ describe('scan', () => {
     const inner = createNodeResolver({ servers: fixture.net().scanOptions.dns });
     let mxHostLookedUp: () => void;
     const mxHostReached = new Promise<void>((resolve) => (mxHostLookedUp = resolve));
-    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the MX host was not looked up first')), 5_000).unref());
+    const timeout = new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error('the MX host was not looked up first')), 5_000).unref(),
+    );
     // The TLS-RPT lookup is held until the MX host's address has been asked for.
     const resolver: DnsResolver = {
       ...inner,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { codes, healthy, useFixtureScanner } from './scan-harness.js';
 import type { DomainSpec, FixtureInternet } from '../fixture/fixture-internet.js';
+import { codes, healthy, useFixtureScanner } from './scan-harness.js';
 
 const fixture = useFixtureScanner('unreach');
 
@@ -44,16 +44,22 @@ describe('policy-unreachable names its cause (RFC 8461 §3.3)', () => {
   });
 
   it('redirect: redirects are never followed', async () => {
-    const detail = await unreachable((d) => ({ policyHost: { status: 301, headers: { location: `https://www.${d}/mta-sts.txt` } } }));
+    const detail = await unreachable((d) => ({
+      policyHost: { status: 301, headers: { location: `https://www.${d}/mta-sts.txt` } },
+    }));
     expect(detail).toMatch(/^redirect: .*301/);
   });
 
   it('content-type: the media type must be text/plain', async () => {
-    expect(await unreachable(() => ({ policyHost: { contentType: 'text/html' } }))).toMatch(/^content-type: .*text\/html/);
+    expect(await unreachable(() => ({ policyHost: { contentType: 'text/html' } }))).toMatch(
+      /^content-type: .*text\/html/,
+    );
   });
 
   it('too-large: a body over 64 KiB', async () => {
-    const detail = await unreachable((d) => ({ policy: `version: STSv1\nmode: enforce\nmx: mx1.${d}\nmax_age: 604800\n${'x'.repeat(70_000)}` }));
+    const detail = await unreachable((d) => ({
+      policy: `version: STSv1\nmode: enforce\nmx: mx1.${d}\nmax_age: 604800\n${'x'.repeat(70_000)}`,
+    }));
     expect(detail).toMatch(/^too-large: /);
   });
 
@@ -78,7 +84,10 @@ describe('blocked-address: the scanner never connects to a private address unles
   });
 
   it('reports an RFC 1918 address', async () => {
-    const report = await fixture.scanOf((d) => ({ ...healthy()(d), policyAddress: '10.1.2.3', mxAddresses: { [`mx1.${d}`]: '10.1.2.4' } }), { allowPrivate: false });
+    const report = await fixture.scanOf(
+      (d) => ({ ...healthy()(d), policyAddress: '10.1.2.3', mxAddresses: { [`mx1.${d}`]: '10.1.2.4' } }),
+      { allowPrivate: false },
+    );
     expect(codes(report)).toEqual(['blocked-address', 'smtp-unreachable']);
     expect(report.findings[1]?.detail).toContain('10.1.2.4 (private)');
   });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { InvalidDomainError, ResolverUnreachableError, scan } from '../../src/scan/scan.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite-store.js';
-import { closedDnsAddress, startSilentDns, type SilentDns } from '../fixture/dead-dns.js';
+import { closedDnsAddress, type SilentDns, startSilentDns } from '../fixture/dead-dns.js';
 import { codes, healthy, useFixtureScanner } from './scan-harness.js';
 
 const fixture = useFixtureScanner('unreach');
@@ -20,7 +20,9 @@ describe('scan when the resolver cannot be reached', () => {
     store = openSqliteStore(':memory:');
     const scanning = scan('example.com', { dns: [server], timeoutMs: 1000, history: store });
     await expect(scanning).rejects.toThrow(ResolverUnreachableError);
-    await expect(scanning).rejects.toThrow(new RegExp(`^could not reach the DNS server 127\\.0\\.0\\.1:\\d+ \\(ECONNREFUSED: .*\\); the scan did not run$`));
+    await expect(scanning).rejects.toThrow(
+      /^could not reach the DNS server 127\.0\.0\.1:\d+ \(ECONNREFUSED: .*\); the scan did not run$/,
+    );
     // Nothing was judged, so nothing is recorded.
     expect(await store.recentScans('example.com', 10)).toEqual([]);
   });
@@ -34,7 +36,8 @@ describe('scan when the resolver cannot be reached', () => {
 
   it('still judges a domain whose own lookups all go unanswered while the resolver answers others', async () => {
     const domain = fixture.newDomain();
-    for (const name of [`_mta-sts.${domain}`, `mta-sts.${domain}`, `_smtp._tls.${domain}`, domain]) fixture.net().dns.fail(name, 'drop');
+    for (const name of [`_mta-sts.${domain}`, `mta-sts.${domain}`, `_smtp._tls.${domain}`, domain])
+      fixture.net().dns.fail(name, 'drop');
     const report = await scan(domain, { ...fixture.net().scanOptions, timeoutMs: 300 });
     expect(report.verdict).toBe('broken');
     expect(codes(report)).toContain('txt-invalid');

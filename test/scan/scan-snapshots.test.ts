@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { publishDomain, type DomainSpec } from '../fixture/fixture-internet.js';
 import { scan } from '../../src/scan/scan.js';
+import { type DomainSpec, publishDomain } from '../fixture/fixture-internet.js';
 import { cleanGate, codes, useFixtureScanner } from './scan-harness.js';
 
 const fixture = useFixtureScanner('snap');
@@ -9,7 +9,8 @@ const fixture = useFixtureScanner('snap');
 const SNAPSHOTS: Record<string, DomainSpec> = {
   'google.com': {
     txt: 'v=STSv1; id=20190429T010101;',
-    policy: 'version: STSv1\nmode: enforce\nmx: smtp.google.com\nmx: aspmx.l.google.com\nmx: *.aspmx.l.google.com\nmax_age: 86400\n',
+    policy:
+      'version: STSv1\nmode: enforce\nmx: smtp.google.com\nmx: aspmx.l.google.com\nmx: *.aspmx.l.google.com\nmax_age: 86400\n',
     mx: [[10, 'smtp.google.com']],
     tlsrpt: 'v=TLSRPTv1; rua=mailto:sts-reports@google.com',
   },
@@ -22,13 +23,22 @@ const SNAPSHOTS: Record<string, DomainSpec> = {
   'gov.uk': {
     txt: 'v=STSv1; id=20210923T144500;',
     policy: 'version: STSv1\nmode: testing\nmx: *.mimecast.com\nmax_age: 1209600\n',
-    mx: [[10, 'eu-smtp-inbound-1.mimecast.com'], [10, 'eu-smtp-inbound-2.mimecast.com']],
+    mx: [
+      [10, 'eu-smtp-inbound-1.mimecast.com'],
+      [10, 'eu-smtp-inbound-2.mimecast.com'],
+    ],
     tlsrpt: 'v=TLSRPTv1;rua=mailto:tls-rua@mailcheck.service.ncsc.gov.uk',
   },
   'github.com': {
     txt: 'v=STSv1; id=2023090101;',
     policy: 'version: STSv1\nmode: enforce\nmx: aspmx.l.google.com\nmx: *.aspmx.l.google.com\nmax_age: 604800\n',
-    mx: [[1, 'aspmx.l.google.com'], [5, 'alt1.aspmx.l.google.com'], [5, 'alt2.aspmx.l.google.com'], [10, 'alt3.aspmx.l.google.com'], [10, 'alt4.aspmx.l.google.com']],
+    mx: [
+      [1, 'aspmx.l.google.com'],
+      [5, 'alt1.aspmx.l.google.com'],
+      [5, 'alt2.aspmx.l.google.com'],
+      [10, 'alt3.aspmx.l.google.com'],
+      [10, 'alt4.aspmx.l.google.com'],
+    ],
     tlsrpt: 'v=TLSRPTv1; rua=mailto:tls-reports@github.com',
   },
 };
@@ -43,7 +53,15 @@ describe('realistic snapshots', () => {
     const report = await scanSnapshot('google.com');
     expect(report.verdict).toBe('enforced');
     expect(codes(report)).toEqual(['max-age-short']);
-    expect(report.mx).toEqual([{ host: 'smtp.google.com', priority: 10, matchedBy: 'smtp.google.com', smtp: cleanGate('smtp.google.com'), dane: { status: 'none', tlsa: [] } }]);
+    expect(report.mx).toEqual([
+      {
+        host: 'smtp.google.com',
+        priority: 10,
+        matchedBy: 'smtp.google.com',
+        smtp: cleanGate('smtp.google.com'),
+        dane: { status: 'none', tlsa: [] },
+      },
+    ]);
   });
 
   it('microsoft.com-shaped: enforced through the Exchange Online wildcard, https TLS-RPT', async () => {

@@ -14,9 +14,20 @@ describe('scan verdicts', () => {
     expect(report.txt).toEqual({ record: 'v=STSv1; id=20261130T000000;', id: '20261130T000000' });
     expect(report.policy).toMatchObject({ mode: 'enforce', maxAge: 604800, mx: [`mx1.${report.domain}`] });
     expect(report.policy?.sha256).toBe(sha256(CRLF_POLICY('enforce', [`mx1.${report.domain}`])));
-    expect(report.mx).toEqual([{ host: `mx1.${report.domain}`, priority: 10, matchedBy: `mx1.${report.domain}`, smtp: cleanGate(`mx1.${report.domain}`), dane: { status: 'none', tlsa: [] } }]);
+    expect(report.mx).toEqual([
+      {
+        host: `mx1.${report.domain}`,
+        priority: 10,
+        matchedBy: `mx1.${report.domain}`,
+        smtp: cleanGate(`mx1.${report.domain}`),
+        dane: { status: 'none', tlsa: [] },
+      },
+    ]);
     expect(report.cert).toMatchObject({ trusted: true, sanMatch: true, san: [`mta-sts.${report.domain}`] });
-    expect(report.tlsrpt).toEqual({ record: `v=TLSRPTv1; rua=mailto:tls-reports@${report.domain}`, rua: [`mailto:tls-reports@${report.domain}`] });
+    expect(report.tlsrpt).toEqual({
+      record: `v=TLSRPTv1; rua=mailto:tls-reports@${report.domain}`,
+      rua: [`mailto:tls-reports@${report.domain}`],
+    });
   });
 
   it('is testing for a clean testing-mode deployment', async () => {
@@ -37,7 +48,15 @@ describe('scan verdicts', () => {
     expect(report.verdict).toBe('not-configured');
     expect(report.findings).toEqual([]);
     expect(report).toMatchObject({ txt: null, policy: null, cert: null, tlsrpt: null });
-    expect(report.mx).toEqual([{ host: `mx.${report.domain}`, priority: 10, matchedBy: null, smtp: cleanGate(`mx.${report.domain}`), dane: { status: 'none', tlsa: [] } }]);
+    expect(report.mx).toEqual([
+      {
+        host: `mx.${report.domain}`,
+        priority: 10,
+        matchedBy: null,
+        smtp: cleanGate(`mx.${report.domain}`),
+        dane: { status: 'none', tlsa: [] },
+      },
+    ]);
   });
 
   it('says a domain whose own name does not exist (NXDOMAIN) is not found, instead of offering records to publish', async () => {
@@ -64,7 +83,11 @@ describe('scan verdicts', () => {
   });
 
   it('is not-configured when there is no TXT record and the policy host answers 404', async () => {
-    const report = await fixture.scanOf((d) => ({ policy: 'not found', policyHost: { status: 404 }, mx: [[10, `mx.${d}`]] }));
+    const report = await fixture.scanOf((d) => ({
+      policy: 'not found',
+      policyHost: { status: 404 },
+      mx: [[10, `mx.${d}`]],
+    }));
     expect(report.verdict).toBe('not-configured');
     expect(report.findings).toEqual([]);
   });
@@ -87,7 +110,12 @@ describe('scan verdicts', () => {
   });
 
   it('suggests a fresh timestamp id, a policy from the live MX set and a TLS-RPT line', async () => {
-    const report = await fixture.scanOf((d) => ({ mx: [[10, `mx1.${d}`], [20, `mx2.${d}`]] }));
+    const report = await fixture.scanOf((d) => ({
+      mx: [
+        [10, `mx1.${d}`],
+        [20, `mx2.${d}`],
+      ],
+    }));
     expect(report.suggestions.txtName).toBe(`_mta-sts.${report.domain}`);
     expect(report.suggestions.txt).toMatch(/^v=STSv1; id=\d{14};$/);
     expect(report.suggestions.policy).toBe(
@@ -98,18 +126,31 @@ describe('scan verdicts', () => {
   });
 
   it('suggests a policy in the live mode: enforce stays enforce, none stays none, without any history', async () => {
-    const enforce = await fixture.scanOf((d) => ({ ...healthy('enforce')(d), mx: [[10, `mx1.${d}`], [20, `mx2.${d}`]] }));
+    const enforce = await fixture.scanOf((d) => ({
+      ...healthy('enforce')(d),
+      mx: [
+        [10, `mx1.${d}`],
+        [20, `mx2.${d}`],
+      ],
+    }));
     expect(enforce.verdict).toBe('broken');
-    expect(enforce.suggestions.policy).toBe(`version: STSv1\nmode: enforce\nmx: mx1.${enforce.domain}\nmx: mx2.${enforce.domain}\nmax_age: 604800\n`);
+    expect(enforce.suggestions.policy).toBe(
+      `version: STSv1\nmode: enforce\nmx: mx1.${enforce.domain}\nmx: mx2.${enforce.domain}\nmax_age: 604800\n`,
+    );
     const none = await fixture.scanOf(healthy('none'));
     expect(none.suggestions.policy).toBe(`version: STSv1\nmode: none\nmx: mx1.${none.domain}\nmax_age: 604800\n`);
   });
 
   it('accepts LF and CRLF policy bodies alike, and ignores unknown keys, while hashing the bytes as served', async () => {
-    const lf = await fixture.scanOf((d) => ({ ...healthy()(d), policy: `version: STSv1\nmode: enforce\nmx: mx1.${d}\nfoo: bar\nmax_age: 604800\n` }));
+    const lf = await fixture.scanOf((d) => ({
+      ...healthy()(d),
+      policy: `version: STSv1\nmode: enforce\nmx: mx1.${d}\nfoo: bar\nmax_age: 604800\n`,
+    }));
     const crlf = await fixture.scanOf(healthy());
     expect([lf.verdict, crlf.verdict]).toEqual(['enforced', 'enforced']);
-    expect(lf.policy?.sha256).toBe(sha256(`version: STSv1\nmode: enforce\nmx: mx1.${lf.domain}\nfoo: bar\nmax_age: 604800\n`));
+    expect(lf.policy?.sha256).toBe(
+      sha256(`version: STSv1\nmode: enforce\nmx: mx1.${lf.domain}\nfoo: bar\nmax_age: 604800\n`),
+    );
   });
 
   it('joins a TXT record split into several character-strings, and ignores unrelated TXT records beside it', async () => {

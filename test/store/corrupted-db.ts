@@ -16,4 +16,3 @@ export function corruptedDb(path: string): void {
   writeSync(fd, Buffer.alloc(4096, 0xa5), 0, 4096, 2 * 4096);
   closeSync(fd);
 }
-

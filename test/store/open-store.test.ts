@@ -7,7 +7,8 @@ import { TEST_DATABASE_URL, useFreshSchemas, withAdmin } from './postgres-test-d
 
 const tempDb = useTempDir();
 const CHANNEL = { platform: 'slack', workspaceId: 'T1', channelId: 'C1' } as const;
-const watchOne = (store: Store) => store.watch(CHANNEL, 'a.example', { perChannel: 1, perWorkspace: 1 }, '2026-12-01T00:00:00.000Z');
+const watchOne = (store: Store) =>
+  store.watch(CHANNEL, 'a.example', { perChannel: 1, perWorkspace: 1 }, '2026-12-01T00:00:00.000Z');
 
 describe('openStore', () => {
   it('opens the SQLite file when no database URL is configured', async () => {

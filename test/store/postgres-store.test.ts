@@ -36,7 +36,9 @@ describe.skipIf(TEST_DATABASE_URL === undefined)('Postgres store (MTASTS_TEST_DA
     const url = await freshSchema();
     // Without the lock, the second CREATE TABLE or the second version row would fail one of these opens.
     await Promise.all([open(url), open(url), open(url)]);
-    const versions = await withAdmin((client) => client.query(`SELECT version FROM ${schemaOf(url)}.mtasts_migrations ORDER BY version`));
+    const versions = await withAdmin((client) =>
+      client.query(`SELECT version FROM ${schemaOf(url)}.mtasts_migrations ORDER BY version`),
+    );
     expect(versions.rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }]);
     expect(POSTGRES_MIGRATIONS).toHaveLength(4);
   });
@@ -54,7 +56,11 @@ describe.skipIf(TEST_DATABASE_URL === undefined)('Postgres store (MTASTS_TEST_DA
     const url = await freshSchema();
     await (await open(url)).close();
     opened.pop();
-    await withAdmin((client) => client.query(`INSERT INTO ${schemaOf(url)}.mtasts_migrations (version) VALUES (${POSTGRES_MIGRATIONS.length + 1})`));
+    await withAdmin((client) =>
+      client.query(
+        `INSERT INTO ${schemaOf(url)}.mtasts_migrations (version) VALUES (${POSTGRES_MIGRATIONS.length + 1})`,
+      ),
+    );
     await expect(openPostgresStore(url, { logger: silentLogger })).rejects.toThrow(SchemaTooNewError);
   });
 
@@ -105,9 +111,14 @@ describe.skipIf(TEST_DATABASE_URL === undefined)('Postgres store (MTASTS_TEST_DA
     // The holder's session ends, as when its process is killed: the lock goes with it and the holder stops its work.
     // Its process lives on here and polls again, so the lock goes to whichever replica asks first (a real kill -9
     // and takeover by the other process is tested in test/adapters/replicas.test.ts).
-    const ended = await withAdmin((client) => client.query(TERMINATE_HOLDER, [`mtasts:singleton:${schemaOf(url)}:gateway`]));
+    const ended = await withAdmin((client) =>
+      client.query(TERMINATE_HOLDER, [`mtasts:singleton:${schemaOf(url)}:gateway`]),
+    );
     expect(ended.rowCount).toBe(1);
-    await waitFor(() => events.includes('stop:first') && running.size === 1, 'the work to stop and start again in one replica');
+    await waitFor(
+      () => events.includes('stop:first') && running.size === 1,
+      'the work to stop and start again in one replica',
+    );
     expect(events.filter((e) => e.startsWith('overlap:'))).toEqual([]);
     await Promise.all([firstHeld.release(), secondHeld.release()]);
     expect([...running]).toEqual([]);

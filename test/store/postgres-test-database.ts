@@ -13,7 +13,9 @@ export function useFreshSchemas(): () => Promise<string> {
   const schemas: string[] = [];
   afterAll(async () => {
     if (schemas.length === 0) return;
-    await withAdmin((client) => client.query(schemas.map((schema) => `DROP SCHEMA IF EXISTS ${schema} CASCADE;`).join('\n')));
+    await withAdmin((client) =>
+      client.query(schemas.map((schema) => `DROP SCHEMA IF EXISTS ${schema} CASCADE;`).join('\n')),
+    );
   });
   return async () => {
     const schema = `mtasts_test_${randomBytes(6).toString('hex')}`;

@@ -42,17 +42,58 @@ describe('scanRecord', () => {
 
 describe('scanRecord at the MX gate', () => {
   it('keeps each probed host with the serial it presented and its gate failures, smtp-unreachable aside', () => {
-    const cert = { subject: 'CN=x', issuer: 'CN=ca', san: [], notBefore: '2026-01-01T00:00:00.000Z', notAfter: '2026-02-01T00:00:00.000Z', serial: 'AB12', trusted: false, nameMatch: false, daysLeft: -300 };
-    const base = { reached: true, error: null, address: '192.0.2.1', starttls: true, tlsVersion: 'TLSv1.3', cipher: 'TLS_AES_128_GCM_SHA256' };
+    const cert = {
+      subject: 'CN=x',
+      issuer: 'CN=ca',
+      san: [],
+      notBefore: '2026-01-01T00:00:00.000Z',
+      notAfter: '2026-02-01T00:00:00.000Z',
+      serial: 'AB12',
+      trusted: false,
+      nameMatch: false,
+      daysLeft: -300,
+    };
+    const base = {
+      reached: true,
+      error: null,
+      address: '192.0.2.1',
+      starttls: true,
+      tlsVersion: 'TLSv1.3',
+      cipher: 'TLS_AES_128_GCM_SHA256',
+    };
     const report = reportFixture('g.example', {
       mx: [
         { host: 'a.g.example', priority: 10, matchedBy: null, smtp: { ...base, cert }, dane: null },
-        { host: 'b.g.example', priority: 20, matchedBy: null, smtp: { ...base, starttls: false, tlsVersion: null, cipher: null, cert: null }, dane: null },
-        { host: 'c.g.example', priority: 30, matchedBy: null, smtp: { ...base, reached: false, error: 'timeout: no answer', starttls: null, tlsVersion: null, cipher: null, cert: null }, dane: null },
+        {
+          host: 'b.g.example',
+          priority: 20,
+          matchedBy: null,
+          smtp: { ...base, starttls: false, tlsVersion: null, cipher: null, cert: null },
+          dane: null,
+        },
+        {
+          host: 'c.g.example',
+          priority: 30,
+          matchedBy: null,
+          smtp: {
+            ...base,
+            reached: false,
+            error: 'timeout: no answer',
+            starttls: null,
+            tlsVersion: null,
+            cipher: null,
+            cert: null,
+          },
+          dane: null,
+        },
       ],
     });
     expect(scanRecord(report, new Date('2026-12-01T00:00:00Z')).mxGates).toEqual([
-      { host: 'a.g.example', certSerial: 'AB12', failures: ['mx-cert-untrusted', 'mx-cert-name-mismatch', 'mx-cert-expired'] },
+      {
+        host: 'a.g.example',
+        certSerial: 'AB12',
+        failures: ['mx-cert-untrusted', 'mx-cert-name-mismatch', 'mx-cert-expired'],
+      },
       { host: 'b.g.example', certSerial: null, failures: ['starttls-missing'] },
       { host: 'c.g.example', certSerial: null, failures: [] },
     ]);

@@ -59,7 +59,17 @@ describe('sqliteWrite', () => {
     const lock = holdWriteLock(path);
     const db = new Database(path);
     db.pragma('busy_timeout = 0');
-    await expect(sqliteWrite(() => db.prepare("INSERT INTO installations (platform, workspace_id, sealed, installed_at) VALUES ('slack', 'T1', 'x', 'now')").run(), 30)).rejects.toMatchObject({ code: 'SQLITE_BUSY' });
+    await expect(
+      sqliteWrite(
+        () =>
+          db
+            .prepare(
+              "INSERT INTO installations (platform, workspace_id, sealed, installed_at) VALUES ('slack', 'T1', 'x', 'now')",
+            )
+            .run(),
+        30,
+      ),
+    ).rejects.toMatchObject({ code: 'SQLITE_BUSY' });
     lock.release();
     expect(db.prepare('SELECT COUNT(*) AS n FROM installations').get()).toEqual({ n: 0 });
     db.close();

@@ -23,7 +23,14 @@ describe('openSqliteStore (what only SQLite does; the rest is store-contract.ts)
     const db = new Database(path);
     // Three steps from the first release, then installations (4), TLS-RPT reports (5) and posted digest slots (6).
     expect(db.pragma('user_version', { simple: true })).toBe(6);
-    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('installations', 'tlsrpt_reports', 'tlsrpt_report_domains', 'tlsrpt_tokens') ORDER BY name").pluck().all()).toEqual(['installations', 'tlsrpt_report_domains', 'tlsrpt_reports', 'tlsrpt_tokens']);
+    expect(
+      db
+        .prepare(
+          "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('installations', 'tlsrpt_reports', 'tlsrpt_report_domains', 'tlsrpt_tokens') ORDER BY name",
+        )
+        .pluck()
+        .all(),
+    ).toEqual(['installations', 'tlsrpt_report_domains', 'tlsrpt_reports', 'tlsrpt_tokens']);
     db.close();
   });
 
@@ -33,7 +40,11 @@ describe('openSqliteStore (what only SQLite does; the rest is store-contract.ts)
     const old = new Database(path);
     MIGRATIONS[0]!(old);
     old.pragma('user_version = 1');
-    old.prepare(`INSERT INTO scans (domain, scanned_at, verdict, codes, mx) VALUES ('example.com', '2026-01-01T00:00:00.000Z', 'testing', '[]', '["mx1.example.com"]')`).run();
+    old
+      .prepare(
+        `INSERT INTO scans (domain, scanned_at, verdict, codes, mx) VALUES ('example.com', '2026-01-01T00:00:00.000Z', 'testing', '[]', '["mx1.example.com"]')`,
+      )
+      .run();
     old.close();
     const store = openSqliteStore(path);
     const [scan] = await store.recentScans('example.com', 1);
@@ -48,7 +59,11 @@ describe('openSqliteStore (what only SQLite does; the rest is store-contract.ts)
     const old = new Database(path);
     MIGRATIONS.slice(0, 5).forEach((step) => step(old));
     old.pragma('user_version = 5');
-    old.prepare(`INSERT INTO digest_slots (platform, workspace_id, channel_id, slot, claimed_at) VALUES ('slack', 'T1', 'C1', '2026-11-30T09:00:00.000Z', '2026-11-30T09:00:05.000Z')`).run();
+    old
+      .prepare(
+        `INSERT INTO digest_slots (platform, workspace_id, channel_id, slot, claimed_at) VALUES ('slack', 'T1', 'C1', '2026-11-30T09:00:00.000Z', '2026-11-30T09:00:05.000Z')`,
+      )
+      .run();
     old.close();
     const store = openSqliteStore(path);
     expect(await store.unfinishedSlots('2027-01-01T00:00:00.000Z')).toEqual([]);

@@ -88,7 +88,10 @@ export function describeStoreContract(name: string, freshDatabase: () => Promise
       await second.record(broken);
       await second.record(record({ domain: 'other.com', scannedAt: '2026-11-03T00:00:00.000Z' }));
       const recent = await second.recentScans('example.com', 5);
-      expect(recent.map((r) => [r.verdict, r.codes])).toEqual([['broken', ['mx-mismatch', 'tlsrpt-missing']], ['testing', []]]);
+      expect(recent.map((r) => [r.verdict, r.codes])).toEqual([
+        ['broken', ['mx-mismatch', 'tlsrpt-missing']],
+        ['testing', []],
+      ]);
       expect(recent[0]).toEqual(broken);
       expect(await second.recentScans('example.com', 1)).toEqual([broken]);
     });
@@ -98,7 +101,10 @@ export function describeStoreContract(name: string, freshDatabase: () => Promise
     it('adds watches once and lists them sorted byte-wise; watching again adds nothing', async () => {
       const store = await fresh();
       for (const domain of ['b.example', 'a-b.example', 'a.example', 'ab.example']) {
-        expect(await store.watch(CHANNEL, domain, { perChannel: 10, perWorkspace: 10 }, AT)).toEqual({ ok: true, added: true });
+        expect(await store.watch(CHANNEL, domain, { perChannel: 10, perWorkspace: 10 }, AT)).toEqual({
+          ok: true,
+          added: true,
+        });
       }
       expect(await store.watch(CHANNEL, 'b.example', LIMITS, AT)).toEqual({ ok: true, added: false });
       expect(await store.watches(CHANNEL)).toEqual(['a-b.example', 'a.example', 'ab.example', 'b.example']);
@@ -117,16 +123,28 @@ export function describeStoreContract(name: string, freshDatabase: () => Promise
       const store = await fresh();
       for (const d of ['a', 'b', 'c']) await store.watch(other('C1'), `${d}.example`, LIMITS, AT);
       for (const d of ['d', 'e']) await store.watch(other('C2'), `${d}.example`, LIMITS, AT);
-      expect(await store.watch(other('C3'), 'f.example', LIMITS, AT)).toEqual({ ok: false, limit: 'perWorkspace', max: 5 });
-      expect(await store.watch(other('C3', { workspaceId: 'T2' }), 'f.example', LIMITS, AT)).toEqual({ ok: true, added: true });
-      expect(await store.watch(other('C3', { platform: 'discord' }), 'f.example', LIMITS, AT)).toEqual({ ok: true, added: true });
+      expect(await store.watch(other('C3'), 'f.example', LIMITS, AT)).toEqual({
+        ok: false,
+        limit: 'perWorkspace',
+        max: 5,
+      });
+      expect(await store.watch(other('C3', { workspaceId: 'T2' }), 'f.example', LIMITS, AT)).toEqual({
+        ok: true,
+        added: true,
+      });
+      expect(await store.watch(other('C3', { platform: 'discord' }), 'f.example', LIMITS, AT)).toEqual({
+        ok: true,
+        added: true,
+      });
     });
 
     it('holds the channel limit when two instances add watches at once', async () => {
       const db = await database();
       const [first, second] = [await db.open(), await db.open()];
       const domains = ['a', 'b', 'c', 'd', 'e', 'f'].map((d) => `${d}.example`);
-      const outcomes = await Promise.all(domains.map((domain, i) => (i % 2 ? first : second).watch(CHANNEL, domain, LIMITS, AT)));
+      const outcomes = await Promise.all(
+        domains.map((domain, i) => (i % 2 ? first : second).watch(CHANNEL, domain, LIMITS, AT)),
+      );
       expect(outcomes.filter((outcome) => outcome.ok).length).toBe(3);
       expect(await first.watches(CHANNEL)).toHaveLength(3);
     });
@@ -205,21 +223,38 @@ export function describeStoreContract(name: string, freshDatabase: () => Promise
       const slot = '2026-12-01T09:00:00.000Z';
       const before = '2026-12-01T09:05:00.000Z';
       await first.claimSlot(CHANNEL, slot, '2026-12-01T09:00:10.000Z');
-      expect(await first.reclaimSlot(CHANNEL, slot, '2026-12-01T09:00:20.000Z', '2026-12-01T09:00:10.000Z')).toBe(false);
-      const takes = await Promise.all([first.reclaimSlot(CHANNEL, slot, '2026-12-01T09:06:00.000Z', before), second.reclaimSlot(CHANNEL, slot, '2026-12-01T09:06:00.000Z', before)]);
+      expect(await first.reclaimSlot(CHANNEL, slot, '2026-12-01T09:00:20.000Z', '2026-12-01T09:00:10.000Z')).toBe(
+        false,
+      );
+      const takes = await Promise.all([
+        first.reclaimSlot(CHANNEL, slot, '2026-12-01T09:06:00.000Z', before),
+        second.reclaimSlot(CHANNEL, slot, '2026-12-01T09:06:00.000Z', before),
+      ]);
       expect(takes.sort()).toEqual([false, true]);
       // Taken over at 09:06, so not unfinished before 09:06 any more.
       expect(await second.unfinishedSlots(before)).toEqual([]);
       await second.slotPosted(CHANNEL, slot, '2026-12-01T09:07:00.000Z', 'm1');
-      expect(await first.reclaimSlot(CHANNEL, slot, '2026-12-01T09:20:00.000Z', '2026-12-01T09:15:00.000Z')).toBe(false);
+      expect(await first.reclaimSlot(CHANNEL, slot, '2026-12-01T09:20:00.000Z', '2026-12-01T09:15:00.000Z')).toBe(
+        false,
+      );
     });
 
     it('replaces the last digest as a whole and keeps it across instances', async () => {
       const db = await database();
       const first = await db.open();
       expect(await first.lastDigest(CHANNEL)).toBeNull();
-      await first.saveDigest(CHANNEL, { at: AT, snapshots: [snapshotFixture({ domain: 'a.example' }), snapshotFixture({ domain: 'b.example' })] });
-      const latest = [snapshotFixture({ domain: 'b.example', verdict: 'broken', codes: ['mx-mismatch'], uncoveredMx: ['mx2.b.example'] })];
+      await first.saveDigest(CHANNEL, {
+        at: AT,
+        snapshots: [snapshotFixture({ domain: 'a.example' }), snapshotFixture({ domain: 'b.example' })],
+      });
+      const latest = [
+        snapshotFixture({
+          domain: 'b.example',
+          verdict: 'broken',
+          codes: ['mx-mismatch'],
+          uncoveredMx: ['mx2.b.example'],
+        }),
+      ];
       await first.saveDigest(CHANNEL, { at: '2026-12-01T09:00:00.000Z', snapshots: latest });
       await db.close(first);
 
@@ -245,7 +280,12 @@ export function describeStoreContract(name: string, freshDatabase: () => Promise
         clock.now = 1_000_000 + offset;
         decisions.push(await limiter.take('slack:T1:U1'));
       }
-      expect(decisions).toEqual([{ allowed: true }, { allowed: true }, { allowed: true }, { allowed: false, retryAfterMs: 597_000 }]);
+      expect(decisions).toEqual([
+        { allowed: true },
+        { allowed: true },
+        { allowed: true },
+        { allowed: false, retryAfterMs: 597_000 },
+      ]);
     });
 
     it('keeps keys apart, slides one unit at a time and does not count refusals', async () => {
@@ -284,7 +324,7 @@ export function describeStoreContract(name: string, freshDatabase: () => Promise
       expect(await second.installation({ platform: 'discord', workspaceId: 'TA' })).toBeNull();
     });
 
-    it("forgets only that workspace: its installation, watches, schedule, claimed slots and last digest", async () => {
+    it('forgets only that workspace: its installation, watches, schedule, claimed slots and last digest', async () => {
       const store = await fresh();
       const sameIdOnDiscord: Channel = { platform: 'discord', workspaceId: 'TB', channelId: 'C1' };
       for (const channel of [inA, inB, sameIdOnDiscord]) {
@@ -315,7 +355,9 @@ export function describeStoreContract(name: string, freshDatabase: () => Promise
         expect(await store.schedule(channel)).toEqual(WEEKLY);
         expect(await store.lastDigest(channel)).toEqual({ at: AT, snapshots: [snapshotFixture()] });
         expect(await store.claimSlot(channel, SLOT, AT)).toBe(false);
-        expect(await store.tlsRptReports(channel, 'example.com', { endAfter: '2026-01-01T00:00:00.000Z' })).toEqual([storedReport({ channel })]);
+        expect(await store.tlsRptReports(channel, 'example.com', { endAfter: '2026-01-01T00:00:00.000Z' })).toEqual([
+          storedReport({ channel }),
+        ]);
         expect(await store.channelOfIngestToken(`token-${channel.platform}-${channel.workspaceId}`)).toEqual(channel);
       }
       const channels = (await store.digestChannels()).map((state) => state.channel);
@@ -323,7 +365,7 @@ export function describeStoreContract(name: string, freshDatabase: () => Promise
       expect(channels).toEqual(expect.arrayContaining([inA, sameIdOnDiscord]));
     });
 
-    it("keeps workspaces apart: the same channel id in another workspace has its own watches and limits", async () => {
+    it('keeps workspaces apart: the same channel id in another workspace has its own watches and limits', async () => {
       const store = await fresh();
       for (const domain of ['a.example', 'b.example', 'c.example']) await store.watch(inA, domain, LIMITS, AT);
       expect(await store.watch(inB, 'd.example', LIMITS, AT)).toEqual({ ok: true, added: true });
@@ -356,7 +398,9 @@ export function describeStoreContract(name: string, freshDatabase: () => Promise
     it('keeps a report once when instances add it at the same moment', async () => {
       const db = await database();
       const stores = [await db.open(), await db.open(), await db.open()];
-      const added = await Promise.all(Array.from({ length: 12 }, (_, i) => stores[i % 3]!.addTlsRptReport(storedReport(), 'google|r1')));
+      const added = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => stores[i % 3]!.addTlsRptReport(storedReport(), 'google|r1')),
+      );
       expect(added.filter(Boolean)).toHaveLength(1);
       expect(await stores[0]!.tlsRptReports(REPORT_CHANNEL, 'example.com', SINCE_JANUARY)).toEqual([storedReport()]);
     });
@@ -365,7 +409,9 @@ export function describeStoreContract(name: string, freshDatabase: () => Promise
       const store = await fresh();
       const summary = [summaryRow(), summaryRow({ policyDomain: 'example.net' }), summaryRow({ policyDomain: null })];
       await store.addTlsRptReport(storedReport({ summary }), 'k1');
-      expect(await store.tlsRptReports(REPORT_CHANNEL, 'example.net', SINCE_JANUARY)).toEqual([storedReport({ summary })]);
+      expect(await store.tlsRptReports(REPORT_CHANNEL, 'example.net', SINCE_JANUARY)).toEqual([
+        storedReport({ summary }),
+      ]);
       expect(await store.tlsRptReports(REPORT_CHANNEL, 'example.com', SINCE_JANUARY)).toHaveLength(1);
       expect(await store.tlsRptReports(REPORT_CHANNEL, 'example.org', SINCE_JANUARY)).toEqual([]);
       expect(await store.tlsRptReports(OTHER, 'example.com', SINCE_JANUARY)).toEqual([]);
@@ -373,12 +419,22 @@ export function describeStoreContract(name: string, freshDatabase: () => Promise
 
     it('reads a window by the end of the date range or by arrival, oldest first', async () => {
       const store = await fresh();
-      await store.addTlsRptReport(storedReport({ reportId: 'late', end: '2026-11-28T00:00:00.000Z', receivedAt: '2026-11-30T12:00:00.000Z' }), 'late');
-      await store.addTlsRptReport(storedReport({ reportId: 'old', end: '2026-11-20T00:00:00.000Z', receivedAt: '2026-11-20T01:00:00.000Z' }), 'old');
+      await store.addTlsRptReport(
+        storedReport({ reportId: 'late', end: '2026-11-28T00:00:00.000Z', receivedAt: '2026-11-30T12:00:00.000Z' }),
+        'late',
+      );
+      await store.addTlsRptReport(
+        storedReport({ reportId: 'old', end: '2026-11-20T00:00:00.000Z', receivedAt: '2026-11-20T01:00:00.000Z' }),
+        'old',
+      );
       await store.addTlsRptReport(storedReport({ reportId: 'new' }), 'new');
       const ids = (reports: { reportId: string | null }[]) => reports.map((report) => report.reportId);
-      expect(ids(await store.tlsRptReports(REPORT_CHANNEL, 'example.com', { endAfter: '2026-11-27T00:00:00.000Z' }))).toEqual(['late', 'new']);
-      expect(ids(await store.tlsRptReports(REPORT_CHANNEL, 'example.com', { receivedAfter: '2026-11-30T09:00:00.000Z' }))).toEqual(['late']);
+      expect(
+        ids(await store.tlsRptReports(REPORT_CHANNEL, 'example.com', { endAfter: '2026-11-27T00:00:00.000Z' })),
+      ).toEqual(['late', 'new']);
+      expect(
+        ids(await store.tlsRptReports(REPORT_CHANNEL, 'example.com', { receivedAfter: '2026-11-30T09:00:00.000Z' })),
+      ).toEqual(['late']);
     });
 
     it('mints one token per channel: a second mint returns the first; unknown tokens map to no channel', async () => {
@@ -395,7 +451,11 @@ export function describeStoreContract(name: string, freshDatabase: () => Promise
     it('gives every instance minting at once the same one token', async () => {
       const db = await database();
       const stores = [await db.open(), await db.open()];
-      const minted = await Promise.all(['tok-a', 'tok-b', 'tok-c', 'tok-d'].map((token, i) => stores[i % 2]!.mintIngestToken(REPORT_CHANNEL, token, AT)));
+      const minted = await Promise.all(
+        ['tok-a', 'tok-b', 'tok-c', 'tok-d'].map((token, i) =>
+          stores[i % 2]!.mintIngestToken(REPORT_CHANNEL, token, AT),
+        ),
+      );
       expect(new Set(minted).size).toBe(1);
       expect(await stores[1]!.ingestToken(REPORT_CHANNEL)).toBe(minted[0]);
     });

@@ -1,4 +1,4 @@
-import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
+import { type AddressInfo, connect, createServer, type Socket } from 'node:net';
 
 /** A TCP relay to a real server that a test can cut (every connection reset, new ones refused) and restore. */
 export interface TcpRelay {

@@ -28,7 +28,12 @@ describe('readTlsRptReport: gzip', () => {
   it('reads a member whose header carries a name, a comment, an extra field and a header CRC', () => {
     const gz = gzipSync(appendixB);
     const header = Buffer.from([0x1f, 0x8b, 8, 2 | 4 | 8 | 16, 0, 0, 0, 0, 0, 3, 3, 0, 0x41, 0x42, 0x43]);
-    const named = Buffer.concat([header, Buffer.from('report.json\0a comment\0'), Buffer.from([0, 0]), gz.subarray(10)]);
+    const named = Buffer.concat([
+      header,
+      Buffer.from('report.json\0a comment\0'),
+      Buffer.from([0, 0]),
+      gz.subarray(10),
+    ]);
     expect(readTlsRptReport(named)).toEqual(plain);
   });
 
@@ -55,7 +60,10 @@ describe('readTlsRptReport: gzip', () => {
   });
 
   it('rejects gzip whose JSON is broken as invalid-json', () => {
-    expect(readTlsRptReport(gzipSync('{"policies":'))).toEqual({ accepted: false, error: { code: 'invalid-json', path: null, message: expect.any(String) } });
+    expect(readTlsRptReport(gzipSync('{"policies":'))).toEqual({
+      accepted: false,
+      error: { code: 'invalid-json', path: null, message: expect.any(String) },
+    });
   });
 
   describe('a gzip bomb: about 64 KiB inflating to 64 MiB', () => {

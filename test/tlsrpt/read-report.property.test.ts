@@ -12,7 +12,10 @@ const detail = fc.record({
   'failed-session-count': count,
 });
 const entry = fc.record({
-  policy: fc.record({ 'policy-type': fc.constantFrom('sts', 'tlsa'), 'policy-domain': fc.constantFrom('a.example', 'b.example') }),
+  policy: fc.record({
+    'policy-type': fc.constantFrom('sts', 'tlsa'),
+    'policy-domain': fc.constantFrom('a.example', 'b.example'),
+  }),
   summary: fc.record({ 'total-successful-session-count': count, 'total-failure-session-count': count }),
   'failure-details': fc.array(detail, { maxLength: 6 }),
 });
@@ -29,8 +32,10 @@ describe('readTlsRptReport (properties)', () => {
     fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => wellFormed(readTlsRptReport(bytes))));
     fc.assert(fc.property(fc.json(), (text) => wellFormed(readTlsRptReport(Buffer.from(text)))));
     fc.assert(
-      fc.property(fc.jsonValue(), fc.constantFrom('policies', 'date-range', 'organization-name', 'contact-info'), (value, key) =>
-        wellFormed(readTlsRptReport(Buffer.from(JSON.stringify(reportJson({ [key]: value }))))),
+      fc.property(
+        fc.jsonValue(),
+        fc.constantFrom('policies', 'date-range', 'organization-name', 'contact-info'),
+        (value, key) => wellFormed(readTlsRptReport(Buffer.from(JSON.stringify(reportJson({ [key]: value }))))),
       ),
     );
   });
@@ -41,11 +46,15 @@ describe('readTlsRptReport (properties)', () => {
         const result = readTlsRptReport(bytesOf(policies));
         if (!result.accepted) throw new Error(result.error.message);
         for (const row of result.summary) {
-          const same = policies.filter((p) => p.policy['policy-domain'] === row.policyDomain && p.policy['policy-type'] === row.policyType);
+          const same = policies.filter(
+            (p) => p.policy['policy-domain'] === row.policyDomain && p.policy['policy-type'] === row.policyType,
+          );
           expect(row.successful).toBe(same.reduce((sum, p) => sum + p.summary['total-successful-session-count'], 0));
           expect(row.failed).toBe(same.reduce((sum, p) => sum + p.summary['total-failure-session-count'], 0));
         }
-        expect(result.summary.length).toBe(new Set(policies.map((p) => `${p.policy['policy-domain']} ${p.policy['policy-type']}`)).size);
+        expect(result.summary.length).toBe(
+          new Set(policies.map((p) => `${p.policy['policy-domain']} ${p.policy['policy-type']}`)).size,
+        );
       }),
     );
   });

@@ -157,17 +157,30 @@ describe('readTlsRptReport: reports in the shapes real senders write', () => {
     });
     expect(Object.keys(row.sendingMtas)).toHaveLength(5000);
     expect(row.sendingMtas['10.0.19.249']).toBe(1);
-    expect(row.uncoveredFailingMxHosts).toEqual(['mx0.example.com', 'mx1.example.com', 'mx2.example.com', 'mx3.example.com']);
+    expect(row.uncoveredFailingMxHosts).toEqual([
+      'mx0.example.com',
+      'mx1.example.com',
+      'mx2.example.com',
+      'mx3.example.com',
+    ]);
   });
 });
 
 describe('readTlsRptReport: summary rows', () => {
   it('sums entries with the same (domain, type): a policy changed during the day', () => {
     const enforce = stsEntry({
-      policy: { 'policy-string': ['version: STSv1', 'mode: enforce', 'mx: *.example.com', 'max_age: 86400'], 'policy-domain': 'Example.COM.' },
+      policy: {
+        'policy-string': ['version: STSv1', 'mode: enforce', 'mx: *.example.com', 'max_age: 86400'],
+        'policy-domain': 'Example.COM.',
+      },
       summary: { 'total-successful-session-count': 5, 'total-failure-session-count': 2 },
       'failure-details': [
-        { 'result-type': 'certificate-expired', 'sending-mta-ip': '192.0.2.1', 'receiving-mx-hostname': 'MX.example.com.', 'failed-session-count': 2 },
+        {
+          'result-type': 'certificate-expired',
+          'sending-mta-ip': '192.0.2.1',
+          'receiving-mx-hostname': 'MX.example.com.',
+          'failed-session-count': 2,
+        },
       ],
     });
     const result = accepted(readTlsRptReport(reportBytes({ policies: [stsEntry(), enforce] })));
@@ -193,22 +206,38 @@ describe('readTlsRptReport: summary rows', () => {
       policy: { 'mx-host': ['*.example.com', 'mx.other.example'] },
       summary: { 'total-failure-session-count': 9 },
       'failure-details': [
-        { 'result-type': 'starttls-not-supported', 'receiving-mx-hostname': 'a.b.example.com', 'failed-session-count': 4 },
-        { 'result-type': 'starttls-not-supported', 'receiving-mx-hostname': 'mx1.example.com', 'failed-session-count': 3 },
+        {
+          'result-type': 'starttls-not-supported',
+          'receiving-mx-hostname': 'a.b.example.com',
+          'failed-session-count': 4,
+        },
+        {
+          'result-type': 'starttls-not-supported',
+          'receiving-mx-hostname': 'mx1.example.com',
+          'failed-session-count': 3,
+        },
         { 'result-type': 'sts-policy-fetch-error', 'receiving-mx-hostname': '', 'failed-session-count': 1 },
         { 'result-type': 'starttls-not-supported', 'receiving-mx-hostname': 'example.com', 'failed-session-count': 1 },
       ],
     });
     const row = accepted(readTlsRptReport(reportBytes({ policies: [entry] }))).summary[0]!;
     expect(row.mxPatterns).toEqual(['*.example.com', 'mx.other.example']);
-    expect(row.failingMxHosts).toEqual({ 'a.b.example.com': 4, 'mx1.example.com': 3, '(unknown)': 1, 'example.com': 1 });
+    expect(row.failingMxHosts).toEqual({
+      'a.b.example.com': 4,
+      'mx1.example.com': 3,
+      '(unknown)': 1,
+      'example.com': 1,
+    });
     expect(row.sendingMtas).toEqual({ '(unknown)': 9 });
     expect(row.uncoveredFailingMxHosts).toEqual(['a.b.example.com', 'example.com']);
   });
 
   it('gives null uncovered hosts to an sts row without patterns and to other types', () => {
     const noPatterns = stsEntry({ policy: { 'policy-string': ['version: STSv1', 'mode: testing'] } });
-    const noPolicy = { policy: { 'policy-type': 'no-policy-found', 'policy-domain': 'example.com' }, summary: { 'total-successful-session-count': 3, 'total-failure-session-count': 0 } };
+    const noPolicy = {
+      policy: { 'policy-type': 'no-policy-found', 'policy-domain': 'example.com' },
+      summary: { 'total-successful-session-count': 3, 'total-failure-session-count': 0 },
+    };
     const rows = accepted(readTlsRptReport(reportBytes({ policies: [noPatterns, noPolicy] }))).summary;
     expect(rows.map((r) => [r.policyType, r.mxPatterns, r.uncoveredFailingMxHosts])).toEqual([
       ['sts', [], null],
@@ -232,7 +261,11 @@ describe('readTlsRptReport: summary rows', () => {
   });
 
   it('keeps a remote "__proto__" key an ordinary count key', () => {
-    const entry = stsEntry({ 'failure-details': [{ 'result-type': 'certificate-expired', 'receiving-mx-hostname': '__proto__', 'failed-session-count': 1 }] });
+    const entry = stsEntry({
+      'failure-details': [
+        { 'result-type': 'certificate-expired', 'receiving-mx-hostname': '__proto__', 'failed-session-count': 1 },
+      ],
+    });
     const row = accepted(readTlsRptReport(reportBytes({ policies: [entry] }))).summary[0]!;
     expect(Object.entries(row.failingMxHosts)).toEqual([['__proto__', 1]]);
     expect(JSON.parse(JSON.stringify(row)).failingMxHosts).toEqual(JSON.parse('{"__proto__":1}'));
@@ -243,20 +276,26 @@ describe('readTlsRptReport: tolerated with a warning', () => {
   const warningsOf = (bytes: Buffer) => accepted(readTlsRptReport(bytes)).warnings;
 
   it('reads mx-host given as one string', () => {
-    const result = accepted(readTlsRptReport(reportBytes({ policies: [stsEntry({ policy: { 'mx-host': '*.example.com' } })] })));
+    const result = accepted(
+      readTlsRptReport(reportBytes({ policies: [stsEntry({ policy: { 'mx-host': '*.example.com' } })] })),
+    );
     expect(result.summary[0]!.mxPatterns).toEqual(['*.example.com']);
     expect(result.warnings).toEqual(['mx-host-not-array']);
   });
 
   it('strips an "mx: " prefix from mx-host entries and reads mx-host-pattern too', () => {
-    const entry = stsEntry({ policy: { 'mx-host': ['mx: mx.example.com'], 'mx-host-pattern': ['MX:*.backup.example.com'] } });
+    const entry = stsEntry({
+      policy: { 'mx-host': ['mx: mx.example.com'], 'mx-host-pattern': ['MX:*.backup.example.com'] },
+    });
     const result = accepted(readTlsRptReport(reportBytes({ policies: [entry] })));
     expect(result.summary[0]!.mxPatterns).toEqual(['mx.example.com', '*.backup.example.com']);
     expect(result.warnings).toEqual(['mx-host-prefixed']);
   });
 
   it('reads a policy-string given as one string of lines', () => {
-    const entry = stsEntry({ policy: { 'policy-string': 'version: STSv1\r\nmode: enforce\r\nmx: mx.example.com\r\nmax_age: 86400\r\n' } });
+    const entry = stsEntry({
+      policy: { 'policy-string': 'version: STSv1\r\nmode: enforce\r\nmx: mx.example.com\r\nmax_age: 86400\r\n' },
+    });
     const result = accepted(readTlsRptReport(reportBytes({ policies: [entry] })));
     expect(result.summary[0]).toMatchObject({ modes: ['enforce'], mxPatterns: ['mx.example.com'] });
     expect(result.warnings).toEqual(['policy-string-not-array']);
@@ -268,13 +307,21 @@ describe('readTlsRptReport: tolerated with a warning', () => {
       'failure-details': [{ 'result-type': 'certificate-expired', 'receiving-mx-hostname': 'mx.example.com' }],
     });
     const result = accepted(readTlsRptReport(reportBytes({ policies: [entry] })));
-    expect(result.summary[0]).toMatchObject({ successful: 0, failed: 1, failuresByResultType: { 'certificate-expired': 0 } });
+    expect(result.summary[0]).toMatchObject({
+      successful: 0,
+      failed: 1,
+      failuresByResultType: { 'certificate-expired': 0 },
+    });
     expect(result.warnings).toEqual(['missing-count-defaulted']);
   });
 
   it('keeps unknown policy and result types under their raw strings, never added to known rows', () => {
     const entry = {
-      ...stsEntry({ 'failure-details': [{ 'result-type': 'x-timeout', 'receiving-mx-hostname': 'mx.example.com', 'failed-session-count': 1 }] }),
+      ...stsEntry({
+        'failure-details': [
+          { 'result-type': 'x-timeout', 'receiving-mx-hostname': 'mx.example.com', 'failed-session-count': 1 },
+        ],
+      }),
     };
     const other = stsEntry({ policy: { 'policy-type': 'x-dane-lite' } });
     const result = accepted(readTlsRptReport(reportBytes({ policies: [entry, other] })));
@@ -286,7 +333,9 @@ describe('readTlsRptReport: tolerated with a warning', () => {
   });
 
   it('reads a missing result-type as (unknown), with the unknown-result-type warning', () => {
-    const entry = stsEntry({ 'failure-details': [{ 'receiving-mx-hostname': 'mx.example.com', 'failed-session-count': 1 }] });
+    const entry = stsEntry({
+      'failure-details': [{ 'receiving-mx-hostname': 'mx.example.com', 'failed-session-count': 1 }],
+    });
     const result = accepted(readTlsRptReport(reportBytes({ policies: [entry] })));
     expect(result.summary[0]!.failuresByResultType).toEqual({ '(unknown)': 1 });
     expect(result.warnings).toEqual(['unknown-result-type']);
@@ -306,12 +355,17 @@ describe('readTlsRptReport: tolerated with a warning', () => {
   });
 
   it('gathers several warnings as a sorted set', () => {
-    const entries = [stsEntry({ policy: { 'policy-domain': '' } }), stsEntry({ policy: { 'policy-domain': undefined, 'mx-host': 'mx.example.com' } })];
+    const entries = [
+      stsEntry({ policy: { 'policy-domain': '' } }),
+      stsEntry({ policy: { 'policy-domain': undefined, 'mx-host': 'mx.example.com' } }),
+    ];
     expect(warningsOf(reportBytes({ policies: entries }))).toEqual(['missing-policy-domain', 'mx-host-not-array']);
   });
 
   it('accepts a UTF-8 byte order mark silently', () => {
-    const result = accepted(readTlsRptReport(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), corpus('rfc8460-appendix-b.json')])));
+    const result = accepted(
+      readTlsRptReport(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), corpus('rfc8460-appendix-b.json')])),
+    );
     expect([result.report.organization, result.warnings]).toEqual(['Company-X', []]);
   });
 
@@ -320,7 +374,9 @@ describe('readTlsRptReport: tolerated with a warning', () => {
     delete json['organization-name'];
     delete json['report-id'];
     const entry = stsEntry({ policy: { 'x-policy-ext': true }, summary: { 'x-summary-ext': 'y' } });
-    const result = accepted(readTlsRptReport(Buffer.from(JSON.stringify({ ...json, policies: [{ ...entry, 'x-entry-ext': 1 }] }))));
+    const result = accepted(
+      readTlsRptReport(Buffer.from(JSON.stringify({ ...json, policies: [{ ...entry, 'x-entry-ext': 1 }] }))),
+    );
     expect(result.report).toMatchObject({ organization: null, reportId: null, contactInfo: null });
     expect(result.warnings).toEqual([]);
   });

@@ -23,7 +23,9 @@ export function reportJson(overrides: Record<string, unknown> = {}): Record<stri
 }
 
 /** One sts policy entry for example.com: 10 successful, 1 failed on mx.example.com. */
-export function stsEntry(overrides: { policy?: object; summary?: object; 'failure-details'?: unknown } = {}): Record<string, unknown> {
+export function stsEntry(
+  overrides: { policy?: object; summary?: object; 'failure-details'?: unknown } = {},
+): Record<string, unknown> {
   return {
     policy: {
       'policy-type': 'sts',
@@ -33,7 +35,12 @@ export function stsEntry(overrides: { policy?: object; summary?: object; 'failur
     },
     summary: { 'total-successful-session-count': 10, 'total-failure-session-count': 1, ...overrides.summary },
     'failure-details': overrides['failure-details'] ?? [
-      { 'result-type': 'certificate-expired', 'sending-mta-ip': '192.0.2.1', 'receiving-mx-hostname': 'mx.example.com', 'failed-session-count': 1 },
+      {
+        'result-type': 'certificate-expired',
+        'sending-mta-ip': '192.0.2.1',
+        'receiving-mx-hostname': 'mx.example.com',
+        'failed-session-count': 1,
+      },
     ],
   };
 }

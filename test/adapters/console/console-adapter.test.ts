@@ -41,7 +41,11 @@ function memoryStore(): SqliteStore {
 
 describe('startConsoleAdapter', () => {
   it('renders a scanned domain: verdict line, summary, MX table with ✓/✗, findings and fixes', async () => {
-    const core = createCommandCore({ scan: async (domain) => brokenReportFixture(domain), watches: memoryStore(), now: () => FIXTURE_NOW });
+    const core = createCommandCore({
+      scan: async (domain) => brokenReportFixture(domain),
+      watches: memoryStore(),
+      now: () => FIXTURE_NOW,
+    });
     const term = terminal(core);
     await term.waitFor('mtasts> ');
     term.type('/mtasts Example.com');
@@ -81,14 +85,17 @@ describe('startConsoleAdapter', () => {
       { text: 'example.net', fresh: true, platform: 'console' },
     ]);
     // One channel: what is watched at the prompt is what its digests cover.
-    for (const { platform, workspaceId, channelId } of requests) expect({ platform, workspaceId, channelId }).toEqual(CONSOLE_CHANNEL);
+    for (const { platform, workspaceId, channelId } of requests)
+      expect({ platform, workspaceId, channelId }).toEqual(CONSOLE_CHANNEL);
     expect(term.output()).toContain('got example.net');
   });
 
   it('neutralises control characters and ANSI escapes in remote text', async () => {
     const hostile = reportFixture({
       verdict: 'broken',
-      mx: [{ host: `evil${ESC}[2J${ESC}]0;pwned\u0007.example`, priority: 10, matchedBy: null, smtp: null, dane: null }],
+      mx: [
+        { host: `evil${ESC}[2J${ESC}]0;pwned\u0007.example`, priority: 10, matchedBy: null, smtp: null, dane: null },
+      ],
       findings: [
         {
           code: 'policy-invalid',
@@ -98,7 +105,13 @@ describe('startConsoleAdapter', () => {
           fix: `Fix ${ESC}[0m it`,
         },
       ],
-      suggestions: { txtName: '_mta-sts.example.com', txt: 'v=STSv1; id=1;', policy: `version: STSv1\nmode: ${ESC}[5mtesting\n`, tlsrptName: '_smtp._tls.example.com', tlsrpt: 'v=TLSRPTv1; rua=mailto:tls-reports@example.com' },
+      suggestions: {
+        txtName: '_mta-sts.example.com',
+        txt: 'v=STSv1; id=1;',
+        policy: `version: STSv1\nmode: ${ESC}[5mtesting\n`,
+        tlsrptName: '_smtp._tls.example.com',
+        tlsrpt: 'v=TLSRPTv1; rua=mailto:tls-reports@example.com',
+      },
     });
     const core = createCommandCore({ scan: async () => hostile, watches: memoryStore(), now: () => FIXTURE_NOW });
     const term = terminal(core);
@@ -117,7 +130,11 @@ describe('startConsoleAdapter', () => {
   });
 
   it('colours the verdict on a TTY, and not when NO_COLOR is set', async () => {
-    const core = createCommandCore({ scan: async (domain) => reportFixture({ domain }), watches: memoryStore(), now: () => FIXTURE_NOW });
+    const core = createCommandCore({
+      scan: async (domain) => reportFixture({ domain }),
+      watches: memoryStore(),
+      now: () => FIXTURE_NOW,
+    });
     vi.stubEnv('NO_COLOR', '');
     const tty = terminal(core, true);
     tty.type('example.com');
@@ -142,7 +159,8 @@ describe('startConsoleAdapter', () => {
         if (domain === 'a.example') await held;
         return reportFixture({ domain });
       },
-      watches: memoryStore(), now: () => FIXTURE_NOW,
+      watches: memoryStore(),
+      now: () => FIXTURE_NOW,
       limits: { maxConcurrentScans: 1 },
     });
     const first = core.handle({ platform: 'slack', workspaceId: 'T', channelId: 'C', userId: 'U', text: 'a.example' });
@@ -175,7 +193,9 @@ describe('startConsoleAdapter', () => {
     });
     const printed = term.output().split('mtasts> ');
     expect(printed).toHaveLength(3);
-    expect(printed[1]).toBe('MTA-STS digest: 1 domain · 1 enforced\nNo changes since the previous digest (2024-03-01 09:00 UTC).\\u001b[2J\n');
+    expect(printed[1]).toBe(
+      'MTA-STS digest: 1 domain · 1 enforced\nNo changes since the previous digest (2024-03-01 09:00 UTC).\\u001b[2J\n',
+    );
     term.type('example.com');
     await term.waitFor('answered');
     await term.adapter.stop();
@@ -192,7 +212,8 @@ describe('startConsoleAdapter', () => {
         await held;
         return reportFixture({ domain });
       },
-      watches: memoryStore(), now: () => FIXTURE_NOW,
+      watches: memoryStore(),
+      now: () => FIXTURE_NOW,
     });
     const term = terminal(core);
     term.type('example.com');

@@ -4,7 +4,7 @@ import { startConsoleAdapter } from '../../../adapters/console/index.js';
 import { createCommandCore } from '../../../src/command/command-core.js';
 import { scan } from '../../../src/scan/scan.js';
 import { openSqliteStore, type SqliteStore } from '../../../src/store/sqlite-store.js';
-import { publishDomain, startFixtureInternet, type FixtureInternet } from '../../fixture/fixture-internet.js';
+import { type FixtureInternet, publishDomain, startFixtureInternet } from '../../fixture/fixture-internet.js';
 
 const policy = (mx: string[], maxAge = 604800) =>
   ['version: STSv1', 'mode: enforce', ...mx.map((m) => `mx: ${m}`), `max_age: ${maxAge}`, ''].join('\r\n');
@@ -29,7 +29,8 @@ function terminal(core: Parameters<typeof startConsoleAdapter>[0]['core']) {
     async type(line: string): Promise<string> {
       const from = text.length;
       input.write(`${line}\n`);
-      for (let i = 0; i < 400 && !text.slice(from).includes('mtasts> '); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+      for (let i = 0; i < 400 && !text.slice(from).includes('mtasts> '); i++)
+        await new Promise((resolve) => setTimeout(resolve, 25));
       const answer = text.slice(from);
       expect(answer).toContain('mtasts> ');
       return answer.slice(0, answer.lastIndexOf('mtasts> '));
@@ -120,7 +121,9 @@ describe('console adapter with the real core and scan', () => {
     });
     const term = terminal(core);
 
-    expect(await term.type(`/mtasts watch ${steady}`)).toContain(`Now watching ${steady} in this channel · next digest `);
+    expect(await term.type(`/mtasts watch ${steady}`)).toContain(
+      `Now watching ${steady} in this channel · next digest `,
+    );
     expect(await term.type(`watch ${drifting}`)).toContain(`Now watching ${drifting} in this channel`);
     const first = await term.type('digest now');
     expect(first).toContain('MTA-STS digest: 2 domains · 2 enforced');
@@ -131,10 +134,16 @@ describe('console adapter with the real core and scan', () => {
     clock.offset = 10 * 60_000;
     const lines = (await term.type('/mtasts digest now')).split('\n');
     expect(lines[0]).toBe('MTA-STS digest: 2 domains · 1 enforced · 1 broken');
-    expect(lines[1]).toMatch(/^1 domain changed since the previous digest \(\d{4}-\d\d-\d\d \d\d:\d\d UTC\); listed first\.$/);
-    expect(lines[3]).toMatch(new RegExp(`^  ✗ ${drifting.replace(/\./g, '\\.')}  broken · mode enforce · id 20261130T000000 · `));
+    expect(lines[1]).toMatch(
+      /^1 domain changed since the previous digest \(\d{4}-\d\d-\d\d \d\d:\d\d UTC\); listed first\.$/,
+    );
+    expect(lines[3]).toMatch(
+      new RegExp(`^  ✗ ${drifting.replace(/\./g, '\\.')}  broken · mode enforce · id 20261130T000000 · `),
+    );
     expect(lines[4]).toBe('      ▸ verdict enforced → broken');
-    expect(lines[5]).toBe('      ▸ policy body changed without a new id (stale-policy-id): senders keep the old policy');
+    expect(lines[5]).toBe(
+      '      ▸ policy body changed without a new id (stale-policy-id): senders keep the old policy',
+    );
     const details = lines.slice(lines.indexOf('Broken domains'));
     expect(details[1]).toBe(`  ▸ ${drifting}`);
     expect(details.join('\n')).toContain('(stale-policy-id)');

@@ -33,10 +33,21 @@ function digest(over: Partial<DigestMessage> = {}): DigestMessage {
         verdict: 'broken',
         changes: [
           { kind: 'verdict-changed', text: 'verdict enforced → broken' },
-          { kind: 'body-changed-without-id-rotation', text: 'policy body changed without a new id (stale-policy-id): senders keep the old policy' },
+          {
+            kind: 'body-changed-without-id-rotation',
+            text: 'policy body changed without a new id (stale-policy-id): senders keep the old policy',
+          },
         ],
       }),
-      line('slow.example', { verdict: null, mode: null, policyId: null, shortHash: null, mxCoverage: null, certDaysLeft: null, timedOut: true }),
+      line('slow.example', {
+        verdict: null,
+        mode: null,
+        policyId: null,
+        shortHash: null,
+        mxCoverage: null,
+        certDaysLeft: null,
+        timedOut: true,
+      }),
       line('a.example', { certDaysLeft: 1 }),
       line('old.example', { certDaysLeft: -3, mxCoverage: { covered: 1, total: 2 } }),
     ],
@@ -80,15 +91,32 @@ describe('renderDigest', () => {
   });
 
   it('prints a digest of no changes as its one intro line above the domains, and no details section', () => {
-    const quiet = digest({ tone: 'good', noChanges: true, intro: 'No changes since the previous digest (2026-11-30 09:00 UTC).', lines: [line('a.example')], details: [] });
+    const quiet = digest({
+      tone: 'good',
+      noChanges: true,
+      intro: 'No changes since the previous digest (2026-11-30 09:00 UTC).',
+      lines: [line('a.example')],
+      details: [],
+    });
     const out = renderDigest(quiet, false);
-    expect(out.slice(0, 3)).toEqual([quiet.headline, 'No changes since the previous digest (2026-11-30 09:00 UTC).', '']);
+    expect(out.slice(0, 3)).toEqual([
+      quiet.headline,
+      'No changes since the previous digest (2026-11-30 09:00 UTC).',
+      '',
+    ]);
     expect(out).not.toContain('Broken domains');
     expect(out).toHaveLength(4);
   });
 
   it('prints the TLS-RPT line of a domain under it, above its changes', () => {
-    const quiet = digest({ lines: [line('a.example', { tlsrpt: 'TLS-RPT since the last digest: 40 successful · 0 failed, from Google Inc.\u001b[2J' })], details: [] });
+    const quiet = digest({
+      lines: [
+        line('a.example', {
+          tlsrpt: 'TLS-RPT since the last digest: 40 successful · 0 failed, from Google Inc.\u001b[2J',
+        }),
+      ],
+      details: [],
+    });
     expect(renderDigest(quiet, false).slice(3)).toEqual([
       '  ✓ a.example  enforced · mode enforce · id 20261130T000000 · sha256 3f2a9c1be07d… · MX 1/1 covered · certificate expires in 80 days',
       '      TLS-RPT since the last digest: 40 successful · 0 failed, from Google Inc.\\u001b[2J',
@@ -108,7 +136,15 @@ describe('renderDigest', () => {
       details: [
         {
           domain: `evil${ESC}[2J.example`,
-          findings: [{ code: 'policy-invalid', severity: 'error', title: `bad ${ESC}[31mline`, detail: `said\r\nX: ${ESC}[1A`, fix: `fix\u0000it` }],
+          findings: [
+            {
+              code: 'policy-invalid',
+              severity: 'error',
+              title: `bad ${ESC}[31mline`,
+              detail: `said\r\nX: ${ESC}[1A`,
+              fix: `fix\u0000it`,
+            },
+          ],
         },
       ],
     });
@@ -122,7 +158,9 @@ describe('renderDigest', () => {
 
   it('colours the headline by tone and the marks by verdict on a colour terminal', () => {
     const out = renderDigest(digest(), true);
-    expect(out[0]).toBe(`${ESC}[1m${ESC}[33mMTA-STS digest: 4 domains · 2 enforced · 1 broken · 1 timed out${ESC}[39m${ESC}[22m`);
+    expect(out[0]).toBe(
+      `${ESC}[1m${ESC}[33mMTA-STS digest: 4 domains · 2 enforced · 1 broken · 1 timed out${ESC}[39m${ESC}[22m`,
+    );
     expect(out[3]).toContain(`${ESC}[33m✗${ESC}[39m drift.example`);
   });
 });

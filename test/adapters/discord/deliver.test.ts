@@ -2,9 +2,9 @@ import { REST } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { channelTarget } from '../../../adapters/discord/channel-target.js';
 import { deliverMessage } from '../../../adapters/discord/deliver.js';
-import { renderDigestDetails } from '../../../adapters/discord/render-digest-details.js';
 import { renderDigest } from '../../../adapters/discord/render-digest.js';
-import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from './fake-discord.js';
+import { renderDigestDetails } from '../../../adapters/discord/render-digest-details.js';
+import { type FakeDiscord, type RecordedRequest, startFakeDiscord } from './fake-discord.js';
 import { CHANNEL_ID } from './interactions.js';
 import { hugeDigest, sampleDigest } from './sample-digests.js';
 import { brokenReport, enforcedReport } from './sample-messages.js';
@@ -38,7 +38,10 @@ describe('deliverMessage to a channel', () => {
 
     expect(parts.map((r) => ({ embeds: r.body.embeds, components: r.body.components }))).toEqual(renderDigest(digest));
     expect(thread.route).toBe(`/channels/${CHANNEL_ID}/messages/${parts[0]!.reply.id}/threads`);
-    expect(thread.body).toEqual({ name: `MTA-STS digest: ${digest.details.length} broken domains`, auto_archive_duration: 1440 });
+    expect(thread.body).toEqual({
+      name: `MTA-STS digest: ${digest.details.length} broken domains`,
+      auto_archive_duration: 1440,
+    });
     expect(inThread.map((r) => r.body.content)).toEqual(renderDigestDetails(digest.details));
     expect(fake.requests.indexOf(thread)).toBeGreaterThan(fake.requests.indexOf(parts.at(-1)!));
     for (const request of [...parts, ...inThread]) expect(request.body.allowed_mentions).toEqual({ parse: [] });
@@ -60,7 +63,10 @@ describe('deliverMessage to a channel', () => {
     expect(fake.requests.filter(isThread).map((r) => r.status)).toEqual([403]);
     expect(messages).toHaveLength(2);
     expect(messages[0]!.body.embeds[0].title).toMatch(/^MTA-STS digest: 5 domains/);
-    expect(messages[1]!.body).toEqual({ content: renderDigestDetails(sampleDigest().details)[0], allowed_mentions: { parse: [] } });
+    expect(messages[1]!.body).toEqual({
+      content: renderDigestDetails(sampleDigest().details)[0],
+      allowed_mentions: { parse: [] },
+    });
   });
 
   it('waits out a 429 from Discord and still posts every part once, in order', async () => {
@@ -77,7 +83,9 @@ describe('deliverMessage to a channel', () => {
   it('rejects when Discord refuses the message, and posts nothing further', async () => {
     fake.refuseChannelMessages = true;
 
-    await expect(deliverMessage(channelTarget(rest, CHANNEL_ID), hugeDigest(100), memoryLogger().logger)).rejects.toThrow(/Missing Permissions/);
+    await expect(
+      deliverMessage(channelTarget(rest, CHANNEL_ID), hugeDigest(100), memoryLogger().logger),
+    ).rejects.toThrow(/Missing Permissions/);
     expect(fake.requests.filter(toChannel)).toHaveLength(1);
     expect(fake.requests.some(isThread)).toBe(false);
   });
@@ -90,7 +98,9 @@ describe('deliverMessage to a channel', () => {
     expect(report!.body.embeds[0].title).toBe('example.com — Broken');
     expect(report!.body.components[0].components[0].custom_id).toBe('mtasts:rescan:example.com');
     expect(thread.body.name).toBe('MTA-STS fixes for example.com');
-    expect(posted((r) => r.route === `/channels/${thread.reply.id}/messages`)[0]!.body.content).toContain('```\nv=STSv1; id=20240102\n```');
+    expect(posted((r) => r.route === `/channels/${thread.reply.id}/messages`)[0]!.body.content).toContain(
+      '```\nv=STSv1; id=20240102\n```',
+    );
   });
 
   it('posts a healthy report alone', async () => {

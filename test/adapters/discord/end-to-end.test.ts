@@ -1,16 +1,22 @@
 import { MessageFlags, PermissionFlagsBits } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startDiscordAdapter, type DiscordAdapter } from '../../../adapters/discord/index.js';
+import { type DiscordAdapter, startDiscordAdapter } from '../../../adapters/discord/index.js';
 import { checkMessageLimits } from '../../../adapters/discord/limits.js';
 import { TONE_COLOURS } from '../../../adapters/discord/render-report.js';
 import { createCommandCore } from '../../../src/command/command-core.js';
 import { scan } from '../../../src/scan/scan.js';
 import { openSqliteStore, type SqliteStore } from '../../../src/store/sqlite-store.js';
-import { publishDomain, startFixtureInternet, type DomainSpec, type FixtureInternet } from '../../fixture/fixture-internet.js';
-import { APP_ID, startFakeDiscord, type FakeDiscord, type RecordedRequest } from './fake-discord.js';
+import {
+  type DomainSpec,
+  type FixtureInternet,
+  publishDomain,
+  startFixtureInternet,
+} from '../../fixture/fixture-internet.js';
+import { APP_ID, type FakeDiscord, type RecordedRequest, startFakeDiscord } from './fake-discord.js';
 import { buttonClick, CHANNEL_ID, GUILD_ID, slashCommand } from './interactions.js';
 
 const MANAGER_ROLE = '900000000000000001';
+
 import { memoryLogger } from './test-logger.js';
 
 function deployment(domain: string, mx: Array<[number, string]> = [[10, `mx.${domain}`]]): DomainSpec {
@@ -29,7 +35,14 @@ let store: SqliteStore | undefined;
 
 beforeAll(async () => {
   internet = await startFixtureInternet();
-  await publishDomain(internet, 'broken.test', deployment('broken.test', [[10, 'mx.broken.test'], [20, 'backup.elsewhere.test']]));
+  await publishDomain(
+    internet,
+    'broken.test',
+    deployment('broken.test', [
+      [10, 'mx.broken.test'],
+      [20, 'backup.elsewhere.test'],
+    ]),
+  );
   await publishDomain(internet, 'hostile.test', {
     txt: 'v=STSv1; id=20240101;',
     policy: 'version: STSv1\r\nmode: testing\r\nmx: @everyone**bold**<@123>\r\nmax_age: 604800\r\n',
@@ -38,10 +51,14 @@ beforeAll(async () => {
   });
   await publishDomain(internet, 'noreports.test', { ...deployment('noreports.test'), tlsrpt: undefined });
   await publishDomain(internet, 'wild.test', {
-    ...deployment('wild.test', [[10, 'a.mx.wild.test'], [20, 'b.mx.wild.test']]),
+    ...deployment('wild.test', [
+      [10, 'a.mx.wild.test'],
+      [20, 'b.mx.wild.test'],
+    ]),
     policy: 'version: STSv1\r\nmode: enforce\r\nmx: *.wild.test\r\nmax_age: 604800\r\n',
   });
-  for (const domain of ['one.test', 'two.test', 'three.test', 'four.test']) await publishDomain(internet, domain, deployment(domain));
+  for (const domain of ['one.test', 'two.test', 'three.test', 'four.test'])
+    await publishDomain(internet, domain, deployment(domain));
 });
 afterAll(async () => {
   await internet.close();
@@ -56,7 +73,10 @@ afterEach(async () => {
 });
 
 /** The adapter with the real core and the real scan against the fixture internet; `gate` holds every scan back. */
-async function start(gate: Promise<void> = Promise.resolve(), options: { managerRoleId?: string } = {}): Promise<FakeDiscord> {
+async function start(
+  gate: Promise<void> = Promise.resolve(),
+  options: { managerRoleId?: string } = {},
+): Promise<FakeDiscord> {
   fake = await startFakeDiscord();
   const history = openSqliteStore(':memory:');
   store = history;
@@ -68,7 +88,14 @@ async function start(gate: Promise<void> = Promise.resolve(), options: { manager
     watches: history,
     limits: { scansPerWindow: 3 },
   });
-  adapter = await startDiscordAdapter({ token: 'fake-token', appId: APP_ID, apiUrl: fake.apiUrl, core, logger: memoryLogger().logger, ...options });
+  adapter = await startDiscordAdapter({
+    token: 'fake-token',
+    appId: APP_ID,
+    apiUrl: fake.apiUrl,
+    core,
+    logger: memoryLogger().logger,
+    ...options,
+  });
   return fake;
 }
 
@@ -80,13 +107,17 @@ async function answer(interaction: { token: string }, isLast: (token: string) =>
   return fake!.requests.slice(before);
 }
 
-const isCallback = (token: string) => (r: RecordedRequest) => r.method === 'POST' && r.route.endsWith(`/${token}/callback`);
-const isEdit = (token: string) => (r: RecordedRequest) => r.method === 'PATCH' && r.route.includes(`/${token}/messages/`);
-const isFollowUp = (token: string) => (r: RecordedRequest) => r.method === 'POST' && r.route === `/webhooks/${APP_ID}/${token}`;
+const isCallback = (token: string) => (r: RecordedRequest) =>
+  r.method === 'POST' && r.route.endsWith(`/${token}/callback`);
+const isEdit = (token: string) => (r: RecordedRequest) =>
+  r.method === 'PATCH' && r.route.includes(`/${token}/messages/`);
+const isFollowUp = (token: string) => (r: RecordedRequest) =>
+  r.method === 'POST' && r.route === `/webhooks/${APP_ID}/${token}`;
 /** A member with Discord's permission to change the channel, which watches and digest schedules need by default. */
 const manager = { memberPermissions: PermissionFlagsBits.ManageChannels };
 const isThread = (r: RecordedRequest) => r.method === 'POST' && r.route.endsWith('/threads');
-const carriesMessage = (r: RecordedRequest) => r.body !== null && typeof r.body === 'object' && ('content' in r.body || 'embeds' in r.body);
+const carriesMessage = (r: RecordedRequest) =>
+  r.body !== null && typeof r.body === 'object' && ('content' in r.body || 'embeds' in r.body);
 
 /** Asks for domain and returns the fix messages threaded under the answer, joined. */
 async function threadedFixes(domain: string): Promise<string> {
@@ -96,7 +127,10 @@ async function threadedFixes(domain: string): Promise<string> {
   const edit = await discord.waitForRequest(isEdit(interaction.token));
   await discord.waitForRequest((r) => r.method === 'POST' && r.route === `/channels/${edit.reply.id}/messages`);
   await adapter!.stop();
-  return discord.requests.filter((r) => r.route === `/channels/${edit.reply.id}/messages`).map((r) => r.body.content as string).join('\n');
+  return discord.requests
+    .filter((r) => r.route === `/channels/${edit.reply.id}/messages`)
+    .map((r) => r.body.content as string)
+    .join('\n');
 }
 
 describe('the Discord adapter with the real command core and scan, against the fixture internet', () => {
@@ -111,7 +145,9 @@ describe('the Discord adapter with the real command core and scan, against the f
     expect(discord.requests.some(isEdit(interaction.token))).toBe(false);
     release();
     const edit = await discord.waitForRequest(isEdit(interaction.token));
-    const threadMessage = await discord.waitForRequest((r) => r.method === 'POST' && r.route === `/channels/${edit.reply.id}/messages`);
+    const threadMessage = await discord.waitForRequest(
+      (r) => r.method === 'POST' && r.route === `/channels/${edit.reply.id}/messages`,
+    );
     await adapter!.stop();
 
     const embed = edit.body.embeds[0];
@@ -125,8 +161,12 @@ describe('the Discord adapter with the real command core and scan, against the f
     });
     expect(embed.description).toContain('mailto:\\*\\*\\*@broken.test');
     expect(edit.body.components[0].components[0].custom_id).toBe('mtasts:rescan:broken.test');
-    expect(discord.requests.find((r) => r.route.endsWith('/threads'))!.route).toBe(`/channels/${CHANNEL_ID}/messages/${edit.reply.id}/threads`);
-    const fixes = discord.requests.filter((r) => r.route === `/channels/${edit.reply.id}/messages`).map((r) => r.body.content as string);
+    expect(discord.requests.find((r) => r.route.endsWith('/threads'))!.route).toBe(
+      `/channels/${CHANNEL_ID}/messages/${edit.reply.id}/threads`,
+    );
+    const fixes = discord.requests
+      .filter((r) => r.route === `/channels/${edit.reply.id}/messages`)
+      .map((r) => r.body.content as string);
     // Live in enforce: the policy to paste keeps enforce, and says so above the block.
     expect(fixes.join('\n')).toContain(
       '**Policy at https://mta-sts.broken.test/.well-known/mta-sts.txt**\nIt keeps the live mode, enforce. Serve this as text/plain over HTTPS with a certificate valid for mta-sts.broken.test.\n```\nversion: STSv1\nmode: enforce\nmx: mx.broken.test\nmx: backup.elsewhere.test\nmax_age: 604800\n```',
@@ -135,7 +175,8 @@ describe('the Discord adapter with the real command core and scan, against the f
     expect(fixes.join('\n')).not.toContain('TLS-RPT record at');
     expect(fixes.join('\n')).not.toContain('***');
     expect(threadMessage.body.allowed_mentions).toEqual({ parse: [] });
-    for (const request of discord.requests.filter(carriesMessage)) expect(request.body.allowed_mentions).toEqual({ parse: [] });
+    for (const request of discord.requests.filter(carriesMessage))
+      expect(request.body.allowed_mentions).toEqual({ parse: [] });
   });
 
   it('offers TLS-RPT only where it is missing, with a visible placeholder mailbox and never ***', async () => {
@@ -205,7 +246,7 @@ describe('the Discord adapter with the real command core and scan, against the f
     expect(embed.description).not.toMatch(/Cached/);
   });
 
-  it('watch, then digest now: the digest is edited into the reply, the broken domain\'s details threaded under it', async () => {
+  it("watch, then digest now: the digest is edited into the reply, the broken domain's details threaded under it", async () => {
     const discord = await start();
     await answer(slashCommand('watch broken.test', manager), isEdit);
     await answer(slashCommand('watch one.test', manager), isEdit);
@@ -213,22 +254,31 @@ describe('the Discord adapter with the real command core and scan, against the f
     const sent = await answer(slashCommand('digest now'), isEdit);
     const edit = sent.find((r) => r.method === 'PATCH')!;
     const embed = edit.body.embeds[0];
-    const thread = await discord.waitForRequest((r) => r.route === `/channels/${CHANNEL_ID}/messages/${edit.reply.id}/threads`);
-    const details = await discord.waitForRequest((r) => r.method === 'POST' && r.route === `/channels/${thread.reply.id}/messages`);
+    const thread = await discord.waitForRequest(
+      (r) => r.route === `/channels/${CHANNEL_ID}/messages/${edit.reply.id}/threads`,
+    );
+    const details = await discord.waitForRequest(
+      (r) => r.method === 'POST' && r.route === `/channels/${thread.reply.id}/messages`,
+    );
     await adapter!.stop();
 
     expect(checkMessageLimits(edit.body)).toMatchObject({ ok: true });
     expect(embed.color).toBe(TONE_COLOURS.warning);
     expect(embed.title).toMatch(/^MTA-STS digest: 2 domains/);
-    expect(embed.description).toMatch(/^🟠 \*\*broken\.test\*\* — broken · mode enforce · id 20240101 · sha256 [0-9a-f]{12} · MX 1\/2 · cert \d+ days left$/m);
-    expect(embed.description).toMatch(/^🟢 \*\*one\.test\*\* — enforced · mode enforce · id 20240101 · sha256 [0-9a-f]{12} · MX 1\/1 · cert \d+ days left$/m);
+    expect(embed.description).toMatch(
+      /^🟠 \*\*broken\.test\*\* — broken · mode enforce · id 20240101 · sha256 [0-9a-f]{12} · MX 1\/2 · cert \d+ days left$/m,
+    );
+    expect(embed.description).toMatch(
+      /^🟢 \*\*one\.test\*\* — enforced · mode enforce · id 20240101 · sha256 [0-9a-f]{12} · MX 1\/1 · cert \d+ days left$/m,
+    );
     expect(thread.body.name).toBe('MTA-STS digest: 1 broken domain');
     expect(details.body.content).toMatch(/^__\*\*broken\.test\*\*__\n/);
     expect(details.body.content).toContain('backup.elsewhere.test');
-    for (const request of discord.requests.filter(carriesMessage)) expect(request.body.allowed_mentions).toEqual({ parse: [] });
+    for (const request of discord.requests.filter(carriesMessage))
+      expect(request.body.allowed_mentions).toEqual({ parse: [] });
   });
 
-  it('watches lists the channel\'s domains from their last scans, in the digest shape, without scanning', async () => {
+  it("watches lists the channel's domains from their last scans, in the digest shape, without scanning", async () => {
     const discord = await start();
     await answer(slashCommand('watch one.test', manager), isEdit);
     const fetchesBefore = internet.https.requests.length;
@@ -262,7 +312,9 @@ describe('the Discord adapter with the real command core and scan, against the f
     for (const text of ['watch one.test', 'digest 03:00 UTC']) {
       const refused = slashCommand(text, { memberPermissions: PermissionFlagsBits.SendMessages });
       const sent = await answer(refused, isFollowUp);
-      expect(sent.find(isFollowUp(refused.token))!.body.embeds[0].description).toMatch(/^Only people allowed to manage this channel/);
+      expect(sent.find(isFollowUp(refused.token))!.body.embeds[0].description).toMatch(
+        /^Only people allowed to manage this channel/,
+      );
     }
     expect(await store!.watches(channel)).toEqual([]);
     expect(await store!.schedule(channel)).toBeNull();
@@ -280,22 +332,32 @@ describe('the Discord adapter with the real command core and scan, against the f
     for (const click of clicks.slice(1)) await discord.waitForRequest(isFollowUp(click.token));
     release();
     await discord.waitForRequest(isThread);
-    const repeats = [slashCommand('broken.test'), slashCommand('broken.test'), slashCommand('broken.test', { userId: '500000000000000002' })];
+    const repeats = [
+      slashCommand('broken.test'),
+      slashCommand('broken.test'),
+      slashCommand('broken.test', { userId: '500000000000000002' }),
+    ];
     for (const repeat of repeats) await answer(repeat, isFollowUp);
     await adapter!.stop();
 
-    const embeds = discord.requests.filter((r) => r.method === 'PATCH' && r.body.embeds?.[0]?.title === 'broken.test — Broken');
+    const embeds = discord.requests.filter(
+      (r) => r.method === 'PATCH' && r.body.embeds?.[0]?.title === 'broken.test — Broken',
+    );
     expect(embeds).toHaveLength(1);
     expect(discord.requests.filter(isThread)).toHaveLength(1);
     for (const click of clicks.slice(1)) {
       const notice = discord.requests.find(isFollowUp(click.token))!;
       expect(notice.body.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
-      expect(notice.body.embeds[0].description).toBe('broken.test is being checked in this channel right now; the answer will appear here shortly.');
+      expect(notice.body.embeds[0].description).toBe(
+        'broken.test is being checked in this channel right now; the answer will appear here shortly.',
+      );
     }
     for (const repeat of repeats) {
       const notice = discord.requests.find(isFollowUp(repeat.token))!;
       expect(notice.body.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
-      expect(notice.body.embeds[0].description).toMatch(/^broken\.test was answered in this channel .* ago: see that answer\./);
+      expect(notice.body.embeds[0].description).toMatch(
+        /^broken\.test was answered in this channel .* ago: see that answer\./,
+      );
     }
   });
 });

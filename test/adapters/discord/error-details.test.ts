@@ -15,13 +15,23 @@ describe('errorDetails', () => {
 
     const details = errorDetails(error);
 
-    expect(details).toMatchObject({ type: 'DiscordAPIError[50027]', message: 'Invalid Webhook Token', code: 50027, status: 401, method: 'PATCH' });
+    expect(details).toMatchObject({
+      type: 'DiscordAPIError[50027]',
+      message: 'Invalid Webhook Token',
+      code: 50027,
+      status: 401,
+      method: 'PATCH',
+    });
     expect(JSON.stringify(details)).not.toContain('SECRET-INTERACTION-TOKEN');
     expect(JSON.stringify(details)).not.toContain('private fixes');
   });
 
   it('describes a plain error by its type, message and stack, and anything else as text', () => {
-    expect(errorDetails(new TypeError('bad'))).toMatchObject({ type: 'TypeError', message: 'bad', stack: expect.stringContaining('TypeError: bad') });
+    expect(errorDetails(new TypeError('bad'))).toMatchObject({
+      type: 'TypeError',
+      message: 'bad',
+      stack: expect.stringContaining('TypeError: bad'),
+    });
     expect(errorDetails('just a string')).toEqual({ message: 'just a string' });
   });
 });

@@ -7,7 +7,9 @@ const ZWSP = '\u200b';
 
 describe('escapeDiscord', () => {
   it('escapes bold, italic, underline, strikethrough, spoiler and inline code', () => {
-    expect(escapeDiscord('**b** *i* __u__ ~~s~~ ||sp|| `c`')).toBe('\\*\\*b\\*\\* \\*i\\* \\_\\_u\\_\\_ \\~\\~s\\~\\~ \\|\\|sp\\|\\| \\`c\\`');
+    expect(escapeDiscord('**b** *i* __u__ ~~s~~ ||sp|| `c`')).toBe(
+      '\\*\\*b\\*\\* \\*i\\* \\_\\_u\\_\\_ \\~\\~s\\~\\~ \\|\\|sp\\|\\| \\`c\\`',
+    );
   });
 
   it('escapes headings, lists, quotes, subtext and masked links at the start of a line', () => {
@@ -31,7 +33,9 @@ describe('escapeDiscord', () => {
   });
 
   it('escapes every masked link, not only the first one on a line', () => {
-    expect(escapeDiscord('v=STSv1; id=1; [Fix](https://evil.example)')).toBe('v=STSv1; id=1; \\[Fix\\](https://evil.example)');
+    expect(escapeDiscord('v=STSv1; id=1; [Fix](https://evil.example)')).toBe(
+      'v=STSv1; id=1; \\[Fix\\](https://evil.example)',
+    );
     expect(escapeDiscord('[a](https://a.example) [b](https://b.example)')).toBe(
       '\\[a\\](https://a.example) \\[b\\](https://b.example)',
     );
@@ -56,19 +60,25 @@ describe('escapeDiscord', () => {
 
   it('leaves no unescaped bracket in any input', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('[', ']', '(', ')', '\\', '`', 'a', ' ', '\n', 'https://e.x') }), (text) => {
-        expect(unescapedBrackets(escapeDiscord(text))).toBe('');
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom('[', ']', '(', ')', '\\', '`', 'a', ' ', '\n', 'https://e.x') }),
+        (text) => {
+          expect(unescapedBrackets(escapeDiscord(text))).toBe('');
+        },
+      ),
     );
   });
 
   it('leaves no mention syntax in any input', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('@', '<', '#', '&', '!', 'everyone', 'here', '1', ' ', '\\', '*') }), (text) => {
-        const escaped = escapeDiscord(text);
-        expect(escaped).not.toMatch(/@(everyone|here)/i);
-        expect(escaped).not.toMatch(/<[@#]/);
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom('@', '<', '#', '&', '!', 'everyone', 'here', '1', ' ', '\\', '*') }),
+        (text) => {
+          const escaped = escapeDiscord(text);
+          expect(escaped).not.toMatch(/@(everyone|here)/i);
+          expect(escaped).not.toMatch(/<[@#]/);
+        },
+      ),
     );
   });
 });

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 
 export const APP_ID = '200000000000000001';
 export const BOT_ID = '200000000000000002';
@@ -211,16 +211,20 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
         session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
       });
     }
-    if (fake.expireInteractions && route.startsWith('/webhooks/')) return json(401, { message: 'Invalid Webhook Token', code: 50027 });
-    if (fake.failWebhooks && route.startsWith('/webhooks/')) return json(500, { message: 'Internal Server Error', code: 0 });
+    if (fake.expireInteractions && route.startsWith('/webhooks/'))
+      return json(401, { message: 'Invalid Webhook Token', code: 50027 });
+    if (fake.failWebhooks && route.startsWith('/webhooks/'))
+      return json(500, { message: 'Internal Server Error', code: 0 });
     if (method === 'POST' && /^\/interactions\/[^/]+\/[^/]+\/callback$/.test(route)) {
       if (fake.hangCallbacks) return;
       return empty();
     }
-    if (method === 'POST' && route === '/users/@me/channels') return json(200, { id: id(), type: 1, recipients: [{ id: body?.recipient_id }] });
+    if (method === 'POST' && route === '/users/@me/channels')
+      return json(200, { id: id(), type: 1, recipients: [{ id: body?.recipient_id }] });
     if ((match = route.match(/^\/webhooks\/[^/]+\/([^/]+)\/messages\/(?:@|%40)original$/))) {
       const channelId = channelByToken.get(match[1]!) ?? '0';
-      if (method === 'DELETE') return fake.refuseDeletes ? json(404, { message: 'Unknown Message', code: 10008 }) : empty();
+      if (method === 'DELETE')
+        return fake.refuseDeletes ? json(404, { message: 'Unknown Message', code: 10008 }) : empty();
       const originalId = originalByToken.get(match[1]!) ?? id();
       originalByToken.set(match[1]!, originalId);
       return json(200, message(originalId, channelId, body ?? {}));
@@ -230,19 +234,34 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     }
     if (method === 'POST' && (match = route.match(/^\/channels\/(\d+)\/messages\/(\d+)\/threads$/))) {
       if (fake.refuseThreads) return json(403, { message: 'Missing Access', code: 50001 });
-      return json(201, { id: match[2], type: 11, parent_id: match[1], guild_id: '1', name: body?.name, owner_id: BOT_ID });
+      return json(201, {
+        id: match[2],
+        type: 11,
+        parent_id: match[1],
+        guild_id: '1',
+        name: body?.name,
+        owner_id: BOT_ID,
+      });
     }
     if (method === 'POST' && (match = route.match(/^\/channels\/(\d+)\/messages$/))) {
       if (fake.refuseChannelMessages) return json(403, { message: 'Missing Permissions', code: 50013 });
       if (fake.rateLimitChannelMessages > 0) {
         fake.rateLimitChannelMessages -= 1;
-        const limited = { 'retry-after': '0.1', 'x-ratelimit-limit': '5', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset-after': '0.1' };
+        const limited = {
+          'retry-after': '0.1',
+          'x-ratelimit-limit': '5',
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-reset-after': '0.1',
+        };
         return json(429, { message: 'You are being rate limited.', retry_after: 0.1, global: false }, limited);
       }
       return json(200, message(id(), match[1]!, body ?? {}));
     }
     if (method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(route)) {
-      return json(200, (body as object[]).map((command) => ({ ...command, id: id(), application_id: APP_ID, version: id() })));
+      return json(
+        200,
+        (body as object[]).map((command) => ({ ...command, id: id(), application_id: APP_ID, version: id() })),
+      );
     }
     json(404, { message: '404: Not Found', code: 0 });
   }

@@ -1,11 +1,11 @@
 import { GatewayIntentBits, MessageFlags, PermissionFlagsBits } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startDiscordAdapter, type DiscordAdapter } from '../../../adapters/discord/index.js';
-import { renderDigestDetails } from '../../../adapters/discord/render-digest-details.js';
+import { type DiscordAdapter, startDiscordAdapter } from '../../../adapters/discord/index.js';
 import { renderDigest } from '../../../adapters/discord/render-digest.js';
+import { renderDigestDetails } from '../../../adapters/discord/render-digest-details.js';
 import { TONE_COLOURS } from '../../../adapters/discord/render-report.js';
 import type { CommandHandler } from '../../../src/command/command-handler.js';
-import { APP_ID, startFakeDiscord, type FakeDiscord, type RecordedRequest } from './fake-discord.js';
+import { APP_ID, type FakeDiscord, type RecordedRequest, startFakeDiscord } from './fake-discord.js';
 import { buttonClick, CHANNEL_ID, DM_CHANNEL_ID, GUILD_ID, slashCommand } from './interactions.js';
 import { digestLine, digestOf, hugeDigest, sampleDigest } from './sample-digests.js';
 import { brokenReport, enforcedReport, refusal } from './sample-messages.js';
@@ -19,30 +19,49 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function start(core: CommandHandler, now?: () => number): Promise<{ fake: FakeDiscord; adapter: DiscordAdapter; logs: () => Array<Record<string, unknown>> }> {
+async function start(
+  core: CommandHandler,
+  now?: () => number,
+): Promise<{ fake: FakeDiscord; adapter: DiscordAdapter; logs: () => Array<Record<string, unknown>> }> {
   const fake = await startFakeDiscord();
   cleanups.push(() => fake.close());
   const { logger, lines } = memoryLogger();
-  const adapter = await startDiscordAdapter({ token: TOKEN, appId: APP_ID, apiUrl: fake.apiUrl, core, logger, ...(now ? { now } : {}) });
+  const adapter = await startDiscordAdapter({
+    token: TOKEN,
+    appId: APP_ID,
+    apiUrl: fake.apiUrl,
+    core,
+    logger,
+    ...(now ? { now } : {}),
+  });
   cleanups.push(() => adapter.stop());
   return { fake, adapter, logs: lines };
 }
 
 /** Dispatches the interaction and returns once the adapter has answered it completely (stop() waits for it). */
-async function answered(fake: FakeDiscord, adapter: DiscordAdapter, interaction: { token: string; channel_id?: string }) {
+async function answered(
+  fake: FakeDiscord,
+  adapter: DiscordAdapter,
+  interaction: { token: string; channel_id?: string },
+) {
   fake.dispatch(interaction);
   await fake.waitForRequest(isCallback(interaction.token));
   await adapter.stop();
 }
 
-const isCallback = (token: string) => (r: RecordedRequest) => r.method === 'POST' && r.route.endsWith(`/${token}/callback`);
-const isEdit = (token: string) => (r: RecordedRequest) => r.method === 'PATCH' && r.route.includes(`/${token}/messages/`);
-const isDelete = (token: string) => (r: RecordedRequest) => r.method === 'DELETE' && r.route.includes(`/${token}/messages/`);
-const isFollowUp = (token: string) => (r: RecordedRequest) => r.method === 'POST' && r.route === `/webhooks/${APP_ID}/${token}`;
+const isCallback = (token: string) => (r: RecordedRequest) =>
+  r.method === 'POST' && r.route.endsWith(`/${token}/callback`);
+const isEdit = (token: string) => (r: RecordedRequest) =>
+  r.method === 'PATCH' && r.route.includes(`/${token}/messages/`);
+const isDelete = (token: string) => (r: RecordedRequest) =>
+  r.method === 'DELETE' && r.route.includes(`/${token}/messages/`);
+const isFollowUp = (token: string) => (r: RecordedRequest) =>
+  r.method === 'POST' && r.route === `/webhooks/${APP_ID}/${token}`;
 const isThread = (r: RecordedRequest) => r.method === 'POST' && r.route.endsWith('/threads');
 const isChannelMessage = (r: RecordedRequest) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.route);
 /** Every request that carries a message (content or embeds), whatever the route. */
-const carriesMessage = (r: RecordedRequest) => r.body !== null && typeof r.body === 'object' && ('content' in r.body || 'embeds' in r.body);
+const carriesMessage = (r: RecordedRequest) =>
+  r.body !== null && typeof r.body === 'object' && ('content' in r.body || 'embeds' in r.body);
 
 describe('startDiscordAdapter', () => {
   it('logs in to the gateway from GET /gateway/bot with the Guilds intent only and the bot token', async () => {
@@ -79,7 +98,15 @@ describe('startDiscordAdapter', () => {
     await answered(fake, adapter, slashCommand('  Example.COM ', { userId: '500000000000000009' }));
 
     expect(core.requests).toEqual([
-      { platform: 'discord', workspaceId: GUILD_ID, channelId: CHANNEL_ID, userId: '500000000000000009', text: '  Example.COM ', fresh: false, mayManage: false },
+      {
+        platform: 'discord',
+        workspaceId: GUILD_ID,
+        channelId: CHANNEL_ID,
+        userId: '500000000000000009',
+        text: '  Example.COM ',
+        fresh: false,
+        mayManage: false,
+      },
     ]);
   });
 
@@ -100,7 +127,11 @@ describe('startDiscordAdapter', () => {
     });
     expect(embed.fields[1].name).toContain('An MX host is not covered by the policy');
     expect(edit.body.content).toBe('');
-    expect(edit.body.components[0].components[0]).toMatchObject({ type: 2, label: 'Rescan', custom_id: 'mtasts:rescan:example.com' });
+    expect(edit.body.components[0].components[0]).toMatchObject({
+      type: 2,
+      label: 'Rescan',
+      custom_id: 'mtasts:rescan:example.com',
+    });
   });
 
   it('posts the fixes in a thread started from the reply, as code blocks', async () => {
@@ -117,7 +148,9 @@ describe('startDiscordAdapter', () => {
     expect(inThread.map((r) => r.route)).toEqual([`/channels/${thread.reply.id}/messages`]);
     const content: string = inThread[0]!.body.content;
     expect(content).toContain('**Add the MX host to the policy**');
-    expect(content).toContain('```\nversion: STSv1\nmode: enforce\nmx: mx1.example.com\nmx: mx2.elsewhere.net\nmax_age: 604800\n```');
+    expect(content).toContain(
+      '```\nversion: STSv1\nmode: enforce\nmx: mx1.example.com\nmx: mx2.elsewhere.net\nmax_age: 604800\n```',
+    );
     expect(content).toContain('```\nv=STSv1; id=20240102\n```');
     expect(fake.requests.some(isFollowUp(interaction.token))).toBe(false);
   });
@@ -137,7 +170,15 @@ describe('startDiscordAdapter', () => {
     const hostile = brokenReport({
       headline: '**pwned** @everyone <@123> — Broken',
       summary: ['TXT: v=STSv1; id=1 @here <@&456> [click](https://evil.example) ||spoiler||'],
-      mxTable: [{ host: '@everyone.example', priority: 10, matchedBy: '**bold**', gate: 'STARTTLS TLSv1.3, cert ok, 89 days', gateOk: true }],
+      mxTable: [
+        {
+          host: '@everyone.example',
+          priority: 10,
+          matchedBy: '**bold**',
+          gate: 'STARTTLS TLSv1.3, cert ok, 89 days',
+          gateOk: true,
+        },
+      ],
       fixes: [{ title: '@everyone fix', text: '<#789> __u__', code: 'mx: a\n```\n@everyone escaped the block?' }],
     });
     const { fake, adapter } = await start(stubCore(() => hostile));
@@ -203,7 +244,11 @@ describe('startDiscordAdapter', () => {
     await answered(fake, adapter, interaction);
     const followUps = fake.requests.filter(isFollowUp(interaction.token));
 
-    expect(core.requests[0]).toMatchObject({ workspaceId: 'dm', channelId: DM_CHANNEL_ID, userId: '500000000000000007' });
+    expect(core.requests[0]).toMatchObject({
+      workspaceId: 'dm',
+      channelId: DM_CHANNEL_ID,
+      userId: '500000000000000007',
+    });
     expect(fake.requests.some(isThread)).toBe(false);
     expect(followUps).toHaveLength(1);
     expect(followUps[0]!.body.content).toContain('```\nv=STSv1; id=20240102\n```');
@@ -225,7 +270,9 @@ describe('startDiscordAdapter', () => {
 
   it('does not try a thread where the bot lacks the permission to create one', async () => {
     const { fake, adapter } = await start(stubCore(() => brokenReport()));
-    const interaction = slashCommand('example.com', { permissions: PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages });
+    const interaction = slashCommand('example.com', {
+      permissions: PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages,
+    });
 
     await answered(fake, adapter, interaction);
 
@@ -241,7 +288,15 @@ describe('startDiscordAdapter', () => {
     await answered(fake, adapter, click);
 
     expect(core.requests).toEqual([
-      { platform: 'discord', workspaceId: GUILD_ID, channelId: CHANNEL_ID, userId: '500000000000000005', text: 'example.com', fresh: true, mayManage: false },
+      {
+        platform: 'discord',
+        workspaceId: GUILD_ID,
+        channelId: CHANNEL_ID,
+        userId: '500000000000000005',
+        text: 'example.com',
+        fresh: true,
+        mayManage: false,
+      },
     ]);
     expect(fake.requests.find(isCallback(click.token))!.body.type).toBe(5);
     expect(fake.requests.find(isEdit(click.token))!.body.embeds[0].title).toBe('example.com — Enforced');
@@ -288,12 +343,15 @@ describe('startDiscordAdapter', () => {
 
   it('skips queue-position edits beyond 5 per second, so a burst of queued commands leaves REST for the answers', async () => {
     const core = stubCore(() => enforcedReport());
-    const { fake, adapter } = await start({
-      handle: async (request, hooks) => {
-        hooks?.onQueued?.(Number(request.text.slice(1)));
-        return core.handle(request, hooks);
+    const { fake, adapter } = await start(
+      {
+        handle: async (request, hooks) => {
+          hooks?.onQueued?.(Number(request.text.slice(1)));
+          return core.handle(request, hooks);
+        },
       },
-    }, () => 1_700_000_000_000);
+      () => 1_700_000_000_000,
+    );
     const release = core.hold();
     const interactions = Array.from({ length: 12 }, (_, i) => slashCommand(`q${i + 1}`));
 
@@ -303,10 +361,14 @@ describe('startDiscordAdapter', () => {
     release();
     await adapter.stop();
 
-    const queueEdits = fake.requests.filter((r) => r.method === 'PATCH' && String(r.body?.content).startsWith('Waiting for a free scan slot'));
+    const queueEdits = fake.requests.filter(
+      (r) => r.method === 'PATCH' && String(r.body?.content).startsWith('Waiting for a free scan slot'),
+    );
     expect(queueEdits).toHaveLength(5);
     for (const interaction of interactions) {
-      expect(fake.requests.filter(isEdit(interaction.token)).at(-1)!.body.embeds[0].title).toBe('example.com — Enforced');
+      expect(fake.requests.filter(isEdit(interaction.token)).at(-1)!.body.embeds[0].title).toBe(
+        'example.com — Enforced',
+      );
     }
   });
 
@@ -364,7 +426,11 @@ describe('startDiscordAdapter', () => {
 
     expect(callback.body).toMatchObject({
       type: 4,
-      data: { content: 'mtasts is restarting; please try again in a minute.', flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } },
+      data: {
+        content: 'mtasts is restarting; please try again in a minute.',
+        flags: MessageFlags.Ephemeral,
+        allowed_mentions: { parse: [] },
+      },
     });
     expect(core.requests.map((request) => request.text)).toEqual(['example.com']);
     expect(fake.requests.some(isEdit(first.token))).toBe(true);
@@ -374,7 +440,13 @@ describe('startDiscordAdapter', () => {
     const fake = await startFakeDiscord();
     cleanups.push(() => fake.close());
     const { logger, lines } = memoryLogger();
-    const adapter = await startDiscordAdapter({ token: TOKEN, appId: '1', apiUrl: fake.apiUrl, core: stubCore(() => enforcedReport()), logger });
+    const adapter = await startDiscordAdapter({
+      token: TOKEN,
+      appId: '1',
+      apiUrl: fake.apiUrl,
+      core: stubCore(() => enforcedReport()),
+      logger,
+    });
     cleanups.push(() => adapter.stop());
 
     expect(lines().find((line) => line.msg === 'discord: DISCORD_APP_ID does not match the token')).toMatchObject({
@@ -408,19 +480,23 @@ describe('startDiscordAdapter', () => {
     ['the interaction token expired (401/50027)', (fake: FakeDiscord) => (fake.expireInteractions = true)],
     ['the webhook answers 500 on every try', (fake: FakeDiscord) => (fake.failWebhooks = true)],
     ['the deferral hangs', (fake: FakeDiscord) => (fake.hangCallbacks = true)],
-  ])('posts the answer in the channel when %s', async (_, fault) => {
-    const { fake, adapter } = await start(stubCore(() => brokenReport()));
-    fault(fake);
-    const interaction = slashCommand('example.com');
+  ])(
+    'posts the answer in the channel when %s',
+    async (_, fault) => {
+      const { fake, adapter } = await start(stubCore(() => brokenReport()));
+      fault(fake);
+      const interaction = slashCommand('example.com');
 
-    fake.dispatch(interaction);
-    const post = await fake.waitForRequest((r) => isChannelMessage(r) && r.status === 200, 20_000);
-    await adapter.stop();
+      fake.dispatch(interaction);
+      const post = await fake.waitForRequest((r) => isChannelMessage(r) && r.status === 200, 20_000);
+      await adapter.stop();
 
-    expect(post.route).toBe(`/channels/${CHANNEL_ID}/messages`);
-    expect(post.body.embeds[0].title).toBe('example.com — Broken');
-    expect(post.body.allowed_mentions).toEqual({ parse: [] });
-  }, 30_000);
+      expect(post.route).toBe(`/channels/${CHANNEL_ID}/messages`);
+      expect(post.body.embeds[0].title).toBe('example.com — Broken');
+      expect(post.body.allowed_mentions).toEqual({ parse: [] });
+    },
+    30_000,
+  );
 
   it('sends a private answer as a direct message when the interaction token expired', async () => {
     const { fake, adapter } = await start(stubCore(() => refusal()));
@@ -429,7 +505,9 @@ describe('startDiscordAdapter', () => {
 
     fake.dispatch(interaction);
     const dm = await fake.waitForRequest((r) => r.method === 'POST' && r.route === '/users/@me/channels');
-    const sent = await fake.waitForRequest((r) => isChannelMessage(r) && r.route === `/channels/${dm.reply.id}/messages`);
+    const sent = await fake.waitForRequest(
+      (r) => isChannelMessage(r) && r.route === `/channels/${dm.reply.id}/messages`,
+    );
     await adapter.stop();
 
     expect(dm.body).toEqual({ recipient_id: '500000000000000007' });
@@ -457,7 +535,13 @@ describe('startDiscordAdapter', () => {
     const { logger } = memoryLogger();
 
     await expect(
-      startDiscordAdapter({ token: TOKEN, appId: APP_ID, apiUrl: fake.apiUrl, core: stubCore(() => enforcedReport()), logger }),
+      startDiscordAdapter({
+        token: TOKEN,
+        appId: APP_ID,
+        apiUrl: fake.apiUrl,
+        core: stubCore(() => enforcedReport()),
+        logger,
+      }),
     ).rejects.toThrow(/token/i);
     expect(fake.connections()).toBe(0);
   });
@@ -476,7 +560,9 @@ describe('startDiscordAdapter: digests', () => {
     const edit = fake.requests.find(isEdit(interaction.token))!;
     const followUps = fake.requests.filter(isFollowUp(interaction.token));
     const thread = fake.requests.find(isThread)!;
-    const inThread = fake.requests.filter((r) => r.method === 'POST' && r.route === `/channels/${thread.reply.id}/messages`);
+    const inThread = fake.requests.filter(
+      (r) => r.method === 'POST' && r.route === `/channels/${thread.reply.id}/messages`,
+    );
 
     expect(parts.length).toBeGreaterThan(2);
     expect(edit.body).toMatchObject({ content: '', ...parts[0], allowed_mentions: { parse: [] } });
@@ -484,7 +570,8 @@ describe('startDiscordAdapter: digests', () => {
     expect(followUps.every((r) => (r.body.flags ?? 0) === 0)).toBe(true);
     expect(thread.route).toBe(`/channels/${CHANNEL_ID}/messages/${edit.reply.id}/threads`);
     expect(inThread.map((r) => r.body.content)).toEqual(renderDigestDetails(digest.details));
-    for (const request of fake.requests.filter(carriesMessage)) expect(request.body.allowed_mentions).toEqual({ parse: [] });
+    for (const request of fake.requests.filter(carriesMessage))
+      expect(request.body.allowed_mentions).toEqual({ parse: [] });
   });
 
   it('answers a one-part digest (watches) with the edited reply only when no domain is broken', async () => {
@@ -494,7 +581,9 @@ describe('startDiscordAdapter: digests', () => {
 
     await answered(fake, adapter, interaction);
 
-    expect(fake.requests.find(isEdit(interaction.token))!.body.embeds[0].description).toMatch(/^Watching 5 domains · digest daily at 09:00 UTC\n/);
+    expect(fake.requests.find(isEdit(interaction.token))!.body.embeds[0].description).toMatch(
+      /^Watching 5 domains · digest daily at 09:00 UTC\n/,
+    );
     expect(fake.requests.some(isFollowUp(interaction.token))).toBe(false);
     expect(fake.requests.some(isThread)).toBe(false);
   });
@@ -524,14 +613,29 @@ describe('startDiscordAdapter: digests', () => {
     expect(thread.body.name).toBe('MTA-STS digest: 1 broken domain');
     expect(inThread.body.content).toContain('**Fix:** Add "mx: mx2.elsewhere.net" to the policy');
     expect(inThread.body.allowed_mentions).toEqual({ parse: [] });
-    expect(fake.requests.some((r) => r.route.startsWith('/webhooks/') || r.route.startsWith('/interactions/'))).toBe(false);
+    expect(fake.requests.some((r) => r.route.startsWith('/webhooks/') || r.route.startsWith('/interactions/'))).toBe(
+      false,
+    );
   });
 
   it('post() delivers hostile digest text inert, with no mentions on any message', async () => {
-    const hostile = digestOf([digestLine('x.example', { policyId: '@everyone', changes: [{ kind: 'mx-added', text: 'MX added: <@123> **b**' }] })], {
-      intro: '@here <@&9>',
-      details: [{ domain: '<#1>.example', findings: [{ code: 'txt-invalid', severity: 'error', title: '@everyone', detail: '**d**', fix: '<@1>' }] }],
-    });
+    const hostile = digestOf(
+      [
+        digestLine('x.example', {
+          policyId: '@everyone',
+          changes: [{ kind: 'mx-added', text: 'MX added: <@123> **b**' }],
+        }),
+      ],
+      {
+        intro: '@here <@&9>',
+        details: [
+          {
+            domain: '<#1>.example',
+            findings: [{ code: 'txt-invalid', severity: 'error', title: '@everyone', detail: '**d**', fix: '<@1>' }],
+          },
+        ],
+      },
+    );
     const { fake, adapter } = await start(stubCore(() => enforcedReport()));
 
     await adapter.post(CHANNEL_ID, hostile);

@@ -1,12 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { checkMessageLimits, shrinkToLimits, totalEmbedLength, type DiscordReply } from '../../../adapters/discord/limits.js';
+import {
+  checkMessageLimits,
+  type DiscordReply,
+  shrinkToLimits,
+  totalEmbedLength,
+} from '../../../adapters/discord/limits.js';
 
 const reply = (embed: DiscordReply['embeds'][number]): DiscordReply => ({ embeds: [embed], components: [] });
 
 describe('checkMessageLimits', () => {
   it('accepts a message at every limit', () => {
     const fields = Array.from({ length: 25 }, () => ({ name: 'n'.repeat(40), value: 'v'.repeat(40) }));
-    const embed = { title: 't'.repeat(256), description: 'd'.repeat(3000), color: 0xffffff, fields, footer: { text: 'f'.repeat(744) } };
+    const embed = {
+      title: 't'.repeat(256),
+      description: 'd'.repeat(3000),
+      color: 0xffffff,
+      fields,
+      footer: { text: 'f'.repeat(744) },
+    };
     expect(totalEmbedLength([embed])).toBe(6000);
     expect(checkMessageLimits(reply(embed)).ok).toBe(true);
   });
@@ -19,7 +30,17 @@ describe('checkMessageLimits', () => {
     ['a field value over 1024', { fields: [{ name: 'n', value: 'v'.repeat(1025) }] }, 'value'],
     ['a blank field value', { fields: [{ name: 'n', value: '  ' }] }, 'value'],
     ['a colour beyond 0xffffff', { color: 0x1000000 }, 'color'],
-    ['over 6000 characters in total', { description: 'd'.repeat(4000), fields: [{ name: 'n', value: 'v'.repeat(1024) }, { name: 'n', value: 'v'.repeat(1024) }] }, '6000'],
+    [
+      'over 6000 characters in total',
+      {
+        description: 'd'.repeat(4000),
+        fields: [
+          { name: 'n', value: 'v'.repeat(1024) },
+          { name: 'n', value: 'v'.repeat(1024) },
+        ],
+      },
+      '6000',
+    ],
   ])('rejects %s', (_, embed, where) => {
     const result = checkMessageLimits(reply(embed));
     expect(result.ok).toBe(false);
@@ -27,15 +48,20 @@ describe('checkMessageLimits', () => {
   });
 
   it('rejects more than 10 embeds', () => {
-    expect(checkMessageLimits({ embeds: Array.from({ length: 11 }, () => ({ title: 't' })), components: [] }).ok).toBe(false);
+    expect(checkMessageLimits({ embeds: Array.from({ length: 11 }, () => ({ title: 't' })), components: [] }).ok).toBe(
+      false,
+    );
   });
 });
 
 describe('shrinkToLimits', () => {
   it('turns a message over the limits into one within them, keeping colour, title and the start of the text', () => {
-    const tooBig = reply(
-      { title: 't'.repeat(300), description: 'd'.repeat(5000), color: 0x2eb67d, fields: [{ name: 'n', value: 'v'.repeat(2000) }] },
-    );
+    const tooBig = reply({
+      title: 't'.repeat(300),
+      description: 'd'.repeat(5000),
+      color: 0x2eb67d,
+      fields: [{ name: 'n', value: 'v'.repeat(2000) }],
+    });
 
     const shrunk = shrinkToLimits(tooBig);
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startDiscordAdapter, type DiscordAdapter } from '../../../adapters/discord/index.js';
+import { type DiscordAdapter, startDiscordAdapter } from '../../../adapters/discord/index.js';
 import type { Platform } from '../../../src/metrics/metrics.js';
-import { startFakeDiscord, APP_ID, type FakeDiscord } from './fake-discord.js';
+import { APP_ID, type FakeDiscord, startFakeDiscord } from './fake-discord.js';
 import { CHANNEL_ID } from './interactions.js';
 import { sampleDigest } from './sample-digests.js';
 import { enforcedReport } from './sample-messages.js';
@@ -26,7 +26,10 @@ describe('Discord adapter metrics', () => {
       apiUrl: fake.apiUrl,
       core: stubCore(() => enforcedReport()),
       logger: memoryLogger().logger,
-      metrics: { platformApiError: (platform) => errors.push(platform), platformApiRetry: (platform) => retries.push(platform) },
+      metrics: {
+        platformApiError: (platform) => errors.push(platform),
+        platformApiRetry: (platform) => retries.push(platform),
+      },
     });
     fake.rateLimitChannelMessages = 1;
     await adapter.post(CHANNEL_ID, sampleDigest());

@@ -3,7 +3,10 @@ import { packMessages } from '../../../adapters/discord/pack.js';
 
 describe('packMessages', () => {
   it('joins units into as few groups as fit the limit once joined by newlines', () => {
-    expect(packMessages(['aaa', 'bb', 'c', 'dddd'], 6)).toEqual([['aaa', 'bb'], ['c', 'dddd']]);
+    expect(packMessages(['aaa', 'bb', 'c', 'dddd'], 6)).toEqual([
+      ['aaa', 'bb'],
+      ['c', 'dddd'],
+    ]);
   });
 
   it('counts the newline between units', () => {
@@ -17,6 +20,9 @@ describe('packMessages', () => {
 
   it('returns no groups for no units, and packs to 2000 characters by default', () => {
     expect(packMessages([])).toEqual([]);
-    expect(packMessages(['x'.repeat(1000), 'y'.repeat(999), 'z'])).toEqual([['x'.repeat(1000), 'y'.repeat(999)], ['z']]);
+    expect(packMessages(['x'.repeat(1000), 'y'.repeat(999), 'z'])).toEqual([
+      ['x'.repeat(1000), 'y'.repeat(999)],
+      ['z'],
+    ]);
   });
 });

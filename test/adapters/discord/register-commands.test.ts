@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { registerDiscordCommands } from '../../../adapters/discord/register-commands.js';
-import { APP_ID, startFakeDiscord, type FakeDiscord } from './fake-discord.js';
+import { APP_ID, type FakeDiscord, startFakeDiscord } from './fake-discord.js';
 
 const TOKEN = 'fake-bot-token.for-tests.only';
 let fake: FakeDiscord | undefined;
@@ -56,6 +56,8 @@ describe('registerDiscordCommands', () => {
     fake = await startFakeDiscord();
     fake.refuseToken = true;
 
-    await expect(registerDiscordCommands({ token: TOKEN, appId: APP_ID, apiUrl: fake.apiUrl })).rejects.toThrow(/Unauthorized/);
+    await expect(registerDiscordCommands({ token: TOKEN, appId: APP_ID, apiUrl: fake.apiUrl })).rejects.toThrow(
+      /Unauthorized/,
+    );
   });
 });

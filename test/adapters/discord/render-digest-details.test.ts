@@ -33,7 +33,10 @@ describe('renderDigestDetails', () => {
   });
 
   it('leaves out an empty detail or fix, and says so when a domain has no findings', () => {
-    const detail: DigestDetail = { domain: 'a.example', findings: [{ ...brokenDetail('a.example').findings[0]!, detail: ' ', fix: '' }] };
+    const detail: DigestDetail = {
+      domain: 'a.example',
+      findings: [{ ...brokenDetail('a.example').findings[0]!, detail: ' ', fix: '' }],
+    };
 
     expect(renderDigestDetails([detail, { domain: 'b.example', findings: [] }])).toEqual([
       '__**a.example**__\n❌ **An MX host is not covered by the policy**\n__**b.example**__\nNo findings recorded.',
@@ -53,17 +56,24 @@ describe('renderDigestDetails', () => {
     for (const message of messages) {
       expect(message.length).toBeLessThanOrEqual(2000);
       // Every message holds whole findings: a title, its detail and its fix, each line cut with "…" at most.
-      expect(message).toMatch(/^(__\*\*\w+\.example\*\*__\n)?❌ \*\*Finding \d t+…\*\*\nDetail \d d+…\n\*\*Fix:\*\* Fix \d f+…$/);
+      expect(message).toMatch(
+        /^(__\*\*\w+\.example\*\*__\n)?❌ \*\*Finding \d t+…\*\*\nDetail \d d+…\n\*\*Fix:\*\* Fix \d f+…$/,
+      );
     }
     expect(messages.filter((message) => message.startsWith('__**'))).toHaveLength(2);
   });
 
   it('escapes hostile remote text', () => {
     const [message] = renderDigestDetails([
-      { domain: '@everyone.example', findings: [{ code: 'txt-invalid', severity: 'info', title: '**t** <@1>', detail: '# head', fix: '<#2> @here' }] },
+      {
+        domain: '@everyone.example',
+        findings: [{ code: 'txt-invalid', severity: 'info', title: '**t** <@1>', detail: '# head', fix: '<#2> @here' }],
+      },
     ]);
 
-    expect(message).toBe('__**@\u200beveryone.example**__\nℹ️ **\\*\\*t\\*\\* <\u200b@1>**\n\\# head\n**Fix:** <\u200b#2> @\u200bhere');
+    expect(message).toBe(
+      '__**@\u200beveryone.example**__\nℹ️ **\\*\\*t\\*\\* <\u200b@1>**\n\\# head\n**Fix:** <\u200b#2> @\u200bhere',
+    );
   });
 
   it('posts at most 20 messages, the last naming every domain whose details were cut or left out', () => {
@@ -76,7 +86,9 @@ describe('renderDigestDetails', () => {
     expect(messages).toHaveLength(20);
     for (const message of messages) expect(message.length).toBeLessThanOrEqual(2000);
     expect(messages[18]).toMatch(/^__\*\*d9\.example\*\*__\n❌ \*\*Finding 0/);
-    expect(intro).toBe('Not shown, to keep the thread readable: details of 21 more broken domains. Check each with /mtasts for its full report:');
+    expect(intro).toBe(
+      'Not shown, to keep the thread readable: details of 21 more broken domains. Check each with /mtasts for its full report:',
+    );
     expect(named).toEqual(Array.from({ length: 21 }, (_, i) => `d${i + 9}.example`));
   });
 });

@@ -1,13 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkMessageLimits, LIMITS, totalEmbedLength, type DiscordReply } from '../../../adapters/discord/limits.js';
+import { checkMessageLimits, type DiscordReply, LIMITS, totalEmbedLength } from '../../../adapters/discord/limits.js';
 import { CONTINUED_TITLE, renderDigest } from '../../../adapters/discord/render-digest.js';
 import { TONE_COLOURS } from '../../../adapters/discord/render-report.js';
 import type { DigestMessage } from '../../../src/digest/digest-message.js';
 import { digestLine, digestOf, hugeDigest, sampleDigest } from './sample-digests.js';
 
 /** Every embed description of every message, in order. */
-const descriptions = (replies: DiscordReply[]) => replies.flatMap((reply) => reply.embeds.map((embed) => embed.description ?? ''));
+const descriptions = (replies: DiscordReply[]) =>
+  replies.flatMap((reply) => reply.embeds.map((embed) => embed.description ?? ''));
 /** The domains named at the head of an entry ("🟢 **domain** — …"), in order. */
 const domainsShown = (replies: DiscordReply[]) =>
   descriptions(replies).flatMap((text) => [...text.matchAll(/^\S+ \*\*(.+?)\*\* — /gm)].map((match) => match[1]!));
@@ -45,12 +46,23 @@ describe('renderDigest', () => {
   });
 
   it('puts the TLS-RPT line of a domain under its entry, markdown escaped', () => {
-    const [reply] = renderDigest(digestOf([digestLine('a.example', { tlsrpt: 'TLS-RPT since the last digest: 12 successful · 0 failed, from **Bold** Inc.' })]));
-    expect(reply!.embeds[0]!.description!.split('\n').slice(-1)).toEqual(['TLS-RPT since the last digest: 12 successful · 0 failed, from \\*\\*Bold\\*\\* Inc.']);
+    const [reply] = renderDigest(
+      digestOf([
+        digestLine('a.example', {
+          tlsrpt: 'TLS-RPT since the last digest: 12 successful · 0 failed, from **Bold** Inc.',
+        }),
+      ]),
+    );
+    expect(reply!.embeds[0]!.description!.split('\n').slice(-1)).toEqual([
+      'TLS-RPT since the last digest: 12 successful · 0 failed, from \\*\\*Bold\\*\\* Inc.',
+    ]);
   });
 
   it('says in one line at the top that nothing changed, and names a failed scan', () => {
-    const digest = digestOf([digestLine('a.example'), digestLine('b.example', { verdict: null, mode: null, failed: true, certDaysLeft: 1 })]);
+    const digest = digestOf([
+      digestLine('a.example'),
+      digestLine('b.example', { verdict: null, mode: null, failed: true, certDaysLeft: 1 }),
+    ]);
 
     const [embed] = renderDigest(digest)[0]!.embeds;
 
@@ -73,37 +85,54 @@ describe('renderDigest', () => {
   });
 
   it('shows at most six changes of a domain, then how many more there were', () => {
-    const changes = Array.from({ length: 9 }, (_, i) => ({ kind: 'mx-added' as const, text: `MX added: mx${i}.example` }));
+    const changes = Array.from({ length: 9 }, (_, i) => ({
+      kind: 'mx-added' as const,
+      text: `MX added: mx${i}.example`,
+    }));
     const description = renderDigest(digestOf([digestLine('a.example', { changes })]))[0]!.embeds[0]!.description!;
 
-    expect(description.split('\n').slice(2)).toEqual([...changes.slice(0, 6).map((c) => `↳ ${c.text}`), '↳ +3 more changes']);
+    expect(description.split('\n').slice(2)).toEqual([
+      ...changes.slice(0, 6).map((c) => `↳ ${c.text}`),
+      '↳ +3 more changes',
+    ]);
   });
 
   it('renders a digest with no lines (an empty watch list) as its title and intro', () => {
     const replies = renderDigest(digestOf([], { intro: 'Watching 0 domains · digest daily at 09:00 UTC' }));
     expect(replies).toEqual([
       {
-        embeds: [{ color: TONE_COLOURS.good, title: 'MTA-STS digest: 0 domains', description: 'Watching 0 domains · digest daily at 09:00 UTC' }],
+        embeds: [
+          {
+            color: TONE_COLOURS.good,
+            title: 'MTA-STS digest: 0 domains',
+            description: 'Watching 0 domains · digest daily at 09:00 UTC',
+          },
+        ],
         components: [],
       },
     ]);
   });
 
   it('escapes hostile text in every part of a line, so no mention or markdown survives', () => {
-    const digest = digestOf([
-      digestLine('**x**<@123>.example', {
-        mode: '`enforce`',
-        policyId: '<@&456>@everyone',
-        shortHash: '||spoiler||',
-        changes: [{ kind: 'mx-added', text: 'MX added: @here [bank](https://evil.example) # big' }],
-      }),
-    ], { headline: 'digest @everyone **loud**', intro: '> quoted <#789>' });
+    const digest = digestOf(
+      [
+        digestLine('**x**<@123>.example', {
+          mode: '`enforce`',
+          policyId: '<@&456>@everyone',
+          shortHash: '||spoiler||',
+          changes: [{ kind: 'mx-added', text: 'MX added: @here [bank](https://evil.example) # big' }],
+        }),
+      ],
+      { headline: 'digest @everyone **loud**', intro: '> quoted <#789>' },
+    );
 
     const [embed] = renderDigest(digest)[0]!.embeds;
     const text = JSON.stringify(embed);
 
     expect(embed!.title).toBe('digest @\u200beveryone \\*\\*loud\\*\\*');
-    expect(embed!.description).toContain('**\\*\\*x\\*\\*<\u200b@123>.example** — enforced · mode \\`enforce\\` · id <\u200b@&456>@\u200beveryone');
+    expect(embed!.description).toContain(
+      '**\\*\\*x\\*\\*<\u200b@123>.example** — enforced · mode \\`enforce\\` · id <\u200b@&456>@\u200beveryone',
+    );
     expect(embed!.description).toContain('↳ MX added: @\u200bhere \\[bank\\](https://evil.example) # big');
     expect(embed!.description!.startsWith('\\> quoted <\u200b#789>')).toBe(true);
     expect(text).not.toMatch(/@(everyone|here)/);
@@ -115,7 +144,10 @@ describe('renderDigest', () => {
       digestLine('a.example', {
         policyId: 'i'.repeat(10_000),
         mode: 'm'.repeat(10_000),
-        changes: Array.from({ length: 6 }, () => ({ kind: 'mx-added' as const, text: `MX added: ${'h'.repeat(10_000)}` })),
+        changes: Array.from({ length: 6 }, () => ({
+          kind: 'mx-added' as const,
+          text: `MX added: ${'h'.repeat(10_000)}`,
+        })),
       }),
     ]);
 
@@ -163,9 +195,12 @@ describe('renderDigest', () => {
       const footers = replies.map((reply) => reply.embeds.at(-1)!.footer?.text);
 
       expect(titles).toEqual([digest.headline, ...replies.slice(1).map(() => CONTINUED_TITLE)]);
-      expect(footers[0]).toBe(`Part 1/${replies.length} · Details of ${digest.details.length} broken domains: see below.`);
+      expect(footers[0]).toBe(
+        `Part 1/${replies.length} · Details of ${digest.details.length} broken domains: see below.`,
+      );
       expect(footers.slice(1)).toEqual(replies.slice(1).map((_, i) => `Part ${i + 2}/${replies.length}`));
-      for (const reply of replies) expect(reply.embeds.slice(0, -1).every((embed) => embed.footer === undefined)).toBe(true);
+      for (const reply of replies)
+        expect(reply.embeds.slice(0, -1).every((embed) => embed.footer === undefined)).toBe(true);
     });
   });
 
@@ -178,7 +213,10 @@ describe('renderDigest', () => {
     fc.assert(
       fc.property(fc.array(line, { maxLength: 120 }), fc.string({ maxLength: 2000 }), (specs, intro) => {
         const lines = specs.map((spec, i) =>
-          digestLine(`${i}x${spec.domain}`, { policyId: spec.policyId, changes: spec.changes.map((text) => ({ kind: 'mx-added' as const, text })) }),
+          digestLine(`${i}x${spec.domain}`, {
+            policyId: spec.policyId,
+            changes: spec.changes.map((text) => ({ kind: 'mx-added' as const, text })),
+          }),
         );
         const replies = renderDigest(digestOf(lines, { intro }));
         for (const reply of replies) expect(checkMessageLimits(reply).ok).toBe(true);

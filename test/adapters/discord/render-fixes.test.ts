@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixesThreadName, renderFixes } from '../../../adapters/discord/render-fixes.js';
-import { brokenReport, hugeReport } from './sample-messages.js';
 import { FINDING_CATALOG } from '../../../src/report/finding-catalog.js';
+import { brokenReport, hugeReport } from './sample-messages.js';
 
 /** The code inside every ``` block of the messages, in order. */
 function codeBlocks(messages: string[]): string[] {
@@ -11,19 +11,26 @@ function codeBlocks(messages: string[]): string[] {
 describe('renderFixes', () => {
   it('keeps the wildcard of a catalog fix as inline code', () => {
     const text = FINDING_CATALOG['mx-wildcard-missing'].fix({ domain: 'example.com', pattern: '*.mx.example.com' });
-    expect(renderFixes([{ title: 'MX wildcard missing', text }])[0]).toContain('**MX wildcard missing**\nAdd `mx: *.mx.example.com` to the policy, then rotate the TXT id.');
+    expect(renderFixes([{ title: 'MX wildcard missing', text }])[0]).toContain(
+      '**MX wildcard missing**\nAdd `mx: *.mx.example.com` to the policy, then rotate the TXT id.',
+    );
   });
 
   it('renders each fix as a bold title, its sentence and the block to paste in a code block', () => {
     expect(renderFixes(brokenReport().fixes)).toEqual([
       '**Add the MX host to the policy**\nServe this policy body at https://mta-sts.example.com/.well-known/mta-sts.txt:\n' +
-        '```\nversion: STSv1\nmode: enforce\nmx: mx1.example.com\nmx: mx2.elsewhere.net\nmax\\_age: 604800\n```'.replace('\\_', '_') +
+        '```\nversion: STSv1\nmode: enforce\nmx: mx1.example.com\nmx: mx2.elsewhere.net\nmax\\_age: 604800\n```'.replace(
+          '\\_',
+          '_',
+        ) +
         '\n**Change the policy id**\nPublish this TXT record at \\_mta-sts.example.com:\n```\nv=STSv1; id=20240102\n```',
     ]);
   });
 
   it('renders a fix without code as its title and sentence only', () => {
-    expect(renderFixes([{ title: 'Publish TLS-RPT', text: 'Ask your provider.' }])).toEqual(['**Publish TLS-RPT**\nAsk your provider.']);
+    expect(renderFixes([{ title: 'Publish TLS-RPT', text: 'Ask your provider.' }])).toEqual([
+      '**Publish TLS-RPT**\nAsk your provider.',
+    ]);
   });
 
   it('returns no messages when there is nothing to fix', () => {
@@ -50,7 +57,12 @@ describe('renderFixes', () => {
   });
 
   it('splits a long block at line boundaries, so the parts join back into the original', () => {
-    const policy = ['version: STSv1', 'mode: enforce', ...Array.from({ length: 200 }, (_, i) => `mx: mx${i}.example.com`), 'max_age: 604800'].join('\n');
+    const policy = [
+      'version: STSv1',
+      'mode: enforce',
+      ...Array.from({ length: 200 }, (_, i) => `mx: mx${i}.example.com`),
+      'max_age: 604800',
+    ].join('\n');
 
     const blocks = codeBlocks(renderFixes([{ title: 'Policy', text: 'Serve this:', code: policy }]));
 

@@ -3,15 +3,19 @@ import { checkMessageLimits, LIMITS, totalEmbedLength } from '../../../adapters/
 import { renderChatMessage, TONE_COLOURS } from '../../../adapters/discord/render-report.js';
 import type { Tone } from '../../../src/chat/chat-message.js';
 import type { Verdict } from '../../../src/report/report.js';
-import { brokenReport, enforcedReport, hugeReport, refusal } from './sample-messages.js';
 import { notConfiguredReport } from '../slack/sample-messages.js';
+import { brokenReport, enforcedReport, hugeReport, refusal } from './sample-messages.js';
 
 describe('renderChatMessage', () => {
   it('shows MX hosts without ✓/✗ when there is no policy to match against, and points a not-configured domain to its setup', () => {
     const message = notConfiguredReport();
     const embed = renderChatMessage(message).embeds[0]!;
-    expect(embed.fields?.map((field) => field.value)).toEqual(['mx1.example.com (10): no policy to match against\n↳ ✓ STARTTLS TLSv1.3, cert ok, 89 days']);
-    expect(embed.footer).toEqual({ text: 'Next step: the TXT record and policy to publish are in the messages below, ready to paste.' });
+    expect(embed.fields?.map((field) => field.value)).toEqual([
+      'mx1.example.com (10): no policy to match against\n↳ ✓ STARTTLS TLSv1.3, cert ok, 89 days',
+    ]);
+    expect(embed.footer).toEqual({
+      text: 'Next step: the TXT record and policy to publish are in the messages below, ready to paste.',
+    });
     expect(JSON.stringify(embed)).not.toContain('✗');
   });
   it.each<[Verdict, Tone, number]>([
@@ -35,7 +39,8 @@ describe('renderChatMessage', () => {
       {
         color: TONE_COLOURS.warning,
         title: 'example.com — Broken',
-        description: 'Policy id 20240101 beside body sha256 3f2a…\nmode enforce · max\\_age 604800\nTLS-RPT: mailto:\\*\\*\\*@example.com',
+        description:
+          'Policy id 20240101 beside body sha256 3f2a…\nmode enforce · max\\_age 604800\nTLS-RPT: mailto:\\*\\*\\*@example.com',
         footer: { text: 'How to fix it: see the messages below.' },
         fields: [
           {
@@ -80,7 +85,10 @@ describe('renderChatMessage', () => {
     // The MX table spreads over its three fields; each shown host takes two lines (coverage, then gate).
     const mxFields = fields.filter((f) => f.name.startsWith('MX hosts'));
     expect(mxFields).toHaveLength(3);
-    const mx = mxFields.map((f) => f.value).join('\n').split('\n');
+    const mx = mxFields
+      .map((f) => f.value)
+      .join('\n')
+      .split('\n');
     const shownHosts = mx.filter((line) => /^[✓✗] mx/.test(line)).length;
     const shownFindings = fields.slice(3, -1);
     const moreFindings = fields.at(-1)!;
@@ -116,7 +124,13 @@ describe('renderChatMessage', () => {
     const hostile = '*_<@1>'.repeat(200_000);
     const started = Date.now();
 
-    const reply = renderChatMessage(brokenReport({ headline: hostile, summary: [hostile], findings: [{ ...brokenReport().findings[0]!, detail: hostile }] }));
+    const reply = renderChatMessage(
+      brokenReport({
+        headline: hostile,
+        summary: [hostile],
+        findings: [{ ...brokenReport().findings[0]!, detail: hostile }],
+      }),
+    );
 
     expect(Date.now() - started).toBeLessThan(2000);
     expect(checkMessageLimits(reply).ok).toBe(true);
@@ -129,7 +143,15 @@ describe('renderChatMessage', () => {
       brokenReport({
         headline: `example.com ${link} — Broken`,
         summary: [`Policy id 1; ${link} ${link}`, `Mode enforce${link}`, `TLS-RPT: https://a.example/${link}, ${link}`],
-        mxTable: [{ host: `mx.example.com${link}`, priority: 10, matchedBy: `*.example.com${link}`, gate: `STARTTLS TLSv1.3${link}`, gateOk: true }],
+        mxTable: [
+          {
+            host: `mx.example.com${link}`,
+            priority: 10,
+            matchedBy: `*.example.com${link}`,
+            gate: `STARTTLS TLSv1.3${link}`,
+            gateOk: true,
+          },
+        ],
         findings: [{ code: 'policy-invalid', severity: 'error', title: `mode ${link}`, detail: `${link}${link}` }],
       }),
     );
@@ -138,7 +160,9 @@ describe('renderChatMessage', () => {
       const texts = [embed.title, embed.description, ...(embed.fields ?? []).flatMap((f) => [f.name, f.value])];
       for (const text of texts) expect((text ?? '').replace(/\\[\s\S]/g, '')).not.toMatch(/[[\]]/);
     }
-    expect(notice.embeds[0]!.description).toBe('Unknown time zone "Europe/\\[Fix\\](https://evil.example) \\[Fix\\](https://evil.example)".');
+    expect(notice.embeds[0]!.description).toBe(
+      'Unknown time zone "Europe/\\[Fix\\](https://evil.example) \\[Fix\\](https://evil.example)".',
+    );
   });
 });
 
@@ -159,7 +183,13 @@ describe('the MX field with the sender gate', () => {
     expect(fields.map((f) => f.name)).toEqual(['MX hosts (10)', 'MX hosts (continued)']);
     const field = { value: fields.map((f) => f.value).join('\n') };
     for (let i = 1; i <= 10; i++) expect(field.value).toContain(`mx${i}.mail-hosting-provider.example.com (${10 * i})`);
-    expect(field.value.split('\n').filter((line) => line === '↳ ✗ STARTTLS TLSv1.3, cert untrusted + wrong name + expired, -3 days, DANE mismatch')).toHaveLength(10);
+    expect(
+      field.value
+        .split('\n')
+        .filter(
+          (line) => line === '↳ ✗ STARTTLS TLSv1.3, cert untrusted + wrong name + expired, -3 days, DANE mismatch',
+        ),
+    ).toHaveLength(10);
     expect(field.value).not.toContain('more MX hosts');
   });
 });

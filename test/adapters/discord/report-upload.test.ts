@@ -1,10 +1,10 @@
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startDiscordAdapter, type DiscordAdapter } from '../../../adapters/discord/index.js';
+import { type DiscordAdapter, startDiscordAdapter } from '../../../adapters/discord/index.js';
 import { createCommandCore } from '../../../src/command/command-core.js';
 import { openSqliteStore, type SqliteStore } from '../../../src/store/sqlite-store.js';
 import { reportBytes } from '../../tlsrpt/report-builder.js';
-import { BOT_ID, APP_ID, startFakeDiscord, type FakeDiscord } from './fake-discord.js';
+import { APP_ID, BOT_ID, type FakeDiscord, startFakeDiscord } from './fake-discord.js';
 import { CHANNEL_ID, GUILD_ID } from './interactions.js';
 import { memoryLogger } from './test-logger.js';
 
@@ -17,8 +17,22 @@ let store: SqliteStore;
 beforeEach(async () => {
   fake = await startFakeDiscord();
   store = openSqliteStore(':memory:');
-  const core = createCommandCore({ scan: async () => { throw new Error('no scans here'); }, watches: store, reports: { store, publicUrl: null }, now: () => NOW });
-  adapter = await startDiscordAdapter({ token: 'fake-token', appId: APP_ID, apiUrl: fake.apiUrl, core, uploads: core, logger: memoryLogger().logger });
+  const core = createCommandCore({
+    scan: async () => {
+      throw new Error('no scans here');
+    },
+    watches: store,
+    reports: { store, publicUrl: null },
+    now: () => NOW,
+  });
+  adapter = await startDiscordAdapter({
+    token: 'fake-token',
+    appId: APP_ID,
+    apiUrl: fake.apiUrl,
+    core,
+    uploads: core,
+    logger: memoryLogger().logger,
+  });
   // What Discord sends for each guild once the Guilds intent is granted: the channels the bot can see.
   fake.dispatchEvent('GUILD_CREATE', {
     id: GUILD_ID,
@@ -50,7 +64,14 @@ function postWithAttachment(files: Array<{ name: string; bytes: Uint8Array; size
   const attachments = files.map((file, i) => {
     const attachmentId = String(nextMessage * 10n + BigInt(i));
     const url = fake.addAttachment(attachmentId, file.name, file.bytes);
-    return { id: attachmentId, filename: file.name, size: file.size ?? file.bytes.length, url, proxy_url: url, content_type: 'application/octet-stream' };
+    return {
+      id: attachmentId,
+      filename: file.name,
+      size: file.size ?? file.bytes.length,
+      url,
+      proxy_url: url,
+      content_type: 'application/octet-stream',
+    };
   });
   fake.dispatchEvent('MESSAGE_CREATE', {
     id,
@@ -76,8 +97,13 @@ function postWithAttachment(files: Array<{ name: string; bytes: Uint8Array; size
 
 describe('report files attached in Discord (real discord.js, fake Discord)', () => {
   it('reads an attached .json.gz, stores it for the channel and answers in a thread started from the message', async () => {
-    const id = postWithAttachment([{ name: 'notes.txt', bytes: Buffer.from('hi') }, { name: 'report.json.gz', bytes: gzipSync(reportBytes()) }]);
-    const thread = await fake.waitForRequest((r) => r.method === 'POST' && r.route === `/channels/${CHANNEL_ID}/messages/${id}/threads`);
+    const id = postWithAttachment([
+      { name: 'notes.txt', bytes: Buffer.from('hi') },
+      { name: 'report.json.gz', bytes: gzipSync(reportBytes()) },
+    ]);
+    const thread = await fake.waitForRequest(
+      (r) => r.method === 'POST' && r.route === `/channels/${CHANNEL_ID}/messages/${id}/threads`,
+    );
     expect(thread.body).toMatchObject({ name: 'TLS-RPT: report.json.gz' });
     const posted = await fake.waitForRequest((r) => r.method === 'POST' && r.route === `/channels/${id}/messages`);
     expect(posted.body.content).toBe(
@@ -94,6 +120,8 @@ describe('report files attached in Discord (real discord.js, fake Discord)', () 
   it('answers a rejected attachment with the code and path in words', async () => {
     const id = postWithAttachment([{ name: 'bad.json', bytes: reportBytes({ policies: {} }) }]);
     const posted = await fake.waitForRequest((r) => r.method === 'POST' && r.route === `/channels/${id}/messages`);
-    expect(posted.body.content).toMatch(/^bad\.json was not stored: a value has the wrong JSON type, so its numbers cannot be trusted \(invalid-type at policies\)\. \S/);
+    expect(posted.body.content).toMatch(
+      /^bad\.json was not stored: a value has the wrong JSON type, so its numbers cannot be trusted \(invalid-type at policies\)\. \S/,
+    );
   });
 });

@@ -1,5 +1,5 @@
-import type { DigestCountKey, DigestDetail, DigestLine, DigestMessage } from '../../../src/digest/digest-message.js';
 import type { ChangeKind } from '../../../src/digest/digest-changes.js';
+import type { DigestCountKey, DigestDetail, DigestLine, DigestMessage } from '../../../src/digest/digest-message.js';
 
 export function digestLine(domain: string, overrides: Partial<DigestLine> = {}): DigestLine {
   return {
@@ -17,7 +17,14 @@ export function digestLine(domain: string, overrides: Partial<DigestLine> = {}):
   };
 }
 
-const unknown = { verdict: null, mode: null, policyId: null, shortHash: null, mxCoverage: null, certDaysLeft: null } as const;
+const unknown = {
+  verdict: null,
+  mode: null,
+  policyId: null,
+  shortHash: null,
+  mxCoverage: null,
+  certDaysLeft: null,
+} as const;
 
 export function brokenDetail(domain: string): DigestDetail {
   return {
@@ -43,9 +50,19 @@ export function brokenDetail(domain: string): DigestDetail {
 
 /** Counts and headline as the core derives them from the lines. */
 export function digestOf(lines: DigestLine[], overrides: Partial<DigestMessage> = {}): DigestMessage {
-  const counts: Record<DigestCountKey, number> = { enforced: 0, testing: 0, none: 0, 'not-configured': 0, broken: 0, 'timed-out': 0, failed: 0 };
+  const counts: Record<DigestCountKey, number> = {
+    enforced: 0,
+    testing: 0,
+    none: 0,
+    'not-configured': 0,
+    broken: 0,
+    'timed-out': 0,
+    failed: 0,
+  };
   for (const line of lines) counts[line.verdict ?? (line.timedOut ? 'timed-out' : 'failed')] += 1;
-  const parts = Object.entries(counts).filter(([, n]) => n > 0).map(([key, n]) => `${n} ${key}`);
+  const parts = Object.entries(counts)
+    .filter(([, n]) => n > 0)
+    .map(([key, n]) => `${n} ${key}`);
   const changed = lines.filter((line) => line.changes.length > 0).length;
   return {
     kind: 'digest',
@@ -53,7 +70,10 @@ export function digestOf(lines: DigestLine[], overrides: Partial<DigestMessage> 
     headline: [`MTA-STS digest: ${lines.length} domains`, ...parts].join(' · '),
     counts,
     noChanges: changed === 0,
-    intro: changed === 0 ? 'No changes since the previous digest (2026-11-23 09:00 UTC).' : `${changed} domains changed since the previous digest (2026-11-23 09:00 UTC); listed first.`,
+    intro:
+      changed === 0
+        ? 'No changes since the previous digest (2026-11-23 09:00 UTC).'
+        : `${changed} domains changed since the previous digest (2026-11-23 09:00 UTC); listed first.`,
     lines,
     details: [],
     ...overrides,
@@ -87,7 +107,15 @@ export function sampleDigest(): DigestMessage {
   );
 }
 
-const KINDS: ChangeKind[] = ['verdict-changed', 'id-rotated', 'mode-flipped', 'mx-added', 'mx-removed', 'mx-uncovered', 'cert-renewed'];
+const KINDS: ChangeKind[] = [
+  'verdict-changed',
+  'id-rotated',
+  'mode-flipped',
+  'mx-added',
+  'mx-removed',
+  'mx-uncovered',
+  'cert-renewed',
+];
 
 /** A label-and-digit domain of about `length` characters, unique by `i`; no markdown in it, so it shows as is. */
 function domainOf(i: number, length: number): string {
@@ -126,7 +154,10 @@ export function hugeDigest(count = 500): DigestMessage {
       changes,
     });
   });
-  const changedFirst = [...lines.filter((line) => line.changes.length > 0), ...lines.filter((line) => line.changes.length === 0)];
+  const changedFirst = [
+    ...lines.filter((line) => line.changes.length > 0),
+    ...lines.filter((line) => line.changes.length === 0),
+  ];
   const details = changedFirst.filter((line) => line.verdict === 'broken').map((line) => brokenDetail(line.domain));
   return digestOf(changedFirst, { details });
 }

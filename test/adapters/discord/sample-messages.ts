@@ -7,10 +7,26 @@ export function brokenReport(overrides: Partial<ReportMessage> = {}): ReportMess
     verdict: 'broken',
     tone: 'warning',
     headline: 'example.com — Broken',
-    summary: ['Policy id 20240101 beside body sha256 3f2a…', 'mode enforce · max_age 604800', 'TLS-RPT: mailto:***@example.com'],
+    summary: [
+      'Policy id 20240101 beside body sha256 3f2a…',
+      'mode enforce · max_age 604800',
+      'TLS-RPT: mailto:***@example.com',
+    ],
     mxTable: [
-      { host: 'mx1.example.com', priority: 10, matchedBy: 'mx1.example.com', gate: 'STARTTLS TLSv1.3, cert ok, 89 days', gateOk: true },
-      { host: 'mx2.elsewhere.net', priority: 20, matchedBy: null, gate: 'STARTTLS TLSv1.3, cert ok, 89 days', gateOk: true },
+      {
+        host: 'mx1.example.com',
+        priority: 10,
+        matchedBy: 'mx1.example.com',
+        gate: 'STARTTLS TLSv1.3, cert ok, 89 days',
+        gateOk: true,
+      },
+      {
+        host: 'mx2.elsewhere.net',
+        priority: 20,
+        matchedBy: null,
+        gate: 'STARTTLS TLSv1.3, cert ok, 89 days',
+        gateOk: true,
+      },
     ],
     policyToMatch: true,
     findings: [
@@ -27,7 +43,11 @@ export function brokenReport(overrides: Partial<ReportMessage> = {}): ReportMess
         text: 'Serve this policy body at https://mta-sts.example.com/.well-known/mta-sts.txt:',
         code: 'version: STSv1\nmode: enforce\nmx: mx1.example.com\nmx: mx2.elsewhere.net\nmax_age: 604800',
       },
-      { title: 'Change the policy id', text: 'Publish this TXT record at _mta-sts.example.com:', code: 'v=STSv1; id=20240102' },
+      {
+        title: 'Change the policy id',
+        text: 'Publish this TXT record at _mta-sts.example.com:',
+        code: 'v=STSv1; id=20240102',
+      },
     ],
     rescan: true,
     ...overrides,
@@ -35,11 +55,22 @@ export function brokenReport(overrides: Partial<ReportMessage> = {}): ReportMess
 }
 
 export function enforcedReport(): ReportMessage {
-  return brokenReport({ verdict: 'enforced', tone: 'good', headline: 'example.com — Enforced', findings: [], fixes: [] });
+  return brokenReport({
+    verdict: 'enforced',
+    tone: 'good',
+    headline: 'example.com — Enforced',
+    findings: [],
+    fixes: [],
+  });
 }
 
 export function refusal(): NoticeMessage {
-  return { kind: 'notice', tone: 'neutral', text: 'You have used your 3 scans; try again in 7 minutes.', private: true };
+  return {
+    kind: 'notice',
+    tone: 'neutral',
+    text: 'You have used your 3 scans; try again in 7 minutes.',
+    private: true,
+  };
 }
 
 /** A report as big as a hostile or huge deployment can make it: 300 MX hosts and 40 long findings. */

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { pino, type Logger } from 'pino';
+import { type Logger, pino } from 'pino';
 
 /** A real pino logger writing JSON lines into memory, so tests can read what was logged. */
 export function memoryLogger(): { logger: Logger; lines: () => Array<Record<string, unknown>> } {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { healthRoutes, type ReadinessCheck } from '../../../adapters/http/health-routes.js';
-import { startHttpServer, type HttpServer } from '../../../adapters/http/server.js';
+import { type HttpServer, startHttpServer } from '../../../adapters/http/server.js';
 import { openSqliteStore, type SqliteStore } from '../../../src/store/sqlite-store.js';
 import { memoryLogger } from '../discord/test-logger.js';
 

@@ -1,12 +1,14 @@
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HttpRoute } from '../../../adapters/http/http-route.js';
-import { startHttpServer, type HttpServer } from '../../../adapters/http/server.js';
+import { type HttpServer, startHttpServer } from '../../../adapters/http/server.js';
 import { memoryLogger } from '../discord/test-logger.js';
 
-const reply = (text: string): HttpRoute['handle'] => async (request, response) => {
-  response.writeHead(200, { 'content-type': 'text/plain' }).end(`${text} ${request.url}`);
-};
+const reply =
+  (text: string): HttpRoute['handle'] =>
+  async (request, response) => {
+    response.writeHead(200, { 'content-type': 'text/plain' }).end(`${text} ${request.url}`);
+  };
 
 const ROUTES: HttpRoute[] = [
   { method: 'GET', path: '/healthz', handle: reply('health') },
@@ -97,7 +99,9 @@ describe('startHttpServer', () => {
   it('refuses a port already taken', async () => {
     const { base } = await start();
     const port = Number(new URL(base).port);
-    await expect(startHttpServer({ port, host: '127.0.0.1', routes: [], logger: memoryLogger().logger })).rejects.toThrow(/EADDRINUSE/);
+    await expect(
+      startHttpServer({ port, host: '127.0.0.1', routes: [], logger: memoryLogger().logger }),
+    ).rejects.toThrow(/EADDRINUSE/);
   });
 
   it('closes with an idle keep-alive connection open', async () => {

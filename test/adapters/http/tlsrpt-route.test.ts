@@ -1,12 +1,12 @@
 import { gzipSync } from 'node:zlib';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startHttpServer, type HttpServer } from '../../../adapters/http/server.js';
+import { type HttpServer, startHttpServer } from '../../../adapters/http/server.js';
 import { tlsRptRoute } from '../../../adapters/http/tlsrpt-route.js';
+import type { ChatMessage } from '../../../src/chat/chat-message.js';
+import { createCommandCore } from '../../../src/command/command-core.js';
 import { openSqliteStore, type SqliteStore } from '../../../src/store/sqlite-store.js';
 import { REPORT_CHANNEL } from '../../store/tlsrpt-fixtures.js';
-import { createCommandCore } from '../../../src/command/command-core.js';
-import type { ChatMessage } from '../../../src/chat/chat-message.js';
 import { reportBytes } from '../../tlsrpt/report-builder.js';
 
 const TOKEN = 'tok_AAAAAAAAAAAAAAAAAAAAAAAA';
@@ -20,22 +20,38 @@ beforeEach(async () => {
   await store.mintIngestToken(REPORT_CHANNEL, TOKEN, NOW.toISOString());
   // The bot's own HTTP server, as npm start serves the route.
   const logger = pino({ level: 'silent' });
-  server = await startHttpServer({ port: 0, host: '127.0.0.1', routes: [tlsRptRoute({ store, now: () => NOW, logger })], logger });
+  server = await startHttpServer({
+    port: 0,
+    host: '127.0.0.1',
+    routes: [tlsRptRoute({ store, now: () => NOW, logger })],
+    logger,
+  });
 });
 afterEach(async () => {
   await server.close();
   await store.close();
 });
 
-const post = (token: string, body: string | Uint8Array, contentType = 'application/tlsrpt+json', headers: Record<string, string> = {}) =>
-  fetch(`http://127.0.0.1:${server.port}/tlsrpt/${token}`, { method: 'POST', headers: { 'content-type': contentType, ...headers }, body });
+const post = (
+  token: string,
+  body: string | Uint8Array,
+  contentType = 'application/tlsrpt+json',
+  headers: Record<string, string> = {},
+) =>
+  fetch(`http://127.0.0.1:${server.port}/tlsrpt/${token}`, {
+    method: 'POST',
+    headers: { 'content-type': contentType, ...headers },
+    body,
+  });
 
 describe('POST /tlsrpt/<token>', () => {
   it('answers 404 to a token nobody minted, and to a path that is no token, storing nothing', async () => {
     for (const token of ['tok_BBBBBBBBBBBBBBBBBBBBBBBB', '..%2F..%2Fetc', '', 'short']) {
       const response = await post(token, reportBytes());
       expect(response.status).toBe(404);
-      expect(await response.json()).toEqual({ error: { code: 'unknown-endpoint', path: null, message: 'No report endpoint here.' } });
+      expect(await response.json()).toEqual({
+        error: { code: 'unknown-endpoint', path: null, message: 'No report endpoint here.' },
+      });
     }
     expect(await store.tlsRptReports(REPORT_CHANNEL, 'example.com', EVER)).toEqual([]);
   });
@@ -75,7 +91,10 @@ describe('POST /tlsrpt/<token>', () => {
     const again = await post(TOKEN, gzipSync(reportBytes()), 'application/tlsrpt+gzip; charset=binary');
     expect(again.status).toBe(200);
     expect(await again.json()).toEqual({ stored: false, warnings: [] });
-    expect(await post(TOKEN, gzipSync(reportBytes({ 'report-id': 'r-2' })), 'application/tlsrpt+gzip')).toHaveProperty('status', 201);
+    expect(await post(TOKEN, gzipSync(reportBytes({ 'report-id': 'r-2' })), 'application/tlsrpt+gzip')).toHaveProperty(
+      'status',
+      201,
+    );
     const kept = await store.tlsRptReports(REPORT_CHANNEL, 'example.com', EVER);
     expect(kept.map((r) => [r.submitter, r.organization, r.reportId, r.start, r.end, r.receivedAt])).toEqual([
       ['rua', 'Sender Inc.', 'r-1', '2026-11-30T00:00:00.000Z', '2026-11-30T23:59:59.000Z', NOW.toISOString()],
@@ -83,10 +102,16 @@ describe('POST /tlsrpt/<token>', () => {
     ]);
   });
 
-  it('answers 400 with the reader\'s code and path to a bad report, 413 to a gzip that inflates past 10 MiB', async () => {
-    const wrong = await post(TOKEN, reportBytes({ 'date-range': { 'start-datetime': 'yesterday', 'end-datetime': '2026-11-30T23:59:59Z' } }));
+  it("answers 400 with the reader's code and path to a bad report, 413 to a gzip that inflates past 10 MiB", async () => {
+    const wrong = await post(
+      TOKEN,
+      reportBytes({ 'date-range': { 'start-datetime': 'yesterday', 'end-datetime': '2026-11-30T23:59:59Z' } }),
+    );
     expect(wrong.status).toBe(400);
-    expect(((await wrong.json()) as { error: { code: string; path: string } }).error).toMatchObject({ code: 'invalid-datetime', path: 'date-range.start-datetime' });
+    expect(((await wrong.json()) as { error: { code: string; path: string } }).error).toMatchObject({
+      code: 'invalid-datetime',
+      path: 'date-range.start-datetime',
+    });
     const notJson = await post(TOKEN, '{"policies": [', 'application/tlsrpt+json');
     expect(((await notJson.json()) as { error: { code: string } }).error.code).toBe('invalid-json');
     const bomb = await post(TOKEN, gzipSync(Buffer.alloc(11 * 1024 * 1024, 0x20)), 'application/tlsrpt+gzip');
@@ -102,15 +127,27 @@ describe('POST /tlsrpt/<token>', () => {
     // Per channel, 100 posts: every tenth malformed, every tenth a second copy of the report just before it.
     const posts = Array.from({ length: 300 }, (_, i) => {
       const j = Math.floor(i / 3);
-      const body = j % 10 === 0 ? Buffer.from('{"policies": [') : reportBytes({ 'report-id': `r-${j % 10 === 9 ? j - 1 : j}` });
+      const body =
+        j % 10 === 0 ? Buffer.from('{"policies": [') : reportBytes({ 'report-id': `r-${j % 10 === 9 ? j - 1 : j}` });
       return { channel: i % 3, body: i % 2 === 0 ? gzipSync(body) : body };
     });
-    const core = createCommandCore({ scan: async () => { throw new Error('no scans here'); }, watches: store, reports: { store, publicUrl: null }, now: () => NOW.getTime() });
+    const core = createCommandCore({
+      scan: async () => {
+        throw new Error('no scans here');
+      },
+      watches: store,
+      reports: { store, publicUrl: null },
+      now: () => NOW.getTime(),
+    });
     const answers: Promise<ChatMessage>[] = [];
     const statuses = await Promise.all(
       posts.map(async ({ channel, body }, i) => {
         if (i % 15 === 0) answers.push(core.handle({ ...REPORT_CHANNEL, userId: 'U1', text: 'reports example.com' }));
-        const response = await post(tokens[channel]!, body, i % 2 === 0 ? 'application/tlsrpt+gzip' : 'application/tlsrpt+json');
+        const response = await post(
+          tokens[channel]!,
+          body,
+          i % 2 === 0 ? 'application/tlsrpt+gzip' : 'application/tlsrpt+json',
+        );
         await response.arrayBuffer();
         return { channel, status: response.status };
       }),
@@ -119,9 +156,14 @@ describe('POST /tlsrpt/<token>', () => {
       const mine = statuses.filter((s) => s.channel === channel).map((s) => s.status);
       expect([201, 200, 400].map((status) => mine.filter((s) => s === status).length)).toEqual([80, 10, 10]);
     }
-    const texts = (await Promise.all(answers)).map((answer) => (answer.kind === 'notice' ? answer.text.split('\n')[0] : answer.kind));
+    const texts = (await Promise.all(answers)).map((answer) =>
+      answer.kind === 'notice' ? answer.text.split('\n')[0] : answer.kind,
+    );
     expect(texts).toHaveLength(20);
-    for (const text of texts) expect(text).toMatch(/^(TLS-RPT reports for example\.com: \d+ reports? from 1 reporter in the last 30 days|No TLS-RPT reports for example\.com in this channel in the last 30 days\. .*)$/);
+    for (const text of texts)
+      expect(text).toMatch(
+        /^(TLS-RPT reports for example\.com: \d+ reports? from 1 reporter in the last 30 days|No TLS-RPT reports for example\.com in this channel in the last 30 days\. .*)$/,
+      );
     for (const channel of channels) {
       const answer = await core.handle({ ...channel, userId: 'U1', text: 'reports example.com' });
       expect(answer.kind === 'notice' && answer.text.split('\n').slice(0, 3)).toEqual([

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { metricsRoute } from '../../../adapters/http/metrics-route.js';
-import { startHttpServer, type HttpServer } from '../../../adapters/http/server.js';
+import { type HttpServer, startHttpServer } from '../../../adapters/http/server.js';
 import { createPrometheusMetrics } from '../../../adapters/metrics/prometheus-metrics.js';
 import { createCommandCore } from '../../../src/command/command-core.js';
 import type { CommandRequest } from '../../../src/command/command-handler.js';
@@ -8,7 +8,7 @@ import { createDigestScheduler } from '../../../src/digest/digest-scheduler.js';
 import { measuredStore } from '../../../src/metrics/measured-store.js';
 import type { Report } from '../../../src/report/report.js';
 import { openSqliteStore, type SqliteStore } from '../../../src/store/sqlite-store.js';
-import { DEFAULT_WATCH_LIMITS, type Channel } from '../../../src/store/watch-store.js';
+import { type Channel, DEFAULT_WATCH_LIMITS } from '../../../src/store/watch-store.js';
 import { brokenReportFixture, FIXTURE_NOW, reportFixture } from '../../command/report-fixture.js';
 import { memoryLogger } from '../discord/test-logger.js';
 import { parsePrometheusText } from './prometheus-text.js';
@@ -43,7 +43,13 @@ async function setup(maxConcurrentScans = 4) {
   const scans = scanner();
   const clock = { now: FIXTURE_NOW };
   const { logger } = memoryLogger();
-  const core = createCommandCore({ scan: scans.scan, watches: store, now: () => clock.now, metrics, limits: { maxConcurrentScans } });
+  const core = createCommandCore({
+    scan: scans.scan,
+    watches: store,
+    now: () => clock.now,
+    metrics,
+    limits: { maxConcurrentScans },
+  });
   server = await startHttpServer({ port: 0, host: '127.0.0.1', routes: [metricsRoute(metrics)], logger });
   const scrape = async () => {
     const response = await fetch(`http://127.0.0.1:${server!.port}/metrics`);

@@ -13,9 +13,17 @@ export function parsePrometheusText(text: string): Map<string, number> {
     const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)(?: -?\d+)?$/.exec(line);
     if (!match) throw new Error(`bad sample line: ${line}`);
     const [, name, labelText = '', valueText] = match;
-    const labels = [...labelText.matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)",?/g)].map(([, key, value]) => `${key}="${value}"`);
+    const labels = [...labelText.matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)",?/g)].map(
+      ([, key, value]) => `${key}="${value}"`,
+    );
     // Prometheus reads values with Go's ParseFloat: NaN in any case, ±Inf.
-    const value = /^nan$/i.test(valueText!) ? NaN : valueText === '+Inf' ? Infinity : valueText === '-Inf' ? -Infinity : Number(valueText);
+    const value = /^nan$/i.test(valueText!)
+      ? NaN
+      : valueText === '+Inf'
+        ? Infinity
+        : valueText === '-Inf'
+          ? -Infinity
+          : Number(valueText);
     if (Number.isNaN(value) && !/^nan$/i.test(valueText!)) throw new Error(`bad value: ${line}`);
     samples.set(labels.length === 0 ? name! : `${name}{${labels.sort().join(',')}}`, value);
   }

@@ -52,7 +52,12 @@ describe('createChannelPacer', () => {
 
   it('gives concurrent callers each their own slot', async () => {
     const waits: number[] = [];
-    const pacer = createChannelPacer({ intervalMs: 1000, burst: 3, now: () => 0, sleep: async (ms) => void waits.push(ms) });
+    const pacer = createChannelPacer({
+      intervalMs: 1000,
+      burst: 3,
+      now: () => 0,
+      sleep: async (ms) => void waits.push(ms),
+    });
     await Promise.all(Array.from({ length: 5 }, () => pacer.turn('C1')));
     expect(waits).toEqual([1000, 2000]);
   });

@@ -28,7 +28,13 @@ describe('digestLineText', () => {
   });
 
   it('puts the TLS-RPT line above the changes, escaped', () => {
-    const text = digestLineText(digestLine({ tlsrpt: 'TLS-RPT since the last digest: 1,505 successful · 7 failed, from Microsoft Corporation, <@here> Inc. · Enforce would bounce mail now', changes: [{ kind: 'mode-flipped', text: 'mode enforce → testing' }] }));
+    const text = digestLineText(
+      digestLine({
+        tlsrpt:
+          'TLS-RPT since the last digest: 1,505 successful · 7 failed, from Microsoft Corporation, <@here> Inc. · Enforce would bounce mail now',
+        changes: [{ kind: 'mode-flipped', text: 'mode enforce → testing' }],
+      }),
+    );
     expect(text.split('\n').slice(1)).toEqual([
       '      TLS-RPT since the last digest: 1,505 successful · 7 failed, from Microsoft Corporation, &lt;@here&gt; Inc. · Enforce would bounce mail now',
       '      ↳ mode enforce → testing',
@@ -36,14 +42,23 @@ describe('digestLineText', () => {
   });
 
   it('leaves out what the domain does not have (no policy served)', () => {
-    const line = digestLine({ verdict: 'not-configured', mode: null, policyId: null, shortHash: null, mxCoverage: null, certDaysLeft: null });
+    const line = digestLine({
+      verdict: 'not-configured',
+      mode: null,
+      policyId: null,
+      shortHash: null,
+      mxCoverage: null,
+      certDaysLeft: null,
+    });
     expect(digestLineText(line)).toBe(':white_circle: *example.com* · not configured');
   });
 
   it('names a domain that timed out and one whose scan failed', () => {
     const none = { verdict: null, mode: null, policyId: null, shortHash: null, mxCoverage: null, certDaysLeft: null };
     expect(digestLineText(digestLine({ ...none, timedOut: true }))).toBe(':hourglass: *example.com* · timed out');
-    expect(digestLineText(digestLine({ ...none, failed: true }))).toBe(':heavy_exclamation_mark: *example.com* · scan failed');
+    expect(digestLineText(digestLine({ ...none, failed: true }))).toBe(
+      ':heavy_exclamation_mark: *example.com* · scan failed',
+    );
   });
 
   it.each([
@@ -58,7 +73,13 @@ describe('digestLineText', () => {
   it('escapes hostile domain, mode, id and change text so none can mention, link or broadcast', () => {
     const hostile = '<!channel>&<@U123><http://evil|click>';
     const text = digestLineText(
-      digestLine({ domain: hostile, mode: hostile, policyId: hostile, shortHash: '`<!here>`', changes: [{ kind: 'mx-added', text: `MX added: ${hostile}` }] }),
+      digestLine({
+        domain: hostile,
+        mode: hostile,
+        policyId: hostile,
+        shortHash: '`<!here>`',
+        changes: [{ kind: 'mx-added', text: `MX added: ${hostile}` }],
+      }),
     );
     expect(text).not.toMatch(/[<>]/);
     expect(text).not.toContain('!here');
@@ -67,8 +88,13 @@ describe('digestLineText', () => {
   });
 
   it('bounds a line however long its remote text and however many changes it has', () => {
-    const changes = Array.from({ length: 40 }, (_, i) => ({ kind: 'mx-added' as const, text: `MX added: ${'<x>'.repeat(500)} ${i}` }));
-    const text = digestLineText(digestLine({ domain: '&'.repeat(1000), policyId: '<'.repeat(1000), mode: '>'.repeat(1000), changes }));
+    const changes = Array.from({ length: 40 }, (_, i) => ({
+      kind: 'mx-added' as const,
+      text: `MX added: ${'<x>'.repeat(500)} ${i}`,
+    }));
+    const text = digestLineText(
+      digestLine({ domain: '&'.repeat(1000), policyId: '<'.repeat(1000), mode: '>'.repeat(1000), changes }),
+    );
     expect(text.length).toBeLessThan(2500);
     const lines = text.split('\n');
     expect(lines).toHaveLength(1 + 5 + 1);

@@ -3,13 +3,23 @@ import { checkBlockLimits, type SlackPayload } from '../../../adapters/slack/lim
 import { createCommandCore } from '../../../src/command/command-core.js';
 import { scan } from '../../../src/scan/scan.js';
 import { openSqliteStore, type SqliteStore } from '../../../src/store/sqlite-store.js';
-import { publishDomain, startFixtureInternet, type DomainSpec, type FixtureInternet } from '../../fixture/fixture-internet.js';
+import {
+  type DomainSpec,
+  type FixtureInternet,
+  publishDomain,
+  startFixtureInternet,
+} from '../../fixture/fixture-internet.js';
 import type { RecordedCall } from './fake-slack-api.js';
-import { startSlackHarness, type SlackHarness } from './slack-harness.js';
+import { type SlackHarness, startSlackHarness } from './slack-harness.js';
 import { rescanActionBody, slashCommandBody } from './slack-requests.js';
 
 /** A healthy deployment of `domain` in `mode`, with `mx` as its only MX host unless told otherwise. */
-function deployment(domain: string, mode: 'enforce' | 'testing', mx = [[10, `mx.${domain}`]] as Array<[number, string]>, id = '20240101'): DomainSpec {
+function deployment(
+  domain: string,
+  mode: 'enforce' | 'testing',
+  mx = [[10, `mx.${domain}`]] as Array<[number, string]>,
+  id = '20240101',
+): DomainSpec {
   return {
     txt: `v=STSv1; id=${id};`,
     policy: `version: STSv1\r\nmode: ${mode}\r\nmx: mx.${domain}\r\nmax_age: 604800\r\n`,
@@ -29,7 +39,14 @@ let store: SqliteStore;
 
 beforeAll(async () => {
   internet = await startFixtureInternet();
-  await publishDomain(internet, 'broken.test', deployment('broken.test', 'enforce', [[10, 'mx.broken.test'], [20, 'backup.elsewhere.test']]));
+  await publishDomain(
+    internet,
+    'broken.test',
+    deployment('broken.test', 'enforce', [
+      [10, 'mx.broken.test'],
+      [20, 'backup.elsewhere.test'],
+    ]),
+  );
   await publishDomain(internet, 'hostile.test', {
     txt: 'v=STSv1; id=<!channel>&<@U123><http://evil|click>;',
     policy: 'version: STSv1\r\nmode: testing\r\nmx: <!here>\r\nmax_age: 604800\r\n',
@@ -37,7 +54,10 @@ beforeAll(async () => {
   });
   await publishDomain(internet, 'noreports.test', { ...deployment('noreports.test', 'enforce'), tlsrpt: undefined });
   await publishDomain(internet, 'wild.test', {
-    ...deployment('wild.test', 'enforce', [[10, 'a.mx.wild.test'], [20, 'b.mx.wild.test']]),
+    ...deployment('wild.test', 'enforce', [
+      [10, 'a.mx.wild.test'],
+      [20, 'b.mx.wild.test'],
+    ]),
     policy: 'version: STSv1\r\nmode: enforce\r\nmx: *.wild.test\r\nmax_age: 604800\r\n',
   });
   await publishDomain(internet, 'controls.test', {
@@ -103,7 +123,9 @@ describe('the Slack adapter with the real command core and scan, against the fix
     const policyAt = texts.indexOf(
       '*Policy at https://mta-sts.broken.test/.well-known/mta-sts.txt*\nIt keeps the live mode, enforce. Serve this as text/plain over HTTPS with a certificate valid for mta-sts.broken.test.',
     );
-    expect(texts[policyAt + 1]).toBe('```\nversion: STSv1\nmode: enforce\nmx: mx.broken.test\nmx: backup.elsewhere.test\nmax_age: 604800\n\n```');
+    expect(texts[policyAt + 1]).toBe(
+      '```\nversion: STSv1\nmode: enforce\nmx: mx.broken.test\nmx: backup.elsewhere.test\nmax_age: 604800\n\n```',
+    );
     // Its valid TLS-RPT record is not offered again, and nothing to paste is redacted.
     expect(texts.some((t) => t?.startsWith('*TLS-RPT record at'))).toBe(false);
     expect(JSON.stringify(thread!.body.blocks)).not.toContain('***');
@@ -135,7 +157,7 @@ describe('the Slack adapter with the real command core and scan, against the fix
   });
 
   it('threads a suggested policy that carries the wildcard the finding asks to add', async () => {
-    const { thread, texts } = await threadOf('wild.test');
+    const { texts } = await threadOf('wild.test');
     expect(texts).toContain(
       '*MX wildcard missing*\nAdd `mx: *.mx.wild.test` to the policy, then rotate the TXT id. `*.wild.test` does not cover `a.mx.wild.test`: a wildcard matches exactly one label.',
     );
@@ -201,7 +223,7 @@ describe('the Slack adapter with the real command core and scan, against the fix
     expect(rescanned!.body.text).toBe(':large_green_circle: flip.test — Enforced');
   });
 
-  it('watches two domains, then posts `digest now` in the channel with the broken one\'s details threaded under it', async () => {
+  it("watches two domains, then posts `digest now` in the channel with the broken one's details threaded under it", async () => {
     await start();
     await command('watch broken.test');
     await harness.fake.waitForCalls('chat.postMessage', 2); // the scan result and its fixes
@@ -271,7 +293,9 @@ describe('the Slack adapter with the real command core and scan, against the fix
     const [answer] = await harness.fake.waitForCalls('chat.postMessage', 1);
     const text = JSON.stringify(answer!.body);
     expect(text).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
-    expect(text).toContain('TLS-RPT: v=TLSRPTv1; rua=mailto:***@controls.test,https://r.controls.test/\\\\u001b[2J\\\\u009b31m\\\\u0085');
+    expect(text).toContain(
+      'TLS-RPT: v=TLSRPTv1; rua=mailto:***@controls.test,https://r.controls.test/\\\\u001b[2J\\\\u009b31m\\\\u0085',
+    );
     expect(text).toContain('note=café');
   });
 
@@ -289,7 +313,9 @@ describe('the Slack adapter with the real command core and scan, against the fix
 
     let release = () => {};
     held = new Promise((resolve) => (release = resolve));
-    const presses = Array.from({ length: 5 }, () => rescanActionBody({ domain: 'broken.test', responseUrl: harness.fake.responseUrl }));
+    const presses = Array.from({ length: 5 }, () =>
+      rescanActionBody({ domain: 'broken.test', responseUrl: harness.fake.responseUrl }),
+    );
     for (const body of presses) await harness.post(body);
     await harness.fake.waitForCalls('respond', 7);
     release();
@@ -299,7 +325,8 @@ describe('the Slack adapter with the real command core and scan, against the fix
     expect(harness.fake.callsTo('chat.postMessage')).toHaveLength(4);
     const told = harness.fake.callsTo('respond').slice(3);
     expect(told).toHaveLength(4);
-    for (const notice of told) expect(notice.body.text).toContain('broken.test is being checked in this channel right now');
+    for (const notice of told)
+      expect(notice.body.text).toContain('broken.test is being checked in this channel right now');
   });
 
   it('accepts a domain typed with a path, which Slack sends as a link, like the same URL with its scheme', async () => {

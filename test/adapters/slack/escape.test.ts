@@ -36,6 +36,8 @@ describe('escapeCodeBlock', () => {
   });
 
   it('keeps remote text inside its span: a backtick cannot close it, and <!channel> stays escaped', () => {
-    expect(escapeMrkdwnProse(`Add ${inlineCode('mx: *.evil`<!channel>')} now`)).toBe('Add `mx: *.evil\u02cb&lt;!channel&gt;` now');
+    expect(escapeMrkdwnProse(`Add ${inlineCode('mx: *.evil`<!channel>')} now`)).toBe(
+      'Add `mx: *.evil\u02cb&lt;!channel&gt;` now',
+    );
   });
 });

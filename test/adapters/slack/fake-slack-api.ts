@@ -53,7 +53,15 @@ export interface FakeSlackApi {
   close(): Promise<void>;
 }
 
-const BOT_IDENTITY = { ok: true, url: 'https://fake.slack.com/', team: 'Fake', user: 'mtasts', team_id: 'T1', user_id: 'UBOT', bot_id: 'BBOT' };
+const BOT_IDENTITY = {
+  ok: true,
+  url: 'https://fake.slack.com/',
+  team: 'Fake',
+  user: 'mtasts',
+  team_id: 'T1',
+  user_id: 'UBOT',
+  bot_id: 'BBOT',
+};
 
 export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const waiters = new Set<() => void>();
@@ -92,7 +100,11 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     },
   };
 
-  const answer = (method: string, body: Record<string, unknown>, token: string | undefined): { status: number; json?: Record<string, unknown> } => {
+  const answer = (
+    method: string,
+    body: Record<string, unknown>,
+    token: string | undefined,
+  ): { status: number; json?: Record<string, unknown> } => {
     if (method === 'respond') {
       const refused = fake.refuseInChannelResponses && body.response_type === 'in_channel';
       return refused ? { status: 404 } : { status: 200 };
@@ -100,7 +112,10 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     switch (method) {
       case 'auth.test': {
         const install = fake.installs.find((one) => one.botToken === token);
-        return { status: 200, json: install ? { ...BOT_IDENTITY, team_id: install.teamId, bot_id: `B${install.teamId}` } : BOT_IDENTITY };
+        return {
+          status: 200,
+          json: install ? { ...BOT_IDENTITY, team_id: install.teamId, bot_id: `B${install.teamId}` } : BOT_IDENTITY,
+        };
       }
       case 'oauth.v2.access':
         return { status: 200, json: oauthAccess(body) };
@@ -108,14 +123,23 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         if (fake.postMessageError !== null && fake.postsBeforeError-- <= 0) {
           return { status: 200, json: { ok: false, error: fake.postMessageError } };
         }
-        return { status: 200, json: { ok: true, channel: body.channel, ts: `1700000000.${String(nextTs++).padStart(6, '0')}` } };
+        return {
+          status: 200,
+          json: { ok: true, channel: body.channel, ts: `1700000000.${String(nextTs++).padStart(6, '0')}` },
+        };
       case 'chat.postEphemeral':
         return { status: 200, json: { ok: true, message_ts: `1700000000.${String(nextTs++).padStart(6, '0')}` } };
       case 'files.info': {
         const file = files.get(String(body.file));
         if (file === undefined) return { status: 200, json: { ok: false, error: 'file_not_found' } };
         const url_private_download = `${fake.apiUrl.replace(/api\/$/, '')}files/${file.id}/${encodeURIComponent(file.name)}`;
-        return { status: 200, json: { ok: true, file: { id: file.id, name: file.name, size: file.size ?? file.bytes.length, url_private_download } } };
+        return {
+          status: 200,
+          json: {
+            ok: true,
+            file: { id: file.id, name: file.name, size: file.size ?? file.bytes.length, url_private_download },
+          },
+        };
       }
       case 'apps.connections.open':
         return { status: 200, json: { ok: true, url: fake.socketUrl } };
@@ -140,7 +164,9 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       const url = new URL(req.url ?? '/', 'http://fake');
       const method = url.pathname.startsWith('/respond/') ? 'respond' : url.pathname.replace(/^\/api\//, '');
       const body = decodeBody(Buffer.concat(chunks).toString('utf8'), req.headers['content-type'] ?? '');
-      const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? (typeof body.token === 'string' ? body.token : undefined);
+      const token =
+        /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ??
+        (typeof body.token === 'string' ? body.token : undefined);
       if (fake.hangMethods.includes(method)) {
         fake.calls.push({ method, body, reply: undefined, at: Date.now(), token });
         for (const waiter of [...waiters]) waiter();
@@ -149,7 +175,10 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       if (method === 'chat.postMessage' && fake.rateLimitPosts.count > 0) {
         fake.rateLimitPosts.count -= 1;
         fake.calls.push({ method: 'chat.postMessage (429)', body, reply: undefined, at: Date.now(), token });
-        res.writeHead(429, { 'retry-after': String(fake.rateLimitPosts.retryAfter), 'content-type': 'application/json' });
+        res.writeHead(429, {
+          'retry-after': String(fake.rateLimitPosts.retryAfter),
+          'content-type': 'application/json',
+        });
         res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
         for (const waiter of [...waiters]) waiter();
         return;
@@ -163,7 +192,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   });
   // Slack's answer to an install: the app proves itself with its client id and secret.
   const oauthAccess = (body: Record<string, unknown>): Record<string, unknown> => {
-    if (body.client_id !== fake.clientId || body.client_secret !== fake.clientSecret) return { ok: false, error: 'invalid_client_id' };
+    if (body.client_id !== fake.clientId || body.client_secret !== fake.clientSecret)
+      return { ok: false, error: 'invalid_client_id' };
     const install = fake.installs.find((one) => one.code === body.code);
     if (install === undefined) return { ok: false, error: 'invalid_code' };
     return {

@@ -2,16 +2,16 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 import { startSlackAdapter } from '../../../adapters/slack/index.js';
-import { renderDigestDetails } from '../../../adapters/slack/render-digest-details.js';
 import { renderDigest } from '../../../adapters/slack/render-digest.js';
+import { renderDigestDetails } from '../../../adapters/slack/render-digest-details.js';
 import type { NoticeMessage } from '../../../src/chat/chat-message.js';
-import { startFakeSlackApi, type FakeSlackApi } from './fake-slack-api.js';
-import { startSlackHarness, type SlackHarness } from './slack-harness.js';
+import { type FakeSlackApi, startFakeSlackApi } from './fake-slack-api.js';
+import { brokenReport, enforcedReport, largeDigest, sampleDigest } from './sample-messages.js';
+import { type SlackHarness, startSlackHarness } from './slack-harness.js';
 import { slashCommandBody } from './slack-requests.js';
 import { createStubCore } from './stub-core.js';
-import { brokenReport, enforcedReport, largeDigest, sampleDigest } from './sample-messages.js';
 
 const silent = pino({ level: 'silent' });
 const cleanups: Array<() => Promise<void>> = [];
@@ -21,7 +21,12 @@ afterEach(async () => {
 
 describe('startSlackAdapter', () => {
   it('refuses to start without a signing secret (HTTP mode) or an app token (Socket Mode)', async () => {
-    const start = startSlackAdapter({ botToken: 'xoxb-test', port: 0, core: createStubCore(enforcedReport), logger: silent });
+    const start = startSlackAdapter({
+      botToken: 'xoxb-test',
+      port: 0,
+      core: createStubCore(enforcedReport),
+      logger: silent,
+    });
     await expect(start).rejects.toThrow(/SLACK_APP_TOKEN.*SLACK_SIGNING_SECRET/);
   });
 
@@ -83,8 +88,12 @@ describe('startSlackAdapter', () => {
     expect(fake.callsTo('apps.connections.open')).toHaveLength(1);
 
     const socket = await connected;
-    const payload = Object.fromEntries(new URLSearchParams(slashCommandBody({ text: 'example.com', responseUrl: fake.responseUrl })));
-    socket.send(JSON.stringify({ envelope_id: 'env-1', type: 'slash_commands', accepts_response_payload: true, payload }));
+    const payload = Object.fromEntries(
+      new URLSearchParams(slashCommandBody({ text: 'example.com', responseUrl: fake.responseUrl })),
+    );
+    socket.send(
+      JSON.stringify({ envelope_id: 'env-1', type: 'slash_commands', accepts_response_payload: true, payload }),
+    );
 
     const [root, thread] = await fake.waitForCalls('chat.postMessage', 2);
     expect(acks).toContainEqual(expect.objectContaining({ envelope_id: 'env-1' }));
@@ -106,10 +115,17 @@ describe('SlackAdapter.post (a channel message with no command behind it)', () =
     await adapter.post('C7', sampleDigest());
     const [root, thread, ...rest] = fake.callsTo('chat.postMessage');
     expect(rest).toEqual([]);
-    expect(root!.body).toMatchObject({ channel: 'C7', text: ':large_orange_circle: MTA-STS digest: 3 domains · 1 enforced · 1 broken · 1 timed out' });
+    expect(root!.body).toMatchObject({
+      channel: 'C7',
+      text: ':large_orange_circle: MTA-STS digest: 3 domains · 1 enforced · 1 broken · 1 timed out',
+    });
     expect(root!.body).not.toHaveProperty('thread_ts');
     expect(JSON.stringify(root!.body.blocks)).toContain('*broken.example* · broken');
-    expect(thread!.body).toMatchObject({ channel: 'C7', thread_ts: root!.reply?.ts, text: 'Details of 1 broken domain' });
+    expect(thread!.body).toMatchObject({
+      channel: 'C7',
+      thread_ts: root!.reply?.ts,
+      text: 'Details of 1 broken domain',
+    });
     expect(JSON.stringify(thread!.body.blocks)).toContain('_Fix:_ Add \\"mx: mx2.elsewhere.net\\" to the policy');
   });
 
@@ -121,7 +137,9 @@ describe('SlackAdapter.post (a channel message with no command behind it)', () =
     const parts = posts.filter((call) => call.body.thread_ts === undefined);
     const replies = posts.filter((call) => call.body.thread_ts !== undefined);
     expect(parts.length).toBeGreaterThan(1);
-    expect(parts.map((call) => call.body.text)).toEqual(parts.map((_, i) => `:large_orange_circle: MTA-STS digest: 120 domains (part ${i + 1}/${parts.length})`));
+    expect(parts.map((call) => call.body.text)).toEqual(
+      parts.map((_, i) => `:large_orange_circle: MTA-STS digest: 120 domains (part ${i + 1}/${parts.length})`),
+    );
     expect(replies.length).toBeGreaterThan(0);
     expect(replies.every((call) => call.body.thread_ts === parts[0]!.reply?.ts)).toBe(true);
     expect(posts.indexOf(replies[0]!)).toBe(parts.length);
@@ -146,8 +164,15 @@ describe('SlackAdapter.post (a channel message with no command behind it)', () =
     const { adapter, fake } = await harness({ postIntervalMs: 150 });
     const notice = (text: string): NoticeMessage => ({ kind: 'notice', tone: 'neutral', text, private: false });
     const started = Date.now();
-    await Promise.all([...Array.from({ length: 6 }, (_, i) => adapter.post('C7', notice(`n${i}`))), adapter.post('C8', notice('other'))]);
-    const times = (channel: string) => fake.callsTo('chat.postMessage').filter((call) => call.body.channel === channel).map((call) => call.at - started);
+    await Promise.all([
+      ...Array.from({ length: 6 }, (_, i) => adapter.post('C7', notice(`n${i}`))),
+      adapter.post('C8', notice('other')),
+    ]);
+    const times = (channel: string) =>
+      fake
+        .callsTo('chat.postMessage')
+        .filter((call) => call.body.channel === channel)
+        .map((call) => call.at - started);
     const paced = times('C7');
     expect(paced).toHaveLength(6);
     // Each post after the burst of three waits its interval (a little slack for timer rounding).

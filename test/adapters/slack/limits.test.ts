@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { BLOCK_LIMITS, checkBlockLimits, messageTextLength, type SlackBlock, type SlackPayload } from '../../../adapters/slack/limits.js';
+import {
+  BLOCK_LIMITS,
+  checkBlockLimits,
+  messageTextLength,
+  type SlackBlock,
+  type SlackPayload,
+} from '../../../adapters/slack/limits.js';
 
 const section = (text: string): SlackBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
 
@@ -32,7 +38,12 @@ describe('checkBlockLimits', () => {
     const element = { type: 'mrkdwn', text: 'c' } as const;
     const context: SlackBlock = { type: 'context', elements: Array.from({ length: 11 }, () => element) };
     expect(checkBlockLimits({ text: 't', blocks: [context] }).ok).toBe(false);
-    const button = { type: 'button', text: { type: 'plain_text', text: 'Rescan' }, action_id: 'a', value: 'v'.repeat(2001) } as const;
+    const button = {
+      type: 'button',
+      text: { type: 'plain_text', text: 'Rescan' },
+      action_id: 'a',
+      value: 'v'.repeat(2001),
+    } as const;
     expect(checkBlockLimits({ text: 't', blocks: [{ type: 'actions', elements: [button] }] }).ok).toBe(false);
   });
 
@@ -49,8 +60,19 @@ describe('messageTextLength', () => {
       blocks: [
         { type: 'header', text: { type: 'plain_text', text: 'h'.repeat(10) } },
         section('s'.repeat(100)),
-        { type: 'context', elements: [{ type: 'mrkdwn', text: 'c'.repeat(5) }, { type: 'mrkdwn', text: 'c'.repeat(7) }] },
-        { type: 'actions', elements: [{ type: 'button', text: { type: 'plain_text', text: 'Rescan' }, action_id: 'a', value: 'v'.repeat(50) }] },
+        {
+          type: 'context',
+          elements: [
+            { type: 'mrkdwn', text: 'c'.repeat(5) },
+            { type: 'mrkdwn', text: 'c'.repeat(7) },
+          ],
+        },
+        {
+          type: 'actions',
+          elements: [
+            { type: 'button', text: { type: 'plain_text', text: 'Rescan' }, action_id: 'a', value: 'v'.repeat(50) },
+          ],
+        },
         { type: 'divider' },
       ],
     };

@@ -60,13 +60,24 @@ describe('manifest.yml', () => {
   it('declares exactly the /mtasts command the adapter listens for, with a usage hint', () => {
     expect(manifest.get('features.slash_commands.0.command')).toBe(SLASH_COMMAND);
     expect(manifest.has('features.slash_commands.1.command')).toBe(false);
-    expect(manifest.get('features.slash_commands.0.usage_hint')).toBe('example.com | watch example.com | watches | digest now | reports example.com | help');
+    expect(manifest.get('features.slash_commands.0.usage_hint')).toBe(
+      'example.com | watch example.com | watches | digest now | reports example.com | help',
+    );
     expect(manifest.get('features.slash_commands.0.description')!.length).toBeLessThanOrEqual(2000);
   });
 
   it('asks for commands, chat:write and chat:write.public, and what reading shared report files needs, nothing else', () => {
-    expect(list('oauth_config.scopes.bot')).toEqual(['commands', 'chat:write', 'chat:write.public', 'files:read', 'channels:history', 'groups:history']);
-    expect(list('settings.event_subscriptions.bot_events')).toEqual(expect.arrayContaining(['message.channels', 'message.groups']));
+    expect(list('oauth_config.scopes.bot')).toEqual([
+      'commands',
+      'chat:write',
+      'chat:write.public',
+      'files:read',
+      'channels:history',
+      'groups:history',
+    ]);
+    expect(list('settings.event_subscriptions.bot_events')).toEqual(
+      expect.arrayContaining(['message.channels', 'message.groups']),
+    );
   });
 
   it('asks for the same scopes in an OAuth install as it declares', () => {
@@ -74,7 +85,12 @@ describe('manifest.yml', () => {
   });
 
   it('subscribes to the uninstall and token revocation events, and documents the OAuth redirect URL', () => {
-    expect(list('settings.event_subscriptions.bot_events')).toEqual(['app_uninstalled', 'tokens_revoked', 'message.channels', 'message.groups']);
+    expect(list('settings.event_subscriptions.bot_events')).toEqual([
+      'app_uninstalled',
+      'tokens_revoked',
+      'message.channels',
+      'message.groups',
+    ]);
     expect(text).toMatch(/# {3}- https:\/\/\S+\/slack\/oauth_redirect/);
     expect(text).toMatch(/# request_url: https:\/\/\S+\/slack\/events\n\s+bot_events:/);
   });

@@ -1,8 +1,8 @@
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startSlackAdapter, type SlackAdapter } from '../../../adapters/slack/index.js';
+import { type SlackAdapter, startSlackAdapter } from '../../../adapters/slack/index.js';
 import type { Platform } from '../../../src/metrics/metrics.js';
-import { startFakeSlackApi, type FakeSlackApi } from './fake-slack-api.js';
+import { type FakeSlackApi, startFakeSlackApi } from './fake-slack-api.js';
 import { sampleDigest } from './sample-messages.js';
 import { SIGNING_SECRET } from './slack-harness.js';
 import { createStubCore } from './stub-core.js';

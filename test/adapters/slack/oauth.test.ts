@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startSlackAdapter, type SlackAdapter } from '../../../adapters/slack/index.js';
+import { type SlackAdapter, startSlackAdapter } from '../../../adapters/slack/index.js';
 import { slackInstallations } from '../../../adapters/slack/slack-installations.js';
 import { createCommandCore } from '../../../src/command/command-core.js';
 import { createSealer } from '../../../src/store/seal.js';
 import { openSqliteStore, type SqliteStore } from '../../../src/store/sqlite-store.js';
 import type { Channel } from '../../../src/store/watch-store.js';
 import { FIXTURE_NOW, reportFixture } from '../../command/report-fixture.js';
-import { startFakeSlackApi, type FakeSlackApi } from './fake-slack-api.js';
+import { type FakeSlackApi, startFakeSlackApi } from './fake-slack-api.js';
 import { sampleDigest } from './sample-messages.js';
 import { signSlackRequest } from './sign-slack-request.js';
 import { eventBody, slashCommandBody } from './slack-requests.js';
@@ -27,7 +27,11 @@ beforeEach(async () => {
   fake = await startFakeSlackApi();
   fake.installs = [TEAM_A, TEAM_B];
   store = openSqliteStore(':memory:');
-  const core = createCommandCore({ scan: async (domain) => reportFixture({ domain }), watches: store, now: () => FIXTURE_NOW });
+  const core = createCommandCore({
+    scan: async (domain) => reportFixture({ domain }),
+    watches: store,
+    now: () => FIXTURE_NOW,
+  });
   adapter = await startSlackAdapter({
     oauth: {
       clientId: fake.clientId,
@@ -57,19 +61,29 @@ async function install(code: string): Promise<Response> {
   expect(start.status).toBe(302);
   const consent = new URL(start.headers.get('location')!);
   expect(consent.origin + consent.pathname).toBe('https://slack.com/oauth/v2/authorize');
-  expect(consent.searchParams.get('scope')).toBe('commands,chat:write,chat:write.public,files:read,channels:history,groups:history');
-  const cookie = start.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
+  expect(consent.searchParams.get('scope')).toBe(
+    'commands,chat:write,chat:write.public,files:read,channels:history,groups:history',
+  );
+  const cookie = start.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0])
+    .join('; ');
   const state = consent.searchParams.get('state')!;
   return fetch(`${base}/slack/oauth_redirect?code=${code}&state=${encodeURIComponent(state)}`, { headers: { cookie } });
 }
 
 function send(body: string, contentType?: string): Promise<Response> {
-  const headers = { ...signSlackRequest(SIGNING_SECRET, body), ...(contentType ? { 'content-type': contentType } : {}) };
+  const headers = {
+    ...signSlackRequest(SIGNING_SECRET, body),
+    ...(contentType ? { 'content-type': contentType } : {}),
+  };
   return fetch(`${base}/slack/events`, { method: 'POST', headers, body });
 }
 
-const command = (teamId: string, text: string) => send(slashCommandBody({ text, responseUrl: fake.responseUrl, teamId }));
-const uninstallEvent = (teamId: string, event: Record<string, unknown>) => send(eventBody(teamId, event), 'application/json');
+const command = (teamId: string, text: string) =>
+  send(slashCommandBody({ text, responseUrl: fake.responseUrl, teamId }));
+const uninstallEvent = (teamId: string, event: Record<string, unknown>) =>
+  send(eventBody(teamId, event), 'application/json');
 
 async function until(condition: () => Promise<boolean>, what: string): Promise<void> {
   for (let i = 0; i < 100; i++) {
@@ -99,7 +113,9 @@ describe('Slack OAuth installs into many workspaces', () => {
     // A digest has no request behind it: the channel's workspace picks the token.
     await adapter.post('C9', sampleDigest(), 'TB');
     await adapter.post('C9', sampleDigest(), 'TA');
-    const digests = fake.callsTo('chat.postMessage').filter((call) => call.body.channel === 'C9' && call.body.thread_ts === undefined);
+    const digests = fake
+      .callsTo('chat.postMessage')
+      .filter((call) => call.body.channel === 'C9' && call.body.thread_ts === undefined);
     expect(digests.map((call) => call.token)).toEqual(['xoxb-team-b', 'xoxb-team-a']);
   });
 
@@ -118,7 +134,9 @@ describe('Slack OAuth installs into many workspaces', () => {
 
     await command('TB', 'unwatch a.example');
     const [refused] = await fake.waitForCalls('respond', 1);
-    expect(refused!.body.text).toBe(':white_circle: This channel does not watch a.example; `/mtasts watches` lists what it does watch.');
+    expect(refused!.body.text).toBe(
+      ':white_circle: This channel does not watch a.example; `/mtasts watches` lists what it does watch.',
+    );
     await command('TB', 'watches');
     const [, listed] = await fake.waitForCalls('respond', 2);
     expect(JSON.stringify(listed!.body)).not.toContain('a.example');
@@ -137,7 +155,10 @@ describe('Slack OAuth installs into many workspaces', () => {
     await fake.waitForCalls('chat.postMessage', 3);
 
     expect((await uninstallEvent('TB', { type: 'app_uninstalled' })).status).toBe(200);
-    await until(async () => (await store.installation({ platform: 'slack', workspaceId: 'TB' })) === null, 'the uninstall');
+    await until(
+      async () => (await store.installation({ platform: 'slack', workspaceId: 'TB' })) === null,
+      'the uninstall',
+    );
 
     expect(await store.watches(channelIn('TB'))).toEqual([]);
     expect(await store.schedule(channelIn('TB'))).toBeNull();
@@ -160,7 +181,10 @@ describe('Slack OAuth installs into many workspaces', () => {
     await install(TEAM_B.code);
     await uninstallEvent('TA', { type: 'tokens_revoked', tokens: { oauth: ['U1'] } });
     await uninstallEvent('TB', { type: 'tokens_revoked', tokens: { bot: ['UBOT'] } });
-    await until(async () => (await store.installation({ platform: 'slack', workspaceId: 'TB' })) === null, 'the revocation');
+    await until(
+      async () => (await store.installation({ platform: 'slack', workspaceId: 'TB' })) === null,
+      'the revocation',
+    );
     expect(await store.installation({ platform: 'slack', workspaceId: 'TA' })).not.toBeNull();
   });
 });

@@ -16,7 +16,10 @@ describe('packItems', () => {
   it('starts a new section rather than let one pass 3000 characters (newlines counted)', () => {
     const item = 'x'.repeat(1000);
     const [message] = packItems([item, item, item, item], ROOM);
-    expect(message).toEqual([[item, item], [item, item]]);
+    expect(message).toEqual([
+      [item, item],
+      [item, item],
+    ]);
     expect(message!.every((section) => section.join('\n').length <= BLOCK_LIMITS.sectionText)).toBe(true);
   });
 

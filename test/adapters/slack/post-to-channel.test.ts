@@ -1,12 +1,15 @@
 import { webApi } from '@slack/bolt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SlackPayload } from '../../../adapters/slack/limits.js';
 import type { ChannelPacer } from '../../../adapters/slack/channel-pacer.js';
 import { slackErrorCode } from '../../../adapters/slack/deliver.js';
-import { postToChannel, type ChannelTarget } from '../../../adapters/slack/post-to-channel.js';
-import { startFakeSlackApi, type FakeSlackApi } from './fake-slack-api.js';
+import type { SlackPayload } from '../../../adapters/slack/limits.js';
+import { type ChannelTarget, postToChannel } from '../../../adapters/slack/post-to-channel.js';
+import { type FakeSlackApi, startFakeSlackApi } from './fake-slack-api.js';
 
-const payload = (text: string): SlackPayload => ({ text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] });
+const payload = (text: string): SlackPayload => ({
+  text,
+  blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }],
+});
 
 let fake: FakeSlackApi;
 let target: ChannelTarget;
@@ -14,7 +17,11 @@ const turns: string[] = [];
 beforeEach(async () => {
   fake = await startFakeSlackApi();
   const pacer: ChannelPacer = { turn: async (channelId) => void turns.push(channelId) };
-  target = { client: new webApi.WebClient('xoxb-test', { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } }), channelId: 'C9', pacer };
+  target = {
+    client: new webApi.WebClient('xoxb-test', { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } }),
+    channelId: 'C9',
+    pacer,
+  };
   turns.length = 0;
 });
 afterEach(async () => {
@@ -23,7 +30,10 @@ afterEach(async () => {
 
 describe('postToChannel', () => {
   it('posts the messages in order, then threads every reply under the first message', async () => {
-    const result = await postToChannel(target, { messages: [payload('part 1'), payload('part 2')], thread: [payload('detail 1'), payload('detail 2')] });
+    const result = await postToChannel(target, {
+      messages: [payload('part 1'), payload('part 2')],
+      thread: [payload('detail 1'), payload('detail 2')],
+    });
     expect(result).toEqual({ ok: true });
     const posts = fake.callsTo('chat.postMessage');
     expect(posts.map((call) => [call.body.text, call.body.thread_ts])).toEqual([
@@ -32,7 +42,12 @@ describe('postToChannel', () => {
       ['detail 1', posts[0]!.reply?.ts],
       ['detail 2', posts[0]!.reply?.ts],
     ]);
-    expect(posts.every((call) => call.body.channel === 'C9' && call.body.unfurl_links === 'false' && call.body.unfurl_media === 'false')).toBe(true);
+    expect(
+      posts.every(
+        (call) =>
+          call.body.channel === 'C9' && call.body.unfurl_links === 'false' && call.body.unfurl_media === 'false',
+      ),
+    ).toBe(true);
   });
 
   it('takes a pacing turn for the channel before every post', async () => {
@@ -55,7 +70,10 @@ describe('postToChannel', () => {
   it('returns the failure as a value with how many posts went out, and stops there', async () => {
     fake.postMessageError = 'is_archived';
     fake.postsBeforeError = 2;
-    const result = await postToChannel(target, { messages: [payload('a'), payload('b')], thread: [payload('c'), payload('d')] });
+    const result = await postToChannel(target, {
+      messages: [payload('a'), payload('b')],
+      thread: [payload('c'), payload('d')],
+    });
     expect(result).toMatchObject({ ok: false, posted: 2 });
     expect(!result.ok && slackErrorCode(result.error)).toBe('is_archived');
     expect(fake.callsTo('chat.postMessage')).toHaveLength(3);

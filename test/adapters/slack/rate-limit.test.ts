@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { enforcedReport } from './sample-messages.js';
-import { startSlackHarness, type SlackHarness } from './slack-harness.js';
+import { type SlackHarness, startSlackHarness } from './slack-harness.js';
 import { slashCommandBody } from './slack-requests.js';
 import { createStubCore } from './stub-core.js';
 

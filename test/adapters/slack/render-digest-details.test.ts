@@ -50,7 +50,14 @@ describe('renderDigestDetails', () => {
   it('escapes hostile domain and finding text', () => {
     const hostile = '<!channel>&<@U123><http://evil|click>';
     const payloads = renderDigestDetails(
-      sampleDigest({ details: [{ domain: hostile, findings: [{ code: 'txt-invalid', severity: 'error', title: hostile, detail: hostile, fix: hostile }] }] }),
+      sampleDigest({
+        details: [
+          {
+            domain: hostile,
+            findings: [{ code: 'txt-invalid', severity: 'error', title: hostile, detail: hostile, fix: hostile }],
+          },
+        ],
+      }),
     );
     const sent = JSON.stringify(payloads);
     expect(sent).not.toMatch(/[<>]/);
@@ -73,7 +80,11 @@ describe('renderDigestDetails', () => {
       expect(messageTextLength(reply)).toBeLessThanOrEqual(BLOCK_LIMITS.messageText);
       expect(reply.text).toBe(`Details of ${digest.details.length} broken domains (${i + 1}/${DETAIL_REPLIES_MAX})`);
     });
-    const shown = new Set(replies.flatMap((reply) => texts(reply.blocks)).flatMap((text) => [...text.matchAll(/^\*([^*]+)\*/gm)].map((m) => m[1])));
+    const shown = new Set(
+      replies
+        .flatMap((reply) => texts(reply.blocks))
+        .flatMap((text) => [...text.matchAll(/^\*([^*]+)\*/gm)].map((m) => m[1])),
+    );
     const hidden = digest.details.filter((detail) => !shown.has(detail.domain));
     expect(hidden.length).toBeGreaterThan(0);
     // Shown domains come first, in the core's order.
@@ -85,7 +96,9 @@ describe('renderDigestDetails', () => {
 
   it('bounds each finding, so one huge finding cannot push a reply past the limits', () => {
     const huge = { ...finding(1), title: '<'.repeat(5000), detail: '&'.repeat(50_000), fix: '>'.repeat(50_000) };
-    const replies = renderDigestDetails(sampleDigest({ details: [{ domain: 'x'.repeat(5000), findings: [huge, huge, huge] }] }));
+    const replies = renderDigestDetails(
+      sampleDigest({ details: [{ domain: 'x'.repeat(5000), findings: [huge, huge, huge] }] }),
+    );
     for (const reply of replies) expect(checkBlockLimits(reply)).toMatchObject({ ok: true });
     expect(JSON.stringify(replies)).not.toMatch(/&[a-z]*…/);
   });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { BLOCK_LIMITS, checkBlockLimits, messageTextLength, type SlackBlock, type SlackPayload } from '../../../adapters/slack/limits.js';
+import {
+  BLOCK_LIMITS,
+  checkBlockLimits,
+  messageTextLength,
+  type SlackBlock,
+  type SlackPayload,
+} from '../../../adapters/slack/limits.js';
 import { renderDigest } from '../../../adapters/slack/render-digest.js';
 import { digestLine, largeDigest, sampleDigest } from './sample-messages.js';
 
@@ -24,7 +30,11 @@ describe('renderDigest', () => {
     expect(payload!.text).toBe(':large_orange_circle: MTA-STS digest: 3 domains · 1 enforced · 1 broken · 1 timed out');
     expect(payload!.blocks[0]).toEqual({
       type: 'header',
-      text: { type: 'plain_text', text: ':large_orange_circle: MTA-STS digest: 3 domains · 1 enforced · 1 broken · 1 timed out', emoji: true },
+      text: {
+        type: 'plain_text',
+        text: ':large_orange_circle: MTA-STS digest: 3 domains · 1 enforced · 1 broken · 1 timed out',
+        emoji: true,
+      },
     });
     expect(texts(payload!.blocks)).toEqual([
       ':large_orange_circle: MTA-STS digest: 3 domains · 1 enforced · 1 broken · 1 timed out',
@@ -42,9 +52,16 @@ describe('renderDigest', () => {
 
   it('says "no changes" in one line at the top when nothing changed', () => {
     const [payload] = renderDigest(
-      sampleDigest({ tone: 'good', noChanges: true, intro: 'No changes since the previous digest (2024-06-02 09:00 UTC).', lines: [digestLine()] }),
+      sampleDigest({
+        tone: 'good',
+        noChanges: true,
+        intro: 'No changes since the previous digest (2024-06-02 09:00 UTC).',
+        lines: [digestLine()],
+      }),
     );
-    expect(texts(payload!.blocks).slice(1, 2)).toEqual(['No changes since the previous digest (2024-06-02 09:00 UTC).']);
+    expect(texts(payload!.blocks).slice(1, 2)).toEqual([
+      'No changes since the previous digest (2024-06-02 09:00 UTC).',
+    ]);
     expect(payload!.text.startsWith(':large_green_circle: ')).toBe(true);
   });
 
@@ -63,7 +80,11 @@ describe('renderDigest', () => {
   it('escapes hostile text in the headline, intro and lines', () => {
     const hostile = '<!channel>&<@U123><http://evil|click>';
     const payloads = renderDigest(
-      sampleDigest({ headline: `digest ${hostile}`, intro: `intro ${hostile}`, lines: [digestLine({ domain: hostile, changes: [{ kind: 'mx-added', text: hostile }] })] }),
+      sampleDigest({
+        headline: `digest ${hostile}`,
+        intro: `intro ${hostile}`,
+        lines: [digestLine({ domain: hostile, changes: [{ kind: 'mx-added', text: hostile }] })],
+      }),
     );
     const sent = JSON.stringify(payloads);
     expect(sent).not.toMatch(/[<>]/);
@@ -100,7 +121,9 @@ describe('renderDigest', () => {
 
   it('never splits a domain from its changes across sections or parts', () => {
     const digest = largeDigest(500);
-    const expected = new Map(digest.lines.map((line) => [line.domain, Math.min(line.changes.length, 5) + (line.changes.length > 5 ? 1 : 0)]));
+    const expected = new Map(
+      digest.lines.map((line) => [line.domain, Math.min(line.changes.length, 5) + (line.changes.length > 5 ? 1 : 0)]),
+    );
     let sections = 0;
     for (const payload of renderDigest(digest)) {
       for (const block of payload.blocks) {

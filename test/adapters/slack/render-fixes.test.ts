@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { checkBlockLimits, type SlackBlock } from '../../../adapters/slack/limits.js';
 import { chunkLines, renderFixes } from '../../../adapters/slack/render-fixes.js';
 import type { FixBlock } from '../../../src/chat/chat-message.js';
-import { brokenReport } from './sample-messages.js';
 import { FINDING_CATALOG } from '../../../src/report/finding-catalog.js';
+import { brokenReport } from './sample-messages.js';
 
 const texts = (blocks: SlackBlock[]) =>
   blocks.flatMap((block) =>
@@ -12,9 +12,15 @@ const texts = (blocks: SlackBlock[]) =>
 
 describe('renderFixes', () => {
   it('keeps the wildcard of a catalog fix as inline code, so Slack cannot pair the asterisks as bold', () => {
-    const text = FINDING_CATALOG['mx-wildcard-missing'].fix({ domain: 'example.com', pattern: '*.mx.example.com', note: 'Or add *.example.com.' });
+    const text = FINDING_CATALOG['mx-wildcard-missing'].fix({
+      domain: 'example.com',
+      pattern: '*.mx.example.com',
+      note: 'Or add *.example.com.',
+    });
     const shown = texts(renderFixes(brokenReport({ fixes: [{ title: 'MX wildcard missing', text }] })).blocks);
-    expect(shown).toContain('*MX wildcard missing*\nAdd `mx: *.mx.example.com` to the policy, then rotate the TXT id. Or add \u2217.example.com.');
+    expect(shown).toContain(
+      '*MX wildcard missing*\nAdd `mx: *.mx.example.com` to the policy, then rotate the TXT id. Or add \u2217.example.com.',
+    );
   });
 
   it('gives each fix a heading and sentence, and its paste-ready text in a ``` block', () => {
@@ -38,7 +44,9 @@ describe('renderFixes', () => {
   });
 
   it('splits a 64 KiB policy over several code blocks within the limits', () => {
-    const policy = Array.from({ length: 3000 }, (_, i) => `mx: mx${i}.example.com & <x>`).join('\n').slice(0, 65536);
+    const policy = Array.from({ length: 3000 }, (_, i) => `mx: mx${i}.example.com & <x>`)
+      .join('\n')
+      .slice(0, 65536);
     const payload = renderFixes({ ...brokenReport(), fixes: [{ title: 'Policy', text: 'Serve this:', code: policy }] });
     expect(checkBlockLimits(payload)).toMatchObject({ ok: true });
     const code = texts(payload.blocks).filter((text) => text.startsWith('```'));
@@ -48,7 +56,11 @@ describe('renderFixes', () => {
   });
 
   it('cuts 60 fixes to one message with "+N more fixes"', () => {
-    const fixes: FixBlock[] = Array.from({ length: 60 }, (_, i) => ({ title: `Fix ${i}`, text: 'Do this.', code: `line ${i}` }));
+    const fixes: FixBlock[] = Array.from({ length: 60 }, (_, i) => ({
+      title: `Fix ${i}`,
+      text: 'Do this.',
+      code: `line ${i}`,
+    }));
     const payload = renderFixes({ ...brokenReport(), fixes });
     expect(checkBlockLimits(payload)).toMatchObject({ ok: true });
     const shown = texts(payload.blocks).filter((text) => text.startsWith('*Fix ')).length;

@@ -1,17 +1,20 @@
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { renderBlocks } from '../../../adapters/slack/render-report.js';
-import { renderDigestDetails } from '../../../adapters/slack/render-digest-details.js';
 import { renderDigest } from '../../../adapters/slack/render-digest.js';
+import { renderDigestDetails } from '../../../adapters/slack/render-digest-details.js';
 import { renderFixes } from '../../../adapters/slack/render-fixes.js';
 import { renderPosts } from '../../../adapters/slack/render-posts.js';
+import { renderBlocks } from '../../../adapters/slack/render-report.js';
 import { brokenReport, enforcedReport, largeDigest, refusal } from './sample-messages.js';
 
 const silent = pino({ level: 'silent' });
 
 describe('renderPosts', () => {
   it('posts a report as one message with its fixes in the thread', () => {
-    expect(renderPosts(brokenReport(), silent)).toEqual({ messages: [renderBlocks(brokenReport())], thread: [renderFixes(brokenReport())] });
+    expect(renderPosts(brokenReport(), silent)).toEqual({
+      messages: [renderBlocks(brokenReport())],
+      thread: [renderFixes(brokenReport())],
+    });
   });
 
   it('posts a healthy report and a notice without a thread', () => {

@@ -13,7 +13,9 @@ describe('renderBlocks', () => {
   it('shows MX hosts without ✓/✗ when there is no policy to match against, and points a not-configured domain to its setup', () => {
     const message = notConfiguredReport();
     const shown = texts(renderBlocks(message).blocks);
-    expect(shown).toContain('*MX hosts*\n```\n   10  mx1.example.com  no policy to match against\n       ✓ STARTTLS TLSv1.3, cert ok, 89 days\n```');
+    expect(shown).toContain(
+      '*MX hosts*\n```\n   10  mx1.example.com  no policy to match against\n       ✓ STARTTLS TLSv1.3, cert ok, 89 days\n```',
+    );
     expect(shown).toContain('Next step: the TXT record and policy to publish are in the thread, ready to paste.');
     expect(shown.join('\n')).not.toContain('✗');
   });
@@ -32,7 +34,14 @@ describe('renderBlocks', () => {
     expect(blocks[3]).toMatchObject({ text: { text: expect.stringMatching(/^:x: \*An MX host is not covered/) } });
     expect(blocks[4]).toEqual({
       type: 'actions',
-      elements: [{ type: 'button', text: { type: 'plain_text', text: 'Rescan' }, action_id: RESCAN_ACTION_ID, value: 'example.com' }],
+      elements: [
+        {
+          type: 'button',
+          text: { type: 'plain_text', text: 'Rescan' },
+          action_id: RESCAN_ACTION_ID,
+          value: 'example.com',
+        },
+      ],
     });
   });
 
@@ -51,7 +60,10 @@ describe('renderBlocks', () => {
   ])('colours tone %s with %s in the header and the notification text', (tone, emoji) => {
     const { text, blocks } = renderBlocks({ ...enforcedReport(), tone });
     expect(text.startsWith(`${emoji} `)).toBe(true);
-    expect(blocks[0]).toMatchObject({ type: 'header', text: { text: expect.stringMatching(new RegExp(`^${emoji} `)) } });
+    expect(blocks[0]).toMatchObject({
+      type: 'header',
+      text: { text: expect.stringMatching(new RegExp(`^${emoji} `)) },
+    });
   });
 
   it('omits the Rescan button when the core does not offer it', () => {
@@ -65,7 +77,11 @@ describe('renderBlocks', () => {
       blocks: [
         {
           type: 'section',
-          text: { type: 'mrkdwn', text: ':white_circle: You have used your 3 scans; try again in 7 minutes.', verbatim: true },
+          text: {
+            type: 'mrkdwn',
+            text: ':white_circle: You have used your 3 scans; try again in 7 minutes.',
+            verbatim: true,
+          },
         },
       ],
     });
@@ -85,7 +101,12 @@ describe('renderBlocks', () => {
       title: `Finding ${i} ${'<title> '.repeat(100)}`,
       detail: `Detail ${i} ${'& detail '.repeat(1000)}`,
     }));
-    const payload = renderBlocks({ ...brokenReport(), headline: `${'very-long-label.'.repeat(20)}com — Broken`, mxTable, findings });
+    const payload = renderBlocks({
+      ...brokenReport(),
+      headline: `${'very-long-label.'.repeat(20)}com — Broken`,
+      mxTable,
+      findings,
+    });
     expect(checkBlockLimits(payload)).toMatchObject({ ok: true });
     expect(messageTextLength(payload)).toBeLessThanOrEqual(BLOCK_LIMITS.messageText);
     const all = texts(payload.blocks);
@@ -114,8 +135,15 @@ describe('the MX table with the sender gate', () => {
     expect(checkBlockLimits(payload).ok).toBe(true);
     const { blocks } = payload;
     const table = texts(blocks).find((text) => text.startsWith('*MX hosts*'))!;
-    for (let i = 1; i <= 10; i++) expect(table).toContain(`mx${i}.mail-hosting-provider.example.com  ✓ *.mail-hosting-provider.example.com`);
-    expect(table.split('\n').filter((line) => line === '       ✗ STARTTLS TLSv1.3, cert untrusted + wrong name + expired, -3 days, DANE mismatch')).toHaveLength(10);
+    for (let i = 1; i <= 10; i++)
+      expect(table).toContain(`mx${i}.mail-hosting-provider.example.com  ✓ *.mail-hosting-provider.example.com`);
+    expect(
+      table
+        .split('\n')
+        .filter(
+          (line) => line === '       ✗ STARTTLS TLSv1.3, cert untrusted + wrong name + expired, -3 days, DANE mismatch',
+        ),
+    ).toHaveLength(10);
     expect(table).not.toContain('more MX hosts');
   });
 });

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { rescanActionBody, slashCommandBody } from './slack-requests.js';
-import { SIGNING_SECRET, startSlackHarness, type SlackHarness } from './slack-harness.js';
-import { signSlackRequest } from './sign-slack-request.js';
 import { enforcedReport } from './sample-messages.js';
+import { signSlackRequest } from './sign-slack-request.js';
+import { SIGNING_SECRET, type SlackHarness, startSlackHarness } from './slack-harness.js';
+import { rescanActionBody, slashCommandBody } from './slack-requests.js';
 import { createStubCore, type StubCore } from './stub-core.js';
 
 let harness: SlackHarness;
@@ -73,7 +73,11 @@ describe('the Slack HTTP receiver against replays (real Bolt, signed requests)',
 
     const retry = await fetch(`http://127.0.0.1:${harness.adapter.port}/slack/events`, {
       method: 'POST',
-      headers: { ...signSlackRequest(SIGNING_SECRET, body, nowS() + 1), 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
+      headers: {
+        ...signSlackRequest(SIGNING_SECRET, body, nowS() + 1),
+        'x-slack-retry-num': '1',
+        'x-slack-retry-reason': 'http_timeout',
+      },
       body,
     });
     await answered();

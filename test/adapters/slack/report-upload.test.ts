@@ -4,7 +4,7 @@ import { createCommandCore } from '../../../src/command/command-core.js';
 import { openSqliteStore, type SqliteStore } from '../../../src/store/sqlite-store.js';
 import { REPORT_CHANNEL } from '../../store/tlsrpt-fixtures.js';
 import { reportBytes } from '../../tlsrpt/report-builder.js';
-import { startSlackHarness, type SlackHarness } from './slack-harness.js';
+import { type SlackHarness, startSlackHarness } from './slack-harness.js';
 
 const NOW = Date.parse('2026-12-01T10:00:00.000Z');
 let store: SqliteStore;
@@ -12,7 +12,14 @@ let harness: SlackHarness;
 
 beforeEach(async () => {
   store = openSqliteStore(':memory:');
-  const core = createCommandCore({ scan: async () => { throw new Error('no scans here'); }, watches: store, reports: { store, publicUrl: null }, now: () => NOW });
+  const core = createCommandCore({
+    scan: async () => {
+      throw new Error('no scans here');
+    },
+    watches: store,
+    reports: { store, publicUrl: null },
+    now: () => NOW,
+  });
   harness = await startSlackHarness(core, { uploads: core });
 });
 afterEach(async () => {
@@ -21,7 +28,15 @@ afterEach(async () => {
 });
 
 const share = (ts: string, ...ids: string[]) =>
-  harness.postEvent({ type: 'message', subtype: 'file_share', channel: 'C1', user: 'U7', ts, text: '', files: ids.map((id) => ({ id })) });
+  harness.postEvent({
+    type: 'message',
+    subtype: 'file_share',
+    channel: 'C1',
+    user: 'U7',
+    ts,
+    text: '',
+    files: ids.map((id) => ({ id })),
+  });
 
 describe('report files shared in Slack (real Bolt, fake Web API)', () => {
   it('downloads a shared .json.gz with the bot token, stores it and answers with the summary in a thread; other files are left alone', async () => {
@@ -46,12 +61,16 @@ describe('report files shared in Slack (real Bolt, fake Web API)', () => {
   });
 
   it('answers a rejected file with the code and path in words, and a file over 10 MiB without downloading it', async () => {
-    const badDate = reportBytes({ 'date-range': { 'start-datetime': 'yesterday', 'end-datetime': '2026-11-30T23:59:59Z' } });
+    const badDate = reportBytes({
+      'date-range': { 'start-datetime': 'yesterday', 'end-datetime': '2026-11-30T23:59:59Z' },
+    });
     harness.fake.addFile({ id: 'F2', name: 'bad.json', bytes: badDate });
     harness.fake.addFile({ id: 'F3', name: 'big.json', bytes: Buffer.from('{}'), size: 11 * 1024 * 1024 });
     await share('1700000003.000100', 'F2', 'F3');
     const [bad, big] = await harness.fake.waitForCalls('chat.postMessage', 2);
-    expect(bad!.body.text).toMatch(/^bad\.json was not stored: a date-time is not a valid RFC 3339 date-time \(invalid-datetime at date-range\.start-datetime\)\. \S/);
+    expect(bad!.body.text).toMatch(
+      /^bad\.json was not stored: a date-time is not a valid RFC 3339 date-time \(invalid-datetime at date-range\.start-datetime\)\. \S/,
+    );
     expect(big!.body.text).toBe('big.json was not read: it is larger than 10 MiB (too-large).');
     expect(harness.fake.downloads).toHaveLength(1);
   });

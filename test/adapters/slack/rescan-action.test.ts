@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startSlackHarness, type SlackHarness } from './slack-harness.js';
+import { brokenReport, refusal } from './sample-messages.js';
+import { type SlackHarness, startSlackHarness } from './slack-harness.js';
 import { rescanActionBody } from './slack-requests.js';
 import { createStubCore } from './stub-core.js';
-import { brokenReport, refusal } from './sample-messages.js';
 
 let harness: SlackHarness;
 afterEach(async () => {
@@ -13,7 +13,9 @@ describe('registerRescanAction (the "Rescan" button over a real Bolt app in HTTP
   it('runs a fresh scan of the button’s domain and posts the new result in the channel', async () => {
     const core = createStubCore(() => brokenReport());
     harness = await startSlackHarness(core);
-    const response = await harness.post(rescanActionBody({ domain: 'example.com', responseUrl: harness.fake.responseUrl }));
+    const response = await harness.post(
+      rescanActionBody({ domain: 'example.com', responseUrl: harness.fake.responseUrl }),
+    );
     expect(response.status).toBe(200);
     const [root, thread] = await harness.fake.waitForCalls('chat.postMessage', 2);
     expect(core.requests).toEqual([
@@ -27,7 +29,9 @@ describe('registerRescanAction (the "Rescan" button over a real Bolt app in HTTP
   it('sends a refused rescan (rate limit) only to the user who pressed it', async () => {
     const core = createStubCore(() => refusal());
     harness = await startSlackHarness(core);
-    await harness.post(rescanActionBody({ domain: 'example.com', responseUrl: harness.fake.responseUrl, userId: 'U2' }));
+    await harness.post(
+      rescanActionBody({ domain: 'example.com', responseUrl: harness.fake.responseUrl, userId: 'U2' }),
+    );
     await harness.adapter.stop();
     expect(core.requests[0]?.userId).toBe('U2');
     expect(harness.fake.callsTo('chat.postMessage')).toHaveLength(0);

@@ -10,8 +10,20 @@ export function brokenReport(overrides: Partial<ReportMessage> = {}): ReportMess
     headline: 'example.com — Broken',
     summary: ['Policy id 20240101 · mode enforce · max_age 604800', 'TLS-RPT: mailto:***@example.com'],
     mxTable: [
-      { host: 'mx1.example.com', priority: 10, matchedBy: 'mx1.example.com', gate: 'STARTTLS TLSv1.3, cert ok, 89 days', gateOk: true },
-      { host: 'mx2.elsewhere.net', priority: 20, matchedBy: null, gate: 'STARTTLS TLSv1.3, cert ok, 89 days', gateOk: true },
+      {
+        host: 'mx1.example.com',
+        priority: 10,
+        matchedBy: 'mx1.example.com',
+        gate: 'STARTTLS TLSv1.3, cert ok, 89 days',
+        gateOk: true,
+      },
+      {
+        host: 'mx2.elsewhere.net',
+        priority: 20,
+        matchedBy: null,
+        gate: 'STARTTLS TLSv1.3, cert ok, 89 days',
+        gateOk: true,
+      },
     ],
     policyToMatch: true,
     findings: [
@@ -23,8 +35,16 @@ export function brokenReport(overrides: Partial<ReportMessage> = {}): ReportMess
       },
     ],
     fixes: [
-      { title: 'Add the MX host to the policy', text: 'Publish this policy body:', code: 'version: STSv1\nmode: enforce\nmx: mx1.example.com\nmx: mx2.elsewhere.net\nmax_age: 604800' },
-      { title: 'Change the policy id', text: 'Publish this TXT record at _mta-sts.example.com:', code: 'v=STSv1; id=20240102' },
+      {
+        title: 'Add the MX host to the policy',
+        text: 'Publish this policy body:',
+        code: 'version: STSv1\nmode: enforce\nmx: mx1.example.com\nmx: mx2.elsewhere.net\nmax_age: 604800',
+      },
+      {
+        title: 'Change the policy id',
+        text: 'Publish this TXT record at _mta-sts.example.com:',
+        code: 'v=STSv1; id=20240102',
+      },
     ],
     rescan: true,
     ...overrides,
@@ -32,7 +52,13 @@ export function brokenReport(overrides: Partial<ReportMessage> = {}): ReportMess
 }
 
 export function enforcedReport(): ReportMessage {
-  return brokenReport({ verdict: 'enforced', tone: 'good', headline: 'example.com — Enforced', findings: [], fixes: [] });
+  return brokenReport({
+    verdict: 'enforced',
+    tone: 'good',
+    headline: 'example.com — Enforced',
+    findings: [],
+    fixes: [],
+  });
 }
 
 /** No MTA-STS yet: one MX host, no policy to match it against, the setup as the thread. */
@@ -43,14 +69,29 @@ export function notConfiguredReport(overrides: Partial<ReportMessage> = {}): Rep
     headline: 'example.com — Not configured',
     findings: [],
     policyToMatch: false,
-    mxTable: [{ host: 'mx1.example.com', priority: 10, matchedBy: null, gate: 'STARTTLS TLSv1.3, cert ok, 89 days', gateOk: true }],
-    fixes: [{ title: 'TXT record at _mta-sts.example.com', text: 'Publish this record.', code: 'v=STSv1; id=20240102' }],
+    mxTable: [
+      {
+        host: 'mx1.example.com',
+        priority: 10,
+        matchedBy: null,
+        gate: 'STARTTLS TLSv1.3, cert ok, 89 days',
+        gateOk: true,
+      },
+    ],
+    fixes: [
+      { title: 'TXT record at _mta-sts.example.com', text: 'Publish this record.', code: 'v=STSv1; id=20240102' },
+    ],
     ...overrides,
   });
 }
 
 export function refusal(): NoticeMessage {
-  return { kind: 'notice', tone: 'neutral', text: 'You have used your 3 scans; try again in 7 minutes.', private: true };
+  return {
+    kind: 'notice',
+    tone: 'neutral',
+    text: 'You have used your 3 scans; try again in 7 minutes.',
+    private: true,
+  };
 }
 
 export function digestLine(overrides: Partial<DigestLine> = {}): DigestLine {
@@ -131,11 +172,22 @@ export function largeDigest(count: number): DigestMessage {
       i % 7 === 0
         ? `d${String(i).padStart(4, '0')}-${'a'.repeat(57)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'e'.repeat(57)}.com`
         : `domain-${i}.example.org`;
-    const changes = i % 5 === 0 ? Array.from({ length: 1 + (i % 8) }, (_, c) => ({ kind: 'mx-added' as const, text: `MX added: ${Array.from({ length: 20 }, (_, h) => `mx${c}-${h}&<x>.${domain}`).join(', ')}` })) : [];
+    const changes =
+      i % 5 === 0
+        ? Array.from({ length: 1 + (i % 8) }, (_, c) => ({
+            kind: 'mx-added' as const,
+            text: `MX added: ${Array.from({ length: 20 }, (_, h) => `mx${c}-${h}&<x>.${domain}`).join(', ')}`,
+          }))
+        : [];
     return digestLine({
       domain,
       verdict,
-      mode: verdict === null || verdict === 'not-configured' ? null : verdict === 'broken' || verdict === 'enforced' ? 'enforce' : verdict,
+      mode:
+        verdict === null || verdict === 'not-configured'
+          ? null
+          : verdict === 'broken' || verdict === 'enforced'
+            ? 'enforce'
+            : verdict,
       policyId: verdict === null ? null : `${'Z'.repeat(24)}${String(i).padStart(8, '0')}`,
       mxCoverage: verdict === null ? null : { covered: i % 3, total: 2 + (i % 3) },
       certDaysLeft: verdict === null ? null : (i % 200) - 20,

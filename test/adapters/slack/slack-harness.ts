@@ -1,8 +1,7 @@
 import { pino } from 'pino';
-import { startSlackAdapter, type SlackAdapter, type SlackAdapterOptions } from '../../../adapters/slack/index.js';
+import { type SlackAdapter, type SlackAdapterOptions, startSlackAdapter } from '../../../adapters/slack/index.js';
 import type { CommandHandler } from '../../../src/command/command-handler.js';
-import type { UploadHandler } from '../../../src/command/report-upload.js';
-import { startFakeSlackApi, type FakeSlackApi } from './fake-slack-api.js';
+import { type FakeSlackApi, startFakeSlackApi } from './fake-slack-api.js';
 import { signSlackRequest } from './sign-slack-request.js';
 
 export const SIGNING_SECRET = 'test-signing-secret';
@@ -43,7 +42,15 @@ export async function startSlackHarness(
         body,
       }),
     postEvent: (event) => {
-      const body = JSON.stringify({ token: 'legacy', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: `Ev${Date.now()}`, event_time: 1, event });
+      const body = JSON.stringify({
+        token: 'legacy',
+        team_id: 'T1',
+        api_app_id: 'A1',
+        type: 'event_callback',
+        event_id: `Ev${Date.now()}`,
+        event_time: 1,
+        event,
+      });
       return fetch(`http://127.0.0.1:${adapter.port}/slack/events`, {
         method: 'POST',
         headers: { ...signSlackRequest(SIGNING_SECRET, body), 'content-type': 'application/json' },

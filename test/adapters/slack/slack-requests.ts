@@ -4,7 +4,13 @@ let triggers = 0;
 /** Slack gives every invocation its own trigger id, so two bodies are never the same request. */
 const triggerId = () => `1.2.${(triggers += 1)}`;
 
-export function slashCommandBody(options: { text: string; responseUrl?: string; userId?: string; channelId?: string; teamId?: string }) {
+export function slashCommandBody(options: {
+  text: string;
+  responseUrl?: string;
+  userId?: string;
+  channelId?: string;
+  teamId?: string;
+}) {
   const body = new URLSearchParams({
     token: 'legacy-verification-token',
     team_id: options.teamId ?? 'T1',

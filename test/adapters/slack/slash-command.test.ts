@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { checkBlockLimits, slackPayloadSchema, type SlackPayload } from '../../../adapters/slack/limits.js';
+import { checkBlockLimits, type SlackPayload, slackPayloadSchema } from '../../../adapters/slack/limits.js';
 import type { ReportMessage } from '../../../src/chat/chat-message.js';
-import { startSlackHarness, type SlackHarness } from './slack-harness.js';
+import { brokenReport, digestLine, enforcedReport, largeDigest, refusal, sampleDigest } from './sample-messages.js';
+import { type SlackHarness, startSlackHarness } from './slack-harness.js';
 import { slashCommandBody } from './slack-requests.js';
 import { createStubCore, type StubCore } from './stub-core.js';
-import { brokenReport, digestLine, enforcedReport, largeDigest, refusal, sampleDigest } from './sample-messages.js';
 
 let harness: SlackHarness;
 afterEach(async () => {
@@ -152,19 +152,25 @@ describe('registerSlashCommand (/mtasts over a real Bolt app in HTTP mode)', () 
     expect(harness.fake.callsTo('chat.postMessage')).toHaveLength(0);
   });
 
-  it('tells the user privately, naming Slack\'s error, when the post fails for another reason', async () => {
+  it("tells the user privately, naming Slack's error, when the post fails for another reason", async () => {
     await start(() => brokenReport());
     harness.fake.postMessageError = 'is_archived';
     await command();
     await settle();
     const replies = harness.fake.callsTo('respond');
     expect(replies).toHaveLength(1);
-    expect(replies[0]!.body).toMatchObject({ response_type: 'ephemeral', text: expect.stringContaining('`is_archived`') });
+    expect(replies[0]!.body).toMatchObject({
+      response_type: 'ephemeral',
+      text: expect.stringContaining('`is_archived`'),
+    });
   });
 
   it('refuses a request with a bad signature with 401 and posts nothing', async () => {
     const core = await start(() => brokenReport());
-    const response = await harness.post(slashCommandBody({ text: 'example.com', responseUrl: harness.fake.responseUrl }), 'wrong-secret');
+    const response = await harness.post(
+      slashCommandBody({ text: 'example.com', responseUrl: harness.fake.responseUrl }),
+      'wrong-secret',
+    );
     expect(response.status).toBe(401);
     await settle();
     expect(core.requests).toHaveLength(0);
@@ -187,7 +193,9 @@ describe('registerSlashCommand (/mtasts over a real Bolt app in HTTP mode)', () 
       ...brokenReport(),
       headline: `${hostile} — Broken`,
       summary: [`TXT: ${hostile}`],
-      mxTable: [{ host: hostile, priority: 10, matchedBy: hostile, gate: 'STARTTLS TLSv1.3, cert ok, 89 days', gateOk: true }],
+      mxTable: [
+        { host: hostile, priority: 10, matchedBy: hostile, gate: 'STARTTLS TLSv1.3, cert ok, 89 days', gateOk: true },
+      ],
       findings: [{ code: 'txt-invalid', severity: 'error', title: hostile, detail: hostile }],
       fixes: [{ title: hostile, text: hostile, code: `v=STSv1\n\`\`\`\n${hostile}\n\`\`\`` }],
     };
@@ -198,7 +206,9 @@ describe('registerSlashCommand (/mtasts over a real Bolt app in HTTP mode)', () 
     expect(sent).not.toContain('<');
     expect(sent).not.toContain('>');
     expect(sent).toContain('&lt;!channel&gt; &lt;@U123&gt; &lt;http://evil|click&gt; &amp; y');
-    expect(posts[0]!.body.text).toBe(':large_orange_circle: x &lt;!channel&gt; &lt;@U123&gt; &lt;http://evil|click&gt; &amp; y — Broken');
+    expect(posts[0]!.body.text).toBe(
+      ':large_orange_circle: x &lt;!channel&gt; &lt;@U123&gt; &lt;http://evil|click&gt; &amp; y — Broken',
+    );
     const codeSections = (posts[1]!.body.blocks as Array<{ text?: { text: string } }>)
       .map((block) => block.text?.text ?? '')
       .filter((text) => text.startsWith('```'));
@@ -215,16 +225,31 @@ describe('registerSlashCommand answering with a digest (`digest now`, `watches`)
     expect(core.requests[0]).toMatchObject({ text: 'digest now', channelId: 'C1' });
     const [root, thread, ...rest] = harness.fake.callsTo('chat.postMessage');
     expect(rest).toEqual([]);
-    expect(root!.body).toMatchObject({ channel: 'C1', text: ':large_orange_circle: MTA-STS digest: 3 domains · 1 enforced · 1 broken · 1 timed out' });
-    expect(checkBlockLimits({ text: root!.body.text as string, blocks: root!.body.blocks as SlackPayload['blocks'] })).toMatchObject({ ok: true });
+    expect(root!.body).toMatchObject({
+      channel: 'C1',
+      text: ':large_orange_circle: MTA-STS digest: 3 domains · 1 enforced · 1 broken · 1 timed out',
+    });
+    expect(
+      checkBlockLimits({ text: root!.body.text as string, blocks: root!.body.blocks as SlackPayload['blocks'] }),
+    ).toMatchObject({ ok: true });
     expect(JSON.stringify(root!.body.blocks)).toContain('↳ verdict enforced → broken');
-    expect(thread!.body).toMatchObject({ channel: 'C1', thread_ts: root!.reply?.ts, text: 'Details of 1 broken domain' });
+    expect(thread!.body).toMatchObject({
+      channel: 'C1',
+      thread_ts: root!.reply?.ts,
+      text: 'Details of 1 broken domain',
+    });
     expect(harness.fake.callsTo('respond')).toHaveLength(0);
   });
 
   it('answers `watches` (a digest without details) with the list alone, no thread', async () => {
     await start(() =>
-      sampleDigest({ tone: 'good', intro: 'Watching 1 domain · digest daily at 09:00 UTC', noChanges: true, lines: [digestLine()], details: [] }),
+      sampleDigest({
+        tone: 'good',
+        intro: 'Watching 1 domain · digest daily at 09:00 UTC',
+        noChanges: true,
+        lines: [digestLine()],
+        details: [],
+      }),
     );
     await command('watches');
     await settle();
@@ -241,7 +266,9 @@ describe('registerSlashCommand answering with a digest (`digest now`, `watches`)
     const posts = harness.fake.callsTo('chat.postMessage');
     const parts = posts.filter((call) => call.body.thread_ts === undefined);
     expect(parts.length).toBeGreaterThan(1);
-    expect(parts.at(-1)!.body.text).toBe(`:large_orange_circle: MTA-STS digest: 150 domains (part ${parts.length}/${parts.length})`);
+    expect(parts.at(-1)!.body.text).toBe(
+      `:large_orange_circle: MTA-STS digest: 150 domains (part ${parts.length}/${parts.length})`,
+    );
     expect(posts.slice(parts.length).every((call) => call.body.thread_ts === parts[0]!.reply?.ts)).toBe(true);
   });
 
@@ -252,7 +279,10 @@ describe('registerSlashCommand answering with a digest (`digest now`, `watches`)
     await settle();
     const [digest, details, ...rest] = harness.fake.callsTo('respond');
     expect(rest).toEqual([]);
-    expect(digest!.body).toMatchObject({ response_type: 'in_channel', text: expect.stringContaining('MTA-STS digest: 3 domains') });
+    expect(digest!.body).toMatchObject({
+      response_type: 'in_channel',
+      text: expect.stringContaining('MTA-STS digest: 3 domains'),
+    });
     expect(JSON.stringify(digest!.body.blocks)).toContain('Invite me with `/invite @mtasts` to get threaded fixes');
     expect(details!.body).toMatchObject({ response_type: 'in_channel', text: 'Details of 1 broken domain' });
   });
@@ -266,10 +296,17 @@ describe('registerSlashCommand answering with a digest (`digest now`, `watches`)
     const responses = harness.fake.callsTo('respond');
     expect(responses).toHaveLength(5);
     for (const response of responses) {
-      expect(checkBlockLimits({ text: response.body.text as string, blocks: response.body.blocks as SlackPayload['blocks'] })).toMatchObject({ ok: true });
+      expect(
+        checkBlockLimits({
+          text: response.body.text as string,
+          blocks: response.body.blocks as SlackPayload['blocks'],
+        }),
+      ).toMatchObject({ ok: true });
     }
     const blocks = JSON.stringify(responses[0]!.body.blocks);
-    expect(blocks).toMatch(/Invite me with `\/invite @mtasts` to get threaded fixes \(and the \d+ more messages of this answer\)/);
+    expect(blocks).toMatch(
+      /Invite me with `\/invite @mtasts` to get threaded fixes \(and the \d+ more messages of this answer\)/,
+    );
     expect(responses.map((response) => response.body.text)).toEqual(
       responses.map((_, i) => expect.stringContaining(`(part ${i + 1}/`)),
     );
@@ -279,8 +316,19 @@ describe('registerSlashCommand answering with a digest (`digest now`, `watches`)
     const hostile = 'x <!channel> <@U123> <http://evil|click> & y';
     await start(() =>
       sampleDigest({
-        lines: [digestLine({ domain: hostile, policyId: hostile, changes: [{ kind: 'mx-added', text: `MX added: ${hostile}` }] })],
-        details: [{ domain: hostile, findings: [{ code: 'txt-invalid', severity: 'error', title: hostile, detail: hostile, fix: hostile }] }],
+        lines: [
+          digestLine({
+            domain: hostile,
+            policyId: hostile,
+            changes: [{ kind: 'mx-added', text: `MX added: ${hostile}` }],
+          }),
+        ],
+        details: [
+          {
+            domain: hostile,
+            findings: [{ code: 'txt-invalid', severity: 'error', title: hostile, detail: hostile, fix: hostile }],
+          },
+        ],
       }),
     );
     await command('digest now');

@@ -5,7 +5,10 @@ import { withinLimits } from '../../../adapters/slack/within-limits.js';
 
 function capture() {
   const lines: Array<Record<string, unknown>> = [];
-  const logger = pino({ level: 'error' }, { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
+  const logger = pino(
+    { level: 'error' },
+    { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) },
+  );
   return { logger, lines };
 }
 
@@ -19,7 +22,10 @@ describe('withinLimits', () => {
 
   it('reduces a message the API would reject to its notification text and logs which block broke the limit', () => {
     const { logger, lines } = capture();
-    const payload: SlackPayload = { text: 'hi', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 's'.repeat(3001) } }] };
+    const payload: SlackPayload = {
+      text: 'hi',
+      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 's'.repeat(3001) } }],
+    };
     expect(withinLimits(payload, logger)).toEqual({ text: 'hi', blocks: [] });
     expect(lines).toEqual([expect.objectContaining({ reason: expect.stringMatching(/^blocks\.0\.text\.text:/) })]);
   });

@@ -1,9 +1,9 @@
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startSlackAdapter, type SlackAdapter } from '../../../adapters/slack/index.js';
-import { startFakeSlackApi, type FakeSlackApi } from './fake-slack-api.js';
-import { SIGNING_SECRET } from './slack-harness.js';
+import { type SlackAdapter, startSlackAdapter } from '../../../adapters/slack/index.js';
+import { type FakeSlackApi, startFakeSlackApi } from './fake-slack-api.js';
 import { signSlackRequest } from './sign-slack-request.js';
+import { SIGNING_SECRET } from './slack-harness.js';
 import { slashCommandBody } from './slack-requests.js';
 import { createStubCore } from './stub-core.js';
 
@@ -21,10 +21,21 @@ describe('a Slack request without response_url (real Bolt)', () => {
     const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
     const notice = { kind: 'notice', tone: 'neutral', private: true, text: 'Usage: /mtasts example.com' } as const;
     const core = createStubCore(() => notice);
-    adapter = await startSlackAdapter({ botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, port: 0, apiUrl: fake.apiUrl, core, logger });
+    adapter = await startSlackAdapter({
+      botToken: 'xoxb-test',
+      signingSecret: SIGNING_SECRET,
+      port: 0,
+      apiUrl: fake.apiUrl,
+      core,
+      logger,
+    });
     const body = slashCommandBody({ text: 'help', userId: 'U7' });
 
-    await fetch(`http://127.0.0.1:${adapter.port}/slack/events`, { method: 'POST', headers: signSlackRequest(SIGNING_SECRET, body), body });
+    await fetch(`http://127.0.0.1:${adapter.port}/slack/events`, {
+      method: 'POST',
+      headers: signSlackRequest(SIGNING_SECRET, body),
+      body,
+    });
     const [ephemeral] = await fake.waitForCalls('chat.postEphemeral', 1);
     await adapter.stop();
 
