@@ -3,7 +3,8 @@ import type { ChatMessage } from '../../src/chat/chat-message.js';
 import type { CommandHandler } from '../../src/command/command-handler.js';
 import { useColour } from '../../src/render/terminal-style.js';
 import type { Channel } from '../../src/store/watch-store.js';
-import { renderChatMessage } from './render-report.js';
+import { FAILED_NOTICE } from '../shared/failed-notice.js';
+import { renderMessage } from './render-message.js';
 
 export interface ConsoleAdapterOptions {
   core: CommandHandler;
@@ -47,9 +48,9 @@ export function startConsoleAdapter({ core, input, output, isTTY }: ConsoleAdapt
         { ...CONSOLE_CHANNEL, userId: 'local', text, fresh: rescan },
         { onQueued: (position) => say(`All scan slots are busy; you are number ${position} in line…`) },
       );
-      say(renderChatMessage(message, colour));
+      say(renderMessage(message, colour));
     } catch {
-      say('Something went wrong with that request; please try again.');
+      say(renderMessage(FAILED_NOTICE, colour));
     }
   }
 
@@ -76,7 +77,7 @@ export function startConsoleAdapter({ core, input, output, isTTY }: ConsoleAdapt
     },
     closed,
     async post(_channelId, message) {
-      say(renderChatMessage(message, colour));
+      say(renderMessage(message, colour));
       // Between commands the prompt was already shown, and the post has pushed it up: show it again.
       if (!answering && !ended) rl.prompt();
     },

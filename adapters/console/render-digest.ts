@@ -4,15 +4,17 @@ import { SEVERITY_MARKS } from '../../src/render/terminal-marks.js';
 import { type Colour, paint } from '../../src/render/terminal-style.js';
 import type { Verdict } from '../../src/report/report.js';
 import { escapeUnsafe } from '../../src/text/escape-unsafe.js';
+import { certDaysText } from '../shared/cert-days-text.js';
 import { TONE_PALETTE } from '../shared/palette.js';
-import { safeLines } from './safe-lines.js';
+import { lineStatus, STATUS_LABELS } from '../shared/verdict-labels.js';
+import { safeLines } from './escape.js';
 
-const VERDICT_MARKS: Record<Verdict, [string, Colour, string]> = {
-  enforced: ['✓', TONE_PALETTE[VERDICT_TONES.enforced].terminal, 'enforced'],
-  testing: ['i', TONE_PALETTE[VERDICT_TONES.testing].terminal, 'testing'],
-  none: ['·', TONE_PALETTE[VERDICT_TONES.none].terminal, 'mode none'],
-  'not-configured': ['·', TONE_PALETTE[VERDICT_TONES['not-configured']].terminal, 'not configured'],
-  broken: ['✗', TONE_PALETTE[VERDICT_TONES.broken].terminal, 'broken'],
+const VERDICT_MARKS: Record<Verdict, [string, Colour]> = {
+  enforced: ['✓', TONE_PALETTE[VERDICT_TONES.enforced].terminal],
+  testing: ['i', TONE_PALETTE[VERDICT_TONES.testing].terminal],
+  none: ['·', TONE_PALETTE[VERDICT_TONES.none].terminal],
+  'not-configured': ['·', TONE_PALETTE[VERDICT_TONES['not-configured']].terminal],
+  broken: ['✗', TONE_PALETTE[VERDICT_TONES.broken].terminal],
 };
 
 /**
@@ -28,10 +30,8 @@ export function renderDigest(message: DigestMessage, colour: boolean): string[] 
   const width = Math.max(0, ...domains.map((domain) => domain.length));
   if (message.lines.length > 0) out.push('');
   message.lines.forEach((line, i) => {
-    const [mark, markColour, label] =
-      line.verdict === null
-        ? ['?', 'yellow' as const, line.timedOut ? 'timed out' : 'scan failed']
-        : VERDICT_MARKS[line.verdict];
+    const [mark, markColour] = line.verdict === null ? ['?', 'yellow' as const] : VERDICT_MARKS[line.verdict];
+    const label = STATUS_LABELS[lineStatus(line)];
     out.push(
       `  ${paint(colour, markColour, mark)} ${domains[i]!.padEnd(width)}  ${[label, ...facts(line)].join(' · ')}`,
     );
@@ -49,15 +49,8 @@ function facts(line: DigestLine): string[] {
   if (line.policyId !== null) out.push(`id ${escapeUnsafe(line.policyId)}`);
   if (line.shortHash !== null) out.push(`sha256 ${escapeUnsafe(line.shortHash)}…`);
   if (line.mxCoverage !== null) out.push(`MX ${line.mxCoverage.covered}/${line.mxCoverage.total} covered`);
-  if (line.certDaysLeft !== null) {
-    const days = line.certDaysLeft;
-    out.push(days >= 0 ? `certificate expires in ${dayCount(days)}` : `certificate expired ${dayCount(-days)} ago`);
-  }
+  if (line.certDaysLeft !== null) out.push(certDaysText(line.certDaysLeft));
   return out;
-}
-
-function dayCount(days: number): string {
-  return `${days} ${days === 1 ? 'day' : 'days'}`;
 }
 
 function detailLines({ domain, findings }: DigestDetail, colour: boolean): string[] {

@@ -1,25 +1,20 @@
-import type { ChatMessage, ReportMessage } from '../../src/chat/chat-message.js';
+import type { NoticeMessage, ReportMessage } from '../../src/chat/chat-message.js';
 import { SEVERITY_MARKS } from '../../src/render/terminal-marks.js';
 import { paint } from '../../src/render/terminal-style.js';
 import { escapeUnsafe } from '../../src/text/escape-unsafe.js';
 import { TONE_PALETTE } from '../shared/palette.js';
-import { renderDigest } from './render-digest.js';
-import { safeLines as lines } from './safe-lines.js';
+import { safeLines as lines } from './escape.js';
 
-/**
- * A chat message as terminal text. Every string may carry remote bytes, so each line goes through
- * escapeUnsafe before any colour is added; multi-line texts are split first so their newlines survive.
- */
-export function renderChatMessage(message: ChatMessage, colour: boolean): string {
-  if (message.kind === 'notice')
-    return lines(message.text)
-      .map((line) => paint(colour, TONE_PALETTE[message.tone].terminal, line))
-      .join('\n');
-  if (message.kind === 'digest') return renderDigest(message, colour).join('\n');
-  return renderReport(message, colour).join('\n');
+/** A notice as terminal lines in its tone's colour. */
+export function renderNotice(message: NoticeMessage, colour: boolean): string[] {
+  return lines(message.text).map((line) => paint(colour, TONE_PALETTE[message.tone].terminal, line));
 }
 
-function renderReport(message: ReportMessage, colour: boolean): string[] {
+/**
+ * A report as terminal lines. Every string may carry remote bytes, so each line goes through escapeUnsafe before
+ * any colour is added; multi-line texts are split first so their newlines survive.
+ */
+export function renderReport(message: ReportMessage, colour: boolean): string[] {
   const out = [
     paint(colour, 'bold', paint(colour, TONE_PALETTE[message.tone].terminal, escapeUnsafe(message.headline))),
   ];

@@ -3,12 +3,13 @@ import type { Logger } from 'pino';
 import type { ChatMessage, NoticeMessage } from '../../src/chat/chat-message.js';
 import type { CommandHandler, CommandRequest } from '../../src/command/command-handler.js';
 import type { RateLimiter } from '../../src/command/rate-limiter.js';
+import { FAILED_NOTICE } from '../shared/failed-notice.js';
 import { channelTarget } from './channel-target.js';
-import { deliverMessage } from './deliver.js';
+import { deliver } from './deliver.js';
 import { errorDetails } from './error-details.js';
 import { interactionTarget } from './interaction-target.js';
 import { NO_MENTIONS } from './no-mentions.js';
-import { renderChatMessage } from './render-report.js';
+import { renderNotice } from './render-report.js';
 
 export interface InteractionDeps {
   core: CommandHandler;
@@ -21,13 +22,6 @@ export interface InteractionDeps {
    */
   queueNotes?: RateLimiter;
 }
-
-const FAILED: NoticeMessage = {
-  kind: 'notice',
-  tone: 'warning',
-  private: true,
-  text: 'Something went wrong while checking that domain. Please try again in a minute.',
-};
 
 /** Discord drops an interaction not acknowledged within 3 s; a deferral still pending after this is given up on. */
 const DEFER_DEADLINE_MS = 2500;
@@ -71,14 +65,14 @@ export async function answerInteraction(
     message = await deps.core.handle(request, { onQueued });
   } catch (error) {
     log.error({ err: errorDetails(error) }, 'discord: the command core failed');
-    message = FAILED;
+    message = FAILED_NOTICE;
   }
   await edits;
 
   if (deferred && (await answerThroughInteraction(interaction, message, log))) return;
   try {
     if (message.kind === 'notice' && message.private) await sendDirectMessage(interaction, message);
-    else await deliverMessage(channelTarget(interaction.client.rest, interaction.channelId ?? ''), message, log);
+    else await deliver(channelTarget(interaction.client.rest, interaction.channelId ?? ''), message, log);
     log.info('discord: answered outside the interaction instead');
   } catch (error) {
     log.warn({ err: errorDetails(error) }, 'discord: could not deliver the answer outside the interaction either');
@@ -99,7 +93,7 @@ async function answerThroughInteraction(
         .deleteReply()
         .catch((error: unknown) => log.warn({ err: errorDetails(error) }, 'discord: could not delete the placeholder'));
       await interaction.followUp({
-        ...renderChatMessage(message),
+        ...renderNotice(message),
         flags: MessageFlags.Ephemeral,
         allowedMentions: NO_MENTIONS,
       });
@@ -112,7 +106,7 @@ async function answerThroughInteraction(
       sent = true;
       return result;
     };
-    await deliverMessage(target, message, log);
+    await deliver(target, message, log);
     return true;
   } catch (error) {
     log.warn({ err: errorDetails(error) }, 'discord: could not deliver the answer');
@@ -123,7 +117,7 @@ async function answerThroughInteraction(
 async function sendDirectMessage(interaction: RepliableInteraction, notice: NoticeMessage): Promise<void> {
   const rest = interaction.client.rest;
   const dm = (await rest.post(Routes.userChannels(), { body: { recipient_id: interaction.user.id } })) as APIChannel;
-  await channelTarget(rest, dm.id).first(renderChatMessage(notice));
+  await channelTarget(rest, dm.id).first(renderNotice(notice));
 }
 
 function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {

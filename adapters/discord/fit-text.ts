@@ -1,15 +1,9 @@
+import { fitText as fitEscapedText } from '../shared/fit-text.js';
 import { escapeDiscord, escapeDiscordProse } from './escape.js';
 
-const ELLIPSIS = '…';
-
-/** Cuts text to at most `max` UTF-16 units (Discord counts no more than that), ending in "…" when cut. */
+/** Cuts Discord markdown to at most `max` characters, ending in "…"; never leaves a backslash to escape the "…". */
 export function fitText(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let cut = text.slice(0, Math.max(0, max - ELLIPSIS.length));
-  // Never leave half a surrogate pair, nor a trailing backslash that would escape the ellipsis.
-  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
-  cut = cut.replace(/\\+$/, (run) => (run.length % 2 === 0 ? run : run.slice(1)));
-  return cut + ELLIPSIS;
+  return fitEscapedText(text, max, 'backslashes');
 }
 
 /**

@@ -6,9 +6,10 @@ import type { CommandHandler } from '../../src/command/command-handler.js';
 import { createSlidingWindowLimiter } from '../../src/command/rate-limiter.js';
 import type { UploadHandler } from '../../src/command/report-upload.js';
 import { type Metrics, NO_METRICS } from '../../src/metrics/metrics.js';
+import { createInFlight } from '../shared/in-flight.js';
 import type { InteractionDeps } from './answer-interaction.js';
 import { channelTarget } from './channel-target.js';
-import { deliverMessage } from './deliver.js';
+import { deliver } from './deliver.js';
 import { errorDetails } from './error-details.js';
 import { MTASTS_COMMAND } from './mtasts-command.js';
 import { NO_MENTIONS } from './no-mentions.js';
@@ -65,13 +66,9 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
   // Queue-position edits get a tenth of Discord's 50 requests per second; the rest is for answers.
   const queueNotes = createSlidingWindowLimiter({ limit: 5, windowMs: 1000, now: options.now ?? Date.now });
   const deps: InteractionDeps = { core: options.core, logger, managerRoleId: options.managerRoleId, queueNotes };
-  const inFlight = new Set<Promise<unknown>>();
+  const inFlight = createInFlight();
   let stopping = false;
-  const track = <T>(work: Promise<T>): Promise<T> => {
-    inFlight.add(work);
-    void work.finally(() => inFlight.delete(work)).catch(() => undefined);
-    return work;
-  };
+  const track = inFlight.track;
 
   client.on(Events.InteractionCreate, (interaction) => {
     void track(
@@ -115,13 +112,13 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
 
   let stopped: Promise<void> | undefined;
   return {
-    pending: () => inFlight.size,
+    pending: inFlight.size,
     // The manager stays "ready" once it was; each shard says whether it is connected now.
     connected: () =>
       !stopping && client.ws.shards.size > 0 && client.ws.shards.every((shard) => shard.status === Status.Ready),
     async post(channelId, message) {
       if (stopping) throw new Error('the Discord adapter is stopping');
-      await track(deliverMessage(channelTarget(client.rest, channelId), message, logger)).catch((error: unknown) => {
+      await track(deliver(channelTarget(client.rest, channelId), message, logger)).catch((error: unknown) => {
         metrics.platformApiError('discord');
         throw error;
       });
@@ -130,7 +127,7 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
       stopped ??= (async () => {
         stopping = true;
         // Commands arriving meanwhile get a short "restarting" answer, itself in flight until sent.
-        while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+        await inFlight.drain();
         await client.destroy();
         logger.info('discord: stopped');
       })();

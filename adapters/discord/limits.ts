@@ -1,4 +1,5 @@
 import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed } from 'discord.js';
+import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { ParseResult } from '../../src/parsers/parse-result.js';
 import { fitText } from './fit-text.js';
@@ -60,7 +61,7 @@ export function totalEmbedLength(embeds: readonly APIEmbed[]): number {
   return total;
 }
 
-export function checkMessageLimits(reply: DiscordReply): ParseResult<DiscordReply> {
+export function checkLimits(reply: DiscordReply): ParseResult<DiscordReply> {
   const result = replySchema.safeParse(reply);
   if (result.success) return { ok: true, value: reply };
   const issue = result.error.issues[0];
@@ -83,4 +84,12 @@ export function shrinkToLimits(reply: DiscordReply): DiscordReply {
       ]
     : [];
   return { embeds, components: reply.components };
+}
+
+/** A message that breaks a limit anyway is shortened (shrinkToLimits) rather than refused with a 400. */
+export function withinLimits(reply: DiscordReply, logger: Logger): DiscordReply {
+  const checked = checkLimits(reply);
+  if (checked.ok) return reply;
+  logger.warn({ reason: checked.reason }, 'discord: rendered message breaks a limit; sending a shortened one');
+  return shrinkToLimits(reply);
 }

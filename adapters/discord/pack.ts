@@ -1,3 +1,4 @@
+import { packItems } from '../shared/pack.js';
 import { LIMITS } from './limits.js';
 
 /**
@@ -5,20 +6,27 @@ import { LIMITS } from './limits.js';
  * unit whole. Returns the groups, so a caller can tell which units each message holds.
  */
 export function packMessages(units: readonly string[], max: number = LIMITS.content): string[][] {
-  const groups: string[][] = [];
-  let current: string[] = [];
-  let length = 0;
-  for (const unit of units) {
-    const joined = current.length === 0 ? unit.length : length + 1 + unit.length;
-    if (joined <= max || current.length === 0) {
-      current.push(unit);
-      length = joined;
-    } else {
-      groups.push(current);
-      current = [unit];
-      length = unit.length;
-    }
-  }
-  if (current.length > 0) groups.push(current);
-  return groups;
+  return packItems(units, { group: max, groups: 1, message: max }).map(([group]) => group!);
+}
+
+/** What one message's embeds leave for packed units: the rest is the titles and a footer. */
+export interface EmbedRoom {
+  /** Characters the first message's title and footer take; it may carry a longer title than the rest. */
+  first: number;
+  /** Characters every further message's title and footer take. */
+  rest: number;
+}
+
+/**
+ * Groups whole units into embed descriptions, and embeds into messages within the 4096-character description,
+ * 10-embed and 6000-character limits, less what `room` keeps for titles and footers.
+ * @returns messages → embeds → units; none for no units
+ */
+export function packEmbeds(units: readonly string[], room: EmbedRoom): string[][][] {
+  return packItems(units, {
+    group: LIMITS.description,
+    groups: LIMITS.embeds,
+    firstMessage: LIMITS.embedTotal - room.first,
+    message: LIMITS.embedTotal - room.rest,
+  });
 }

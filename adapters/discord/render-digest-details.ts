@@ -2,7 +2,7 @@ import type { DigestDetail } from '../../src/digest/digest-message.js';
 import { fitEscaped, fitEscapedProse, fitLines, fitText } from './fit-text.js';
 import { LIMITS } from './limits.js';
 import { packMessages } from './pack.js';
-import { SEVERITY_ICON } from './palette.js';
+import { severityEmoji } from './palette.js';
 
 // Caps on remote text, so a domain's heading and any one finding always fit in one message together.
 const DOMAIN_MAX = 260;
@@ -46,7 +46,7 @@ export function digestThreadName(broken: number): string {
 }
 
 function findingText(finding: DigestDetail['findings'][number]): string {
-  const lines = [`${SEVERITY_ICON[finding.severity]} **${fitEscaped(finding.title, TITLE_MAX)}**`];
+  const lines = [`${severityEmoji(finding.severity)} **${fitEscaped(finding.title, TITLE_MAX)}**`];
   if (finding.detail.trim() !== '') lines.push(fitEscapedProse(finding.detail, DETAIL_MAX));
   if (finding.fix.trim() !== '') lines.push(`**Fix:** ${fitEscapedProse(finding.fix, FIX_MAX)}`);
   return lines.join('\n');

@@ -1,20 +1,12 @@
 import type { APIEmbed } from 'discord.js';
-import { VERDICT_TONES } from '../../src/command/report-message.js';
-import type { DigestCountKey, DigestLine, DigestMessage } from '../../src/digest/digest-message.js';
-import { FAILED_GLYPH, TIMED_OUT_GLYPH, TONE_PALETTE } from '../shared/palette.js';
+import type { DigestLine, DigestMessage } from '../../src/digest/digest-message.js';
+import { certDaysText } from '../shared/cert-days-text.js';
+import { statusGlyph } from '../shared/palette.js';
+import { lineStatus, STATUS_LABELS } from '../shared/verdict-labels.js';
 import { fitEscaped } from './fit-text.js';
 import { type DiscordReply, LIMITS } from './limits.js';
-import { TONE_COLOURS } from './render-report.js';
-
-const STATUS: Record<DigestCountKey, { icon: string; label: string }> = {
-  enforced: { icon: TONE_PALETTE[VERDICT_TONES.enforced].glyph.emoji, label: 'enforced' },
-  testing: { icon: TONE_PALETTE[VERDICT_TONES.testing].glyph.emoji, label: 'testing' },
-  none: { icon: TONE_PALETTE[VERDICT_TONES.none].glyph.emoji, label: 'mode none' },
-  'not-configured': { icon: TONE_PALETTE[VERDICT_TONES['not-configured']].glyph.emoji, label: 'not configured' },
-  broken: { icon: TONE_PALETTE[VERDICT_TONES.broken].glyph.emoji, label: 'broken' },
-  'timed-out': { icon: TIMED_OUT_GLYPH.emoji, label: 'timed out' },
-  failed: { icon: FAILED_GLYPH.emoji, label: 'scan failed' },
-};
+import { packEmbeds } from './pack.js';
+import { toneColour } from './palette.js';
 
 export const CONTINUED_TITLE = 'MTA-STS digest (continued)';
 /** Room kept in every message for its footer ("Part 3/12 · Details of 40 broken domains: see below."). */
@@ -35,10 +27,11 @@ const CHANGES_SHOWN = 6;
 export function renderDigest(digest: DigestMessage): DiscordReply[] {
   const title = fitEscaped(digest.headline, LIMITS.title);
   const units = [fitEscaped(digest.intro, INTRO_MAX), ...digest.lines.map(entryOf)].filter((unit) => unit !== '');
-  const messages = pack(units, title.length);
+  const packed = packEmbeds(units, { first: FOOTER_MAX + title.length, rest: FOOTER_MAX + CONTINUED_TITLE.length });
+  const messages = packed.length > 0 ? packed : [[[]]];
   return messages.map((descriptions, index) => {
     const embeds: APIEmbed[] = descriptions.map((entries) => {
-      const embed: APIEmbed = { color: TONE_COLOURS[digest.tone] };
+      const embed: APIEmbed = { color: toneColour(digest.tone) };
       if (entries.length > 0) embed.description = entries.join('\n');
       return embed;
     });
@@ -51,57 +44,18 @@ export function renderDigest(digest: DigestMessage): DiscordReply[] {
 
 /** "🟢 **example.com** — enforced · mode enforce · id 20240101 · sha256 3f2a… · MX 2/2 · cert 45 days left". */
 function entryOf(line: DigestLine): string {
-  const { icon, label } = STATUS[line.verdict ?? (line.timedOut ? 'timed-out' : 'failed')];
-  const facts = [label];
+  const status = lineStatus(line);
+  const facts = [STATUS_LABELS[status]];
   if (line.mode !== null) facts.push(`mode ${fitEscaped(line.mode, MODE_MAX)}`);
   if (line.policyId !== null) facts.push(`id ${fitEscaped(line.policyId, ID_MAX)}`);
   if (line.shortHash !== null) facts.push(`sha256 ${fitEscaped(line.shortHash, 12)}`);
   if (line.mxCoverage !== null) facts.push(`MX ${line.mxCoverage.covered}/${line.mxCoverage.total}`);
-  if (line.certDaysLeft !== null) facts.push(certText(line.certDaysLeft));
-  const head = `${icon} **${fitEscaped(line.domain, DOMAIN_MAX)}** — ${facts.join(' · ')}`;
+  if (line.certDaysLeft !== null) facts.push(certDaysText(line.certDaysLeft));
+  const head = `${statusGlyph(status).emoji} **${fitEscaped(line.domain, DOMAIN_MAX)}** — ${facts.join(' · ')}`;
   const changes = line.changes.slice(0, CHANGES_SHOWN).map((change) => `↳ ${fitEscaped(change.text, CHANGE_MAX)}`);
   if (line.changes.length > CHANGES_SHOWN) changes.push(`↳ +${line.changes.length - CHANGES_SHOWN} more changes`);
   const tlsrpt = line.tlsrpt === undefined ? [] : [fitEscaped(line.tlsrpt, CHANGE_MAX)];
   return [head, ...tlsrpt, ...changes].join('\n');
-}
-
-function certText(days: number): string {
-  if (days < 0) return `cert expired ${-days} ${days === -1 ? 'day' : 'days'} ago`;
-  if (days === 0) return 'cert expires today';
-  return `cert ${days} ${days === 1 ? 'day' : 'days'} left`;
-}
-
-/**
- * Groups whole entries into embed descriptions, and embeds into messages within the 4096-character description,
- * 10-embed and 6000-character limits (the titles and a footer counted in). Always at least one message.
- */
-function pack(units: readonly string[], firstTitle: number): string[][][] {
-  const messages: string[][][] = [];
-  let budget = 0;
-  let room = 0;
-  const startMessage = (unit: string): void => {
-    messages.push([[unit]]);
-    const title = messages.length === 1 ? firstTitle : CONTINUED_TITLE.length;
-    budget = LIMITS.embedTotal - FOOTER_MAX - title - unit.length;
-    room = LIMITS.description - unit.length;
-  };
-  for (const unit of units) {
-    const message = messages.at(-1);
-    if (message === undefined) {
-      startMessage(unit);
-    } else if (unit.length + 1 <= Math.min(room, budget)) {
-      message.at(-1)!.push(unit);
-      room -= unit.length + 1;
-      budget -= unit.length + 1;
-    } else if (message.length < LIMITS.embeds && unit.length <= budget) {
-      message.push([unit]);
-      room = LIMITS.description - unit.length;
-      budget -= unit.length;
-    } else {
-      startMessage(unit);
-    }
-  }
-  return messages.length > 0 ? messages : [[[]]];
 }
 
 function footerOf(index: number, total: number, broken: number): string {

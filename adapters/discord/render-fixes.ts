@@ -1,4 +1,5 @@
 import type { FixBlock } from '../../src/chat/chat-message.js';
+import { chunkCode } from '../shared/chunk-code.js';
 import { escapeCodeBlockContent } from './escape.js';
 import { fitEscaped, fitEscapedProse, fitText } from './fit-text.js';
 import { LIMITS } from './limits.js';
@@ -24,7 +25,11 @@ export function renderFixes(fixes: readonly FixBlock[]): string[] {
     const heading = `**${fitEscaped(fix.title, TITLE_MAX)}**`;
     units.push(fix.text ? `${heading}\n${fitEscapedProse(fix.text, TEXT_MAX)}` : heading);
     if (fix.code)
-      units.push(...codeChunks(escapeCodeBlockContent(fix.code)).map((chunk) => `${FENCE}\n${chunk}\n${FENCE}`));
+      units.push(
+        ...chunkCode(escapeCodeBlockContent(fix.code), CODE_CHUNK_MAX, 'none').map(
+          (chunk) => `${FENCE}\n${chunk}\n${FENCE}`,
+        ),
+      );
   }
   const messages = packMessages(units).map((group) => group.join('\n'));
   if (messages.length <= MAX_MESSAGES) return messages;
@@ -37,36 +42,4 @@ export function renderFixes(fixes: readonly FixBlock[]): string[] {
 
 export function fixesThreadName(domain: string): string {
   return fitText(`MTA-STS fixes for ${domain}`.replace(/\s+/g, ' '), LIMITS.threadName);
-}
-
-function codeChunks(code: string): string[] {
-  const chunks: string[] = [];
-  let current = '';
-  for (const line of code.replace(/\n+$/, '').split('\n')) {
-    for (const piece of linePieces(line)) {
-      const joined = current === '' ? piece : `${current}\n${piece}`;
-      if (joined.length <= CODE_CHUNK_MAX) {
-        current = joined;
-      } else {
-        chunks.push(current);
-        current = piece;
-      }
-    }
-  }
-  chunks.push(current);
-  return chunks.map((chunk) => (chunk.trim() === '' ? ' ' : chunk));
-}
-
-/** A line longer than a message is cut into pieces (never inside a surrogate pair); there is no better break. */
-function linePieces(line: string): string[] {
-  const pieces: string[] = [];
-  let start = 0;
-  while (line.length - start > CODE_CHUNK_MAX) {
-    let end = start + CODE_CHUNK_MAX;
-    if (/[\ud800-\udbff]/.test(line.charAt(end - 1))) end -= 1;
-    pieces.push(line.slice(start, end));
-    start = end;
-  }
-  pieces.push(line.slice(start));
-  return pieces;
 }

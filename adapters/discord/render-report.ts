@@ -1,19 +1,10 @@
 import { type APIEmbed, type APIEmbedField, ButtonStyle, ComponentType } from 'discord.js';
-import type { FindingLine, MxTableRow, NoticeMessage, ReportMessage, Tone } from '../../src/chat/chat-message.js';
+import type { FindingLine, MxTableRow, NoticeMessage, ReportMessage } from '../../src/chat/chat-message.js';
 import { offersSetup } from '../../src/command/offers-setup.js';
-import { TONE_PALETTE } from '../shared/palette.js';
 import { fitEscaped, fitEscapedProse, fitLines } from './fit-text.js';
 import { type DiscordReply, LIMITS, totalEmbedLength } from './limits.js';
-import { SEVERITY_ICON } from './palette.js';
+import { severityEmoji, toneColour } from './palette.js';
 import { rescanCustomId } from './rescan-custom-id.js';
-
-/** Embed colours from the shared palette (grey for not-configured and none, amber for broken). */
-export const TONE_COLOURS: Record<Tone, number> = {
-  good: TONE_PALETTE.good.rgb,
-  info: TONE_PALETTE.info.rgb,
-  neutral: TONE_PALETTE.neutral.rgb,
-  warning: TONE_PALETTE.warning.rgb,
-};
 
 // Budgets inside Discord's limits, so a huge report still leaves room for what matters most: the findings.
 const SUMMARY_MAX = 1500;
@@ -25,19 +16,16 @@ const MORE_FINDINGS_MAX = 200;
 const FOOTER = 'How to fix it: see the messages below.';
 const SETUP_FOOTER = 'Next step: the TXT record and policy to publish are in the messages below, ready to paste.';
 
-/** A report or a notice as one message; a digest can take several (renderDigest). */
-export function renderChatMessage(message: ReportMessage | NoticeMessage): DiscordReply {
-  return message.kind === 'notice' ? renderNotice(message) : renderReport(message);
-}
-
-function renderNotice(notice: NoticeMessage): DiscordReply {
+/** A notice as one message: its text in an embed of its tone. */
+export function renderNotice(notice: NoticeMessage): DiscordReply {
   const description = fitEscaped(notice.text, LIMITS.description);
-  return { embeds: [{ color: TONE_COLOURS[notice.tone], description }], components: [] };
+  return { embeds: [{ color: toneColour(notice.tone), description }], components: [] };
 }
 
-function renderReport(report: ReportMessage): DiscordReply {
+/** A report as one message: headline, summary, MX hosts and findings in an embed, and a Rescan button. */
+export function renderReport(report: ReportMessage): DiscordReply {
   const embed: APIEmbed = {
-    color: TONE_COLOURS[report.tone],
+    color: toneColour(report.tone),
     title: fitEscaped(report.headline, LIMITS.title),
   };
   if (report.summary.length > 0) {
@@ -101,7 +89,7 @@ function findingFields(findings: readonly FindingLine[], budget: number, maxFiel
     const isLast = index === findings.length - 1;
     const reserve = isLast ? 0 : MORE_FINDINGS_MAX;
     const field = {
-      name: `${SEVERITY_ICON[finding.severity]} ${fitEscaped(finding.title, LIMITS.fieldName - 3)}`,
+      name: `${severityEmoji(finding.severity)} ${fitEscaped(finding.title, LIMITS.fieldName - 3)}`,
       value: fitEscapedProse(finding.detail, FINDING_DETAIL_MAX) || '-',
     };
     const cost = field.name.length + field.value.length;

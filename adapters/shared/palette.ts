@@ -1,6 +1,8 @@
 import type { Tone } from '../../src/chat/chat-message.js';
+import { VERDICT_TONES } from '../../src/command/report-message.js';
 import type { Colour } from '../../src/render/terminal-style.js';
 import type { Severity } from '../../src/report/report.js';
+import type { LineStatus } from './verdict-labels.js';
 
 /** One mark: the emoji Discord shows and the name Slack knows the same emoji by. */
 export interface Glyph {
@@ -37,3 +39,10 @@ export const SEVERITY_GLYPH: Record<Severity, Glyph> = {
 /** Digest lines of domains that could not be scanned. */
 export const TIMED_OUT_GLYPH: Glyph = { emoji: '⏳', slack: ':hourglass:' };
 export const FAILED_GLYPH: Glyph = { emoji: '❗', slack: ':heavy_exclamation_mark:' };
+
+/** The mark of a digest line: its verdict's colour, or why it has none. */
+export function statusGlyph(status: LineStatus): Glyph {
+  if (status === 'timed-out') return TIMED_OUT_GLYPH;
+  if (status === 'failed') return FAILED_GLYPH;
+  return TONE_PALETTE[VERDICT_TONES[status]].glyph;
+}

@@ -3,10 +3,11 @@ import type { ChatMessage } from '../../src/chat/chat-message.js';
 import type { CommandHandler, CommandRequest } from '../../src/command/command-handler.js';
 import { formatDuration } from '../../src/command/format-duration.js';
 import type { Metrics } from '../../src/metrics/metrics.js';
+import { FAILED_NOTICE } from '../shared/failed-notice.js';
+import type { InFlight } from '../shared/in-flight.js';
 import type { ChannelPacer } from './channel-pacer.js';
-import { type Delivery, deliverMessage, slackErrorCode } from './deliver.js';
+import { type Delivery, deliver, slackErrorCode } from './deliver.js';
 import { escapeMrkdwn } from './escape.js';
-import type { InFlight } from './in-flight.js';
 import { retryAfterSeconds } from './rate-limit.js';
 
 /** What every listener that answers through the core shares. */
@@ -20,18 +21,11 @@ export interface Answering {
   metrics?: Pick<Metrics, 'platformApiError'>;
 }
 
-const FAILED: ChatMessage = {
-  kind: 'notice',
-  tone: 'warning',
-  text: 'Something went wrong while checking that domain. Please try again in a minute.',
-  private: true,
-};
-
 /** Runs one request through the core and delivers the answer; never throws, whatever Slack or the core do. */
 export async function answerRequest(
   core: CommandHandler,
   request: CommandRequest,
-  delivery: Delivery & Pick<Answering, 'metrics'>,
+  delivery: Delivery & Pick<Answering, 'logger' | 'metrics'>,
 ): Promise<void> {
   const { logger, respond } = delivery;
   const queueNotes: Promise<unknown>[] = [];
@@ -46,10 +40,10 @@ export async function answerRequest(
     message = await core.handle(request, { onQueued });
   } catch (err) {
     logger.error({ err }, 'command core failed');
-    message = FAILED;
+    message = FAILED_NOTICE;
   }
   try {
-    await deliverMessage(message, delivery);
+    await deliver(delivery, message, logger);
   } catch (err) {
     const code = slackErrorCode(err);
     delivery.metrics?.platformApiError('slack');

@@ -2,18 +2,16 @@ import { ErrorCode, type RespondFn, type webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { ChatMessage } from '../../src/chat/chat-message.js';
 import type { ChannelPacer } from './channel-pacer.js';
-import type { SlackPayload } from './limits.js';
+import { type SlackPayload, withinLimits } from './limits.js';
 import { postToChannel } from './post-to-channel.js';
-import { type ChannelPosts, renderPosts } from './render-posts.js';
+import { type ChannelPosts, renderMessage } from './render-message.js';
 import { context } from './render-report.js';
-import { withinLimits } from './within-limits.js';
 
 /** Where one answer goes: the channel via the Web API, or the command's response_url. */
 export interface Delivery {
   client: webApi.WebClient;
   channelId: string;
   respond: RespondFn;
-  logger: Logger;
   pacer: ChannelPacer;
 }
 
@@ -27,8 +25,8 @@ const RESPONSE_URL_USES = 5;
  * several messages) with fixes or details threaded under it; where the bot cannot post, via response_url with a
  * hint on how to invite it.
  */
-export async function deliverMessage(message: ChatMessage, delivery: Delivery): Promise<void> {
-  const posts = renderPosts(message, delivery.logger);
+export async function deliver(delivery: Delivery, message: ChatMessage, logger: Logger): Promise<void> {
+  const posts = renderMessage(message, logger);
   if (message.kind === 'notice' && message.private) {
     await delivery.respond({ response_type: 'ephemeral', ...posts.messages[0]! });
     return;
@@ -36,16 +34,16 @@ export async function deliverMessage(message: ChatMessage, delivery: Delivery): 
   const result = await postToChannel(delivery, posts);
   if (result.ok) return;
   if (result.posted > 0 || !CHANNEL_UNREACHABLE.has(slackErrorCode(result.error))) throw result.error;
-  await respondWithoutChannel(posts, delivery);
+  await respondWithoutChannel(posts, delivery, logger);
 }
 
 /** Messages then thread, as many as response_url takes; the hint on the first says how to get all of it. */
-async function respondWithoutChannel({ messages, thread }: ChannelPosts, delivery: Delivery) {
+async function respondWithoutChannel({ messages, thread }: ChannelPosts, delivery: Delivery, logger: Logger) {
   const all = [...messages, ...thread];
   const [first, ...rest] = all.slice(0, RESPONSE_URL_USES);
   const left = all.length - 1 - rest.length;
   const hint = left === 0 ? INVITE_HINT : `${INVITE_HINT} (and the ${left} more messages of this answer)`;
-  const hinted = withinLimits({ text: first!.text, blocks: [...first!.blocks, context(hint)] }, delivery.logger);
+  const hinted = withinLimits({ text: first!.text, blocks: [...first!.blocks, context(hint)] }, logger);
   const responseType = await respondInChannelOrPrivately(hinted, delivery.respond);
   for (const payload of rest) await delivery.respond({ response_type: responseType, ...payload });
 }

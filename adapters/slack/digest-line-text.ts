@@ -1,19 +1,9 @@
-import { VERDICT_TONES } from '../../src/command/report-message.js';
 import type { DigestLine } from '../../src/digest/digest-message.js';
-import type { Verdict } from '../../src/report/report.js';
-import { FAILED_GLYPH, TIMED_OUT_GLYPH } from '../shared/palette.js';
+import { certDaysText } from '../shared/cert-days-text.js';
+import { statusGlyph } from '../shared/palette.js';
+import { lineStatus, STATUS_LABELS } from '../shared/verdict-labels.js';
 import { escapeMrkdwn } from './escape.js';
-import { cutText } from './fit-text.js';
-import { toneEmoji } from './palette.js';
-
-/** The same colours as a report's tone, so a domain looks alike in its report and in the digest. */
-const VERDICT_LABELS: Record<Verdict, string> = {
-  enforced: 'enforced',
-  testing: 'testing',
-  none: 'mode none',
-  'not-configured': 'not configured',
-  broken: 'broken',
-};
+import { fitText } from './fit-text.js';
 
 /** Bounds on remote text, so one line (with its changes) always fits a section and never needs splitting. */
 const DOMAIN_MAX = 260;
@@ -26,32 +16,25 @@ const CHANGES_SHOWN = 5;
  * days on one line, then the TLS-RPT line and one indented line per change. At most about 2,600 characters.
  */
 export function digestLineText(line: DigestLine): string {
-  const { emoji, label } =
-    line.verdict !== null
-      ? { emoji: toneEmoji(VERDICT_TONES[line.verdict]), label: VERDICT_LABELS[line.verdict] }
-      : line.timedOut
-        ? { emoji: TIMED_OUT_GLYPH.slack, label: 'timed out' }
-        : { emoji: FAILED_GLYPH.slack, label: 'scan failed' };
-  const fields = [`${emoji} *${cutText(escapeMrkdwn(line.domain), DOMAIN_MAX)}*`, label];
-  if (line.mode !== null) fields.push(`mode ${cutText(escapeMrkdwn(line.mode), FIELD_MAX)}`);
-  if (line.policyId !== null) fields.push(`id ${cutText(escapeMrkdwn(line.policyId), FIELD_MAX)}`);
+  // The same colours and words as a report's tone, so a domain looks alike in its report and in the digest.
+  const status = lineStatus(line);
+  const fields = [
+    `${statusGlyph(status).slack} *${fitText(escapeMrkdwn(line.domain), DOMAIN_MAX)}*`,
+    STATUS_LABELS[status],
+  ];
+  if (line.mode !== null) fields.push(`mode ${fitText(escapeMrkdwn(line.mode), FIELD_MAX)}`);
+  if (line.policyId !== null) fields.push(`id ${fitText(escapeMrkdwn(line.policyId), FIELD_MAX)}`);
   // Only hex digits are kept: the hash is ours, but a code span must never meet a backtick.
   const hash = line.shortHash?.replace(/[^0-9a-f]/gi, '').slice(0, 12) ?? '';
   if (hash !== '') fields.push(`\`${hash}\``);
   if (line.mxCoverage !== null) fields.push(`MX ${line.mxCoverage.covered}/${line.mxCoverage.total}`);
-  if (line.certDaysLeft !== null) fields.push(certText(line.certDaysLeft));
+  if (line.certDaysLeft !== null) fields.push(certDaysText(line.certDaysLeft));
 
   const changes = line.changes
     .slice(0, CHANGES_SHOWN)
-    .map((change) => `      ↳ ${cutText(escapeMrkdwn(change.text), CHANGE_MAX)}`);
+    .map((change) => `      ↳ ${fitText(escapeMrkdwn(change.text), CHANGE_MAX)}`);
   const more = line.changes.length - CHANGES_SHOWN;
   if (more > 0) changes.push(`      ↳ +${more} more changes`);
-  const tlsrpt = line.tlsrpt === undefined ? [] : [`      ${cutText(escapeMrkdwn(line.tlsrpt), CHANGE_MAX)}`];
+  const tlsrpt = line.tlsrpt === undefined ? [] : [`      ${fitText(escapeMrkdwn(line.tlsrpt), CHANGE_MAX)}`];
   return [fields.join(' · '), ...tlsrpt, ...changes].join('\n');
-}
-
-function certText(days: number): string {
-  if (days < 0) return `cert expired ${-days} ${-days === 1 ? 'day' : 'days'} ago`;
-  if (days === 0) return 'cert expires today';
-  return `cert ${days} ${days === 1 ? 'day' : 'days'} left`;
 }

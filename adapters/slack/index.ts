@@ -4,12 +4,12 @@ import type { ChatMessage } from '../../src/chat/chat-message.js';
 import type { CommandHandler } from '../../src/command/command-handler.js';
 import type { UploadHandler } from '../../src/command/report-upload.js';
 import { type Metrics, NO_METRICS } from '../../src/metrics/metrics.js';
+import { createInFlight } from '../shared/in-flight.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { createChannelPacer } from './channel-pacer.js';
 import { checkSlackToken } from './check-token.js';
-import { createInFlight } from './in-flight.js';
 import { postToChannel } from './post-to-channel.js';
-import { renderPosts } from './render-posts.js';
+import { renderMessage } from './render-message.js';
 import { guardReplays } from './replay-guard.js';
 import { registerReportUploads } from './report-upload.js';
 import { registerRescanAction } from './rescan-action.js';
@@ -146,7 +146,7 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
     inFlight.track(
       (async () => {
         const client = await clientFor(workspaceId);
-        const result = await postToChannel({ client, channelId, pacer }, renderPosts(message, logger));
+        const result = await postToChannel({ client, channelId, pacer }, renderMessage(message, logger));
         if (result.ok) return;
         metrics.platformApiError('slack');
         throw result.error;

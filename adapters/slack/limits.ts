@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { ParseResult } from '../../src/parsers/parse-result.js';
 
@@ -59,11 +60,19 @@ export const slackPayloadSchema = z.object({
 export type SlackPayload = z.infer<typeof slackPayloadSchema>;
 
 /** Checks a rendered message against the limits before it is sent; the reason names the first offending path. */
-export function checkBlockLimits(payload: SlackPayload): ParseResult<SlackPayload> {
+export function checkLimits(payload: SlackPayload): ParseResult<SlackPayload> {
   const result = slackPayloadSchema.safeParse(payload);
   if (result.success) return { ok: true, value: result.data };
   const issue = result.error.issues[0];
   return { ok: false, reason: `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}` };
+}
+
+/** A message the API would reject is reduced to its notification text rather than lost. */
+export function withinLimits(payload: SlackPayload, logger: Logger): SlackPayload {
+  const checked = checkLimits(payload);
+  if (checked.ok) return checked.value;
+  logger.error({ reason: checked.reason }, 'rendered Slack message exceeds Block Kit limits; sending text only');
+  return { text: payload.text, blocks: [] };
 }
 
 /** Every character of text in a message's blocks, as counted against BLOCK_LIMITS.messageText. */

@@ -1,7 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { ChannelPacer } from './channel-pacer.js';
 import { honouringShortRetryAfter } from './rate-limit.js';
-import type { ChannelPosts } from './render-posts.js';
+import type { ChannelPosts } from './render-message.js';
 
 /** Remote text must never turn into previews or @-mentions. */
 const POST_OPTIONS = { unfurl_links: false, unfurl_media: false } as const;

@@ -1,8 +1,8 @@
 import type { DigestDetail, DigestMessage } from '../../src/digest/digest-message.js';
 import { escapeMrkdwn, escapeMrkdwnProse } from './escape.js';
-import { cutText } from './fit-text.js';
+import { fitText } from './fit-text.js';
 import { BLOCK_LIMITS, type SlackPayload } from './limits.js';
-import { packItems } from './pack.js';
+import { packSections } from './pack.js';
 import { severityEmoji } from './palette.js';
 import { DIGEST_ROOM } from './render-digest.js';
 import { context, section } from './render-report.js';
@@ -28,7 +28,7 @@ export function renderDigestDetails(message: DigestMessage): SlackPayload[] {
       owners.push(d);
     }
   });
-  const packed = packItems(items, DIGEST_ROOM);
+  const packed = packSections(items, DIGEST_ROOM);
   const shown = packed.slice(0, DETAIL_REPLIES_MAX);
   const shownItems = shown.flat(2).length;
   const lastOwner = shownItems === 0 ? -1 : owners[shownItems - 1]!;
@@ -39,20 +39,20 @@ export function renderDigestDetails(message: DigestMessage): SlackPayload[] {
     const label = packed.length === 1 ? title : `${title} (${i + 1}/${shown.length})`;
     const blocks = [context(label), ...sections.map((group) => section(group.join('\n')))];
     if (i === shown.length - 1 && packed.length > shown.length) blocks.push(context(notShown(hidden)));
-    return { text: cutText(label, BLOCK_LIMITS.fallbackText), blocks };
+    return { text: fitText(label, BLOCK_LIMITS.fallbackText), blocks };
   });
 }
 
 /** A domain's findings in as few items as fit a section, each item opening with the domain's name. */
 function detailItems({ domain, findings }: DigestDetail): string[] {
-  const name = `*${cutText(escapeMrkdwn(domain), DOMAIN_MAX)}*`;
+  const name = `*${fitText(escapeMrkdwn(domain), DOMAIN_MAX)}*`;
   const items: string[] = [];
   let item = name;
   let filled = false;
   for (const finding of findings) {
-    const lines = [`${severityEmoji(finding.severity)} *${cutText(escapeMrkdwn(finding.title), TITLE_MAX)}*`];
-    if (finding.detail !== '') lines.push(cutText(escapeMrkdwnProse(finding.detail), TEXT_MAX));
-    if (finding.fix !== '') lines.push(`_Fix:_ ${cutText(escapeMrkdwnProse(finding.fix), TEXT_MAX)}`);
+    const lines = [`${severityEmoji(finding.severity)} *${fitText(escapeMrkdwn(finding.title), TITLE_MAX)}*`];
+    if (finding.detail !== '') lines.push(fitText(escapeMrkdwnProse(finding.detail), TEXT_MAX));
+    if (finding.fix !== '') lines.push(`_Fix:_ ${fitText(escapeMrkdwnProse(finding.fix), TEXT_MAX)}`);
     const text = lines.join('\n');
     if (filled && item.length + 1 + text.length > ITEM_MAX) {
       items.push(item);

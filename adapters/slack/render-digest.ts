@@ -1,9 +1,9 @@
 import type { DigestMessage } from '../../src/digest/digest-message.js';
 import { digestLineText } from './digest-line-text.js';
 import { escapeMrkdwn } from './escape.js';
-import { cutText } from './fit-text.js';
+import { fitText } from './fit-text.js';
 import { BLOCK_LIMITS, type SlackBlock, type SlackPayload } from './limits.js';
-import { type MessageRoom, packItems } from './pack.js';
+import { type MessageRoom, packSections } from './pack.js';
 import { toneEmoji } from './palette.js';
 import { context, section } from './render-report.js';
 
@@ -25,7 +25,7 @@ export const DIGEST_ROOM: MessageRoom = {
  */
 export function renderDigest(message: DigestMessage): SlackPayload[] {
   const headline = `${toneEmoji(message.tone)} ${escapeMrkdwn(message.headline)}`;
-  const packed = packItems(message.lines.map(digestLineText), DIGEST_ROOM);
+  const packed = packSections(message.lines.map(digestLineText), DIGEST_ROOM);
   const parts = packed.length === 0 ? [[]] : packed;
   return parts.map((sections, i) => {
     const part = `part ${i + 1}/${parts.length}`;
@@ -33,15 +33,15 @@ export function renderDigest(message: DigestMessage): SlackPayload[] {
     if (i === 0) {
       blocks.push({
         type: 'header',
-        text: { type: 'plain_text', text: cutText(headline, BLOCK_LIMITS.headerText), emoji: true },
+        text: { type: 'plain_text', text: fitText(headline, BLOCK_LIMITS.headerText), emoji: true },
       });
-      if (message.intro !== '') blocks.push(section(cutText(escapeMrkdwn(message.intro), INTRO_MAX)));
+      if (message.intro !== '') blocks.push(section(fitText(escapeMrkdwn(message.intro), INTRO_MAX)));
       if (parts.length > 1) blocks.push(context(`Part 1/${parts.length}`));
     } else {
-      blocks.push(context(cutText(`${headline} · ${part}`, LABEL_MAX)));
+      blocks.push(context(fitText(`${headline} · ${part}`, LABEL_MAX)));
     }
     blocks.push(...sections.map((items) => section(items.join('\n'))));
     const text = parts.length === 1 ? headline : `${headline} (${part})`;
-    return { text: cutText(text, BLOCK_LIMITS.fallbackText), blocks };
+    return { text: fitText(text, BLOCK_LIMITS.fallbackText), blocks };
   });
 }

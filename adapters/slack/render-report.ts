@@ -1,7 +1,7 @@
 import type { FindingLine, MxTableRow, NoticeMessage, ReportMessage } from '../../src/chat/chat-message.js';
 import { offersSetup } from '../../src/command/offers-setup.js';
 import { escapeCodeBlock, escapeMrkdwn, escapeMrkdwnProse } from './escape.js';
-import { cutText } from './fit-text.js';
+import { fitText } from './fit-text.js';
 import { BLOCK_LIMITS, messageTextLength, type SlackBlock, type SlackPayload } from './limits.js';
 import { severityEmoji, toneEmoji } from './palette.js';
 
@@ -16,27 +16,31 @@ const DETAIL_MAX = 600;
 
 export function section(text: string): SlackBlock {
   // verbatim: no auto-linking of URLs or channel names found in remote text.
-  return { type: 'section', text: { type: 'mrkdwn', text: cutText(text, BLOCK_LIMITS.sectionText), verbatim: true } };
+  return { type: 'section', text: { type: 'mrkdwn', text: fitText(text, BLOCK_LIMITS.sectionText), verbatim: true } };
 }
 
 export function context(text: string): SlackBlock {
   return {
     type: 'context',
-    elements: [{ type: 'mrkdwn', text: cutText(text, BLOCK_LIMITS.contextText), verbatim: true }],
+    elements: [{ type: 'mrkdwn', text: fitText(text, BLOCK_LIMITS.contextText), verbatim: true }],
   };
 }
 
-/** A report or notice → the channel message: header, summary, MX table, findings, Rescan button. */
-export function renderBlocks(message: ReportMessage | NoticeMessage): SlackPayload {
-  const line = `${toneEmoji(message.tone)} ${escapeMrkdwn(message.kind === 'notice' ? message.text : message.headline)}`;
-  const text = cutText(line, BLOCK_LIMITS.fallbackText);
-  if (message.kind === 'notice') return { text, blocks: [section(line)] };
-  return { text, blocks: reportBlocks(message, line) };
+/** A report → the channel message: header, summary, MX table, findings, Rescan button. */
+export function renderReport(message: ReportMessage): SlackPayload {
+  const line = `${toneEmoji(message.tone)} ${escapeMrkdwn(message.headline)}`;
+  return { text: fitText(line, BLOCK_LIMITS.fallbackText), blocks: reportBlocks(message, line) };
+}
+
+/** A notice → one section with its tone. */
+export function renderNotice(message: NoticeMessage): SlackPayload {
+  const line = `${toneEmoji(message.tone)} ${escapeMrkdwn(message.text)}`;
+  return { text: fitText(line, BLOCK_LIMITS.fallbackText), blocks: [section(line)] };
 }
 
 function reportBlocks(message: ReportMessage, headline: string): SlackBlock[] {
   const blocks: SlackBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: cutText(headline, BLOCK_LIMITS.headerText), emoji: true } },
+    { type: 'header', text: { type: 'plain_text', text: fitText(headline, BLOCK_LIMITS.headerText), emoji: true } },
   ];
   if (message.summary.length > 0) blocks.push(section(message.summary.map(escapeMrkdwn).join('\n')));
   if (message.mxTable.length > 0) blocks.push(section(mxTable(message.mxTable, message.policyToMatch)));
@@ -94,8 +98,8 @@ function findingBlocks(findings: FindingLine[], budget: number): SlackBlock[] {
   const blocks: SlackBlock[] = [];
   let left = budget;
   for (const finding of findings.slice(0, FINDINGS_SHOWN)) {
-    const head = `${severityEmoji(finding.severity)} *${cutText(escapeMrkdwn(finding.title), TITLE_MAX)}*`;
-    const detail = cutText(escapeMrkdwnProse(finding.detail), DETAIL_MAX);
+    const head = `${severityEmoji(finding.severity)} *${fitText(escapeMrkdwn(finding.title), TITLE_MAX)}*`;
+    const detail = fitText(escapeMrkdwnProse(finding.detail), DETAIL_MAX);
     const block = section(detail === '' ? head : `${head}\n${detail}`);
     const size = messageTextLength({ text: '', blocks: [block] });
     if (size > left) break;

@@ -4,8 +4,8 @@ import type { UploadHandler } from '../../src/command/report-upload.js';
 import { isReportFileName, uploadTooLarge } from '../../src/command/upload-message.js';
 import { TLSRPT_MAX_BYTES } from '../../src/tlsrpt/tlsrpt-report.js';
 import { downloadFile } from '../http/download-file.js';
+import type { InFlight } from '../shared/in-flight.js';
 import { escapeMrkdwn } from './escape.js';
-import type { InFlight } from './in-flight.js';
 
 export interface UploadListening {
   uploads: UploadHandler;

@@ -75,12 +75,12 @@ describe('renderDigest', () => {
       'MTA-STS digest: 4 domains · 2 enforced · 1 broken · 1 timed out',
       '1 domain changed since the previous digest (2026-11-30 09:00 UTC); listed first.',
       '',
-      '  ✗ drift.example  broken · mode enforce · id 20261130T000000 · sha256 3f2a9c1be07d… · MX 1/1 covered · certificate expires in 80 days',
+      '  ✗ drift.example  broken · mode enforce · id 20261130T000000 · sha256 3f2a9c1be07d… · MX 1/1 covered · cert 80 days left',
       '      ▸ verdict enforced → broken',
       '      ▸ policy body changed without a new id (stale-policy-id): senders keep the old policy',
       '  ? slow.example   timed out',
-      '  ✓ a.example      enforced · mode enforce · id 20261130T000000 · sha256 3f2a9c1be07d… · MX 1/1 covered · certificate expires in 1 day',
-      '  ✓ old.example    enforced · mode enforce · id 20261130T000000 · sha256 3f2a9c1be07d… · MX 1/2 covered · certificate expired 3 days ago',
+      '  ✓ a.example      enforced · mode enforce · id 20261130T000000 · sha256 3f2a9c1be07d… · MX 1/1 covered · cert 1 day left',
+      '  ✓ old.example    enforced · mode enforce · id 20261130T000000 · sha256 3f2a9c1be07d… · MX 1/2 covered · cert expired 3 days ago',
       '',
       'Broken domains',
       '  ▸ drift.example',
@@ -118,7 +118,7 @@ describe('renderDigest', () => {
       details: [],
     });
     expect(renderDigest(quiet, false).slice(3)).toEqual([
-      '  ✓ a.example  enforced · mode enforce · id 20261130T000000 · sha256 3f2a9c1be07d… · MX 1/1 covered · certificate expires in 80 days',
+      '  ✓ a.example  enforced · mode enforce · id 20261130T000000 · sha256 3f2a9c1be07d… · MX 1/1 covered · cert 80 days left',
       '      TLS-RPT since the last digest: 40 successful · 0 failed, from Google Inc.\\u001b[2J',
     ]);
   });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { renderChatMessage } from '../../../adapters/console/render-report.js';
+import { renderReport } from '../../../adapters/console/render-report.js';
 import { notConfiguredReport } from '../slack/sample-messages.js';
 
-describe('renderChatMessage (console)', () => {
+describe('renderReport (console)', () => {
   it('prints MX hosts without ✓/✗ when there is no policy to match against', () => {
     const message = notConfiguredReport({ summary: [], fixes: [], rescan: false });
-    expect(renderChatMessage(message, false).split('\n')).toEqual([
+    expect(renderReport(message, false)).toEqual([
       'example.com — Not configured',
       '',
       'MX hosts',

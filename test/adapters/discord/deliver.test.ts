@@ -1,7 +1,7 @@
 import { REST } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { channelTarget } from '../../../adapters/discord/channel-target.js';
-import { deliverMessage } from '../../../adapters/discord/deliver.js';
+import { deliver } from '../../../adapters/discord/deliver.js';
 import { renderDigest } from '../../../adapters/discord/render-digest.js';
 import { renderDigestDetails } from '../../../adapters/discord/render-digest-details.js';
 import { type FakeDiscord, type RecordedRequest, startFakeDiscord } from './fake-discord.js';
@@ -27,11 +27,11 @@ const toChannel = (r: RecordedRequest) => r.method === 'POST' && r.route === `/c
 const isThread = (r: RecordedRequest) => r.method === 'POST' && r.route.endsWith('/threads');
 const posted = (match: (r: RecordedRequest) => boolean) => fake.requests.filter((r) => match(r) && r.status === 200);
 
-describe('deliverMessage to a channel', () => {
+describe('deliver to a channel', () => {
   it('posts a digest as its parts in order, then the broken domains’ details in a thread started from the first part', async () => {
     const digest = hugeDigest(500);
 
-    await deliverMessage(channelTarget(rest, CHANNEL_ID), digest, memoryLogger().logger);
+    await deliver(channelTarget(rest, CHANNEL_ID), digest, memoryLogger().logger);
     const parts = posted(toChannel);
     const thread = fake.requests.find(isThread)!;
     const inThread = posted((r) => r.route === `/channels/${thread.reply.id}/messages`);
@@ -48,7 +48,7 @@ describe('deliverMessage to a channel', () => {
   });
 
   it('posts no thread for a digest without broken domains', async () => {
-    await deliverMessage(channelTarget(rest, CHANNEL_ID), { ...sampleDigest(), details: [] }, memoryLogger().logger);
+    await deliver(channelTarget(rest, CHANNEL_ID), { ...sampleDigest(), details: [] }, memoryLogger().logger);
 
     expect(posted(toChannel)).toHaveLength(1);
     expect(fake.requests.some(isThread)).toBe(false);
@@ -57,7 +57,7 @@ describe('deliverMessage to a channel', () => {
   it('posts the details in the channel, after the digest, when Discord refuses the thread', async () => {
     fake.refuseThreads = true;
 
-    await deliverMessage(channelTarget(rest, CHANNEL_ID), sampleDigest(), memoryLogger().logger);
+    await deliver(channelTarget(rest, CHANNEL_ID), sampleDigest(), memoryLogger().logger);
     const messages = posted(toChannel);
 
     expect(fake.requests.filter(isThread).map((r) => r.status)).toEqual([403]);
@@ -73,7 +73,7 @@ describe('deliverMessage to a channel', () => {
     const digest = { ...hugeDigest(100), details: [] };
     fake.rateLimitChannelMessages = 2;
 
-    await deliverMessage(channelTarget(rest, CHANNEL_ID), digest, memoryLogger().logger);
+    await deliver(channelTarget(rest, CHANNEL_ID), digest, memoryLogger().logger);
     const attempts = fake.requests.filter(toChannel);
 
     expect(attempts.map((r) => r.status).slice(0, 3)).toEqual([429, 429, 200]);
@@ -83,15 +83,15 @@ describe('deliverMessage to a channel', () => {
   it('rejects when Discord refuses the message, and posts nothing further', async () => {
     fake.refuseChannelMessages = true;
 
-    await expect(
-      deliverMessage(channelTarget(rest, CHANNEL_ID), hugeDigest(100), memoryLogger().logger),
-    ).rejects.toThrow(/Missing Permissions/);
+    await expect(deliver(channelTarget(rest, CHANNEL_ID), hugeDigest(100), memoryLogger().logger)).rejects.toThrow(
+      /Missing Permissions/,
+    );
     expect(fake.requests.filter(toChannel)).toHaveLength(1);
     expect(fake.requests.some(isThread)).toBe(false);
   });
 
   it('posts a report with its Rescan button, then its fixes in a thread', async () => {
-    await deliverMessage(channelTarget(rest, CHANNEL_ID), brokenReport(), memoryLogger().logger);
+    await deliver(channelTarget(rest, CHANNEL_ID), brokenReport(), memoryLogger().logger);
     const [report] = posted(toChannel);
     const thread = fake.requests.find(isThread)!;
 
@@ -104,7 +104,7 @@ describe('deliverMessage to a channel', () => {
   });
 
   it('posts a healthy report alone', async () => {
-    await deliverMessage(channelTarget(rest, CHANNEL_ID), enforcedReport(), memoryLogger().logger);
+    await deliver(channelTarget(rest, CHANNEL_ID), enforcedReport(), memoryLogger().logger);
 
     expect(fake.requests.map((r) => r.route)).toEqual([`/channels/${CHANNEL_ID}/messages`]);
   });

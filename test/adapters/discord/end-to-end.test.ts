@@ -1,8 +1,8 @@
 import { MessageFlags, PermissionFlagsBits } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type DiscordAdapter, startDiscordAdapter } from '../../../adapters/discord/index.js';
-import { checkMessageLimits } from '../../../adapters/discord/limits.js';
-import { TONE_COLOURS } from '../../../adapters/discord/render-report.js';
+import { checkLimits } from '../../../adapters/discord/limits.js';
+import { toneColour } from '../../../adapters/discord/palette.js';
 import { createCommandCore } from '../../../src/command/command-core.js';
 import { scan } from '../../../src/scan/scan.js';
 import { openSqliteStore, type SqliteStore } from '../../../src/store/sqlite-store.js';
@@ -151,8 +151,8 @@ describe('the Discord adapter with the real command core and scan, against the f
     await adapter!.stop();
 
     const embed = edit.body.embeds[0];
-    expect(checkMessageLimits(edit.body)).toMatchObject({ ok: true });
-    expect(embed.color).toBe(TONE_COLOURS.warning);
+    expect(checkLimits(edit.body)).toMatchObject({ ok: true });
+    expect(embed.color).toBe(toneColour('warning'));
     expect(embed.title).toBe('broken.test — Broken');
     expect(embed.fields[0]).toEqual({
       name: 'MX hosts (2)',
@@ -262,8 +262,8 @@ describe('the Discord adapter with the real command core and scan, against the f
     );
     await adapter!.stop();
 
-    expect(checkMessageLimits(edit.body)).toMatchObject({ ok: true });
-    expect(embed.color).toBe(TONE_COLOURS.warning);
+    expect(checkLimits(edit.body)).toMatchObject({ ok: true });
+    expect(embed.color).toBe(toneColour('warning'));
     expect(embed.title).toMatch(/^MTA-STS digest: 2 domains/);
     expect(embed.description).toMatch(
       /^🟠 \*\*broken\.test\*\* — broken · mode enforce · id 20240101 · sha256 [0-9a-f]{12} · MX 1\/2 · cert \d+ days left$/m,

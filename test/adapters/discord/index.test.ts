@@ -1,9 +1,9 @@
 import { GatewayIntentBits, MessageFlags, PermissionFlagsBits } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type DiscordAdapter, startDiscordAdapter } from '../../../adapters/discord/index.js';
+import { toneColour } from '../../../adapters/discord/palette.js';
 import { renderDigest } from '../../../adapters/discord/render-digest.js';
 import { renderDigestDetails } from '../../../adapters/discord/render-digest-details.js';
-import { TONE_COLOURS } from '../../../adapters/discord/render-report.js';
 import type { CommandHandler } from '../../../src/command/command-handler.js';
 import { APP_ID, type FakeDiscord, type RecordedRequest, startFakeDiscord } from './fake-discord.js';
 import { buttonClick, CHANNEL_ID, DM_CHANNEL_ID, GUILD_ID, slashCommand } from './interactions.js';
@@ -118,7 +118,7 @@ describe('startDiscordAdapter', () => {
     const edit = fake.requests.find(isEdit(interaction.token))!;
 
     const embed = edit.body.embeds[0];
-    expect(embed.color).toBe(TONE_COLOURS.warning);
+    expect(embed.color).toBe(toneColour('warning'));
     expect(embed.title).toBe('example.com — Broken');
     expect(embed.fields[0]).toEqual({
       name: 'MX hosts (2)',
@@ -161,7 +161,7 @@ describe('startDiscordAdapter', () => {
 
     await answered(fake, adapter, interaction);
 
-    expect(fake.requests.find(isEdit(interaction.token))!.body.embeds[0].color).toBe(TONE_COLOURS.good);
+    expect(fake.requests.find(isEdit(interaction.token))!.body.embeds[0].color).toBe(toneColour('good'));
     expect(fake.requests.some(isThread)).toBe(false);
     expect(fake.requests.some(isChannelMessage)).toBe(false);
   });
@@ -231,7 +231,7 @@ describe('startDiscordAdapter', () => {
     await answered(fake, adapter, interaction);
 
     expect(fake.requests.find(isEdit(interaction.token))!.body.embeds).toEqual([
-      { color: TONE_COLOURS.neutral, description: 'Checked 4 s ago.' },
+      { color: toneColour('neutral'), description: 'Checked 4 s ago.' },
     ]);
     expect(fake.requests.some(isDelete(interaction.token))).toBe(false);
   });

@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkMessageLimits,
-  type DiscordReply,
-  shrinkToLimits,
-  totalEmbedLength,
-} from '../../../adapters/discord/limits.js';
+import { checkLimits, type DiscordReply, shrinkToLimits, totalEmbedLength } from '../../../adapters/discord/limits.js';
 
 const reply = (embed: DiscordReply['embeds'][number]): DiscordReply => ({ embeds: [embed], components: [] });
 
-describe('checkMessageLimits', () => {
+describe('checkLimits', () => {
   it('accepts a message at every limit', () => {
     const fields = Array.from({ length: 25 }, () => ({ name: 'n'.repeat(40), value: 'v'.repeat(40) }));
     const embed = {
@@ -19,7 +14,7 @@ describe('checkMessageLimits', () => {
       footer: { text: 'f'.repeat(744) },
     };
     expect(totalEmbedLength([embed])).toBe(6000);
-    expect(checkMessageLimits(reply(embed)).ok).toBe(true);
+    expect(checkLimits(reply(embed)).ok).toBe(true);
   });
 
   it.each([
@@ -42,15 +37,13 @@ describe('checkMessageLimits', () => {
       '6000',
     ],
   ])('rejects %s', (_, embed, where) => {
-    const result = checkMessageLimits(reply(embed));
+    const result = checkLimits(reply(embed));
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toContain(where);
   });
 
   it('rejects more than 10 embeds', () => {
-    expect(checkMessageLimits({ embeds: Array.from({ length: 11 }, () => ({ title: 't' })), components: [] }).ok).toBe(
-      false,
-    );
+    expect(checkLimits({ embeds: Array.from({ length: 11 }, () => ({ title: 't' })), components: [] }).ok).toBe(false);
   });
 });
 
@@ -65,7 +58,7 @@ describe('shrinkToLimits', () => {
 
     const shrunk = shrinkToLimits(tooBig);
 
-    expect(checkMessageLimits(shrunk).ok).toBe(true);
+    expect(checkLimits(shrunk).ok).toBe(true);
     expect(shrunk.embeds[0]).toMatchObject({ color: 0x2eb67d });
     expect(shrunk.embeds[0]!.title).toMatch(/^t+…$/);
     expect(shrunk.embeds[0]!.description).toMatch(/^d+…$/);

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkMessageLimits, type DiscordReply, LIMITS, totalEmbedLength } from '../../../adapters/discord/limits.js';
+import { checkLimits, type DiscordReply, LIMITS, totalEmbedLength } from '../../../adapters/discord/limits.js';
+import { toneColour } from '../../../adapters/discord/palette.js';
 import { CONTINUED_TITLE, renderDigest } from '../../../adapters/discord/render-digest.js';
-import { TONE_COLOURS } from '../../../adapters/discord/render-report.js';
 import type { DigestMessage } from '../../../src/digest/digest-message.js';
 import { digestLine, digestOf, hugeDigest, sampleDigest } from './sample-digests.js';
 
@@ -27,7 +27,7 @@ describe('renderDigest', () => {
     expect(replies[0]!.components).toEqual([]);
     expect(replies[0]!.embeds).toEqual([
       {
-        color: TONE_COLOURS.warning,
+        color: toneColour('warning'),
         title: 'MTA-STS digest: 5 domains · 1 enforced · 1 testing · 1 not-configured · 1 broken · 1 timed-out',
         description: [
           '2 domains changed since the previous digest (2026-11-23 09:00 UTC); listed first.',
@@ -75,10 +75,10 @@ describe('renderDigest', () => {
   });
 
   it.each([
-    ['good', TONE_COLOURS.good],
-    ['info', TONE_COLOURS.info],
-    ['neutral', TONE_COLOURS.neutral],
-    ['warning', TONE_COLOURS.warning],
+    ['good', toneColour('good')],
+    ['info', toneColour('info')],
+    ['neutral', toneColour('neutral')],
+    ['warning', toneColour('warning')],
   ] as const)('colours every embed by the digest tone (%s)', (tone, colour) => {
     const replies = renderDigest({ ...hugeDigest(200), tone });
     for (const embed of replies.flatMap((reply) => reply.embeds)) expect(embed.color).toBe(colour);
@@ -103,7 +103,7 @@ describe('renderDigest', () => {
       {
         embeds: [
           {
-            color: TONE_COLOURS.good,
+            color: toneColour('good'),
             title: 'MTA-STS digest: 0 domains',
             description: 'Watching 0 domains · digest daily at 09:00 UTC',
           },
@@ -155,7 +155,7 @@ describe('renderDigest', () => {
     const [, head, ...changes] = replies[0]!.embeds[0]!.description!.split('\n');
 
     expect(replies).toHaveLength(1);
-    expect(checkMessageLimits(replies[0]!).ok).toBe(true);
+    expect(checkLimits(replies[0]!).ok).toBe(true);
     expect(head).toMatch(/mode m{15}… · id i{63}… · /);
     for (const change of changes) expect(change).toMatch(/^↳ MX added: h+…$/);
     expect(changes.every((change) => change.length === 2 + 300)).toBe(true);
@@ -168,7 +168,7 @@ describe('renderDigest', () => {
     it('is split into several messages, each within every embed limit', () => {
       expect(replies.length).toBeGreaterThan(1);
       for (const reply of replies) {
-        expect(checkMessageLimits(reply)).toEqual({ ok: true, value: reply });
+        expect(checkLimits(reply)).toEqual({ ok: true, value: reply });
         expect(reply.embeds.length).toBeLessThanOrEqual(LIMITS.embeds);
         expect(totalEmbedLength(reply.embeds)).toBeLessThanOrEqual(LIMITS.embedTotal);
         for (const embed of reply.embeds) {
@@ -219,7 +219,7 @@ describe('renderDigest', () => {
           }),
         );
         const replies = renderDigest(digestOf(lines, { intro }));
-        for (const reply of replies) expect(checkMessageLimits(reply).ok).toBe(true);
+        for (const reply of replies) expect(checkLimits(reply).ok).toBe(true);
         expect(domainsShown(replies).map((shown) => shown.split('x')[0])).toEqual(lines.map((_, i) => String(i)));
       }),
       { numRuns: 40 },

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { checkMessageLimits, LIMITS, totalEmbedLength } from '../../../adapters/discord/limits.js';
-import { renderChatMessage, TONE_COLOURS } from '../../../adapters/discord/render-report.js';
+import { checkLimits, LIMITS, totalEmbedLength } from '../../../adapters/discord/limits.js';
+import { toneColour } from '../../../adapters/discord/palette.js';
+import { renderNotice, renderReport } from '../../../adapters/discord/render-report.js';
 import type { Tone } from '../../../src/chat/chat-message.js';
 import type { Verdict } from '../../../src/report/report.js';
 import { notConfiguredReport } from '../slack/sample-messages.js';
 import { brokenReport, enforcedReport, hugeReport, refusal } from './sample-messages.js';
 
-describe('renderChatMessage', () => {
+describe('renderReport', () => {
   it('shows MX hosts without ✓/✗ when there is no policy to match against, and points a not-configured domain to its setup', () => {
     const message = notConfiguredReport();
-    const embed = renderChatMessage(message).embeds[0]!;
+    const embed = renderReport(message).embeds[0]!;
     expect(embed.fields?.map((field) => field.value)).toEqual([
       'mx1.example.com (10): no policy to match against\n↳ ✓ STARTTLS TLSv1.3, cert ok, 89 days',
     ]);
@@ -20,24 +21,24 @@ describe('renderChatMessage', () => {
   });
   it.each<[Verdict, Tone, number]>([
     ['enforced', 'good', 0x2eb67d],
-    ['testing', 'info', TONE_COLOURS.info],
-    ['none', 'neutral', TONE_COLOURS.neutral],
-    ['not-configured', 'neutral', TONE_COLOURS.neutral],
-    ['broken', 'warning', TONE_COLOURS.warning],
+    ['testing', 'info', toneColour('info')],
+    ['none', 'neutral', toneColour('neutral')],
+    ['not-configured', 'neutral', toneColour('neutral')],
+    ['broken', 'warning', toneColour('warning')],
   ])('colours a %s report by its tone (%s)', (verdict, tone, colour) => {
-    expect(renderChatMessage(brokenReport({ verdict, tone })).embeds[0]!.color).toBe(colour);
+    expect(renderReport(brokenReport({ verdict, tone })).embeds[0]!.color).toBe(colour);
   });
 
   it('uses four distinct colours: green, blue, grey and amber', () => {
-    expect(new Set(Object.values(TONE_COLOURS)).size).toBe(4);
+    expect(new Set((['good', 'info', 'neutral', 'warning'] as const).map(toneColour)).size).toBe(4);
   });
 
   it('renders a report as one embed: headline title, summary description, MX field, one field per finding', () => {
-    const { embeds } = renderChatMessage(brokenReport());
+    const { embeds } = renderReport(brokenReport());
 
     expect(embeds).toEqual([
       {
-        color: TONE_COLOURS.warning,
+        color: toneColour('warning'),
         title: 'example.com — Broken',
         description:
           'Policy id 20240101 beside body sha256 3f2a…\nmode enforce · max\\_age 604800\nTLS-RPT: mailto:\\*\\*\\*@example.com',
@@ -58,28 +59,28 @@ describe('renderChatMessage', () => {
   });
 
   it('leaves out the footer and the findings of a healthy report', () => {
-    const [embed] = renderChatMessage(enforcedReport()).embeds;
+    const [embed] = renderReport(enforcedReport()).embeds;
     expect(embed!.footer).toBeUndefined();
     expect(embed!.fields!.map((field) => field.name)).toEqual(['MX hosts (2)']);
   });
 
   it('offers a Rescan button only when the message asks for one and the domain fits in a custom_id', () => {
-    expect(renderChatMessage(brokenReport()).components).toEqual([
+    expect(renderReport(brokenReport()).components).toEqual([
       { type: 1, components: [{ type: 2, style: 2, label: 'Rescan', custom_id: 'mtasts:rescan:example.com' }] },
     ]);
-    expect(renderChatMessage(brokenReport({ rescan: false })).components).toEqual([]);
-    expect(renderChatMessage(brokenReport({ domain: `${'a'.repeat(90)}.example` })).components).toEqual([]);
+    expect(renderReport(brokenReport({ rescan: false })).components).toEqual([]);
+    expect(renderReport(brokenReport({ domain: `${'a'.repeat(90)}.example` })).components).toEqual([]);
   });
 
   it('renders a notice as a coloured embed with the escaped text and no buttons', () => {
-    expect(renderChatMessage({ ...refusal(), text: 'Wait *7* minutes @everyone' })).toEqual({
-      embeds: [{ color: TONE_COLOURS.neutral, description: 'Wait \\*7\\* minutes @\u200beveryone' }],
+    expect(renderNotice({ ...refusal(), text: 'Wait *7* minutes @everyone' })).toEqual({
+      embeds: [{ color: toneColour('neutral'), description: 'Wait \\*7\\* minutes @\u200beveryone' }],
       components: [],
     });
   });
 
   it('keeps a report with 300 MX rows and 40 long findings within every Discord limit, cut with "+N more"', () => {
-    const reply = renderChatMessage(hugeReport());
+    const reply = renderReport(hugeReport());
     const [embed] = reply.embeds;
     const fields = embed!.fields!;
     // The MX table spreads over its three fields; each shown host takes two lines (coverage, then gate).
@@ -93,7 +94,7 @@ describe('renderChatMessage', () => {
     const shownFindings = fields.slice(3, -1);
     const moreFindings = fields.at(-1)!;
 
-    expect(checkMessageLimits(reply)).toEqual({ ok: true, value: reply });
+    expect(checkLimits(reply)).toEqual({ ok: true, value: reply });
     expect(totalEmbedLength(reply.embeds)).toBeLessThanOrEqual(LIMITS.embedTotal);
     expect(fields.length).toBeLessThanOrEqual(LIMITS.fields);
     expect(embed!.title!.length).toBeLessThanOrEqual(LIMITS.title);
@@ -111,8 +112,8 @@ describe('renderChatMessage', () => {
   it('keeps within the limits whatever the number of findings', () => {
     const huge = hugeReport();
     for (let count = 0; count <= 40; count += 1) {
-      const reply = renderChatMessage({ ...huge, findings: huge.findings.slice(0, count) });
-      expect(checkMessageLimits(reply).ok).toBe(true);
+      const reply = renderReport({ ...huge, findings: huge.findings.slice(0, count) });
+      expect(checkLimits(reply).ok).toBe(true);
       const names = reply.embeds[0]!.fields!.map((field) => field.name);
       const shown = names.filter((name) => !name.startsWith('MX') && !name.startsWith('+')).length;
       const more = Number(names.find((name) => name.startsWith('+'))?.match(/^\+(\d+)/)?.[1] ?? 0);
@@ -124,7 +125,7 @@ describe('renderChatMessage', () => {
     const hostile = '*_<@1>'.repeat(200_000);
     const started = Date.now();
 
-    const reply = renderChatMessage(
+    const reply = renderReport(
       brokenReport({
         headline: hostile,
         summary: [hostile],
@@ -133,13 +134,13 @@ describe('renderChatMessage', () => {
     );
 
     expect(Date.now() - started).toBeLessThan(2000);
-    expect(checkMessageLimits(reply).ok).toBe(true);
+    expect(checkLimits(reply).ok).toBe(true);
     expect(reply.embeds[0]!.title).toMatch(/^\\\*\\_<\u200b@1>/);
   });
 
   it('turns no remote text into a masked link: TXT, mode, rua, MX names, findings and a time-zone notice', () => {
     const link = '[Fix](https://evil.example)';
-    const report = renderChatMessage(
+    const report = renderReport(
       brokenReport({
         headline: `example.com ${link} — Broken`,
         summary: [`Policy id 1; ${link} ${link}`, `Mode enforce${link}`, `TLS-RPT: https://a.example/${link}, ${link}`],
@@ -155,7 +156,7 @@ describe('renderChatMessage', () => {
         findings: [{ code: 'policy-invalid', severity: 'error', title: `mode ${link}`, detail: `${link}${link}` }],
       }),
     );
-    const notice = renderChatMessage({ ...refusal(), text: `Unknown time zone "Europe/${link} ${link}".` });
+    const notice = renderNotice({ ...refusal(), text: `Unknown time zone "Europe/${link} ${link}".` });
     for (const embed of [...report.embeds, ...notice.embeds]) {
       const texts = [embed.title, embed.description, ...(embed.fields ?? []).flatMap((f) => [f.name, f.value])];
       for (const text of texts) expect((text ?? '').replace(/\\[\s\S]/g, '')).not.toMatch(/[[\]]/);
@@ -177,8 +178,8 @@ const tenMx = Array.from({ length: 10 }, (_, i) => ({
 
 describe('the MX field with the sender gate', () => {
   it('fits ten MX hosts, each with its gate line, in one field within every Discord limit', () => {
-    const reply = renderChatMessage(brokenReport({ mxTable: tenMx }));
-    expect(checkMessageLimits(reply).ok).toBe(true);
+    const reply = renderReport(brokenReport({ mxTable: tenMx }));
+    expect(checkLimits(reply).ok).toBe(true);
     const fields = reply.embeds[0]!.fields!.filter((f) => f.name.startsWith('MX hosts'));
     expect(fields.map((f) => f.name)).toEqual(['MX hosts (10)', 'MX hosts (continued)']);
     const field = { value: fields.map((f) => f.value).join('\n') };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderDigest as renderDiscordDigest } from '../../../adapters/discord/render-digest.js';
 import { renderDigestDetails as renderDiscordDetails } from '../../../adapters/discord/render-digest-details.js';
-import { renderChatMessage as renderEmbed } from '../../../adapters/discord/render-report.js';
+import { renderReport as renderEmbed } from '../../../adapters/discord/render-report.js';
 import { SEVERITY_GLYPH, TONE_PALETTE } from '../../../adapters/shared/palette.js';
 import { digestLineText } from '../../../adapters/slack/digest-line-text.js';
 import { renderDigestDetails as renderSlackDetails } from '../../../adapters/slack/render-digest-details.js';

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { checkBlockLimits, type SlackPayload } from '../../../adapters/slack/limits.js';
+import { checkLimits, type SlackPayload } from '../../../adapters/slack/limits.js';
 import { createCommandCore } from '../../../src/command/command-core.js';
 import { scan } from '../../../src/scan/scan.js';
 import { openSqliteStore, type SqliteStore } from '../../../src/store/sqlite-store.js';
@@ -111,20 +111,20 @@ describe('the Slack adapter with the real command core and scan, against the fix
     expect((await command('broken.test')).status).toBe(200);
     const [root, thread] = await harness.fake.waitForCalls('chat.postMessage', 2);
     expect(root!.body.text).toBe(':large_orange_circle: broken.test — Broken');
-    expect(checkBlockLimits(payload(root))).toMatchObject({ ok: true });
+    expect(checkLimits(payload(root))).toMatchObject({ ok: true });
     const channelText = JSON.stringify(root!.body.blocks);
     expect(channelText).toContain('backup.elsewhere.test  ✗ not covered by the policy');
     expect(channelText).toContain(':x: *MX not covered by policy*');
     expect(channelText).toContain('mailto:***@broken.test');
     expect(thread!.body.thread_ts).toBe(root!.reply?.ts);
-    expect(checkBlockLimits(payload(thread))).toMatchObject({ ok: true });
+    expect(checkLimits(payload(thread))).toMatchObject({ ok: true });
     // Live in enforce: the policy to paste keeps enforce, and says so above the block.
     const texts = (thread!.body.blocks as Array<{ text?: { text: string } }>).map((b) => b.text?.text);
     const policyAt = texts.indexOf(
       '*Policy at https://mta-sts.broken.test/.well-known/mta-sts.txt*\nIt keeps the live mode, enforce. Serve this as text/plain over HTTPS with a certificate valid for mta-sts.broken.test.',
     );
     expect(texts[policyAt + 1]).toBe(
-      '```\nversion: STSv1\nmode: enforce\nmx: mx.broken.test\nmx: backup.elsewhere.test\nmax_age: 604800\n\n```',
+      '```\nversion: STSv1\nmode: enforce\nmx: mx.broken.test\nmx: backup.elsewhere.test\nmax_age: 604800\n```',
     );
     // Its valid TLS-RPT record is not offered again, and nothing to paste is redacted.
     expect(texts.some((t) => t?.startsWith('*TLS-RPT record at'))).toBe(false);
@@ -153,7 +153,7 @@ describe('the Slack adapter with the real command core and scan, against the fix
       '*How to fix typo.test*',
       "*Domain does not exist*\nDNS answers that `typo.test` does not exist (NXDOMAIN), so there is nothing to configure: check the spelling (a typo is the likely cause), or wait until a new domain's registration is visible in DNS.",
     ]);
-    expect(checkBlockLimits(payload(thread))).toMatchObject({ ok: true });
+    expect(checkLimits(payload(thread))).toMatchObject({ ok: true });
   });
 
   it('threads a suggested policy that carries the wildcard the finding asks to add', async () => {
@@ -162,7 +162,7 @@ describe('the Slack adapter with the real command core and scan, against the fix
       '*MX wildcard missing*\nAdd `mx: *.mx.wild.test` to the policy, then rotate the TXT id. `*.wild.test` does not cover `a.mx.wild.test`: a wildcard matches exactly one label.',
     );
     const policyAt = texts.findIndex((t) => t?.startsWith('*Policy at https://mta-sts.wild.test/'));
-    expect(texts[policyAt + 1]).toBe('```\nversion: STSv1\nmode: enforce\nmx: *.mx.wild.test\nmax_age: 604800\n\n```');
+    expect(texts[policyAt + 1]).toBe('```\nversion: STSv1\nmode: enforce\nmx: *.mx.wild.test\nmax_age: 604800\n```');
   });
 
   it('delivers hostile DNS and policy text escaped: no mention, link or broadcast survives', async () => {
@@ -234,7 +234,7 @@ describe('the Slack adapter with the real command core and scan, against the fix
     const [digest, details] = (await harness.fake.waitForCalls('chat.postMessage', 5)).slice(3);
     expect(digest!.body.thread_ts).toBeUndefined();
     expect(digest!.body.text).toBe(':large_orange_circle: MTA-STS digest: 2 domains · 1 enforced · 1 broken');
-    expect(checkBlockLimits(payload(digest))).toMatchObject({ ok: true });
+    expect(checkLimits(payload(digest))).toMatchObject({ ok: true });
     const lines = JSON.stringify(digest!.body.blocks);
     expect(lines).toContain(':large_orange_circle: *broken.test* · broken · mode enforce · id 20240101 · `');
     expect(lines).toContain('MX 1/2');
@@ -243,7 +243,7 @@ describe('the Slack adapter with the real command core and scan, against the fix
 
     expect(details!.body.thread_ts).toBe(digest!.reply?.ts);
     expect(details!.body.text).toBe('Details of 1 broken domain');
-    expect(checkBlockLimits(payload(details))).toMatchObject({ ok: true });
+    expect(checkLimits(payload(details))).toMatchObject({ ok: true });
     const thread = JSON.stringify(details!.body.blocks);
     expect(thread).toContain('*broken.test*');
     expect(thread).toContain('_Fix:_ ');

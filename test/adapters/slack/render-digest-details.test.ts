@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BLOCK_LIMITS, checkBlockLimits, messageTextLength, type SlackBlock } from '../../../adapters/slack/limits.js';
+import { BLOCK_LIMITS, checkLimits, messageTextLength, type SlackBlock } from '../../../adapters/slack/limits.js';
 import { DETAIL_REPLIES_MAX, renderDigestDetails } from '../../../adapters/slack/render-digest-details.js';
 import type { DigestDetail } from '../../../src/digest/digest-message.js';
 import { largeDigest, sampleDigest } from './sample-messages.js';
@@ -76,7 +76,7 @@ describe('renderDigestDetails', () => {
     const replies = renderDigestDetails(digest);
     expect(replies).toHaveLength(DETAIL_REPLIES_MAX);
     replies.forEach((reply, i) => {
-      expect(checkBlockLimits(reply)).toMatchObject({ ok: true });
+      expect(checkLimits(reply)).toMatchObject({ ok: true });
       expect(messageTextLength(reply)).toBeLessThanOrEqual(BLOCK_LIMITS.messageText);
       expect(reply.text).toBe(`Details of ${digest.details.length} broken domains (${i + 1}/${DETAIL_REPLIES_MAX})`);
     });
@@ -99,7 +99,7 @@ describe('renderDigestDetails', () => {
     const replies = renderDigestDetails(
       sampleDigest({ details: [{ domain: 'x'.repeat(5000), findings: [huge, huge, huge] }] }),
     );
-    for (const reply of replies) expect(checkBlockLimits(reply)).toMatchObject({ ok: true });
+    for (const reply of replies) expect(checkLimits(reply)).toMatchObject({ ok: true });
     expect(JSON.stringify(replies)).not.toMatch(/&[a-z]*…/);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   BLOCK_LIMITS,
-  checkBlockLimits,
+  checkLimits,
   messageTextLength,
   type SlackBlock,
   type SlackPayload,
@@ -47,7 +47,7 @@ describe('renderDigest', () => {
         ':hourglass: *slow.example* · timed out',
       ].join('\n'),
     ]);
-    expect(checkBlockLimits(payload!)).toMatchObject({ ok: true });
+    expect(checkLimits(payload!)).toMatchObject({ ok: true });
   });
 
   it('says "no changes" in one line at the top when nothing changed', () => {
@@ -73,7 +73,7 @@ describe('renderDigest', () => {
 
   it('leaves out an empty intro rather than send an empty section', () => {
     const [payload] = renderDigest(sampleDigest({ intro: '' }));
-    expect(checkBlockLimits(payload!)).toMatchObject({ ok: true });
+    expect(checkLimits(payload!)).toMatchObject({ ok: true });
     expect(payload!.blocks.map((block) => block.type)).toEqual(['header', 'section']);
   });
 
@@ -96,7 +96,7 @@ describe('renderDigest', () => {
     const payloads = renderDigest(digest);
     expect(payloads.length).toBeGreaterThan(1);
     for (const payload of payloads) {
-      expect(checkBlockLimits(payload)).toMatchObject({ ok: true });
+      expect(checkLimits(payload)).toMatchObject({ ok: true });
       expect(messageTextLength(payload)).toBeLessThanOrEqual(BLOCK_LIMITS.messageText);
       // What a response_url fallback adds (one hint block) still fits.
       expect(payload.blocks.length).toBeLessThan(BLOCK_LIMITS.blocksPerMessage);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkBlockLimits, type SlackBlock } from '../../../adapters/slack/limits.js';
-import { chunkLines, renderFixes } from '../../../adapters/slack/render-fixes.js';
+import { checkLimits, type SlackBlock } from '../../../adapters/slack/limits.js';
+import { renderFixes } from '../../../adapters/slack/render-fixes.js';
 import type { FixBlock } from '../../../src/chat/chat-message.js';
 import { FINDING_CATALOG } from '../../../src/report/finding-catalog.js';
 import { brokenReport } from './sample-messages.js';
@@ -48,7 +48,7 @@ describe('renderFixes', () => {
       .join('\n')
       .slice(0, 65536);
     const payload = renderFixes({ ...brokenReport(), fixes: [{ title: 'Policy', text: 'Serve this:', code: policy }] });
-    expect(checkBlockLimits(payload)).toMatchObject({ ok: true });
+    expect(checkLimits(payload)).toMatchObject({ ok: true });
     const code = texts(payload.blocks).filter((text) => text.startsWith('```'));
     expect(code.length).toBeGreaterThan(1);
     for (const block of code) expect(block).toMatch(/^```\n[^`]*\n```$/);
@@ -62,20 +62,8 @@ describe('renderFixes', () => {
       code: `line ${i}`,
     }));
     const payload = renderFixes({ ...brokenReport(), fixes });
-    expect(checkBlockLimits(payload)).toMatchObject({ ok: true });
+    expect(checkLimits(payload)).toMatchObject({ ok: true });
     const shown = texts(payload.blocks).filter((text) => text.startsWith('*Fix ')).length;
     expect(texts(payload.blocks).at(-1)).toBe(`+${60 - shown} more fixes`);
-  });
-});
-
-describe('chunkLines', () => {
-  it('packs whole lines into chunks no longer than the limit', () => {
-    expect(chunkLines('aaaa\nbbbb\ncc\nd', 9)).toEqual(['aaaa\nbbbb', 'cc\nd']);
-  });
-
-  it('splits an over-long line without cutting an entity in half', () => {
-    const chunks = chunkLines('abcdefg&amp;hij', 10);
-    expect(chunks).toEqual(['abcdefg', '&amp;hij']);
-    expect(chunks.join('')).toBe('abcdefg&amp;hij');
   });
 });

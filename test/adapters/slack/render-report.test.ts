@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BLOCK_LIMITS, checkBlockLimits, messageTextLength, type SlackBlock } from '../../../adapters/slack/limits.js';
-import { RESCAN_ACTION_ID, renderBlocks } from '../../../adapters/slack/render-report.js';
+import { BLOCK_LIMITS, checkLimits, messageTextLength, type SlackBlock } from '../../../adapters/slack/limits.js';
+import { RESCAN_ACTION_ID, renderNotice, renderReport } from '../../../adapters/slack/render-report.js';
 import type { FindingLine, MxTableRow, Tone } from '../../../src/chat/chat-message.js';
 import { brokenReport, enforcedReport, notConfiguredReport, refusal } from './sample-messages.js';
 
@@ -9,10 +9,10 @@ const texts = (blocks: SlackBlock[]) =>
     block.type === 'context' ? block.elements.map((e) => e.text) : 'text' in block ? [block.text.text] : [],
   );
 
-describe('renderBlocks', () => {
+describe('renderReport', () => {
   it('shows MX hosts without ✓/✗ when there is no policy to match against, and points a not-configured domain to its setup', () => {
     const message = notConfiguredReport();
-    const shown = texts(renderBlocks(message).blocks);
+    const shown = texts(renderReport(message).blocks);
     expect(shown).toContain(
       '*MX hosts*\n```\n   10  mx1.example.com  no policy to match against\n       ✓ STARTTLS TLSv1.3, cert ok, 89 days\n```',
     );
@@ -20,7 +20,7 @@ describe('renderBlocks', () => {
     expect(shown.join('\n')).not.toContain('✗');
   });
   it('renders a report as header, summary, MX table, findings and a Rescan button', () => {
-    const { text, blocks } = renderBlocks(brokenReport());
+    const { text, blocks } = renderReport(brokenReport());
     expect(text).toBe(':large_orange_circle: example.com — Broken');
     expect(blocks.map((block) => block.type)).toEqual(['header', 'section', 'section', 'section', 'actions']);
     expect(blocks[1]).toEqual({
@@ -46,7 +46,7 @@ describe('renderBlocks', () => {
   });
 
   it('shows the MX table in a code block, ✓ with the matching pattern, ✗ where no policy line covers the host', () => {
-    const table = texts(renderBlocks(brokenReport()).blocks)[2]!;
+    const table = texts(renderReport(brokenReport()).blocks)[2]!;
     expect(table).toBe(
       '*MX hosts*\n```\n   10  mx1.example.com  ✓ mx1.example.com\n       ✓ STARTTLS TLSv1.3, cert ok, 89 days\n   20  mx2.elsewhere.net  ✗ not covered by the policy\n       ✓ STARTTLS TLSv1.3, cert ok, 89 days\n```',
     );
@@ -58,7 +58,7 @@ describe('renderBlocks', () => {
     ['neutral', ':white_circle:'],
     ['warning', ':large_orange_circle:'],
   ])('colours tone %s with %s in the header and the notification text', (tone, emoji) => {
-    const { text, blocks } = renderBlocks({ ...enforcedReport(), tone });
+    const { text, blocks } = renderReport({ ...enforcedReport(), tone });
     expect(text.startsWith(`${emoji} `)).toBe(true);
     expect(blocks[0]).toMatchObject({
       type: 'header',
@@ -67,12 +67,12 @@ describe('renderBlocks', () => {
   });
 
   it('omits the Rescan button when the core does not offer it', () => {
-    const { blocks } = renderBlocks({ ...brokenReport(), rescan: false });
+    const { blocks } = renderReport({ ...brokenReport(), rescan: false });
     expect(blocks.some((block) => block.type === 'actions')).toBe(false);
   });
 
   it('renders a notice as one section', () => {
-    expect(renderBlocks(refusal())).toEqual({
+    expect(renderNotice(refusal())).toEqual({
       text: ':white_circle: You have used your 3 scans; try again in 7 minutes.',
       blocks: [
         {
@@ -101,13 +101,13 @@ describe('renderBlocks', () => {
       title: `Finding ${i} ${'<title> '.repeat(100)}`,
       detail: `Detail ${i} ${'& detail '.repeat(1000)}`,
     }));
-    const payload = renderBlocks({
+    const payload = renderReport({
       ...brokenReport(),
       headline: `${'very-long-label.'.repeat(20)}com — Broken`,
       mxTable,
       findings,
     });
-    expect(checkBlockLimits(payload)).toMatchObject({ ok: true });
+    expect(checkLimits(payload)).toMatchObject({ ok: true });
     expect(messageTextLength(payload)).toBeLessThanOrEqual(BLOCK_LIMITS.messageText);
     const all = texts(payload.blocks);
     const table = all.find((text) => text.startsWith('*MX hosts*'))!;
@@ -131,8 +131,8 @@ const tenMx = Array.from({ length: 10 }, (_, i) => ({
 
 describe('the MX table with the sender gate', () => {
   it('fits ten MX hosts, each with its gate line, within every Block Kit limit', () => {
-    const payload = renderBlocks(brokenReport({ mxTable: tenMx }));
-    expect(checkBlockLimits(payload).ok).toBe(true);
+    const payload = renderReport(brokenReport({ mxTable: tenMx }));
+    expect(checkLimits(payload).ok).toBe(true);
     const { blocks } = payload;
     const table = texts(blocks).find((text) => text.startsWith('*MX hosts*'))!;
     for (let i = 1; i <= 10; i++)

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { checkBlockLimits, type SlackPayload, slackPayloadSchema } from '../../../adapters/slack/limits.js';
+import { checkLimits, type SlackPayload, slackPayloadSchema } from '../../../adapters/slack/limits.js';
 import type { ReportMessage } from '../../../src/chat/chat-message.js';
 import { brokenReport, digestLine, enforcedReport, largeDigest, refusal, sampleDigest } from './sample-messages.js';
 import { type SlackHarness, startSlackHarness } from './slack-harness.js';
@@ -230,7 +230,7 @@ describe('registerSlashCommand answering with a digest (`digest now`, `watches`)
       text: ':large_orange_circle: MTA-STS digest: 3 domains · 1 enforced · 1 broken · 1 timed out',
     });
     expect(
-      checkBlockLimits({ text: root!.body.text as string, blocks: root!.body.blocks as SlackPayload['blocks'] }),
+      checkLimits({ text: root!.body.text as string, blocks: root!.body.blocks as SlackPayload['blocks'] }),
     ).toMatchObject({ ok: true });
     expect(JSON.stringify(root!.body.blocks)).toContain('↳ verdict enforced → broken');
     expect(thread!.body).toMatchObject({
@@ -297,7 +297,7 @@ describe('registerSlashCommand answering with a digest (`digest now`, `watches`)
     expect(responses).toHaveLength(5);
     for (const response of responses) {
       expect(
-        checkBlockLimits({
+        checkLimits({
           text: response.body.text as string,
           blocks: response.body.blocks as SlackPayload['blocks'],
         }),

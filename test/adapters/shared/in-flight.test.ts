@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createInFlight } from '../../../adapters/slack/in-flight.js';
+import { createInFlight } from '../../../adapters/shared/in-flight.js';
 
 describe('createInFlight', () => {
   it('drain() waits for tracked work, including work tracked while draining', async () => {

@@ -1,13 +1,15 @@
-/** Keeps the replies still being worked on, so shutdown can let them finish. */
+/** Keeps the replies and posts still being worked on, so stopping can let them finish. */
 export interface InFlight {
-  track(work: Promise<void>): Promise<void>;
+  /** Tracks `work` until it settles, and hands it back. */
+  track<T>(work: Promise<T>): Promise<T>;
+  /** Settles once nothing is in flight, including work tracked while draining. */
   drain(): Promise<void>;
   /** How many are still being worked on. */
   size(): number;
 }
 
 export function createInFlight(): InFlight {
-  const pending = new Set<Promise<void>>();
+  const pending = new Set<Promise<unknown>>();
   return {
     track(work) {
       pending.add(work);
