@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
+import type { SecureContext } from 'node:tls';
 import { Agent, type buildConnector, type Dispatcher, request } from 'undici';
 import { connectableAddresses, describeBlocked } from '../net/blocked-address.js';
 import type { DnsAnswer, DnsResolver } from '../net/dns-resolver.js';
 import type { CertInfo } from './cert-info.js';
 import { errorText, type Failure, failure, type Progress, remote } from './fetch-progress.js';
-import { openTls, trustingAlso } from './tls-handshake.js';
+import { openTls } from './tls-handshake.js';
 
 export type PolicyFetchCause =
   | 'dns'
@@ -27,8 +28,8 @@ export interface PolicyFetchOptions {
   port?: number;
   allowPrivate: boolean;
   timeoutMs: number;
-  /** Extra trust anchors (PEM) on top of Node's bundled roots. */
-  ca?: string[];
+  /** Node's bundled roots plus extra anchors (trustingAlso); unset = Node's default roots. */
+  secureContext?: SecureContext;
 }
 
 export interface PolicyFetch {
@@ -107,7 +108,7 @@ async function fetchWithin(
   }
 
   const url = `https://${host}${port === 443 ? '' : `:${port}`}${POLICY_PATH}`;
-  const secureContext = options.ca ? trustingAlso(options.ca) : undefined;
+  const { secureContext } = options;
   const connect: buildConnector.connector = (_origin, callback) => {
     void openTls({ addresses, host, port, secureContext, signal, progress }).then((socket) =>
       socket ? callback(null, socket) : callback(new Error(progress.failure?.detail ?? 'no connection'), null),

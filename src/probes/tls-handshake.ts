@@ -8,12 +8,12 @@ import {
 import { type CertInfo, certInfo } from './cert-info.js';
 import { errorText, failure, type Progress, remote } from './fetch-progress.js';
 
-let lastTrust: { ca: string[]; context: SecureContext } | null = null;
-
-/** Node's roots plus the extra anchors, built once per list: a trust store of every root is costly to build. */
-export function trustingAlso(ca: string[]): SecureContext {
-  if (lastTrust?.ca !== ca) lastTrust = { ca, context: createSecureContext({ ca: [...rootCertificates, ...ca] }) };
-  return lastTrust.context;
+/**
+ * Node's roots plus the extra anchors. Building it parses every root (tens of ms), so the scanner builds it once per
+ * scan and hands the same context to each probe.
+ */
+export function trustingAlso(ca: readonly string[]): SecureContext {
+  return createSecureContext({ ca: [...rootCertificates, ...ca] });
 }
 
 export interface TlsTarget {

@@ -26,7 +26,7 @@ export interface ScanOptions {
   timeoutMs?: number;
   /** Port of the policy host (443; tests inject their own). */
   httpsPort?: number;
-  /** Extra trust anchors (PEM) besides the system roots. */
+  /** Extra trust anchors (PEM) besides the system roots; one trust store is built from them per scan. */
   ca?: string[];
   /** Probe the sender's gate (SMTP, STARTTLS, certificate) at every MX host; default true. Off: port 25 is never touched. */
   smtp?: boolean;
@@ -68,7 +68,7 @@ export async function scan(input: string, options: ScanOptions = {}): Promise<Re
       port: options.httpsPort,
       allowPrivate: options.allowPrivate ?? false,
       timeoutMs,
-      ca: options.ca,
+      secureContext,
     }),
     probeTxt(resolver, `_smtp._tls.${domain}`),
     mxLookup,

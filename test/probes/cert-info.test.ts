@@ -1,62 +1,58 @@
-import { X509Certificate as NodeCertificate, webcrypto } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { certInfo } from '../../src/probes/cert-info.js';
-
-// Loaded after cert-info, which provides the Reflect metadata API @peculiar/x509 needs.
-const x509 = await import('@peculiar/x509');
-const ALGORITHM = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
+import { X509Certificate as NodeCertificate } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { certInfo, dnsNames } from '../../src/probes/cert-info.js';
+import {
+  basicConstraints,
+  type GeneralName,
+  generateKeys,
+  mintCertificate,
+  type NameAttribute,
+  subjectAltName,
+} from '../fixture/mint-cert.js';
 
 interface Spec {
   serial?: string;
-  subject?: string;
-  names?: Array<{ type: 'dns' | 'ip' | 'email'; value: string }>;
+  subject?: NameAttribute[];
+  names?: GeneralName[];
   notBefore?: Date;
   notAfter?: Date;
 }
 
-let caKeys: webcrypto.CryptoKeyPair;
-let caCert: InstanceType<typeof x509.X509Certificate>;
+const caKeys = generateKeys();
 
-beforeAll(async () => {
-  caKeys = await webcrypto.subtle.generateKey(ALGORITHM, false, ['sign', 'verify']);
-  caCert = await x509.X509CertificateGenerator.createSelfSigned({
-    serialNumber: '01',
-    name: 'CN=Fixture Root CA, O=Fixture, C=NL',
-    notBefore: new Date('2024-01-01T00:00:00Z'),
-    notAfter: new Date('2034-01-01T00:00:00Z'),
-    keys: caKeys,
-    signingAlgorithm: ALGORITHM,
-    extensions: [new x509.BasicConstraintsExtension(true, undefined, true)],
-  });
-});
-
-/** A leaf signed by the CA above, DER-encoded as a server would send it. */
-async function issue(spec: Spec): Promise<Buffer> {
-  const keys = await webcrypto.subtle.generateKey(ALGORITHM, false, ['sign', 'verify']);
-  const leaf = await x509.X509CertificateGenerator.create({
-    serialNumber: spec.serial ?? '0a1b2c',
-    subject: spec.subject ?? 'CN=mta-sts.example.com',
-    issuer: caCert.subject,
+/** A leaf signed by a fixture CA, DER-encoded as a server would send it. */
+function issue(spec: Spec): Buffer {
+  return mintCertificate({
+    serial: spec.serial ?? '0a1b2c',
+    subject: spec.subject ?? [['CN', 'mta-sts.example.com']],
+    issuer: [
+      ['CN', 'Fixture Root CA'],
+      ['O', 'Fixture'],
+      ['C', 'NL'],
+    ],
     notBefore: spec.notBefore ?? new Date('2025-03-01T12:00:00Z'),
     notAfter: spec.notAfter ?? new Date('2025-06-01T12:00:00Z'),
-    publicKey: keys.publicKey,
+    publicKey: generateKeys().publicKey,
     signingKey: caKeys.privateKey,
-    signingAlgorithm: ALGORITHM,
-    extensions: spec.names ? [new x509.SubjectAlternativeNameExtension(spec.names)] : [],
+    extensions: [basicConstraints(false), ...(spec.names ? [subjectAltName(spec.names)] : [])],
   });
-  return Buffer.from(leaf.rawData);
 }
 
 describe('certInfo', () => {
-  it('states subject and issuer as readable distinguished names', async () => {
-    const der = await issue({ subject: 'CN=mta-sts.example.com, O=Example\\, Inc.' });
+  it('states subject and issuer as readable distinguished names', () => {
+    const der = issue({
+      subject: [
+        ['CN', 'mta-sts.example.com'],
+        ['O', 'Example, Inc.'],
+      ],
+    });
     const info = certInfo(der, true, null);
     expect(info.subject).toBe('CN=mta-sts.example.com, O=Example\\, Inc.');
     expect(info.issuer).toBe('CN=Fixture Root CA, O=Fixture, C=NL');
   });
 
-  it('lists the dNSName entries of the SAN verbatim and in order, leaving out other name types', async () => {
-    const der = await issue({
+  it('lists the dNSName entries of the SAN verbatim and in order, leaving out other name types', () => {
+    const der = issue({
       names: [
         { type: 'dns', value: 'mta-sts.example.com' },
         { type: 'ip', value: '192.0.2.1' },
@@ -68,8 +64,8 @@ describe('certInfo', () => {
     expect(certInfo(der, true, null).san).toEqual(['mta-sts.example.com', '*.example.com', 'MTA-STS.Example.NET']);
   });
 
-  it('keeps a dNSName containing ", DNS:" as one entry (Node\'s subjectAltName string cannot tell it apart)', async () => {
-    const der = await issue({
+  it('keeps a dNSName containing ", DNS:" as one entry (Node\'s subjectAltName string cannot tell it apart)', () => {
+    const der = issue({
       names: [
         { type: 'dns', value: 'a.example, DNS:mta-sts.example.com' },
         { type: 'dns', value: 'b.example' },
@@ -78,12 +74,12 @@ describe('certInfo', () => {
     expect(certInfo(der, false, null).san).toEqual(['a.example, DNS:mta-sts.example.com', 'b.example']);
   });
 
-  it('gives an empty SAN list when the certificate has no subjectAltName extension', async () => {
-    expect(certInfo(await issue({}), true, null).san).toEqual([]);
+  it('gives an empty SAN list when the certificate has no subjectAltName extension', () => {
+    expect(certInfo(issue({}), true, null).san).toEqual([]);
   });
 
-  it('states the validity period as ISO 8601 instants', async () => {
-    const der = await issue({
+  it('states the validity period as ISO 8601 instants', () => {
+    const der = issue({
       notBefore: new Date('2025-01-02T03:04:05Z'),
       notAfter: new Date('2049-12-31T23:59:59Z'),
     });
@@ -97,18 +93,18 @@ describe('certInfo', () => {
     ['8f01', '8F01'],
     ['7fffffffffffffffffffffffffffffff', '7FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF'],
   ])('states serial %s as upper-case hex %s, as Node reports it', async (serial, expected) => {
-    const der = await issue({ serial });
+    const der = issue({ serial });
     expect(certInfo(der, true, null).serial).toBe(expected);
     expect(new NodeCertificate(der).serialNumber).toBe(expected);
   });
 
-  it('reads a crypto.X509Certificate the same as its DER bytes', async () => {
-    const der = await issue({ names: [{ type: 'dns', value: 'mta-sts.example.com' }] });
+  it('reads a crypto.X509Certificate the same as its DER bytes', () => {
+    const der = issue({ names: [{ type: 'dns', value: 'mta-sts.example.com' }] });
     expect(certInfo(new NodeCertificate(der), true, null)).toEqual(certInfo(der, true, null));
   });
 
-  it('carries the chain verdict it is given and judges nothing itself', async () => {
-    const expired = await issue({
+  it('carries the chain verdict it is given and judges nothing itself', () => {
+    const expired = issue({
       notBefore: new Date('2001-01-01T00:00:00Z'),
       notAfter: new Date('2002-01-01T00:00:00Z'),
     });
@@ -139,7 +135,57 @@ describe('certInfo', () => {
     expect(certInfo(new NodeCertificate(pem), true, null).san).toEqual(['mta-sts.example.com', 'mx.example.com']);
   });
 
+  it.each([
+    ['a quote', 'a"b.example'],
+    ['a backslash', 'a\\b.example'],
+    ['an apostrophe', "'mta-sts.example.com'"],
+    ['a forged quoted entry', '"mta-sts.example.com"'],
+    ['a comma without a space', 'a.example,DNS:b.example'],
+    ['an escape sequence spelt out', 'a\\u002c DNS:b.example'],
+    ['a line break and ESC', 'a\n\u001b[31mb.example'],
+    ['a NUL byte', 'a\u0000.example'],
+  ])('keeps a dNSName with %s as one exact entry', (_, hostile) => {
+    const der = issue({
+      names: [
+        { type: 'dns', value: hostile },
+        { type: 'email', value: 'x@example.com, DNS:evil.example' },
+        { type: 'dns', value: 'b.example' },
+      ],
+    });
+    expect(certInfo(der, false, null).san).toEqual([hostile, 'b.example']);
+  });
+
+  it('reads the bytes of a non-ASCII dNSName as Latin-1 characters, one per byte', () => {
+    const der = issue({ names: [{ type: 'dns', value: Buffer.from('ex\u00e4mple.com', 'utf8') }] });
+    expect(certInfo(der, false, null).san).toEqual(['ex\u00c3\u00a4mple.com']);
+  });
+
+  it('escapes a distinguished name so that no hostile value spans lines or fakes an attribute', () => {
+    const der = issue({ subject: [['CN', 'evil\nO=Trusted, CN=mta-sts.example.com']] });
+    expect(certInfo(der, false, null).subject).toBe('CN=evil\\0AO=Trusted\\, CN=mta-sts.example.com');
+  });
+
+  it('reads dates past 2049 (GeneralizedTime) and a zero-padded day', () => {
+    const der = issue({ notBefore: new Date('2025-03-01T00:00:00Z'), notAfter: new Date('2150-02-03T04:05:06Z') });
+    expect(certInfo(der, true, null)).toMatchObject({
+      notBefore: '2025-03-01T00:00:00.000Z',
+      notAfter: '2150-02-03T04:05:06.000Z',
+    });
+  });
+
   it('throws on bytes that are not a certificate', () => {
     expect(() => certInfo(Buffer.from('not a certificate'), false, null)).toThrow();
+  });
+});
+
+describe('dnsNames', () => {
+  it("splits Node's subjectAltName text only between entries", () => {
+    expect(
+      dnsNames('DNS:a.example, IP Address:192.0.2.1, DNS:"b\\u002c DNS:c.example", DNS:"d\\"e", URI:"x, DNS:y"'),
+    ).toEqual(['a.example', 'b, DNS:c.example', 'd"e']);
+  });
+
+  it('refuses an entry that is not a JSON string literal after its opening quote', () => {
+    expect(() => dnsNames('DNS:"unterminated')).toThrow();
   });
 });

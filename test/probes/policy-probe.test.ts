@@ -3,10 +3,12 @@ import { once } from 'node:events';
 import type { ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
+import type { SecureContext } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DnsResolver } from '../../src/net/dns-resolver.js';
 import { createNodeResolver } from '../../src/net/node-resolver.js';
 import { fetchPolicy, type PolicyFetchOptions, type PolicyProbeResult } from '../../src/probes/policy-probe.js';
+import { trustingAlso } from '../../src/probes/tls-handshake.js';
 import {
   type DomainSpec,
   type FixtureInternet,
@@ -22,11 +24,13 @@ const ELSEWHERE = 'https://elsewhere.probe.test/.well-known/mta-sts.txt';
 
 let internet: FixtureInternet;
 let resolver: DnsResolver;
+let trust: SecureContext;
 let domainCounter = 0;
 
 beforeAll(async () => {
   internet = await startFixtureInternet();
   resolver = createNodeResolver({ servers: [internet.dns.server], timeoutMs: 5000 });
+  trust = trustingAlso([internet.ca.certPem]);
 });
 
 afterAll(async () => {
@@ -47,7 +51,7 @@ function fetchFrom(host: string, options: Partial<PolicyFetchOptions> = {}): Pro
     port: internet.https.port,
     allowPrivate: true,
     timeoutMs: GENEROUS_MS,
-    ca: [internet.ca.certPem],
+    secureContext: trust,
     ...options,
   });
 }
@@ -166,7 +170,7 @@ describe('fetchPolicy', () => {
 
     it('trusts only the default store without ca, where the fixture CA is unknown', async () => {
       const host = await publish({ policy: POLICY });
-      const value = expectSuccess(await fetchFrom(host, { ca: undefined }));
+      const value = expectSuccess(await fetchFrom(host, { secureContext: undefined }));
       expect(value.cert.trusted).toBe(false);
       // The fixture sends its CA along with the leaf.
       expect(value.cert.trustError).toBe('SELF_SIGNED_CERT_IN_CHAIN');
