@@ -33,11 +33,11 @@ export function markdownTable(rows: readonly Row[]): string {
     r.pass === null ? '' : r.pass ? 'pass' : '**miss**',
     r.note,
   ];
-  const escape = (text: string) => text.replaceAll('|', '\\|');
+  const cell = (text: string) => text.replaceAll('|', '\\|');
   const lines = [
     '| part | measure | value | target | result | note |',
     '|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${cells(r).map(escape).join(' | ')} |`),
+    ...rows.map((r) => `| ${cells(r).map(cell).join(' | ')} |`),
   ];
   return `${lines.join('\n')}\n`;
 }
