@@ -1,6 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { benchBot } from './bot.js';
+import { benchScanLatency } from './scan-latency.js';
 import { benchStartup } from './startup.js';
 import { markdownTable, type Row } from './table.js';
 
@@ -9,7 +11,7 @@ import { markdownTable, type Row } from './table.js';
  * issue 9 as ratios, so the table means the same on a noisy machine. Prints the table and writes it, with the raw
  * figures, to bench/results/latest.json. `npm run bench -- startup scan` runs only the parts named.
  */
-const PARTS = ['startup'] as const;
+const PARTS = ['startup', 'scan', 'bot'] as const;
 type Part = (typeof PARTS)[number];
 
 const asked = process.argv.slice(2).filter((a): a is Part => (PARTS as readonly string[]).includes(a));
@@ -46,5 +48,9 @@ async function runPart(part: Part): Promise<{ rows: Row[] }> {
   switch (part) {
     case 'startup':
       return benchStartup({ runs: 20 });
+    case 'scan':
+      return benchScanLatency({ oneWayMs: 50, runs: 10 });
+    case 'bot':
+      return benchBot({ commands: 200, users: 50, channels: 10, connections: 50 });
   }
 }
