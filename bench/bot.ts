@@ -3,15 +3,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'undici';
-import { createCommandCore } from '../src/command/command-core.js';
 import { DEFAULT_LIMITS } from '../src/command/scan-gate.js';
-import { scan } from '../src/scan/scan.js';
-import { openSqliteStore } from '../src/store/sqlite-store.js';
+import { startFakeSlackApi } from '../test/adapters/slack/fake-slack-api.js';
 import { signSlackRequest } from '../test/adapters/slack/sign-slack-request.js';
-import { SIGNING_SECRET, startSlackHarness } from '../test/adapters/slack/slack-harness.js';
+import { SIGNING_SECRET } from '../test/adapters/slack/slack-harness.js';
 import { slashCommandBody } from '../test/adapters/slack/slack-requests.js';
-import { publishDomain, startFixtureInternet } from '../test/fixture/fixture-internet.js';
-import { configured } from './domains.js';
+import type { ScanOptions } from '../test/fixture/fixture-internet.js';
+import type { BotServerConfig } from './bot-server.js';
+import { startChild } from './child.js';
 import { percentile, round } from './stats.js';
 import { type Row, row } from './table.js';
 
@@ -60,18 +59,37 @@ async function startResponseCollector(): Promise<{ server: Server; base: string;
   return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, heard };
 }
 
-/** All requests at once through a keep-alive pool; each ack timed from the moment all were dispatched. */
-async function fire(port: number, requests: readonly Request[], connections: number) {
+/**
+ * All requests at once through a keep-alive pool; each ack timed from the moment all were dispatched. The pool
+ * first opens its connections with one untimed `/mtasts help` each (answered without a scan), so the timed
+ * burst costs the client what a keep-alive sender pays.
+ */
+async function fire(port: number, requests: readonly Request[], connections: number, responseBase: string) {
   const pool = new Pool(`http://127.0.0.1:${port}`, { connections });
-  const signed = requests.map((r) => ({ body: r.body, headers: signSlackRequest(SIGNING_SECRET, r.body) }));
-  const startedAt = Date.now();
-  const start = performance.now();
+  const send = async (body: string, headers: Record<string, string>) => {
+    const response = await pool.request({ path: '/slack/events', method: 'POST', headers, body });
+    await response.body.text();
+    return response.statusCode;
+  };
   try {
+    await Promise.all(
+      Array.from({ length: connections }, (_, i) => {
+        const body = slashCommandBody({
+          text: 'help',
+          userId: `UWARM${i}`,
+          channelId: 'CWARM',
+          responseUrl: `${responseBase}/r/warm`,
+        });
+        return send(body, signSlackRequest(SIGNING_SECRET, body));
+      }),
+    );
+    const signed = requests.map((r) => ({ body: r.body, headers: signSlackRequest(SIGNING_SECRET, r.body) }));
+    const startedAt = Date.now();
+    const start = performance.now();
     const acks = await Promise.all(
       signed.map(async ({ body, headers }) => {
-        const response = await pool.request({ path: '/slack/events', method: 'POST', headers, body });
-        await response.body.text();
-        return { ms: performance.now() - start, status: response.statusCode };
+        const status = await send(body, headers);
+        return { ms: performance.now() - start, status };
       }),
     );
     return { startedAt, acks };
@@ -80,30 +98,17 @@ async function fire(port: number, requests: readonly Request[], connections: num
   }
 }
 
-/** Answers 200 with an empty body as soon as the request is read: what the generator itself costs. */
-async function startTrivialServer(): Promise<Server> {
-  const server = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => res.end());
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  return server;
-}
-
 export async function benchBot(options: BotOptions) {
   const { commands, users, channels, connections } = options;
-  const internet = await startFixtureInternet();
+  const internet = await startChild<ScanOptions>('fixture-server', [String(commands)]);
   const collector = await startResponseCollector();
-  const store = openSqliteStore(':memory:');
-  const trivial = await startTrivialServer();
+  const fake = await startFakeSlackApi();
   try {
     const requests: Request[] = [];
     for (let i = 0; i < commands; i++) {
       const user = `U${i % users}`;
       const domain = `bot${i}.example`;
       const channel = `C${(i % users) % channels}`;
-      await publishDomain(internet, domain, configured(domain, ['mx.shared.example']));
       const body = slashCommandBody({
         text: domain,
         userId: user,
@@ -112,19 +117,23 @@ export async function benchBot(options: BotOptions) {
       });
       requests.push({ user, channel, domain, body });
     }
-    const core = createCommandCore({
-      scan: (domain) => scan(domain, { ...internet.scanOptions, history: store }),
-      watches: store,
-    });
-    const harness = await startSlackHarness(core, { postIntervalMs: POST_INTERVAL_MS });
+    // The same generator against a server that acks at once: the client's own share.
+    const trivial = await startChild<{ port: number }>('bot-server', ['trivial']);
+    const baseline = await fire(trivial.ready.port, requests, connections, collector.base).finally(() =>
+      trivial.stop(),
+    );
+    const { dns, httpsPort, smtpPort, ca } = internet.ready;
+    const config: BotServerConfig = {
+      apiUrl: fake.apiUrl,
+      scan: { dns, httpsPort, smtpPort, ca },
+      postIntervalMs: POST_INTERVAL_MS,
+    };
+    const bot = await startChild<{ port: number }>('bot-server', ['bolt'], { BENCH_BOT: JSON.stringify(config) });
     try {
-      // The same generator against a server that acks at once, before and after: the client's own share.
-      const trivialPort = (trivial.address() as AddressInfo).port;
-      const baseline = await fire(trivialPort, requests, connections);
-      const fired = await fire(harness.adapter.port!, requests, connections);
+      const fired = await fire(bot.ready.port, requests, connections, collector.base);
 
       // Each request's answer: its domain's post in its channel, or what its response_url was told.
-      const posts = () => harness.fake.callsTo('chat.postMessage').filter((c) => c.body.thread_ts === undefined);
+      const posts = () => fake.callsTo('chat.postMessage').filter((c) => c.body.thread_ts === undefined);
       const outcome = () =>
         requests.map((r, i) => {
           const answers = posts().filter(
@@ -150,7 +159,7 @@ export async function benchBot(options: BotOptions) {
         Math.max(...final.flatMap((o) => [...o.answers.map((a) => a.at), ...o.refusals.map((r) => r.at)])) -
         fired.startedAt;
       const postsPerChannel = new Map<string, number>();
-      for (const call of harness.fake.callsTo('chat.postMessage')) {
+      for (const call of fake.callsTo('chat.postMessage')) {
         const channel = String(call.body.channel);
         postsPerChannel.set(channel, (postsPerChannel.get(channel) ?? 0) + 1);
       }
@@ -248,16 +257,11 @@ export async function benchBot(options: BotOptions) {
         rows,
       };
     } finally {
-      await harness.close();
+      await bot.stop();
     }
   } finally {
-    await internet.close();
-    store.close();
-    await Promise.all(
-      [collector.server, trivial].map((server) => {
-        server.closeAllConnections();
-        return new Promise((resolve) => server.close(resolve));
-      }),
-    );
+    await Promise.all([internet.stop(), fake.close()]);
+    collector.server.closeAllConnections();
+    await new Promise((resolve) => collector.server.close(resolve));
   }
 }
