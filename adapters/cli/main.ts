@@ -4,6 +4,7 @@ import { useColour } from '../../src/render/terminal-style.js';
 import { InvalidDomainError, ResolverUnreachableError, scan } from '../../src/scan/scan.js';
 import { openStore } from '../../src/store/open-store.js';
 import { EXIT, exitCodeFor } from './exit-code.js';
+import { terminalSafeJson } from './json-output.js';
 import { parseScanArgs, type ScanCommand } from './parse-args.js';
 import { renderTextReport } from './render-text-report.js';
 import { USAGE } from './usage.js';
@@ -63,7 +64,7 @@ async function runScan(command: ScanCommand, io: CliIo): Promise<number> {
       ),
     );
     if (command.json) {
-      io.stdout.write(`${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n`);
+      io.stdout.write(`${terminalSafeJson(reports.length === 1 ? reports[0] : reports)}\n`);
     } else {
       const colour = useColour(io.stdout, io.env);
       io.stdout.write(reports.map((r) => renderTextReport(r, colour)).join('\n'));

@@ -4,6 +4,7 @@ import { escapeUnsafe } from '../../src/text/escape-unsafe.js';
 import { readTlsRptReport } from '../../src/tlsrpt/read-report.js';
 import { TLSRPT_MAX_BYTES } from '../../src/tlsrpt/tlsrpt-report.js';
 import { EXIT } from './exit-code.js';
+import { terminalSafeJson } from './json-output.js';
 import type { CliIo } from './main.js';
 import { readFileBounded } from './read-file-bounded.js';
 import { renderTlsRptText } from './render-tlsrpt-text.js';
@@ -37,7 +38,7 @@ export async function runTlsRptCli(argv: string[], io: CliIo): Promise<number> {
   }
   const results = files.map((file, i) => ({ file, ...readTlsRptReport(contents[i]!) }));
   if (parsed.values.json) {
-    io.stdout.write(`${JSON.stringify(results.length === 1 ? results[0] : results, null, 2)}\n`);
+    io.stdout.write(`${terminalSafeJson(results.length === 1 ? results[0] : results)}\n`);
   } else {
     const colour = useColour(io.stdout, io.env);
     io.stdout.write(results.map((result) => renderTlsRptText(result, colour)).join('\n'));
