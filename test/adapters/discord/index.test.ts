@@ -384,7 +384,9 @@ describe('startDiscordAdapter', () => {
     const followUp = fake.requests.find(isFollowUp(interaction.token))!;
 
     expect(followUp.body.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
-    expect(followUp.body.embeds[0].description).toMatch(/^Something went wrong/);
+    expect(followUp.body.embeds[0].description).toBe(
+      'Something went wrong with that request. Please try again in a minute.',
+    );
     expect(JSON.stringify(followUp.body)).not.toContain('boom');
     expect(logs().some((line) => line.msg === 'discord: the command core failed')).toBe(true);
   });
