@@ -571,7 +571,7 @@ describe('startDiscordAdapter: digests', () => {
     expect(followUps.map((r) => r.body.embeds)).toEqual(parts.slice(1).map((part) => part.embeds));
     expect(followUps.every((r) => (r.body.flags ?? 0) === 0)).toBe(true);
     expect(thread.route).toBe(`/channels/${CHANNEL_ID}/messages/${edit.reply.id}/threads`);
-    expect(inThread.map((r) => r.body.content)).toEqual(renderDigestDetails(digest.details));
+    expect(inThread.map((r) => r.body.content)).toEqual(renderDigestDetails(digest));
     for (const request of fake.requests.filter(carriesMessage))
       expect(request.body.allowed_mentions).toEqual({ parse: [] });
   });
@@ -598,7 +598,7 @@ describe('startDiscordAdapter: digests', () => {
     const followUps = fake.requests.filter(isFollowUp(interaction.token));
 
     expect(fake.requests.some(isThread)).toBe(false);
-    expect(followUps.map((r) => r.body.content)).toEqual(renderDigestDetails(sampleDigest().details));
+    expect(followUps.map((r) => r.body.content)).toEqual(renderDigestDetails(sampleDigest()));
   });
 
   it('post() sends a scheduled digest to the channel with no interaction, then the details in a thread under it', async () => {
