@@ -1,37 +1,26 @@
-import { VERDICT_TONES } from '../../src/command/report-message.js';
 import type { DigestDetail, DigestLine, DigestMessage } from '../../src/digest/digest-message.js';
 import { SEVERITY_MARKS } from '../../src/render/terminal-marks.js';
-import { type Colour, paint } from '../../src/render/terminal-style.js';
-import type { Verdict } from '../../src/report/report.js';
+import { paint } from '../../src/render/terminal-style.js';
 import { escapeUnsafe } from '../../src/text/escape-unsafe.js';
 import { certDaysText } from '../shared/cert-days-text.js';
-import { TONE_PALETTE } from '../shared/palette.js';
 import { lineStatus, STATUS_LABELS } from '../shared/verdict-labels.js';
 import { safeLines } from './escape.js';
-
-const VERDICT_MARKS: Record<Verdict, [string, Colour]> = {
-  enforced: ['✓', TONE_PALETTE[VERDICT_TONES.enforced].terminal],
-  testing: ['i', TONE_PALETTE[VERDICT_TONES.testing].terminal],
-  none: ['·', TONE_PALETTE[VERDICT_TONES.none].terminal],
-  'not-configured': ['·', TONE_PALETTE[VERDICT_TONES['not-configured']].terminal],
-  broken: ['✗', TONE_PALETTE[VERDICT_TONES.broken].terminal],
-};
+import { statusMark, toneColour } from './palette.js';
 
 /**
  * A digest as terminal lines: the counts headline, the intro, one line per domain in the message's order
  * (changed domains first) with its changes under it, then what is wrong with each broken domain.
  */
 export function renderDigest(message: DigestMessage, colour: boolean): string[] {
-  const out = [
-    paint(colour, 'bold', paint(colour, TONE_PALETTE[message.tone].terminal, escapeUnsafe(message.headline))),
-  ];
+  const out = [paint(colour, 'bold', paint(colour, toneColour(message.tone), escapeUnsafe(message.headline)))];
   out.push(...safeLines(message.intro));
   const domains = message.lines.map((line) => escapeUnsafe(line.domain));
   const width = Math.max(0, ...domains.map((domain) => domain.length));
   if (message.lines.length > 0) out.push('');
   message.lines.forEach((line, i) => {
-    const [mark, markColour] = line.verdict === null ? ['?', 'yellow' as const] : VERDICT_MARKS[line.verdict];
-    const label = STATUS_LABELS[lineStatus(line)];
+    const status = lineStatus(line);
+    const [mark, markColour] = statusMark(status);
+    const label = STATUS_LABELS[status];
     out.push(
       `  ${paint(colour, markColour, mark)} ${domains[i]!.padEnd(width)}  ${[label, ...facts(line)].join(' · ')}`,
     );

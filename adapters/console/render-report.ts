@@ -2,12 +2,12 @@ import type { NoticeMessage, ReportMessage } from '../../src/chat/chat-message.j
 import { SEVERITY_MARKS } from '../../src/render/terminal-marks.js';
 import { paint } from '../../src/render/terminal-style.js';
 import { escapeUnsafe } from '../../src/text/escape-unsafe.js';
-import { TONE_PALETTE } from '../shared/palette.js';
 import { safeLines as lines } from './escape.js';
+import { toneColour } from './palette.js';
 
 /** A notice as terminal lines in its tone's colour. */
 export function renderNotice(message: NoticeMessage, colour: boolean): string[] {
-  return lines(message.text).map((line) => paint(colour, TONE_PALETTE[message.tone].terminal, line));
+  return lines(message.text).map((line) => paint(colour, toneColour(message.tone), line));
 }
 
 /**
@@ -15,9 +15,7 @@ export function renderNotice(message: NoticeMessage, colour: boolean): string[] 
  * any colour is added; multi-line texts are split first so their newlines survive.
  */
 export function renderReport(message: ReportMessage, colour: boolean): string[] {
-  const out = [
-    paint(colour, 'bold', paint(colour, TONE_PALETTE[message.tone].terminal, escapeUnsafe(message.headline))),
-  ];
+  const out = [paint(colour, 'bold', paint(colour, toneColour(message.tone), escapeUnsafe(message.headline)))];
   out.push(...message.summary.map((line) => `  ${escapeUnsafe(line)}`));
   if (message.mxTable.length > 0) {
     const hosts = message.mxTable.map((row) => escapeUnsafe(row.host));

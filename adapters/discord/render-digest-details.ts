@@ -1,4 +1,4 @@
-import type { DigestDetail } from '../../src/digest/digest-message.js';
+import type { DigestDetail, DigestMessage } from '../../src/digest/digest-message.js';
 import { fitEscaped, fitEscapedProse, fitLines, fitText } from './fit-text.js';
 import { LIMITS } from './limits.js';
 import { packMessages } from './pack.js';
@@ -18,7 +18,7 @@ const MAX_MESSAGES = 20;
  * heading always shares its message with the domain's first finding. Past MAX_MESSAGES, the last message names
  * the domains whose details were left out.
  */
-export function renderDigestDetails(details: readonly DigestDetail[]): string[] {
+export function renderDigestDetails({ details }: DigestMessage): string[] {
   const units: string[] = [];
   /** For each unit, the index of the domain it belongs to. */
   const owners: number[] = [];

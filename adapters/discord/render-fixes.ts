@@ -1,4 +1,4 @@
-import type { FixBlock } from '../../src/chat/chat-message.js';
+import type { ReportMessage } from '../../src/chat/chat-message.js';
 import { chunkCode } from '../shared/chunk-code.js';
 import { escapeCodeBlockContent } from './escape.js';
 import { fitEscaped, fitEscapedProse, fitText } from './fit-text.js';
@@ -19,7 +19,7 @@ const MAX_MESSAGES = 10;
  * fenced on its own, so every message renders (and pastes) on its own. At most MAX_MESSAGES are returned, the last
  * one saying how many more there were.
  */
-export function renderFixes(fixes: readonly FixBlock[]): string[] {
+export function renderFixes({ fixes }: ReportMessage): string[] {
   const units: string[] = [];
   for (const fix of fixes) {
     const heading = `**${fitEscaped(fix.title, TITLE_MAX)}**`;

@@ -19,12 +19,12 @@ export function renderMessage(message: ChatMessage): RenderedMessage {
   if (message.kind === 'notice') return { messages: [renderNotice(message)], thread: null };
   if (message.kind === 'report') {
     const thread =
-      message.fixes.length > 0 ? { name: fixesThreadName(message.domain), messages: renderFixes(message.fixes) } : null;
+      message.fixes.length > 0 ? { name: fixesThreadName(message.domain), messages: renderFixes(message) } : null;
     return { messages: [renderReport(message)], thread };
   }
   const thread =
     message.details.length > 0
-      ? { name: digestThreadName(message.details.length), messages: renderDigestDetails(message.details) }
+      ? { name: digestThreadName(message.details.length), messages: renderDigestDetails(message) }
       : null;
   return { messages: renderDigest(message), thread };
 }

@@ -37,8 +37,8 @@ export const SEVERITY_GLYPH: Record<Severity, Glyph> = {
 };
 
 /** Digest lines of domains that could not be scanned. */
-export const TIMED_OUT_GLYPH: Glyph = { emoji: '⏳', slack: ':hourglass:' };
-export const FAILED_GLYPH: Glyph = { emoji: '❗', slack: ':heavy_exclamation_mark:' };
+const TIMED_OUT_GLYPH: Glyph = { emoji: '⏳', slack: ':hourglass:' };
+const FAILED_GLYPH: Glyph = { emoji: '❗', slack: ':heavy_exclamation_mark:' };
 
 /** The mark of a digest line: its verdict's colour, or why it has none. */
 export function statusGlyph(status: LineStatus): Glyph {

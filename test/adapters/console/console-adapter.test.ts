@@ -40,6 +40,19 @@ function memoryStore(): SqliteStore {
 }
 
 describe('startConsoleAdapter', () => {
+  it('tells the user the request failed, in the words every platform uses, when the core throws', async () => {
+    const core: CommandHandler = {
+      handle: async () => {
+        throw new Error('boom');
+      },
+    };
+    const term = terminal(core);
+    await term.waitFor('mtasts> ');
+    term.type('example.com');
+    await term.waitFor('Something went wrong with that request. Please try again in a minute.\n');
+    await term.adapter.stop();
+  });
+
   it('renders a scanned domain: verdict line, summary, MX table with ✓/✗, findings and fixes', async () => {
     const core = createCommandCore({
       scan: async (domain) => brokenReportFixture(domain),

@@ -42,7 +42,7 @@ describe('deliver to a channel', () => {
       name: `MTA-STS digest: ${digest.details.length} broken domains`,
       auto_archive_duration: 1440,
     });
-    expect(inThread.map((r) => r.body.content)).toEqual(renderDigestDetails(digest.details));
+    expect(inThread.map((r) => r.body.content)).toEqual(renderDigestDetails(digest));
     expect(fake.requests.indexOf(thread)).toBeGreaterThan(fake.requests.indexOf(parts.at(-1)!));
     for (const request of [...parts, ...inThread]) expect(request.body.allowed_mentions).toEqual({ parse: [] });
   });
@@ -64,7 +64,7 @@ describe('deliver to a channel', () => {
     expect(messages).toHaveLength(2);
     expect(messages[0]!.body.embeds[0].title).toMatch(/^MTA-STS digest: 5 domains/);
     expect(messages[1]!.body).toEqual({
-      content: renderDigestDetails(sampleDigest().details)[0],
+      content: renderDigestDetails(sampleDigest())[0],
       allowed_mentions: { parse: [] },
     });
   });

@@ -1,24 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { fitEscaped, fitLines, fitText } from '../../../adapters/discord/fit-text.js';
 
-describe('fitText', () => {
-  it('returns text within the limit unchanged', () => {
-    expect(fitText('abc', 3)).toBe('abc');
-  });
-
-  it('cuts longer text to exactly the limit, ending in an ellipsis', () => {
-    expect(fitText('abcdef', 4)).toBe('abc…');
-  });
-
-  it('never leaves half of a surrogate pair', () => {
-    const cut = fitText('ab😀cd', 4);
-    expect(cut).toBe('ab…');
-    expect(cut.length).toBeLessThanOrEqual(4);
-  });
-
+// The cutting itself is tested in test/adapters/shared/fit-text.test.ts; here, that Discord's escapes stay whole.
+describe('fitText (Discord)', () => {
   it('drops a lone trailing backslash so the ellipsis is not escaped, but keeps an escaped one', () => {
     expect(fitText('ab\\*cd', 4)).toBe('ab…');
     expect(fitText('a\\\\bcd', 4)).toBe('a\\\\…');
+  });
+
+  it('keeps an ampersand (Discord has no entities)', () => {
+    expect(fitText('AT&T Inc', 4)).toBe('AT&…');
   });
 });
 

@@ -384,7 +384,9 @@ describe('startDiscordAdapter', () => {
     const followUp = fake.requests.find(isFollowUp(interaction.token))!;
 
     expect(followUp.body.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
-    expect(followUp.body.embeds[0].description).toMatch(/^Something went wrong/);
+    expect(followUp.body.embeds[0].description).toBe(
+      'Something went wrong with that request. Please try again in a minute.',
+    );
     expect(JSON.stringify(followUp.body)).not.toContain('boom');
     expect(logs().some((line) => line.msg === 'discord: the command core failed')).toBe(true);
   });
@@ -569,7 +571,7 @@ describe('startDiscordAdapter: digests', () => {
     expect(followUps.map((r) => r.body.embeds)).toEqual(parts.slice(1).map((part) => part.embeds));
     expect(followUps.every((r) => (r.body.flags ?? 0) === 0)).toBe(true);
     expect(thread.route).toBe(`/channels/${CHANNEL_ID}/messages/${edit.reply.id}/threads`);
-    expect(inThread.map((r) => r.body.content)).toEqual(renderDigestDetails(digest.details));
+    expect(inThread.map((r) => r.body.content)).toEqual(renderDigestDetails(digest));
     for (const request of fake.requests.filter(carriesMessage))
       expect(request.body.allowed_mentions).toEqual({ parse: [] });
   });
@@ -596,7 +598,7 @@ describe('startDiscordAdapter: digests', () => {
     const followUps = fake.requests.filter(isFollowUp(interaction.token));
 
     expect(fake.requests.some(isThread)).toBe(false);
-    expect(followUps.map((r) => r.body.content)).toEqual(renderDigestDetails(sampleDigest().details));
+    expect(followUps.map((r) => r.body.content)).toEqual(renderDigestDetails(sampleDigest()));
   });
 
   it('post() sends a scheduled digest to the channel with no interaction, then the details in a thread under it', async () => {

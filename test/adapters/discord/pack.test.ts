@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { packMessages } from '../../../adapters/discord/pack.js';
+import { packEmbeds, packMessages } from '../../../adapters/discord/pack.js';
 
 describe('packMessages', () => {
   it('joins units into as few groups as fit the limit once joined by newlines', () => {
@@ -24,5 +24,21 @@ describe('packMessages', () => {
       ['x'.repeat(1000), 'y'.repeat(999)],
       ['z'],
     ]);
+  });
+});
+
+describe('packEmbeds', () => {
+  it('fills an embed to 4096 characters, then the next, within the 6000 a message may hold less the room kept', () => {
+    const unit = 'u'.repeat(1500);
+    const [first, second] = packEmbeds([unit, unit, unit, unit], { first: 100, rest: 100 });
+    expect(first).toEqual([[unit, unit], [unit]]);
+    expect(second).toEqual([[unit]]);
+  });
+
+  it('keeps more room in the first message when its title is longer', () => {
+    const unit = 'u'.repeat(1000);
+    const units = Array.from({ length: 6 }, () => unit);
+    expect(packEmbeds(units, { first: 1001, rest: 0 }).map((message) => message.flat().length)).toEqual([4, 2]);
+    expect(packEmbeds(units, { first: 0, rest: 0 }).map((message) => message.flat().length)).toEqual([5, 1]);
   });
 });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { digestThreadName, renderDigestDetails } from '../../../adapters/discord/render-digest-details.js';
 import type { DigestDetail } from '../../../src/digest/digest-message.js';
-import { brokenDetail } from './sample-digests.js';
+import { brokenDetail, digestOf } from './sample-digests.js';
+
+/** The details thread of a digest with these broken domains. */
+const detailsOf = (details: DigestDetail[]) => renderDigestDetails(digestOf([], { details }));
 
 /** A broken domain with `count` findings, each as long as the caps allow. */
 function longDetail(domain: string, count: number): DigestDetail {
@@ -19,7 +22,7 @@ function longDetail(domain: string, count: number): DigestDetail {
 
 describe('renderDigestDetails', () => {
   it("renders each broken domain as a heading, then each finding's title, detail and fix", () => {
-    expect(renderDigestDetails([brokenDetail('broken.example')])).toEqual([
+    expect(detailsOf([brokenDetail('broken.example')])).toEqual([
       [
         '__**broken.example**__',
         '❌ **An MX host is not covered by the policy**',
@@ -38,19 +41,19 @@ describe('renderDigestDetails', () => {
       findings: [{ ...brokenDetail('a.example').findings[0]!, detail: ' ', fix: '' }],
     };
 
-    expect(renderDigestDetails([detail, { domain: 'b.example', findings: [] }])).toEqual([
+    expect(detailsOf([detail, { domain: 'b.example', findings: [] }])).toEqual([
       '__**a.example**__\n❌ **An MX host is not covered by the policy**\n__**b.example**__\nNo findings recorded.',
     ]);
   });
 
   it('returns nothing when no domain is broken', () => {
-    expect(renderDigestDetails([])).toEqual([]);
+    expect(detailsOf([])).toEqual([]);
   });
 
   it('splits into messages of at most 2000 characters, never cutting a finding nor leaving a heading alone', () => {
     const details = [longDetail('one.example', 3), longDetail('two.example', 2)];
 
-    const messages = renderDigestDetails(details);
+    const messages = detailsOf(details);
 
     expect(messages.length).toBe(5);
     for (const message of messages) {
@@ -64,7 +67,7 @@ describe('renderDigestDetails', () => {
   });
 
   it('escapes hostile remote text', () => {
-    const [message] = renderDigestDetails([
+    const [message] = detailsOf([
       {
         domain: '@everyone.example',
         findings: [{ code: 'txt-invalid', severity: 'info', title: '**t** <@1>', detail: '# head', fix: '<#2> @here' }],
@@ -80,7 +83,7 @@ describe('renderDigestDetails', () => {
     // Each finding fills most of a message: 19 messages show d0…d8 whole and d9's first finding only.
     const details = Array.from({ length: 30 }, (_, i) => longDetail(`d${i}.example`, 2));
 
-    const messages = renderDigestDetails(details);
+    const messages = detailsOf(details);
     const [intro, ...named] = messages.at(-1)!.split('\n');
 
     expect(messages).toHaveLength(20);

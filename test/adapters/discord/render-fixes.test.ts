@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { fixesThreadName, renderFixes } from '../../../adapters/discord/render-fixes.js';
+import type { FixBlock } from '../../../src/chat/chat-message.js';
 import { FINDING_CATALOG } from '../../../src/report/finding-catalog.js';
 import { brokenReport, hugeReport } from './sample-messages.js';
+
+/** The fixes thread of a report with these fixes. */
+const fixesOf = (fixes: FixBlock[]) => renderFixes({ ...brokenReport(), fixes });
 
 /** The code inside every ``` block of the messages, in order. */
 function codeBlocks(messages: string[]): string[] {
@@ -11,13 +15,13 @@ function codeBlocks(messages: string[]): string[] {
 describe('renderFixes', () => {
   it('keeps the wildcard of a catalog fix as inline code', () => {
     const text = FINDING_CATALOG['mx-wildcard-missing'].fix({ domain: 'example.com', pattern: '*.mx.example.com' });
-    expect(renderFixes([{ title: 'MX wildcard missing', text }])[0]).toContain(
+    expect(fixesOf([{ title: 'MX wildcard missing', text }])[0]).toContain(
       '**MX wildcard missing**\nAdd `mx: *.mx.example.com` to the policy, then rotate the TXT id.',
     );
   });
 
   it('renders each fix as a bold title, its sentence and the block to paste in a code block', () => {
-    expect(renderFixes(brokenReport().fixes)).toEqual([
+    expect(fixesOf(brokenReport().fixes)).toEqual([
       '**Add the MX host to the policy**\nServe this policy body at https://mta-sts.example.com/.well-known/mta-sts.txt:\n' +
         '```\nversion: STSv1\nmode: enforce\nmx: mx1.example.com\nmx: mx2.elsewhere.net\nmax\\_age: 604800\n```'.replace(
           '\\_',
@@ -28,17 +32,17 @@ describe('renderFixes', () => {
   });
 
   it('renders a fix without code as its title and sentence only', () => {
-    expect(renderFixes([{ title: 'Publish TLS-RPT', text: 'Ask your provider.' }])).toEqual([
+    expect(fixesOf([{ title: 'Publish TLS-RPT', text: 'Ask your provider.' }])).toEqual([
       '**Publish TLS-RPT**\nAsk your provider.',
     ]);
   });
 
   it('returns no messages when there is nothing to fix', () => {
-    expect(renderFixes([])).toEqual([]);
+    expect(fixesOf([])).toEqual([]);
   });
 
   it('splits long fixes across messages of at most 2000 characters, every code block closed in its own message', () => {
-    const messages = renderFixes(hugeReport().fixes.slice(0, 3));
+    const messages = fixesOf(hugeReport().fixes.slice(0, 3));
 
     expect(messages.length).toBeGreaterThan(3);
     for (const message of messages) {
@@ -48,8 +52,8 @@ describe('renderFixes', () => {
   });
 
   it('posts at most 10 messages, the last saying how many more there were', () => {
-    const all = renderFixes(hugeReport().fixes.slice(0, 3)).length;
-    const messages = renderFixes(hugeReport().fixes);
+    const all = fixesOf(hugeReport().fixes.slice(0, 3)).length;
+    const messages = fixesOf(hugeReport().fixes);
 
     expect(messages).toHaveLength(10);
     expect(messages[9]).toMatch(/^\+\d+ more messages of fixes not shown/);
@@ -64,7 +68,7 @@ describe('renderFixes', () => {
       'max_age: 604800',
     ].join('\n');
 
-    const blocks = codeBlocks(renderFixes([{ title: 'Policy', text: 'Serve this:', code: policy }]));
+    const blocks = codeBlocks(fixesOf([{ title: 'Policy', text: 'Serve this:', code: policy }]));
 
     expect(blocks.length).toBeGreaterThan(1);
     expect(blocks.join('\n')).toBe(policy);
@@ -72,13 +76,13 @@ describe('renderFixes', () => {
 
   it('cuts a single line longer than a message into pieces that join back into it', () => {
     const line = 'x'.repeat(4500);
-    const blocks = codeBlocks(renderFixes([{ title: 'Long', text: '', code: line }]));
+    const blocks = codeBlocks(fixesOf([{ title: 'Long', text: '', code: line }]));
     expect(blocks.map((block) => block.length)).toEqual([1992, 1992, 516]);
     expect(blocks.join('')).toBe(line);
   });
 
   it('escapes remote text outside code, and keeps remote backticks from closing the code block', () => {
-    const [message] = renderFixes([{ title: '**x** @here', text: '<@1>', code: 'a\n```\nb' }]);
+    const [message] = fixesOf([{ title: '**x** @here', text: '<@1>', code: 'a\n```\nb' }]);
     expect(message).toBe('**\\*\\*x\\*\\* @\u200bhere**\n<\u200b@1>\n```\na\n`\u200b`\u200b`\nb\n```');
   });
 });

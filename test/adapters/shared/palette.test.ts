@@ -39,7 +39,7 @@ describe('one colour language on every platform', () => {
         digestOf([discordLine('a.example', { verdict: 'broken' })], { details: [brokenDetail('a.example')] }),
       ),
     );
-    const discord = renderDiscordDetails([brokenDetail('a.example')]).join('\n');
+    const discord = renderDiscordDetails(digestOf([], { details: [brokenDetail('a.example')] })).join('\n');
     expect(slack).toContain(':x: *');
     expect(discord).toContain('❌ **');
     expect(discord).not.toContain('🔴');

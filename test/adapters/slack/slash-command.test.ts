@@ -147,7 +147,7 @@ describe('registerSlashCommand (/mtasts over a real Bolt app in HTTP mode)', () 
     await settle();
     const [reply] = harness.fake.callsTo('respond');
     expect(reply!.body.response_type).toBe('ephemeral');
-    expect(reply!.body.text).toContain('Something went wrong');
+    expect(reply!.body.text).toContain('Something went wrong with that request. Please try again in a minute.');
     expect(JSON.stringify(reply!.body)).not.toContain('boom');
     expect(harness.fake.callsTo('chat.postMessage')).toHaveLength(0);
   });
