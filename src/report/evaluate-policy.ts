@@ -1,3 +1,4 @@
+import type { ParseResult } from '../parsers/parse-result.js';
 import { parseStsPolicy, type StsPolicy } from '../parsers/sts-policy.js';
 import type { PolicyProbeResult } from '../probes/policy-probe.js';
 import { inlineCode as code } from '../text/inline-code.js';
@@ -42,7 +43,7 @@ export function evaluatePolicy(probe: PolicyProbeResult, domain: string): Policy
   return { policy, parsed: parsed.value, served: true, unknown: false, findings: maxAgeFindings(maxAge, domain) };
 }
 
-const invalidUtf8 = { ok: false, reason: 'the policy is not valid UTF-8' } as const;
+const invalidUtf8: ParseResult<never> = { ok: false, reason: 'the policy is not valid UTF-8' };
 
 /** Strict: a malformed byte sequence must not turn into U+FFFD and slip past the parser. */
 function decodeUtf8(body: Buffer): string | null {
