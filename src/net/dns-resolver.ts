@@ -1,8 +1,10 @@
+import type { Result } from '../result.js';
+
 /** The scanner's one path to DNS. Every probe resolves through this, so tests and `--dns` steer all lookups. */
 
 export type DnsFailureCause = 'nxdomain' | 'nodata' | 'servfail' | 'refused' | 'timeout' | 'error';
 
-export type DnsAnswer<T> = { ok: true; value: T } | { ok: false; cause: DnsFailureCause; detail: string };
+export type DnsAnswer<T> = Result<T, { cause: DnsFailureCause; detail: string }>;
 
 export interface MxAnswer {
   exchange: string;

@@ -1,4 +1,5 @@
 import type { PolicyProbeResult } from '../probes/policy-probe.js';
+import { inlineCode as code } from '../text/inline-code.js';
 import { evaluateCert } from './evaluate-cert.js';
 import { evaluateGate } from './evaluate-gate.js';
 import { evaluateMx } from './evaluate-mx.js';
@@ -30,7 +31,7 @@ export function buildReport(facts: ScanFacts): Report {
   const gate = evaluateGate(mx.rows, facts.gates, configured ? mode : null, domain, now);
 
   const findings: Finding[] = missing
-    ? [makeFinding('domain-not-found', `${domain} does not exist in DNS (NXDOMAIN).`, { domain })]
+    ? [makeFinding('domain-not-found', `${code(domain)} does not exist in DNS (NXDOMAIN).`, { domain })]
     : configured
       ? [
           ...txt.findings,
@@ -73,7 +74,7 @@ function certOf(probe: PolicyProbeResult) {
 }
 
 function txtMissing(domain: string): Finding {
-  const detail = `https://mta-sts.${domain}/.well-known/mta-sts.txt serves a policy, but _mta-sts.${domain} has no v=STSv1 TXT record, so no sender will fetch it.`;
+  const detail = `${code(`https://mta-sts.${domain}/.well-known/mta-sts.txt`)} serves a policy, but ${code(`_mta-sts.${domain}`)} has no ${code('v=STSv1')} TXT record, so no sender will fetch it.`;
   return makeFinding('txt-missing', detail, { domain });
 }
 
@@ -81,7 +82,7 @@ function stale(id: string, sha256: string, history: HistoryFacts, domain: string
   const earlier = history.otherBodiesUnderId;
   const [first] = earlier;
   if (!first) return [];
-  const detail = `id=${id} has served ${earlier.length + 1} different bodies: ${short(first.sha256)} (first seen ${first.firstSeen}) and now ${short(sha256)}. Senders that cached the old body keep it until max_age runs out.`;
+  const detail = `${code(`id=${id}`)} has served ${earlier.length + 1} different bodies: ${code(short(first.sha256))} (first seen ${first.firstSeen}) and now ${code(short(sha256))}. Senders that cached the old body keep it until ${code('max_age')} runs out.`;
   return [makeFinding('stale-policy-id', detail, { domain })];
 }
 
@@ -96,13 +97,15 @@ function tlsrptAbsence(
     return [
       makeFinding(
         'enforce-without-tlsrpt',
-        `The policy enforces TLS but _smtp._tls.${domain} has no valid TLS-RPT record, so nobody hears about rejected mail.`,
+        `The policy is in ${code('mode: enforce')} but ${code(`_smtp._tls.${domain}`)} has no valid TLS-RPT record, so nobody hears about rejected mail.`,
         { domain },
       ),
     ];
   }
   if (tlsrpt.tlsrpt === null && lookedUp) {
-    return [makeFinding('tlsrpt-missing', `_smtp._tls.${domain} has no v=TLSRPTv1 record.`, { domain })];
+    return [
+      makeFinding('tlsrpt-missing', `${code(`_smtp._tls.${domain}`)} has no ${code('v=TLSRPTv1')} record.`, { domain }),
+    ];
   }
   return [];
 }

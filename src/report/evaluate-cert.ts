@@ -1,5 +1,6 @@
 import { certNameMatches } from '../parsers/cert-name-match.js';
 import type { CertInfo } from '../probes/cert-info.js';
+import { inlineCode as code } from '../text/inline-code.js';
 import { certDaysLeft } from './cert-days-left.js';
 import { makeFinding } from './make-finding.js';
 import type { CertReport, Finding } from './report.js';
@@ -39,17 +40,17 @@ export function evaluateCert(info: CertInfo, host: string, domain: string, now: 
     findings.push(
       makeFinding(
         'cert-untrusted',
-        `The certificate of ${host}, issued by "${info.issuer}", does not chain to a trusted root${why}.${UNUSABLE}`,
+        `The certificate of ${code(host)}, issued by "${info.issuer}", does not chain to a trusted root${why}.${UNUSABLE}`,
         { domain },
       ),
     );
   }
   if (!sanMatch) {
-    const names = info.san.length ? info.san.join(', ') : 'none';
+    const names = info.san.length ? info.san.map((name) => code(name)).join(', ') : 'no host';
     findings.push(
       makeFinding(
         'cert-san-mismatch',
-        `The certificate of ${host} names ${names}; ${host} is not among them.${UNUSABLE}`,
+        `The certificate of ${code(host)} names ${names}; ${code(host)} is not among them.${UNUSABLE}`,
         { domain },
       ),
     );
@@ -63,9 +64,13 @@ function validity(info: CertInfo, host: string, domain: string, now: Date): Find
   const notAfter = Date.parse(info.notAfter);
   if (now.getTime() < notBefore) {
     return [
-      makeFinding('cert-expired', `The certificate of ${host} is not valid before ${info.notBefore}.${UNUSABLE}`, {
-        domain,
-      }),
+      makeFinding(
+        'cert-expired',
+        `The certificate of ${code(host)} is not valid before ${info.notBefore}.${UNUSABLE}`,
+        {
+          domain,
+        },
+      ),
     ];
   }
   if (now.getTime() > notAfter) {
@@ -73,7 +78,7 @@ function validity(info: CertInfo, host: string, domain: string, now: Date): Find
     return [
       makeFinding(
         'cert-expired',
-        `The certificate of ${host} expired on ${info.notAfter} (${days} days ago).${UNUSABLE}`,
+        `The certificate of ${code(host)} expired on ${info.notAfter} (${days} days ago).${UNUSABLE}`,
         { domain },
       ),
     ];
@@ -83,7 +88,7 @@ function validity(info: CertInfo, host: string, domain: string, now: Date): Find
     return [
       makeFinding(
         'cert-expiring-soon',
-        `The certificate of ${host} expires on ${info.notAfter} (in ${daysLeft} days).`,
+        `The certificate of ${code(host)} expires on ${info.notAfter} (in ${daysLeft} days).`,
         { domain },
       ),
     ];

@@ -2,6 +2,7 @@ import { certNameMatches } from '../parsers/cert-name-match.js';
 import { isUsableTlsa, matchingTlsa, tlsaText } from '../parsers/tlsa-match.js';
 import type { MxGateFacts } from '../probes/mx-gate-probe.js';
 import type { SmtpProbeResult, SmtpTls } from '../probes/smtp-probe.js';
+import { inlineCode as code } from '../text/inline-code.js';
 import { certDaysLeft } from './cert-days-left.js';
 import { chainTrusted } from './evaluate-cert.js';
 import { makeFinding } from './make-finding.js';
@@ -56,17 +57,17 @@ function judgeDane(
   const tlsa = records.map(tlsaText);
   const name = `_25._tcp.${host}`;
   if (!authenticated) {
-    const detail = `${name} publishes ${records.length} TLSA record(s), but the answer was not DNSSEC-validated (no AD bit from the resolver), so DANE senders ignore them.`;
+    const detail = `${code(name)} publishes ${records.length} TLSA record(s), but the answer was not DNSSEC-validated (no AD bit from the resolver), so DANE senders ignore them.`;
     return { dane: { status: 'unsigned', tlsa }, findings: [makeFinding('dane-unsigned', detail, context)] };
   }
   if (!records.some(isUsableTlsa)) return { dane: { status: 'unusable', tlsa }, findings: [] };
   if (tls === null) return { dane: { status: 'unchecked', tlsa }, findings: [] };
   const match = matchingTlsa(records, tls.chain);
   if (match) {
-    const detail = `${name} has DNSSEC-validated TLSA records, and "${tlsaText(match).slice(0, 24)}…" matches what ${host} presents.`;
+    const detail = `${code(name)} has DNSSEC-validated TLSA records, and ${code(`${tlsaText(match).slice(0, 24)}…`)} matches what ${code(host)} presents.`;
     return { dane: { status: 'match', tlsa }, findings: [makeFinding('dane-present', detail, context)] };
   }
-  const detail = `${name} has DNSSEC-validated TLSA records, and none of the ${records.length} matches the certificate chain ${host} presents; DANE senders will not deliver to it.`;
+  const detail = `${code(name)} has DNSSEC-validated TLSA records, and none of the ${records.length} matches the certificate chain ${code(host)} presents; DANE senders will not deliver to it.`;
   return { dane: { status: 'mismatch', tlsa }, findings: [makeFinding('dane-mismatch', detail, context)] };
 }
 
@@ -79,7 +80,7 @@ function judgeHost(
 ): { smtp: MxSmtp; findings: Finding[] } {
   const context = { domain, host };
   if (!probe.ok) {
-    const detail = `${host}: ${probe.detail}.`;
+    const detail = `${code(host)}: ${probe.detail}.`;
     return {
       smtp: {
         reached: false,
@@ -106,7 +107,7 @@ function judgeHost(
   };
   if (!starttls || !tls) {
     const severity: Severity = mode === 'enforce' || mode === 'testing' ? 'error' : 'warning';
-    const detail = `${host} (${address}) does not offer STARTTLS in its EHLO reply, so mail to it travels in plaintext${severity === 'error' ? ` and senders applying the ${mode} policy will not deliver to it` : ''}.`;
+    const detail = `${code(host)} (${address}) does not offer STARTTLS in its EHLO reply, so mail to it travels in plaintext${severity === 'error' ? ` and senders applying the ${code(`mode: ${mode}`)} policy will not deliver to it` : ''}.`;
     return { smtp: { ...base, cert: null }, findings: [makeFinding('starttls-missing', detail, context, severity)] };
   }
   const cert = judgeCert(tls, host, now);
@@ -138,25 +139,26 @@ function certFindings(
 ): Finding[] {
   // RFC 8461 §4.2: only senders applying an enforce policy refuse delivery over a certificate that fails.
   const severity: Severity = mode === 'enforce' ? 'error' : 'warning';
-  const consequence = severity === 'error' ? ' Senders applying the enforce policy will not deliver to it.' : '';
+  const consequence =
+    severity === 'error' ? ` Senders applying the ${code('mode: enforce')} policy will not deliver to it.` : '';
   const findings: Finding[] = [];
   if (!cert.trusted) {
     const why = tls.cert.trustError ? ` (${tls.cert.trustError})` : '';
     findings.push(
       makeFinding(
         'mx-cert-untrusted',
-        `The certificate ${host} presents on STARTTLS, issued by "${cert.issuer}", does not chain to a trusted root${why}.${consequence}`,
+        `The certificate ${code(host)} presents on STARTTLS, issued by "${cert.issuer}", does not chain to a trusted root${why}.${consequence}`,
         context,
         severity,
       ),
     );
   }
   if (!cert.nameMatch) {
-    const names = cert.san.length ? cert.san.join(', ') : 'none';
+    const names = cert.san.length ? cert.san.map((name) => code(name)).join(', ') : 'no host';
     findings.push(
       makeFinding(
         'mx-cert-name-mismatch',
-        `The certificate ${host} presents on STARTTLS names ${names}; ${host} is not among them.${consequence}`,
+        `The certificate ${code(host)} presents on STARTTLS names ${names}; ${code(host)} is not among them.${consequence}`,
         context,
         severity,
       ),
@@ -166,7 +168,7 @@ function certFindings(
     findings.push(
       makeFinding(
         'mx-cert-expired',
-        `The certificate ${host} presents on STARTTLS is not valid before ${cert.notBefore}.${consequence}`,
+        `The certificate ${code(host)} presents on STARTTLS is not valid before ${cert.notBefore}.${consequence}`,
         context,
         severity,
       ),
@@ -175,7 +177,7 @@ function certFindings(
     findings.push(
       makeFinding(
         'mx-cert-expired',
-        `The certificate ${host} presents on STARTTLS expired on ${cert.notAfter}.${consequence}`,
+        `The certificate ${code(host)} presents on STARTTLS expired on ${cert.notAfter}.${consequence}`,
         context,
         severity,
       ),
@@ -184,7 +186,7 @@ function certFindings(
     findings.push(
       makeFinding(
         'mx-cert-expiring-soon',
-        `The certificate ${host} presents on STARTTLS expires on ${cert.notAfter} (in ${cert.daysLeft} days).`,
+        `The certificate ${code(host)} presents on STARTTLS expires on ${cert.notAfter} (in ${cert.daysLeft} days).`,
         context,
       ),
     );

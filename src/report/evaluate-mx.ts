@@ -24,7 +24,7 @@ export function evaluateMx(result: MxProbeResult, policy: StsPolicy | null, doma
       findings: [
         makeFinding(
           'no-mx',
-          `The MX lookup for ${domain} failed (${probe.detail}); the MX table could not be checked.`,
+          `The MX lookup for ${code(domain)} failed (${probe.detail}); the MX table could not be checked.`,
           { domain },
         ),
       ],
@@ -34,7 +34,11 @@ export function evaluateMx(result: MxProbeResult, policy: StsPolicy | null, doma
     const why = probe.value.length > 0 ? 'publishes a null MX (RFC 7505)' : 'has no MX records';
     return {
       rows,
-      findings: [makeFinding('no-mx', `${domain} ${why} while a ${policy.mode} policy is live.`, { domain })],
+      findings: [
+        makeFinding('no-mx', `${code(domain)} ${why} while a ${code(`mode: ${policy.mode}`)} policy is live.`, {
+          domain,
+        }),
+      ],
     };
   }
   return {
@@ -60,7 +64,7 @@ function groupByPattern(uncovered: UncoveredMx[]): UncoveredGroup[] {
 function uncoveredFinding(group: UncoveredGroup, policy: StsPolicy, domain: string): Finding {
   const patterns = policy.mx.length ? policy.mx.map((p) => code(p)).join(', ') : 'none';
   const verb = group.hosts.length === 1 ? 'is' : 'are';
-  const detail = `${group.hosts.map((h) => code(h)).join(', ')} ${verb} not matched by any mx: pattern (the policy has ${patterns}).`;
+  const detail = `${group.hosts.map((h) => code(h)).join(', ')} ${verb} not matched by any ${code('mx:')} pattern (the policy has ${patterns}).`;
   const context = { domain, host: group.host, pattern: group.pattern, ...(group.note ? { note: group.note } : {}) };
   return makeFinding(group.wildcard ? 'mx-wildcard-missing' : 'mx-mismatch', detail, context);
 }

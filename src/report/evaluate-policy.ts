@@ -1,5 +1,8 @@
+import type { ParseResult } from '../parsers/parse-result.js';
 import { parseStsPolicy, type StsPolicy } from '../parsers/sts-policy.js';
 import type { PolicyProbeResult } from '../probes/policy-probe.js';
+import { inlineCode as code } from '../text/inline-code.js';
+import type { UnreachableCause } from './finding-codes.js';
 import { makeFinding } from './make-finding.js';
 import type { Finding, Report } from './report.js';
 
@@ -40,7 +43,7 @@ export function evaluatePolicy(probe: PolicyProbeResult, domain: string): Policy
   return { policy, parsed: parsed.value, served: true, unknown: false, findings: maxAgeFindings(maxAge, domain) };
 }
 
-const invalidUtf8 = { ok: false, reason: 'the policy is not valid UTF-8' } as const;
+const invalidUtf8: ParseResult<never> = { ok: false, reason: 'the policy is not valid UTF-8' };
 
 /** Strict: a malformed byte sequence must not turn into U+FFFD and slip past the parser. */
 function decodeUtf8(body: Buffer): string | null {
@@ -55,10 +58,16 @@ function unreachable(probe: Extract<PolicyProbeResult, { ok: false }>, domain: s
   if (probe.cause === 'blocked-address') return makeFinding('blocked-address', probe.detail, { domain });
   const patience =
     probe.cause === 'timeout'
-      ? ' RFC 8461 §3.3 suggests senders wait up to a minute, so patient senders may still get it, but many give up sooner.'
+      ? ' Senders may wait longer: RFC 8461 §3.3 suggests up to a minute, though many give up sooner.'
       : '';
-  const cause = probe.cause === 'no-such-host' ? 'dns' : probe.cause;
-  return makeFinding('policy-unreachable', `${cause}: ${probe.detail}${patience}`, { domain });
+  const cause: UnreachableCause = probe.cause === 'no-such-host' ? 'dns' : probe.cause;
+  return { ...makeFinding('policy-unreachable', `${sentence(probe.detail)}${patience}`, { domain }), cause };
+}
+
+/** The probe's phrase as a sentence of its own: capital first letter, closing full stop. */
+function sentence(phrase: string): string {
+  const text = phrase.charAt(0).toUpperCase() + phrase.slice(1);
+  return /[.!?…]$/.test(text) ? text : `${text}.`;
 }
 
 function maxAgeFindings(maxAge: number, domain: string): Finding[] {
@@ -66,7 +75,7 @@ function maxAgeFindings(maxAge: number, domain: string): Finding[] {
     return [
       makeFinding(
         'max-age-too-low',
-        `max_age is ${maxAge} s; Google ignores policies below ${MIN_MAX_AGE} s (one day).`,
+        `${code('max_age')} is ${maxAge} s; Google ignores policies below ${MIN_MAX_AGE} s (one day).`,
         { domain },
       ),
     ];
@@ -75,7 +84,7 @@ function maxAgeFindings(maxAge: number, domain: string): Finding[] {
     return [
       makeFinding(
         'max-age-short',
-        `max_age is ${maxAge} s, under the week (${RECOMMENDED_MAX_AGE} s) RFC 8461 recommends.`,
+        `${code('max_age')} is ${maxAge} s, under the week (${RECOMMENDED_MAX_AGE} s) RFC 8461 recommends.`,
         { domain },
       ),
     ];

@@ -1,3 +1,4 @@
+import { inlineCode as code } from '../text/inline-code.js';
 import {
   clip,
   domainRow,
@@ -42,7 +43,7 @@ function enforceFailures(domain: string, recent: readonly ReceivedReport[]): Fin
   if (sessions.failed === 0) return [];
   const [top] = sessions.failuresByResultType;
   const mx = knownHosts(sessions.failingMxHosts);
-  const detail = `Reports of the last ${RECENT_DAYS} days: ${sessions.failed} of ${sessions.successful + sessions.failed} sessions failed${top ? ` (most: ${top.name})` : ''}, from ${senders(sessions.reporters)}${mx.length > 0 ? `; failing MX hosts: ${listed(mx)}` : ''}.`;
+  const detail = `Reports of the last ${RECENT_DAYS} days: ${sessions.failed} of ${sessions.successful + sessions.failed} sessions failed${top ? ` (most: ${top.name})` : ''}, from ${senders(sessions.reporters)}${mx.length > 0 ? `; failing MX hosts: ${listed(mx, code)}` : ''}.`;
   return [
     makeFinding('tlsrpt-failures', detail, {
       domain,
@@ -72,11 +73,11 @@ function prematureEnforceRisk(domain: string, recent: readonly ReceivedReport[])
   if (byReporter.size === 0) return [];
   const types = sorted(byType);
   const mx = sorted(hosts);
-  const detail = `Reports of the last ${RECENT_DAYS} days show sessions failing at MX hosts that enforce would refuse${types.length > 0 ? ` (${listed(types)})` : ''}: flipping to enforce now would bounce mail from these senders: ${listed(sorted(byReporter))}${mx.length > 0 ? `. Failing MX hosts: ${listed(mx)}` : ''}.`;
+  const detail = `Reports of the last ${RECENT_DAYS} days show sessions failing at MX hosts that enforce would refuse${types.length > 0 ? ` (${listed(types)})` : ''}: flipping to enforce now would bounce mail from these senders: ${listed(sorted(byReporter))}${mx.length > 0 ? `. Failing MX hosts: ${listed(mx, code)}` : ''}.`;
   const [top] = types;
   const note = top
     ? resultTypeFix(top.name, domain, mx[0]?.name ?? null)
-    : `add the failing MX hosts to the policy's mx: lines.`;
+    : `add the failing MX hosts to the policy's ${code('mx:')} lines.`;
   return [makeFinding('premature-enforce-risk', detail, { domain, note })];
 }
 
@@ -103,7 +104,7 @@ function readyToEnforce(report: Report, reports: readonly ReceivedReport[], now:
     ...policy.mx.map((mx) => `mx: ${mx}`),
     `max_age: ${policy.maxAge ?? 604_800}`,
   ];
-  const detail = `${sessions} sessions and no failure since ${new Date(from).toISOString().slice(0, 10)}, reported by ${reporters.size} senders (${[...reporters].sort().slice(0, LISTED).join(', ')}). New policy: ${body.join(' / ')}; then _mta-sts.${domain} TXT "v=STSv1; id=${freshId(now)}".`;
+  const detail = `${sessions} sessions and no failure since ${new Date(from).toISOString().slice(0, 10)}, reported by ${reporters.size} senders (${[...reporters].sort().slice(0, LISTED).join(', ')}). New policy: ${body.map((line) => code(line)).join(' / ')}; then ${code(`_mta-sts.${domain} TXT "v=STSv1; id=${freshId(now)}"`)}.`;
   return [makeFinding('ready-to-enforce', detail, { domain })];
 }
 
@@ -115,8 +116,8 @@ function knownHosts(hosts: Tally[]): Tally[] {
   return hosts.filter((host) => host.name !== '(unknown)');
 }
 
-/** "Google Inc. (12), Microsoft Corporation (3)", at most five, remote names cut. */
-function listed(items: Tally[]): string {
-  const shown = items.slice(0, LISTED).map((item) => `${clip(item.name)} (${item.count})`);
+/** "Google Inc. (12), Microsoft Corporation (3)", at most five, remote names cut (and shown as code when hosts). */
+function listed(items: Tally[], show: (name: string) => string = (name) => name): string {
+  const shown = items.slice(0, LISTED).map((item) => `${show(clip(item.name))} (${item.count})`);
   return items.length > LISTED ? `${shown.join(', ')} and ${items.length - LISTED} more` : shown.join(', ');
 }

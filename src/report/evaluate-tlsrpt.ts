@@ -1,6 +1,7 @@
-import { quoteValue } from '../parsers/quote-value.js';
+import { codeValue } from '../parsers/quote-value.js';
 import { looksLikeTlsRptRecord, parseTlsRptRecord, selectTlsRptRecords } from '../parsers/tlsrpt-record.js';
 import type { DnsProbeResult } from '../probes/dns-probes.js';
+import { inlineCode as code } from '../text/inline-code.js';
 import { makeFinding } from './make-finding.js';
 import type { Finding, Report } from './report.js';
 
@@ -14,7 +15,7 @@ export interface TlsRptEvaluation {
 export function evaluateTlsRpt(probe: DnsProbeResult<string[]>, domain: string): TlsRptEvaluation {
   const name = `_smtp._tls.${domain}`;
   if (!probe.ok) {
-    const detail = `The ${name} TXT lookup failed (${probe.detail}); senders cannot find where to report.`;
+    const detail = `The ${code(name)} TXT lookup failed (${probe.detail}); senders cannot find where to report.`;
     return {
       tlsrpt: null,
       valid: false,
@@ -25,7 +26,7 @@ export function evaluateTlsRpt(probe: DnsProbeResult<string[]>, domain: string):
   const [first] = records;
   if (first === undefined) return discarded(probe.value.filter(looksLikeTlsRptRecord), domain);
   if (records.length > 1) {
-    const detail = `${records.length} v=TLSRPTv1 records at ${name}; senders ignore them all (RFC 8460 §3).`;
+    const detail = `${records.length} ${code('v=TLSRPTv1')} records at ${code(name)}; senders ignore them all (RFC 8460 §3).`;
     return {
       tlsrpt: { record: first, rua: [] },
       valid: false,
@@ -34,7 +35,7 @@ export function evaluateTlsRpt(probe: DnsProbeResult<string[]>, domain: string):
   }
   const parsed = parseTlsRptRecord(first);
   if (!parsed.ok) {
-    const detail = `${quoteValue(first)}: ${parsed.reason}.`;
+    const detail = `${codeValue(first)}: ${parsed.reason}.`;
     return {
       tlsrpt: { record: first, rua: [] },
       valid: false,
@@ -48,6 +49,6 @@ export function evaluateTlsRpt(probe: DnsProbeResult<string[]>, domain: string):
 function discarded(nearMisses: string[], domain: string): TlsRptEvaluation {
   const [record] = nearMisses;
   if (record === undefined) return { tlsrpt: null, valid: false, findings: [] };
-  const detail = `${quoteValue(record)} does not begin with exactly "v=TLSRPTv1;", so senders discard it.`;
+  const detail = `${codeValue(record)} does not begin with exactly ${code('v=TLSRPTv1;')}, so senders discard it.`;
   return { tlsrpt: { record, rua: [] }, valid: false, findings: [makeFinding('tlsrpt-invalid', detail, { domain })] };
 }

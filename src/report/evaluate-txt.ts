@@ -1,6 +1,7 @@
-import { quoteValue } from '../parsers/quote-value.js';
+import { codeValue } from '../parsers/quote-value.js';
 import { looksLikeStsRecord, parseStsRecord, selectStsRecords } from '../parsers/sts-record.js';
 import type { DnsProbeResult } from '../probes/dns-probes.js';
+import { inlineCode as code } from '../text/inline-code.js';
 import { makeFinding } from './make-finding.js';
 import type { Finding, Report } from './report.js';
 
@@ -18,7 +19,7 @@ export interface TxtEvaluation {
 export function evaluateTxt(probe: DnsProbeResult<string[]>, domain: string): TxtEvaluation {
   const name = `_mta-sts.${domain}`;
   if (!probe.ok) {
-    const detail = `The ${name} TXT lookup failed (${probe.detail}); senders that cannot read it treat the domain as having no policy.`;
+    const detail = `The ${code(name)} TXT lookup failed (${probe.detail}); senders that cannot read it treat the domain as having no policy.`;
     return {
       txt: null,
       id: null,
@@ -31,7 +32,7 @@ export function evaluateTxt(probe: DnsProbeResult<string[]>, domain: string): Tx
   const [first] = records;
   if (first === undefined) return discarded(probe.value.filter(looksLikeStsRecord), domain);
   if (records.length > 1) {
-    const detail = `${records.length} v=STSv1 records at ${name}: ${records.map(quoteValue).join(', ')}.`;
+    const detail = `${records.length} ${code('v=STSv1')} records at ${code(name)}: ${records.map(codeValue).join(', ')}.`;
     return {
       txt: { record: first, id: null },
       id: null,
@@ -42,7 +43,7 @@ export function evaluateTxt(probe: DnsProbeResult<string[]>, domain: string): Tx
   }
   const parsed = parseStsRecord(first);
   if (!parsed.ok) {
-    const detail = `${quoteValue(first)}: ${parsed.reason}.`;
+    const detail = `${codeValue(first)}: ${parsed.reason}.`;
     return {
       txt: { record: first, id: null },
       id: null,
@@ -64,7 +65,7 @@ export function evaluateTxt(probe: DnsProbeResult<string[]>, domain: string): Tx
 function discarded(nearMisses: string[], domain: string): TxtEvaluation {
   const [record] = nearMisses;
   if (record === undefined) return { txt: null, id: null, present: false, lookupFailed: false, findings: [] };
-  const detail = `${quoteValue(record)} does not begin with exactly "v=STSv1;", so senders discard it.`;
+  const detail = `${codeValue(record)} does not begin with exactly ${code('v=STSv1;')}, so senders discard it.`;
   return {
     txt: { record, id: null },
     id: null,

@@ -24,7 +24,7 @@ export interface CatalogEntry {
 
 /** Where the chat bot takes reports itself; the CLI shows it too, since the bot is part of the same tool. */
 const BOT_ENDPOINT =
-  'To have the mtasts bot read and summarise the reports, add the https: address `/mtasts reports endpoint` gives in its channel to rua (comma-separated).';
+  'To have the mtasts bot read and summarise the reports, add the https: address `/mtasts reports endpoint` gives in its channel to `rua` (comma-separated).';
 
 /** The one table of human text: both the CLI and the chat adapters render findings from it. */
 export const FINDING_CATALOG: Record<FindingCode, CatalogEntry> = {
@@ -39,7 +39,7 @@ export const FINDING_CATALOG: Record<FindingCode, CatalogEntry> = {
     title: 'MTA-STS TXT record invalid',
     fix: (c) =>
       c.lookupFailed
-        ? `Make the authoritative DNS servers of ${c.domain} answer TXT queries for ${code(`_mta-sts.${c.domain}`)}; while they fail, senders see no policy.`
+        ? `Make the authoritative DNS servers of ${code(c.domain)} answer TXT queries for ${code(`_mta-sts.${c.domain}`)}; while they fail, senders see no policy.`
         : `Senders ignore an invalid record, so the policy is never used: publish exactly ${code('v=STSv1; id=<1-32 letters or digits>')} at ${code(`_mta-sts.${c.domain}`)}.`,
   },
   'txt-multiple': {
@@ -58,7 +58,7 @@ export const FINDING_CATALOG: Record<FindingCode, CatalogEntry> = {
     severity: 'error',
     title: 'Policy file invalid',
     fix: () =>
-      'Senders discard an invalid policy: fix the line named in the detail (keys and values are case-sensitive; lines are "key: value"), then rotate the TXT id.',
+      'Senders discard an invalid policy: fix the line named in the detail (keys and values are case-sensitive; lines are `key: value`), then rotate the TXT id.',
   },
   'blocked-address': {
     severity: 'error',
@@ -158,7 +158,7 @@ export const FINDING_CATALOG: Record<FindingCode, CatalogEntry> = {
     title: 'TLS-RPT record invalid',
     fix: (c) =>
       c.lookupFailed
-        ? `Make the authoritative DNS servers of ${c.domain} answer TXT queries for ${code(`_smtp._tls.${c.domain}`)}; while they fail, senders send no reports.`
+        ? `Make the authoritative DNS servers of ${code(c.domain)} answer TXT queries for ${code(`_smtp._tls.${c.domain}`)}; while they fail, senders send no reports.`
         : `Publish exactly one record at ${code(`_smtp._tls.${c.domain}`)}: ${code('v=TLSRPTv1; rua=mailto:…')} (mailto: or https: URIs, comma-separated).`,
   },
   'enforce-without-tlsrpt': {
@@ -206,12 +206,12 @@ export const FINDING_CATALOG: Record<FindingCode, CatalogEntry> = {
     severity: 'warning',
     title: 'Enforce would bounce mail now',
     fix: (c) =>
-      `Stay in testing and fix what the reports show first: ${c.note ?? 'the failing MX hosts'} Switch to enforce once the reports of every sender are clean.`,
+      `Stay in ${code('mode: testing')} and fix what the reports show first: ${c.note ?? 'the failing MX hosts.'} Switch to ${code('mode: enforce')} once the reports of every sender are clean.`,
   },
   'tlsrpt-failures': {
     severity: 'warning',
     title: 'Senders report TLS failures under enforce',
-    fix: (c) => `Under enforce these senders do not deliver: ${c.note ?? 'fix the failing MX hosts.'}`,
+    fix: (c) => `Under ${code('mode: enforce')} these senders do not deliver: ${c.note ?? 'fix the failing MX hosts.'}`,
   },
   'ready-to-enforce': {
     severity: 'info',

@@ -40,7 +40,7 @@ export const FINDING_CODES = [
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
-/** Why a policy fetch failed; carried in the policy-unreachable finding's detail. */
+/** Why a policy fetch failed: the `cause` field of a policy-unreachable finding. */
 export const UNREACHABLE_CAUSES = [
   'dns',
   'connect',

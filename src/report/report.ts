@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FINDING_CODES } from './finding-codes.js';
+import { FINDING_CODES, UNREACHABLE_CAUSES } from './finding-codes.js';
 
 /** The JSON Report: one object per scanned domain. Field names are a public contract (CLI --json, adapters, scripts). */
 
@@ -17,6 +17,8 @@ export const findingSchema = z.object({
   title: z.string(),
   detail: z.string(),
   fix: z.string(),
+  /** policy-unreachable only: why the policy fetch failed. Absent on every other finding. */
+  cause: z.enum(UNREACHABLE_CAUSES).optional(),
 });
 export type Finding = z.infer<typeof findingSchema>;
 

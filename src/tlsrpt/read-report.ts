@@ -82,6 +82,6 @@ function readDateTime(range: JsonObject, key: string, warn: Warn): number {
   if (value === undefined || value === null) reject('missing-field', path, `"${key}" is missing`);
   const parsed = typeof value === 'string' ? parseReportDateTime(value) : { ok: false as const };
   if (!parsed.ok) reject('invalid-datetime', path, `"${key}" is ${describe(value)}, not an RFC 3339 date-time`);
-  if (parsed.withoutZone) warn('datetime-without-timezone');
-  return parsed.ms;
+  if (parsed.value.withoutZone) warn('datetime-without-timezone');
+  return parsed.value.ms;
 }

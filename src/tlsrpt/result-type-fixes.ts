@@ -1,6 +1,9 @@
+import { inlineCode as code } from '../text/inline-code.js';
+
 /** What to do about the most common failure of a domain's sessions, by RFC 8460 §4.3 result type. */
 export function resultTypeFix(resultType: string, domain: string, mxHost: string | null): string {
-  const mx = mxHost ?? `the MX hosts of ${domain}`;
+  const mx = mxHost === null ? `the MX hosts of ${code(domain)}` : code(mxHost);
+  const policyUrl = code(`https://mta-sts.${domain}/.well-known/mta-sts.txt`);
   switch (resultType) {
     case 'starttls-not-supported':
       return `Enable STARTTLS on ${mx}: senders found no TLS to use there.`;
@@ -11,13 +14,13 @@ export function resultTypeFix(resultType: string, domain: string, mxHost: string
     case 'certificate-not-trusted':
       return `Serve a certificate on ${mx} from a public CA, with its full intermediate chain.`;
     case 'validation-failure':
-      return `Check that the policy's mx: lines cover ${mx} and that its certificate is valid for that name.`;
+      return `Check that the policy's ${code('mx:')} lines cover ${mx} and that its certificate is valid for that name.`;
     case 'sts-policy-fetch-error':
-      return `Make https://mta-sts.${domain}/.well-known/mta-sts.txt reachable: senders could not fetch the policy (\`/mtasts ${domain}\` shows why).`;
+      return `Make ${policyUrl} reachable: senders could not fetch the policy (\`/mtasts ${domain}\` shows why).`;
     case 'sts-policy-invalid':
-      return `Fix the policy file at https://mta-sts.${domain}/.well-known/mta-sts.txt: senders found it invalid (\`/mtasts ${domain}\` names the line).`;
+      return `Fix the policy file at ${policyUrl}: senders found it invalid (\`/mtasts ${domain}\` names the line).`;
     case 'sts-webpki-invalid':
-      return `Fix the certificate of mta-sts.${domain}: senders could not validate it when fetching the policy.`;
+      return `Fix the certificate of ${code(`mta-sts.${domain}`)}: senders could not validate it when fetching the policy.`;
     case 'tlsa-invalid':
     case 'dnssec-invalid':
     case 'dane-required':

@@ -189,7 +189,7 @@ describe('mtasts scan (CLI)', () => {
     expect(run.code).toBe(1);
     expect(run.stdout.split('\n')[0]).toBe('typo.example  DOMAIN NOT FOUND');
     expect(run.stdout).toContain('Domain does not exist [domain-not-found]');
-    expect(run.stdout).toContain('             typo.example does not exist in DNS (NXDOMAIN).');
+    expect(run.stdout).toContain('             `typo.example` does not exist in DNS (NXDOMAIN).');
     expect(run.stdout).not.toContain('Suggested records');
   });
 

@@ -50,7 +50,7 @@ describe('scans and digests in a channel with TLS-RPT reports', () => {
     const here = asReport(await ask('example.com'));
     expect(here.verdict).toBe('testing');
     expect(here.findings.map((f) => f.code)).toEqual(['premature-enforce-risk']);
-    expect(here.fixes[0]?.text).toContain('Renew the certificate served on mx1.example.com');
+    expect(here.fixes[0]?.text).toContain('Renew the certificate served on `mx1.example.com`');
     expect(asReport(await ask('example.com', { channelId: 'C2' })).findings).toEqual([]);
     expect(asReport(await ask('watch example.com')).findings.map((f) => f.code)).toEqual(['premature-enforce-risk']);
   });

@@ -87,7 +87,7 @@ describe('/mtasts reports <domain>', () => {
         'Failures by result type: certificate-host-mismatch 13 · starttls-not-supported 2',
         'Failing MX hosts: mx2.example.com 13 · mx1.example.com 2',
         'Sending MTAs: 209.85.220.41 12 · 40.107.1.1 3',
-        'Top failure: certificate-host-mismatch (13 sessions, most at mx2.example.com). Fix: Serve a certificate on mx2.example.com whose subjectAltName names that MX host; the one served names another host.',
+        'Top failure: certificate-host-mismatch (13 sessions, most at mx2.example.com). Fix: Serve a certificate on `mx2.example.com` whose subjectAltName names that MX host; the one served names another host.',
         'Reporters: Google Inc. · Microsoft Corporation',
       ].join('\n'),
     );

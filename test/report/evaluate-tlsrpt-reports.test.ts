@@ -46,8 +46,8 @@ describe('evaluateTlsRptReports', () => {
         severity: 'warning',
         title: 'Enforce would bounce mail now',
         detail:
-          'Reports of the last 7 days show sessions failing at MX hosts that enforce would refuse (certificate-host-mismatch (10), starttls-not-supported (2)): flipping to enforce now would bounce mail from these senders: Google Inc. (12). Failing MX hosts: mx2.example.com (10), mx1.example.com (2).',
-        fix: 'Stay in testing and fix what the reports show first: Serve a certificate on mx2.example.com whose subjectAltName names that MX host; the one served names another host. Switch to enforce once the reports of every sender are clean.',
+          'Reports of the last 7 days show sessions failing at MX hosts that enforce would refuse (certificate-host-mismatch (10), starttls-not-supported (2)): flipping to enforce now would bounce mail from these senders: Google Inc. (12). Failing MX hosts: `mx2.example.com` (10), `mx1.example.com` (2).',
+        fix: 'Stay in `mode: testing` and fix what the reports show first: Serve a certificate on `mx2.example.com` whose subjectAltName names that MX host; the one served names another host. Switch to `mode: enforce` once the reports of every sender are clean.',
       },
     ]);
   });
@@ -66,7 +66,7 @@ describe('evaluateTlsRptReports', () => {
     });
     const [finding] = evaluateTlsRptReports(inMode('testing'), [uncovered], NOW);
     expect(finding?.detail).toBe(
-      'Reports of the last 7 days show sessions failing at MX hosts that enforce would refuse: flipping to enforce now would bounce mail from these senders: Google Inc. (4). Failing MX hosts: mx9.example.com (4).',
+      'Reports of the last 7 days show sessions failing at MX hosts that enforce would refuse: flipping to enforce now would bounce mail from these senders: Google Inc. (4). Failing MX hosts: `mx9.example.com` (4).',
     );
   });
 
@@ -82,8 +82,8 @@ describe('evaluateTlsRptReports', () => {
         severity: 'warning',
         title: 'Senders report TLS failures under enforce',
         detail:
-          'Reports of the last 7 days: 12 of 1012 sessions failed (most: certificate-host-mismatch), from Google Inc. (12); failing MX hosts: mx2.example.com (10), mx1.example.com (2).',
-        fix: 'Under enforce these senders do not deliver: Serve a certificate on mx2.example.com whose subjectAltName names that MX host; the one served names another host.',
+          'Reports of the last 7 days: 12 of 1012 sessions failed (most: certificate-host-mismatch), from Google Inc. (12); failing MX hosts: `mx2.example.com` (10), `mx1.example.com` (2).',
+        fix: 'Under `mode: enforce` these senders do not deliver: Serve a certificate on `mx2.example.com` whose subjectAltName names that MX host; the one served names another host.',
       },
     ]);
     expect(evaluateTlsRptReports(inMode('enforce'), [storedReport(day('2026-11-29'))], NOW)).toEqual([]);
@@ -109,7 +109,7 @@ describe('evaluateTlsRptReports', () => {
           severity: 'info',
           title: 'Ready to enforce',
           detail:
-            '250 sessions and no failure since 2026-11-14, reported by 2 senders (Google Inc., Microsoft Corporation). New policy: version: STSv1 / mode: enforce / mx: mx1.example.com / mx: mx2.example.com / max_age: 1209600; then _mta-sts.example.com TXT "v=STSv1; id=20261201120000".',
+            '250 sessions and no failure since 2026-11-14, reported by 2 senders (Google Inc., Microsoft Corporation). New policy: `version: STSv1` / `mode: enforce` / `mx: mx1.example.com` / `mx: mx2.example.com` / `max_age: 1209600`; then `_mta-sts.example.com TXT "v=STSv1; id=20261201120000"`.',
           fix: 'In `https://mta-sts.example.com/.well-known/mta-sts.txt` change `mode: testing` to `mode: enforce`, then publish a new id at `_mta-sts.example.com` so senders fetch it (the detail gives both).',
         },
       ]);

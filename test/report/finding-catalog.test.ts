@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FINDING_CATALOG } from '../../src/report/finding-catalog.js';
 import { FINDING_CODES } from '../../src/report/finding-codes.js';
+import { splitCodeSpans } from '../../src/text/inline-code.js';
 
 describe('FINDING_CATALOG', () => {
   it.each(FINDING_CODES)('%s has a short title and a one- or two-sentence fix', (code) => {
@@ -35,6 +36,23 @@ describe('FINDING_CATALOG', () => {
   it('says in the smtp-unreachable fix that port 25 may be filtered where the scan ran', () => {
     expect(FINDING_CATALOG['smtp-unreachable'].fix({ domain: 'example.com', host: 'mx.example.com' })).toContain(
       'Outbound port 25 may also be filtered where the scan ran',
+    );
+  });
+
+  it.each(FINDING_CODES)('%s names the domain, host and pattern only inside inline code', (code) => {
+    const context = { domain: 'd_1.example', host: 'mx_1.d_1.example', pattern: '*.m_1.d_1.example' };
+    for (const lookupFailed of [false, true]) {
+      const plain = splitCodeSpans(FINDING_CATALOG[code].fix({ ...context, lookupFailed }))
+        .filter((part) => !part.code)
+        .map((part) => part.text)
+        .join('');
+      expect(plain).not.toMatch(/d_1|mx_1|m_1/);
+    }
+  });
+
+  it('keeps the wildcard to add whole, in one code span', () => {
+    expect(FINDING_CATALOG['mx-wildcard-missing'].fix({ domain: 'example.com', pattern: '*.mx.example.com' })).toBe(
+      'Add `mx: *.mx.example.com` to the policy, then rotate the TXT id.',
     );
   });
 });

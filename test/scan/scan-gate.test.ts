@@ -70,7 +70,7 @@ describe('the sender gate: certificates presented on STARTTLS (RFC 8461 §4.2)',
     const report = await fixture.scanOf(withMx({ cert: 'wrong-name' }));
     const f = finding(report, 'mx-cert-name-mismatch');
     expect(f.detail).toBe(
-      `The certificate mx1.${report.domain} presents on STARTTLS names ${report.domain}, www.${report.domain}; mx1.${report.domain} is not among them. Senders applying the enforce policy will not deliver to it.`,
+      `The certificate \`mx1.${report.domain}\` presents on STARTTLS names \`${report.domain}\`, \`www.${report.domain}\`; \`mx1.${report.domain}\` is not among them. Senders applying the \`mode: enforce\` policy will not deliver to it.`,
     );
     expect(codes(report)).toEqual(['mx-cert-name-mismatch']);
   });
@@ -147,7 +147,7 @@ describe('the sender gate: hosts that cannot be reached end as smtp-unreachable,
     const report = await scan(domain, { ...fixture.net().scanOptions, allowPrivate: false });
     const f = finding(report, 'smtp-unreachable');
     expect(f.detail).toMatch(
-      new RegExp(`^mx1\\.${domain.replace('.', '\\.')}: .* will not connect to: 127\\.0\\.3\\.\\d+ \\(loopback\\)`),
+      new RegExp(`^\`mx1\\.${domain.replace('.', '\\.')}\`: .* will not connect to: 127\\.0\\.3\\.\\d+ \\(loopback\\)`),
     );
     expect(report.mx[0]?.smtp?.error).toMatch(/^blocked-address: /);
     expect(staged[`mx1.${domain}`]?.connections).toBe(0);

@@ -67,7 +67,7 @@ describe('scan verdicts', () => {
         code: 'domain-not-found',
         severity: 'error',
         title: 'Domain does not exist',
-        detail: `${report.domain} does not exist in DNS (NXDOMAIN).`,
+        detail: `\`${report.domain}\` does not exist in DNS (NXDOMAIN).`,
         fix: `DNS answers that \`${report.domain}\` does not exist (NXDOMAIN), so there is nothing to configure: check the spelling (a typo is the likely cause), or wait until a new domain's registration is visible in DNS.`,
       },
     ]);

@@ -3,7 +3,7 @@ import { parseReportDateTime } from '../../src/tlsrpt/report-datetime.js';
 
 const iso = (text: string) => {
   const parsed = parseReportDateTime(text);
-  return parsed.ok ? [new Date(parsed.ms).toISOString(), parsed.withoutZone] : 'invalid';
+  return parsed.ok ? [new Date(parsed.value.ms).toISOString(), parsed.value.withoutZone] : 'invalid';
 };
 
 describe('parseReportDateTime', () => {
