@@ -97,7 +97,7 @@ const envSchema = z
     SLACK_CLIENT_SECRET: noSpaces('SLACK_CLIENT_SECRET').optional(),
     SLACK_STATE_SECRET: noSpaces('SLACK_STATE_SECRET').optional(),
     MTASTS_ENCRYPTION_KEY: aesKey('MTASTS_ENCRYPTION_KEY').optional(),
-    PORT: port('PORT').default(3000),
+    PORT: z._default(port('PORT'), 3000),
     DISCORD_TOKEN: noSpaces('DISCORD_TOKEN').optional(),
     DISCORD_APP_ID: z
       .string()
@@ -117,8 +117,8 @@ const envSchema = z
       .optional(),
     ...scannerEnvShape,
     MTASTS_CONSOLE: flag('MTASTS_CONSOLE'),
-    MTASTS_HTTP_PORT: port('MTASTS_HTTP_PORT').optional(),
-    METRICS_PORT: port('METRICS_PORT').optional(),
+    MTASTS_HTTP_PORT: z.optional(port('MTASTS_HTTP_PORT')),
+    METRICS_PORT: z.optional(port('METRICS_PORT')),
     MTASTS_WATCH_LIMIT_CHANNEL: limit('MTASTS_WATCH_LIMIT_CHANNEL', DEFAULT_WATCH_LIMITS.perChannel),
     MTASTS_WATCH_LIMIT_WORKSPACE: limit('MTASTS_WATCH_LIMIT_WORKSPACE', DEFAULT_WATCH_LIMITS.perWorkspace),
     MTASTS_SHUTDOWN_GRACE_MS: z

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isDnsServerAddress } from '../net/dns-server-address.js';
 import { flag, parseEnv, port } from './env-fields.js';
 
@@ -21,27 +21,37 @@ export interface ScannerConfig {
 
 /** The scanner's variables, spread into the bot's whole-environment schema. */
 export const scannerEnvShape = {
-  MTASTS_DNS: z
-    .string()
-    .transform((list) => list.split(',').map((server) => server.trim()))
-    .refine((servers) => servers.every(isDnsServerAddress), {
-      error: 'MTASTS_DNS must be a comma-separated list of ip, ip:port or [ipv6]:port',
-    })
-    .optional(),
+  MTASTS_DNS: z.optional(
+    z.pipe(
+      z.string(),
+      z.pipe(
+        z.transform((list: string) => list.split(',').map((server) => server.trim())),
+        z.array(z.string()).check(
+          z.refine((servers) => servers.every(isDnsServerAddress), {
+            error: 'MTASTS_DNS must be a comma-separated list of ip, ip:port or [ipv6]:port',
+          }),
+        ),
+      ),
+    ),
+  ),
   MTASTS_ALLOW_PRIVATE: flag('MTASTS_ALLOW_PRIVATE'),
-  MTASTS_DB: z.string().optional(),
-  MTASTS_DATABASE_URL: z
-    .string()
-    .refine((value) => URL.canParse(value) && /^postgres(ql)?:$/.test(new URL(value).protocol), {
-      error: 'MTASTS_DATABASE_URL must be a postgres:// or postgresql:// URL',
-    })
-    .optional(),
-  MTASTS_POLICY_PORT: port('MTASTS_POLICY_PORT').optional(),
-  MTASTS_SMTP: z
-    .enum(['on', 'off'], { error: 'MTASTS_SMTP must be on or off' })
-    .transform((value) => value === 'on')
-    .default(true),
-  MTASTS_SMTP_PORT: port('MTASTS_SMTP_PORT').optional(),
+  MTASTS_DB: z.optional(z.string()),
+  MTASTS_DATABASE_URL: z.optional(
+    z.string().check(
+      z.refine((value) => URL.canParse(value) && /^postgres(ql)?:$/.test(new URL(value).protocol), {
+        error: 'MTASTS_DATABASE_URL must be a postgres:// or postgresql:// URL',
+      }),
+    ),
+  ),
+  MTASTS_POLICY_PORT: z.optional(port('MTASTS_POLICY_PORT')),
+  MTASTS_SMTP: z._default(
+    z.pipe(
+      z.enum(['on', 'off'], { error: 'MTASTS_SMTP must be on or off' }),
+      z.transform((value) => value === 'on'),
+    ),
+    true,
+  ),
+  MTASTS_SMTP_PORT: z.optional(port('MTASTS_SMTP_PORT')),
 };
 
 const scannerEnvSchema = z.object(scannerEnvShape);
