@@ -1,14 +1,9 @@
-/** The library entry: the RFC-exact parsers and the scanner. */
+/** The library entry `mtasts`: the scanner, the judge and everything `mtasts/parsers` has. */
 
 export { normalizeDomainInput } from './domain/normalize-domain.js';
 export type { DnsResolver } from './net/dns-resolver.js';
 export { createNodeResolver } from './net/node-resolver.js';
-export { certNameMatches } from './parsers/cert-name-match.js';
-export { mxPatternMatches } from './parsers/mx-pattern.js';
-export type { ParseResult } from './parsers/parse-result.js';
-export { parseStsPolicy, type StsPolicy } from './parsers/sts-policy.js';
-export { parseStsRecord, type StsRecord, selectStsRecords } from './parsers/sts-record.js';
-export { parseTlsRptRecord, selectTlsRptRecords, type TlsRptRecord } from './parsers/tlsrpt-record.js';
+export * from './parsers-entry.js';
 export { buildReport } from './report/build-report.js';
 export { FINDING_CATALOG } from './report/finding-catalog.js';
 export { FINDING_CODES, type FindingCode } from './report/finding-codes.js';
@@ -16,15 +11,3 @@ export { type Finding, type Report, reportSchema, type Severity, type Verdict } 
 export { InvalidDomainError, ResolverUnreachableError, type ScanOptions, scan } from './scan/scan.js';
 export type { ScanHistory, ScanRecord } from './store/scan-history.js';
 export { openSqliteStore } from './store/sqlite-store.js';
-export { readTlsRptReport } from './tlsrpt/read-report.js';
-export {
-  TLSRPT_MAX_BYTES,
-  TLSRPT_REJECTION_CODES,
-  TLSRPT_WARNING_CODES,
-  type TlsRptRejection,
-  type TlsRptRejectionCode,
-  type TlsRptReportMeta,
-  type TlsRptResult,
-  type TlsRptSummaryRow,
-  type TlsRptWarningCode,
-} from './tlsrpt/tlsrpt-report.js';

@@ -7,16 +7,14 @@ export interface ScanCommand {
   command: 'scan';
   domains: string[];
   json: boolean;
+  /** --dns; unset, MTASTS_DNS or the system's resolver. */
   dns: string[] | undefined;
+  /** --allow-private; MTASTS_ALLOW_PRIVATE can also allow. */
   allowPrivate: boolean;
   timeoutMs: number | undefined;
   failOn: FailOn;
-  /** MTASTS_POLICY_PORT: the policy hosts' port, changed from 443 only by a local test setup. */
-  policyPort: number | undefined;
-  /** False with --no-smtp: port 25 is never touched. */
+  /** False with --no-smtp: port 25 is never touched (MTASTS_SMTP=off does the same). */
   smtp: boolean;
-  /** MTASTS_SMTP_PORT: the MX hosts' port, changed from 25 only by a local test setup. */
-  smtpPort: number | undefined;
 }
 
 export type CliCommand = ScanCommand | { command: 'help' };
@@ -24,8 +22,11 @@ export type ParsedArgs = { ok: true; value: CliCommand } | { ok: false; reason: 
 
 const MAX_TIMEOUT_MS = 120_000;
 
-/** `mtasts scan <domain...> [--json] [--dns ip[:port],...] [--allow-private] [--no-smtp] [--timeout ms] [--fail-on broken|testing|never]` */
-export function parseScanArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedArgs {
+/**
+ * `mtasts scan <domain...> [--json] [--dns ip[:port],...] [--allow-private] [--no-smtp] [--timeout ms] [--fail-on
+ * broken|testing|never]`: the arguments only; the environment is read on the scan path (scanner-config).
+ */
+export function parseScanArgs(argv: string[]): ParsedArgs {
   let parsed;
   try {
     parsed = parseArgs({
@@ -51,16 +52,10 @@ export function parseScanArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedArg
   if (command !== 'scan') return { ok: false, reason: `unknown command "${command}" (try: mtasts scan example.com)` };
   if (domains.length === 0) return { ok: false, reason: 'give at least one domain: mtasts scan example.com' };
 
-  const dns = parseDnsServers(values.dns ?? env['MTASTS_DNS']);
+  const dns = parseDnsServers(values.dns);
   if (dns !== undefined && !dns.ok) return dns;
   const timeout = parseTimeout(values.timeout);
   if (!timeout.ok) return timeout;
-  const policyPort = env['MTASTS_POLICY_PORT'];
-  if (policyPort !== undefined && !/^\d{1,5}$/.test(policyPort))
-    return { ok: false, reason: 'MTASTS_POLICY_PORT must be a port number' };
-  const smtpPort = env['MTASTS_SMTP_PORT'];
-  if (smtpPort !== undefined && !/^\d{1,5}$/.test(smtpPort))
-    return { ok: false, reason: 'MTASTS_SMTP_PORT must be a port number' };
   const failOn = values['fail-on'];
   if (failOn !== 'broken' && failOn !== 'testing' && failOn !== 'never') {
     return { ok: false, reason: `--fail-on must be broken, testing or never, not "${failOn}"` };
@@ -72,12 +67,10 @@ export function parseScanArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedArg
       domains,
       json: values.json,
       dns: dns?.value,
-      allowPrivate: values['allow-private'] || ['1', 'true', 'yes'].includes(env['MTASTS_ALLOW_PRIVATE'] ?? ''),
+      allowPrivate: values['allow-private'],
       timeoutMs: timeout.value,
       failOn,
-      policyPort: policyPort === undefined ? undefined : Number(policyPort),
       smtp: !values['no-smtp'],
-      smtpPort: smtpPort === undefined ? undefined : Number(smtpPort),
     },
   };
 }

@@ -11,5 +11,6 @@ tlsrpt reads TLS-RPT aggregate reports (RFC 8460 §4, JSON or gzip) and summaris
 Exit codes: scan: 0 scanned and --fail-on not hit, 1 --fail-on hit, 2 bad input, 3 DNS resolver unreachable (not scanned);
             tlsrpt: 0 every report accepted, 1 any rejected, 2 bad usage.
 --no-smtp skips the SMTP probe of the MX hosts (port 25 is often filtered on home and cloud networks).
-Environment: MTASTS_DNS, MTASTS_ALLOW_PRIVATE=1, MTASTS_DB (default data/mtasts.db), NO_COLOR.
+Environment (read as the bot reads it): MTASTS_DNS, MTASTS_ALLOW_PRIVATE=1, MTASTS_SMTP=off,
+             MTASTS_DB (default data/mtasts.db), MTASTS_DATABASE_URL, NO_COLOR.
 `;

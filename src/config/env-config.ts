@@ -1,11 +1,9 @@
 import { z } from 'zod';
-import { isDnsServerAddress } from '../net/dns-server-address.js';
 import { DEFAULT_WATCH_LIMITS, type WatchLimits } from '../store/watch-store.js';
+import { flag, parseEnv, port } from './env-fields.js';
+import { type ScannerConfig, scannerConfig, scannerEnvShape } from './scanner-config.js';
 
-/** A missing or malformed variable: the message is one line naming it, never its value (it may be a secret). */
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
+export { ConfigError } from './env-fields.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -47,21 +45,7 @@ export interface EnvConfig {
   slack: SlackConfig | null;
   /** null when DISCORD_TOKEN is unset. */
   discord: DiscordConfig | null;
-  scanner: {
-    /** DNS servers as `ip`, `ip:port` or `[v6]:port`; unset = the system's. */
-    dns?: string[];
-    allowPrivate: boolean;
-    /** History database file; unset = the store's default. */
-    dbPath?: string;
-    /** The Postgres store shared by replicas; set, it replaces the SQLite file. */
-    databaseUrl?: string;
-    /** Port of every policy host; only a local test setup changes it from 443. */
-    policyPort?: number;
-    /** MTASTS_SMTP: probe the MX hosts on SMTP (default on); off, port 25 is never touched. */
-    smtp: boolean;
-    /** Port of every MX host; only a local test setup changes it from 25. */
-    smtpPort?: number;
-  };
+  scanner: ScannerConfig;
   /** How many domains one channel, and all channels of one workspace, may watch. */
   watchLimits: WatchLimits;
   /** MTASTS_CONSOLE: open the console prompt (no platform configured) even when stdin is not a terminal. */
@@ -89,17 +73,6 @@ const httpUrl = (name: string) =>
   z.string().refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), {
     error: `${name} must be an http:// or https:// URL`,
   });
-const port = (name: string) =>
-  z
-    .string()
-    .regex(/^\d{1,5}$/, { error: `${name} must be a port number (0-65535)` })
-    .transform(Number)
-    .refine((n) => n <= 65_535, { error: `${name} must be a port number (0-65535)` });
-const flag = (name: string) =>
-  z
-    .enum(['1', '0', 'true', 'false', 'yes', 'no'], { error: `${name} must be one of 1, 0, true, false, yes, no` })
-    .transform((value) => ['1', 'true', 'yes'].includes(value))
-    .default(false);
 // 32 random bytes, as `openssl rand -base64 32` or `openssl rand -hex 32` prints them.
 const aesKey = (name: string) =>
   z
@@ -124,7 +97,7 @@ const envSchema = z
     SLACK_CLIENT_SECRET: noSpaces('SLACK_CLIENT_SECRET').optional(),
     SLACK_STATE_SECRET: noSpaces('SLACK_STATE_SECRET').optional(),
     MTASTS_ENCRYPTION_KEY: aesKey('MTASTS_ENCRYPTION_KEY').optional(),
-    PORT: port('PORT').default(3000),
+    PORT: z._default(port('PORT'), 3000),
     DISCORD_TOKEN: noSpaces('DISCORD_TOKEN').optional(),
     DISCORD_APP_ID: z
       .string()
@@ -142,30 +115,10 @@ const envSchema = z
       .string()
       .regex(/^\d{15,21}$/, { error: 'MTASTS_DISCORD_MANAGER_ROLE must be the numeric id of a role' })
       .optional(),
-    MTASTS_DNS: z
-      .string()
-      .transform((list) => list.split(',').map((server) => server.trim()))
-      .refine((servers) => servers.every(isDnsServerAddress), {
-        error: 'MTASTS_DNS must be a comma-separated list of ip, ip:port or [ipv6]:port',
-      })
-      .optional(),
-    MTASTS_ALLOW_PRIVATE: flag('MTASTS_ALLOW_PRIVATE'),
+    ...scannerEnvShape,
     MTASTS_CONSOLE: flag('MTASTS_CONSOLE'),
-    MTASTS_DB: z.string().optional(),
-    MTASTS_DATABASE_URL: z
-      .string()
-      .refine((value) => URL.canParse(value) && /^postgres(ql)?:$/.test(new URL(value).protocol), {
-        error: 'MTASTS_DATABASE_URL must be a postgres:// or postgresql:// URL',
-      })
-      .optional(),
-    MTASTS_POLICY_PORT: port('MTASTS_POLICY_PORT').optional(),
-    MTASTS_SMTP: z
-      .enum(['on', 'off'], { error: 'MTASTS_SMTP must be on or off' })
-      .transform((flag) => flag === 'on')
-      .default(true),
-    MTASTS_SMTP_PORT: port('MTASTS_SMTP_PORT').optional(),
-    MTASTS_HTTP_PORT: port('MTASTS_HTTP_PORT').optional(),
-    METRICS_PORT: port('METRICS_PORT').optional(),
+    MTASTS_HTTP_PORT: z.optional(port('MTASTS_HTTP_PORT')),
+    METRICS_PORT: z.optional(port('METRICS_PORT')),
     MTASTS_WATCH_LIMIT_CHANNEL: limit('MTASTS_WATCH_LIMIT_CHANNEL', DEFAULT_WATCH_LIMITS.perChannel),
     MTASTS_WATCH_LIMIT_WORKSPACE: limit('MTASTS_WATCH_LIMIT_WORKSPACE', DEFAULT_WATCH_LIMITS.perWorkspace),
     MTASTS_SHUTDOWN_GRACE_MS: z
@@ -218,12 +171,7 @@ const envSchema = z
 
 /** The process environment as typed configuration; an empty variable counts as unset. Throws ConfigError. */
 export function loadEnvConfig(env: NodeJS.ProcessEnv): EnvConfig {
-  const present = Object.fromEntries(
-    Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''),
-  );
-  const parsed = envSchema.safeParse(present);
-  if (!parsed.success) throw new ConfigError(parsed.error.issues[0]?.message ?? 'invalid environment');
-  const e = parsed.data;
+  const e = parseEnv(envSchema, env);
   return {
     slack:
       e.SLACK_BOT_TOKEN === undefined && e.SLACK_CLIENT_ID === undefined
@@ -246,15 +194,7 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv): EnvConfig {
             apiUrl: e.DISCORD_API_URL,
             managerRoleId: e.MTASTS_DISCORD_MANAGER_ROLE,
           },
-    scanner: {
-      dns: e.MTASTS_DNS,
-      allowPrivate: e.MTASTS_ALLOW_PRIVATE,
-      dbPath: e.MTASTS_DB,
-      databaseUrl: e.MTASTS_DATABASE_URL,
-      policyPort: e.MTASTS_POLICY_PORT,
-      smtp: e.MTASTS_SMTP,
-      smtpPort: e.MTASTS_SMTP_PORT,
-    },
+    scanner: scannerConfig(e),
     watchLimits: { perChannel: e.MTASTS_WATCH_LIMIT_CHANNEL, perWorkspace: e.MTASTS_WATCH_LIMIT_WORKSPACE },
     http: { port: e.MTASTS_HTTP_PORT, metricsPort: e.METRICS_PORT },
     publicUrl: e.MTASTS_PUBLIC_URL ?? null,

@@ -1,6 +1,4 @@
 import type { SingletonLogger } from './postgres-singleton.js';
-import { openPostgresStore } from './postgres-store.js';
-import { DEFAULT_DB_PATH, openSqliteStore } from './sqlite-store.js';
 import type { Store } from './store.js';
 
 export interface StoreConfig {
@@ -17,6 +15,11 @@ const QUIET: SingletonLogger = { info: () => undefined, warn: () => undefined, e
  * logger hears of lost connections and the singleton lock; a one-shot CLI run leaves it quiet.
  */
 export async function openStore(config: StoreConfig, logger: SingletonLogger = QUIET): Promise<Store> {
-  if (config.databaseUrl !== undefined) return openPostgresStore(config.databaseUrl, { logger });
+  // Each driver is loaded only when picked: pg alone costs a one-shot CLI run more than its whole scan.
+  if (config.databaseUrl !== undefined) {
+    const { openPostgresStore } = await import('./postgres-store.js');
+    return openPostgresStore(config.databaseUrl, { logger });
+  }
+  const { DEFAULT_DB_PATH, openSqliteStore } = await import('./sqlite-store.js');
   return openSqliteStore(config.dbPath ?? DEFAULT_DB_PATH);
 }
