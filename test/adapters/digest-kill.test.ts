@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadEnvConfig } from '../../src/config/env-config.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { type Channel, DEFAULT_WATCH_LIMITS } from '../../src/store/watch-store.js';
 import { type FixtureInternet, publishDomain, startFixtureInternet } from '../fixture/fixture-internet.js';
@@ -122,5 +123,18 @@ describe('a bot killed with SIGKILL after claiming a digest slot, before the pos
       expect.stringContaining('MTA-STS digest: 1 domain · 1 enforced'),
     ]);
     expect(slots()).toEqual([{ slot: claimed!.slot, claimed_at: expect.any(String), posted_at: expect.any(String) }]);
+  });
+});
+
+describe('MTASTS_DIGEST_SLOT_LEASE_MS', () => {
+  it('is the lease in milliseconds, unset by default (the scheduler then takes 5 minutes)', () => {
+    expect(loadEnvConfig({ MTASTS_DIGEST_SLOT_LEASE_MS: '1000' }).digestSlotLeaseMs).toBe(1000);
+    expect(loadEnvConfig({}).digestSlotLeaseMs).toBeUndefined();
+  });
+
+  it.each(['0', '-1', '1.5', '5m', '100000000'])('refuses %s with one line naming the variable', (value) => {
+    expect(() => loadEnvConfig({ MTASTS_DIGEST_SLOT_LEASE_MS: value })).toThrow(
+      new ConfigError('MTASTS_DIGEST_SLOT_LEASE_MS must be a whole number of milliseconds from 1 to 99999999'),
+    );
   });
 });
