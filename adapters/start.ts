@@ -111,6 +111,7 @@ async function main(): Promise<void> {
       await post(channel, message);
     },
     now: () => new Date(),
+    slotLeaseMs: config.digestSlotLeaseMs,
     logger: logger.child({ component: 'digest' }),
     metrics,
   });

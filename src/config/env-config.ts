@@ -61,6 +61,8 @@ export interface EnvConfig {
   logLevel: LogLevel;
   /** How long a stop waits for replies in flight before exiting without them; inside Docker's 10 s by default. */
   shutdownGraceMs: number;
+  /** MTASTS_DIGEST_SLOT_LEASE_MS: a digest slot claimed this long ago and not posted is taken over (default 5 min). */
+  digestSlotLeaseMs?: number;
 }
 
 /** Where the bot's HTTP server listens when MTASTS_HTTP_PORT is unset. */
@@ -126,6 +128,13 @@ const envSchema = z
       .regex(/^\d{1,6}$/, { error: 'MTASTS_SHUTDOWN_GRACE_MS must be a whole number of milliseconds up to 999999' })
       .transform(Number)
       .default(8000),
+    MTASTS_DIGEST_SLOT_LEASE_MS: z
+      .string()
+      .regex(/^[1-9]\d{0,7}$/, {
+        error: 'MTASTS_DIGEST_SLOT_LEASE_MS must be a whole number of milliseconds from 1 to 99999999',
+      })
+      .transform(Number)
+      .optional(),
     MTASTS_PUBLIC_URL: z
       .string()
       .refine((value) => URL.canParse(value) && new URL(value).protocol === 'https:', {
@@ -201,6 +210,7 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv): EnvConfig {
     logLevel: e.LOG_LEVEL,
     console: e.MTASTS_CONSOLE,
     shutdownGraceMs: e.MTASTS_SHUTDOWN_GRACE_MS,
+    digestSlotLeaseMs: e.MTASTS_DIGEST_SLOT_LEASE_MS,
   };
 }
 

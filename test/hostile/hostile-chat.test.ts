@@ -5,13 +5,19 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkMessageLimits } from '../../adapters/discord/limits.js';
+import { renderDigest as renderDiscordDigest } from '../../adapters/discord/render-digest.js';
+import { renderDigestDetails as renderDiscordDigestDetails } from '../../adapters/discord/render-digest-details.js';
 import { renderFixes as discordFixes } from '../../adapters/discord/render-fixes.js';
 import { renderChatMessage } from '../../adapters/discord/render-report.js';
 import { checkBlockLimits } from '../../adapters/slack/limits.js';
+import { renderDigest as renderSlackDigest } from '../../adapters/slack/render-digest.js';
+import { renderDigestDetails as renderSlackDigestDetails } from '../../adapters/slack/render-digest-details.js';
 import { renderFixes as slackFixes } from '../../adapters/slack/render-fixes.js';
 import { renderBlocks } from '../../adapters/slack/render-report.js';
 import { reportMessage } from '../../src/command/report-message.js';
 import { createScanQueue } from '../../src/command/scan-queue.js';
+import { digestMessage } from '../../src/digest/digest-message.js';
+import { runDigest } from '../../src/digest/run-digest.js';
 import type { Report } from '../../src/report/report.js';
 import { DEFAULT_TIMEOUT_MS, scan } from '../../src/scan/scan.js';
 import { openStore } from '../../src/store/open-store.js';
@@ -110,6 +116,28 @@ describe('the bot in a hostile world', () => {
       expectInertDiscord(fixes);
     },
   );
+
+  it('a digest of every hostile domain: within the limits of both, with no live mention, link or escape', async () => {
+    const now = () => new Date();
+    const outcomes = await runDigest(
+      HOSTILE_CASES.map((c) => c.domain),
+      { scan: async (domain) => reports.get(domain)!, concurrency: 8, deadlineMs: 30_000, now },
+    );
+    const digest = digestMessage(outcomes, { previous: null, now: now() });
+    expect(digest.lines).toHaveLength(HOSTILE_CASES.length);
+    const slack = [...renderSlackDigest(digest), ...renderSlackDigestDetails(digest)];
+    for (const payload of slack) expect(checkBlockLimits(payload)).toEqual({ ok: true, value: payload });
+    expectInertSlack(slack);
+    // The remote text is there, made inert: the checks above had something to bite on.
+    expect(JSON.stringify(slack)).toContain('&lt;!channel&gt;');
+    const discord = renderDiscordDigest(digest);
+    for (const reply of discord) expect(checkMessageLimits(reply)).toEqual({ ok: true, value: reply });
+    expectInertDiscord(discord);
+    const details = renderDiscordDigestDetails(digest.details);
+    for (const content of details) expect(content.length).toBeLessThanOrEqual(2000);
+    expectInertDiscord(details);
+    expect(JSON.stringify([discord, details])).toContain('<\u200b!channel>');
+  });
 
   it('a second scan of each case reads what the first one stored the same way', async () => {
     const again = await Promise.all(HOSTILE_CASES.map(scanCase));
