@@ -10,7 +10,8 @@ import { markdownTable, type Row, row } from './table.js';
 /**
  * `npm run bench`: each part measures its figures side by side in one run and holds them to the targets of
  * issue 9 as ratios, so the table means the same on a noisy machine. Prints the table and writes it, with the raw
- * figures, to bench/results/latest.json. `npm run bench -- startup scan` runs only the parts named.
+ * figures, to bench/results/latest.json. `npm run bench -- startup scan` runs only the parts named, and writes
+ * bench/results/latest-startup-scan.json instead (likewise for --full and --quick).
  */
 const PARTS = ['startup', 'scan', 'bot', 'digest'] as const;
 type Part = (typeof PARTS)[number];
@@ -58,8 +59,13 @@ const results = {
 };
 const dir = join(process.cwd(), 'bench', 'results');
 mkdirSync(dir, { recursive: true });
-writeFileSync(join(dir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
-process.stderr.write(`bench: wrote bench/results/latest.json (${results.seconds} s)\n`);
+// A run of some parts only, or with other sizes, does not replace the whole table.
+const name =
+  asked.length > 0 || full || quick
+    ? `latest-${[...parts, ...(full ? ['full'] : []), ...(quick ? ['quick'] : [])].join('-')}`
+    : 'latest';
+writeFileSync(join(dir, `${name}.json`), `${JSON.stringify(results, null, 2)}\n`);
+process.stderr.write(`bench: wrote bench/results/${name}.json (${results.seconds} s)\n`);
 
 async function runPart(part: Part): Promise<{ rows: Row[] }> {
   switch (part) {

@@ -133,7 +133,7 @@ export async function benchScanLatency(options: ScanLatencyOptions) {
           `${ratio} × (${Math.round(measured)} ms)`,
           '≤ 1.15 ×',
           ratio <= 1.15,
-          `bound ${bound.rtt} RTT${pause} = ${boundTime} ms; sequential ${sequential.rtt} RTT = ${sequentialTime} ms ` +
+          `bound ${bound.rtt} RTT${pause} = ${boundTime} ms; sequential ${sequential.rtt} RTT${pause} = ${sequentialTime} ms ` +
             `(${round(sequentialTime / boundTime)} × the bound); the same scan on bare loopback ${Math.round(loopback)} ms, ` +
             `so (scan − loopback) ÷ bound = ${round((measured - loopback) / boundTime)} ×`,
         ),
