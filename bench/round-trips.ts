@@ -1,7 +1,8 @@
 /**
  * The round-trip model the scan is held to. One round trip (RTT) is 2 × the one-way delay the latency relays add.
  *
- *   DNS query                     1 RTT  (A and AAAA are asked at once by the scan: 1 RTT together)
+ *   DNS query                     1 RTT  (A and AAAA are asked at once by the scan: 1 RTT together); an answer too
+ *                                        large for UDP is asked again over TCP: + connect + query = 3 RTT in all
  *   TCP connect                   1 RTT
  *   TLS 1.3 handshake             1 RTT
  *   HTTP request → response       1 RTT
@@ -24,6 +25,8 @@ export interface ScanShape {
   mxHosts: number;
   /** The sender gate (SMTP) is probed. */
   smtp: boolean;
+  /** The MX answer is truncated over UDP and asked again over TCP (many MX hosts). */
+  mxOverTcp?: boolean;
 }
 
 /** How many MX hosts the scan probes at once (MX_PROBE_CONCURRENCY in src/probes/mx-gate-probe.ts). */
@@ -42,7 +45,7 @@ export function parallelBound(shape: ScanShape): Bound {
   const policy = shape.policyHost ? 4 : 1;
   const rounds = Math.ceil(shape.mxHosts / MX_AT_ONCE);
   const perHost = shape.smtp ? GATE_RTT : 1;
-  const mx = 1 + rounds * perHost;
+  const mx = mxLookup(shape) + rounds * perHost;
   const mxChain = { rtt: mx, pauses: shape.smtp ? rounds : 0 };
   return mxChain.rtt >= policy ? mxChain : { rtt: policy, pauses: 0 };
 }
@@ -52,7 +55,11 @@ export function sequentialBound(shape: ScanShape): Bound {
   const txt = 2;
   const policy = shape.policyHost ? 2 + 3 : 2;
   const perHost = 1 + (shape.smtp ? 2 + 5 : 0);
-  return { rtt: txt + policy + 1 + shape.mxHosts * perHost, pauses: shape.smtp ? shape.mxHosts : 0 };
+  return { rtt: txt + policy + mxLookup(shape) + shape.mxHosts * perHost, pauses: shape.smtp ? shape.mxHosts : 0 };
+}
+
+function mxLookup(shape: ScanShape): number {
+  return shape.mxOverTcp ? 3 : 1;
 }
 
 /** The bound in ms for a one-way delay and the servers' greeting pause. */

@@ -1,0 +1,55 @@
+import { DIGEST_CONCURRENCY, DIGEST_DEADLINE_MS, runDigest } from '../src/digest/run-digest.js';
+import { type ScanOptions, scan } from '../src/scan/scan.js';
+
+/**
+ * One digest in its own process, so that its CPU time and peak memory are the scanner's alone: waits for a job
+ * (domains and scan options) from the parent, runs it through runDigest as a channel's digest does, and sends back
+ * the wall time, the CPU time and the peak RSS.
+ */
+export interface DigestJob {
+  domains: string[];
+  options: ScanOptions;
+  concurrency: number;
+}
+
+export interface DigestOutcome {
+  wallMs: number;
+  cpuMs: number;
+  maxRssMiB: number;
+  verdicts: Record<string, number>;
+  /** Finding codes over all reports, e.g. smtp-unreachable when the gate was not walked. */
+  findings: Record<string, number>;
+  notScanned: number;
+}
+
+process.once('message', async (job: DigestJob) => {
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  const outcomes = await runDigest(job.domains, {
+    scan: (domain) => scan(domain, job.options),
+    concurrency: job.concurrency ?? DIGEST_CONCURRENCY,
+    deadlineMs: DIGEST_DEADLINE_MS,
+    now: () => new Date(),
+  });
+  const wallMs = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  const verdicts: Record<string, number> = {};
+  const findings: Record<string, number> = {};
+  for (const outcome of outcomes) {
+    if (outcome.status !== 'scanned') continue;
+    verdicts[outcome.snapshot.verdict] = (verdicts[outcome.snapshot.verdict] ?? 0) + 1;
+    for (const { code } of outcome.findings) findings[code] = (findings[code] ?? 0) + 1;
+  }
+  const result: DigestOutcome = {
+    wallMs,
+    cpuMs: (used.user + used.system) / 1000,
+    // resourceUsage reports KiB.
+    maxRssMiB: process.resourceUsage().maxRSS / 1024,
+    verdicts,
+    findings,
+    notScanned: outcomes.filter((o) => o.status !== 'scanned').length,
+  };
+  process.send?.(result);
+});
+process.send?.({ ready: true });
+process.on('disconnect', () => process.exit(0));
