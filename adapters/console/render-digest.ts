@@ -1,5 +1,5 @@
+import type { DigestDetail, DigestLine, DigestMessage } from '../../src/chat/digest-message.js';
 import { VERDICT_TONES } from '../../src/command/report-message.js';
-import type { DigestDetail, DigestLine, DigestMessage } from '../../src/digest/digest-message.js';
 import { SEVERITY_MARKS } from '../../src/render/terminal-marks.js';
 import { type Colour, paint } from '../../src/render/terminal-style.js';
 import type { Verdict } from '../../src/report/report.js';

@@ -1,6 +1,6 @@
 import type { APIEmbed } from 'discord.js';
+import type { DigestCountKey, DigestLine, DigestMessage } from '../../src/chat/digest-message.js';
 import { VERDICT_TONES } from '../../src/command/report-message.js';
-import type { DigestCountKey, DigestLine, DigestMessage } from '../../src/digest/digest-message.js';
 import { FAILED_GLYPH, TIMED_OUT_GLYPH, TONE_PALETTE } from '../shared/palette.js';
 import { fitEscaped } from './fit-text.js';
 import { type DiscordReply, LIMITS } from './limits.js';

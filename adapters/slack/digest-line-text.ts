@@ -1,5 +1,5 @@
+import type { DigestLine } from '../../src/chat/digest-message.js';
 import { VERDICT_TONES } from '../../src/command/report-message.js';
-import type { DigestLine } from '../../src/digest/digest-message.js';
 import type { Verdict } from '../../src/report/report.js';
 import { FAILED_GLYPH, TIMED_OUT_GLYPH } from '../shared/palette.js';
 import { escapeMrkdwn } from './escape.js';

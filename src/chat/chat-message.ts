@@ -1,6 +1,6 @@
-import type { DigestMessage } from '../digest/digest-message.js';
 import type { FindingCode } from '../report/finding-codes.js';
 import type { Severity, Verdict } from '../report/report.js';
+import type { DigestMessage } from './digest-message.js';
 
 /**
  * The platform-neutral message model every chat adapter renders. All strings are plain text, possibly holding

@@ -1,13 +1,6 @@
 import type { NoticeMessage } from '../chat/chat-message.js';
-import {
-  byAttention,
-  countLines,
-  type DigestMessage,
-  domainCount,
-  recordLine,
-  tallyOf,
-  toneOf,
-} from '../digest/digest-message.js';
+import type { DigestMessage } from '../chat/digest-message.js';
+import { byAttention, countLines, domainCount, recordLine, tallyOf, toneOf } from '../digest/digest-message.js';
 import { describeSchedule } from '../digest/digest-schedule.js';
 import type { ScanRecord } from '../store/scan-history.js';
 import type { DigestSchedule } from '../store/watch-store.js';

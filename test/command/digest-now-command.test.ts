@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DigestMessage } from '../../src/digest/digest-message.js';
+import type { DigestMessage } from '../../src/chat/digest-message.js';
 import { createDigestScheduler } from '../../src/digest/digest-scheduler.js';
 import type { Report } from '../../src/report/report.js';
 import { brokenReportFixture, FIXTURE_NOW, reportFixture } from './report-fixture.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { digestThreadName, renderDigestDetails } from '../../../adapters/discord/render-digest-details.js';
-import type { DigestDetail } from '../../../src/digest/digest-message.js';
+import type { DigestDetail } from '../../../src/chat/digest-message.js';
 import { brokenDetail } from './sample-digests.js';
 
 /** A broken domain with `count` findings, each as long as the caps allow. */

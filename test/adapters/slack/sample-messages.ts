@@ -1,5 +1,5 @@
 import type { NoticeMessage, ReportMessage } from '../../../src/chat/chat-message.js';
-import type { DigestLine, DigestMessage } from '../../../src/digest/digest-message.js';
+import type { DigestLine, DigestMessage } from '../../../src/chat/digest-message.js';
 
 export function brokenReport(overrides: Partial<ReportMessage> = {}): ReportMessage {
   return {
