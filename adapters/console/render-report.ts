@@ -3,6 +3,7 @@ import { SEVERITY_MARKS } from '../../src/render/terminal-marks.js';
 import { paint } from '../../src/render/terminal-style.js';
 import { escapeUnsafe } from '../../src/text/escape-unsafe.js';
 import { TONE_PALETTE } from '../shared/palette.js';
+import { consoleText } from './command-syntax.js';
 import { renderDigest } from './render-digest.js';
 import { safeLines as lines } from './safe-lines.js';
 
@@ -12,7 +13,7 @@ import { safeLines as lines } from './safe-lines.js';
  */
 export function renderChatMessage(message: ChatMessage, colour: boolean): string {
   if (message.kind === 'notice')
-    return lines(message.text)
+    return lines(consoleText(message.text))
       .map((line) => paint(colour, TONE_PALETTE[message.tone].terminal, line))
       .join('\n');
   if (message.kind === 'digest') return renderDigest(message, colour).join('\n');

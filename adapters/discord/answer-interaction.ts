@@ -24,9 +24,10 @@ export interface InteractionDeps {
 
 const FAILED: NoticeMessage = {
   kind: 'notice',
+  code: 'failed',
   tone: 'warning',
   private: true,
-  text: 'Something went wrong while checking that domain. Please try again in a minute.',
+  text: ['Something went wrong while checking that domain. Please try again in a minute.'],
 };
 
 /** Discord drops an interaction not acknowledged within 3 s; a deferral still pending after this is given up on. */

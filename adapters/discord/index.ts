@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, type Interaction, MessageFlags, Status } from 'discord.js';
 import type { Logger } from 'pino';
-import type { ChatMessage } from '../../src/chat/chat-message.js';
+import type { ChatMessage, NoticeMessage } from '../../src/chat/chat-message.js';
 import type { CommandHandler } from '../../src/command/command-handler.js';
 import { createSlidingWindowLimiter } from '../../src/command/rate-limiter.js';
 import type { UploadHandler } from '../../src/command/report-upload.js';
@@ -12,6 +12,7 @@ import { deliverMessage } from './deliver.js';
 import { errorDetails } from './error-details.js';
 import { MTASTS_COMMAND } from './mtasts-command.js';
 import { NO_MENTIONS } from './no-mentions.js';
+import { renderChatMessage } from './render-report.js';
 import { readReportAttachments } from './report-upload.js';
 import { handleRescanButton } from './rescan-button.js';
 import { rescanDomain } from './rescan-custom-id.js';
@@ -139,13 +140,21 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
   };
 }
 
+const RESTARTING: NoticeMessage = {
+  kind: 'notice',
+  code: 'restarting',
+  tone: 'warning',
+  private: true,
+  text: ['mtasts is restarting; please try again in a minute.'],
+};
+
 async function route(interaction: Interaction, deps: InteractionDeps, stopping: boolean): Promise<void> {
   const domain = interaction.isButton() ? rescanDomain(interaction.customId) : null;
   const ours = (interaction.isChatInputCommand() && interaction.commandName === MTASTS_COMMAND.name) || domain !== null;
   if (!ours || !interaction.isRepliable()) return;
   if (stopping) {
     await interaction.reply({
-      content: 'mtasts is restarting; please try again in a minute.',
+      ...renderChatMessage(RESTARTING),
       flags: MessageFlags.Ephemeral,
       allowedMentions: NO_MENTIONS,
     });

@@ -2,6 +2,7 @@ import { type APIEmbed, type APIEmbedField, ButtonStyle, ComponentType } from 'd
 import type { FindingLine, MxTableRow, NoticeMessage, ReportMessage, Tone } from '../../src/chat/chat-message.js';
 import { offersSetup } from '../../src/command/offers-setup.js';
 import { TONE_PALETTE } from '../shared/palette.js';
+import { discordText } from './command-syntax.js';
 import { fitEscaped, fitEscapedProse, fitLines } from './fit-text.js';
 import { type DiscordReply, LIMITS, totalEmbedLength } from './limits.js';
 import { SEVERITY_ICON } from './palette.js';
@@ -31,7 +32,7 @@ export function renderChatMessage(message: ReportMessage | NoticeMessage): Disco
 }
 
 function renderNotice(notice: NoticeMessage): DiscordReply {
-  const description = fitEscaped(notice.text, LIMITS.description);
+  const description = discordText(notice.text, LIMITS.description);
   return { embeds: [{ color: TONE_COLOURS[notice.tone], description }], components: [] };
 }
 

@@ -22,8 +22,9 @@ export interface Answering {
 
 const FAILED: ChatMessage = {
   kind: 'notice',
+  code: 'failed',
   tone: 'warning',
-  text: 'Something went wrong while checking that domain. Please try again in a minute.',
+  text: ['Something went wrong while checking that domain. Please try again in a minute.'],
   private: true,
 };
 

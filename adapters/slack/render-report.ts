@@ -1,5 +1,6 @@
 import type { FindingLine, MxTableRow, NoticeMessage, ReportMessage } from '../../src/chat/chat-message.js';
 import { offersSetup } from '../../src/command/offers-setup.js';
+import { mrkdwnText } from './command-syntax.js';
 import { escapeCodeBlock, escapeMrkdwn, escapeMrkdwnProse } from './escape.js';
 import { cutText } from './fit-text.js';
 import { BLOCK_LIMITS, messageTextLength, type SlackBlock, type SlackPayload } from './limits.js';
@@ -28,7 +29,7 @@ export function context(text: string): SlackBlock {
 
 /** A report or notice → the channel message: header, summary, MX table, findings, Rescan button. */
 export function renderBlocks(message: ReportMessage | NoticeMessage): SlackPayload {
-  const line = `${toneEmoji(message.tone)} ${escapeMrkdwn(message.kind === 'notice' ? message.text : message.headline)}`;
+  const line = `${toneEmoji(message.tone)} ${message.kind === 'notice' ? mrkdwnText(message.text) : escapeMrkdwn(message.headline)}`;
   const text = cutText(line, BLOCK_LIMITS.fallbackText);
   if (message.kind === 'notice') return { text, blocks: [section(line)] };
   return { text, blocks: reportBlocks(message, line) };

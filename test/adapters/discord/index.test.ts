@@ -224,7 +224,13 @@ describe('startDiscordAdapter', () => {
   });
 
   it('edits a public notice into the reply without deleting it', async () => {
-    const notice = { kind: 'notice', tone: 'neutral', text: 'Checked 4 s ago.', private: false } as const;
+    const notice = {
+      kind: 'notice',
+      code: 'reports',
+      tone: 'neutral',
+      text: ['Checked 4 s ago.'],
+      private: false,
+    } as const;
     const { fake, adapter } = await start(stubCore(() => notice));
     const interaction = slashCommand('example.com');
 
@@ -427,7 +433,7 @@ describe('startDiscordAdapter', () => {
     expect(callback.body).toMatchObject({
       type: 4,
       data: {
-        content: 'mtasts is restarting; please try again in a minute.',
+        embeds: [{ description: 'mtasts is restarting; please try again in a minute.' }],
         flags: MessageFlags.Ephemeral,
         allowed_mentions: { parse: [] },
       },
@@ -511,7 +517,7 @@ describe('startDiscordAdapter', () => {
     await adapter.stop();
 
     expect(dm.body).toEqual({ recipient_id: '500000000000000007' });
-    expect(sent.body.embeds[0].description).toBe(refusal().text);
+    expect(sent.body.embeds[0].description).toBe('You have used your 3 scans; try again in 7 minutes.');
     expect(fake.requests.some((r) => r.route === `/channels/${CHANNEL_ID}/messages`)).toBe(false);
   });
 
@@ -525,7 +531,7 @@ describe('startDiscordAdapter', () => {
 
     expect(fake.requests.find(isDelete(interaction.token))!.status).toBe(404);
     expect(followUp.body.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
-    expect(followUp.body.embeds[0].description).toBe(refusal().text);
+    expect(followUp.body.embeds[0].description).toBe('You have used your 3 scans; try again in 7 minutes.');
   });
 
   it('rejects, with the client closed, when Discord refuses the token', async () => {

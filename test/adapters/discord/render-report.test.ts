@@ -72,7 +72,7 @@ describe('renderChatMessage', () => {
   });
 
   it('renders a notice as a coloured embed with the escaped text and no buttons', () => {
-    expect(renderChatMessage({ ...refusal(), text: 'Wait *7* minutes @everyone' })).toEqual({
+    expect(renderChatMessage({ ...refusal(), text: ['Wait *7* minutes @everyone'] })).toEqual({
       embeds: [{ color: TONE_COLOURS.neutral, description: 'Wait \\*7\\* minutes @\u200beveryone' }],
       components: [],
     });
@@ -155,7 +155,7 @@ describe('renderChatMessage', () => {
         findings: [{ code: 'policy-invalid', severity: 'error', title: `mode ${link}`, detail: `${link}${link}` }],
       }),
     );
-    const notice = renderChatMessage({ ...refusal(), text: `Unknown time zone "Europe/${link} ${link}".` });
+    const notice = renderChatMessage({ ...refusal(), text: [`Unknown time zone "Europe/${link} ${link}".`] });
     for (const embed of [...report.embeds, ...notice.embeds]) {
       const texts = [embed.title, embed.description, ...(embed.fields ?? []).flatMap((f) => [f.name, f.value])];
       for (const text of texts) expect((text ?? '').replace(/\\[\s\S]/g, '')).not.toMatch(/[[\]]/);

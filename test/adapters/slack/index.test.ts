@@ -162,7 +162,13 @@ describe('SlackAdapter.post (a channel message with no command behind it)', () =
 
   it('paces posts to one channel: a short burst, then one per interval; other channels are not held up', async () => {
     const { adapter, fake } = await harness({ postIntervalMs: 150 });
-    const notice = (text: string): NoticeMessage => ({ kind: 'notice', tone: 'neutral', text, private: false });
+    const notice = (text: string): NoticeMessage => ({
+      kind: 'notice',
+      code: 'reports',
+      tone: 'neutral',
+      text: [text],
+      private: false,
+    });
     const started = Date.now();
     await Promise.all([
       ...Array.from({ length: 6 }, (_, i) => adapter.post('C7', notice(`n${i}`))),

@@ -23,7 +23,7 @@ describe('Slack adapter metrics', () => {
       signingSecret: SIGNING_SECRET,
       port: 0,
       apiUrl: fake.apiUrl,
-      core: createStubCore(() => ({ kind: 'notice', tone: 'neutral', private: true, text: 'unused' })),
+      core: createStubCore(() => ({ kind: 'notice', code: 'help', tone: 'neutral', private: true, text: ['unused'] })),
       logger: pino({ level: 'silent' }),
       postIntervalMs: 0,
       metrics: { platformApiError: (platform) => errors.push(platform), platformApiRetry: () => {} },
