@@ -5,6 +5,8 @@ import { DEFAULT_WATCH_LIMITS, type WatchLimits } from '../store/watch-store.js'
 /** A missing or malformed variable: the message is one line naming it, never its value (it may be a secret). */
 export class ConfigError extends Error {
   override name = 'ConfigError';
+  /** Stable, for callers that branch on it (the message may change). */
+  readonly code = 'invalid-config';
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
