@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { ChatMessage } from '../../src/chat/chat-message.js';
 import { checkMessageLimits, type DiscordReply, shrinkToLimits } from './limits.js';
-import type { MessageTarget } from './message-target.js';
+import type { MessageTarget, SentMessage } from './message-target.js';
 import { postThread, type ThreadContents } from './post-thread.js';
 import { renderDigest } from './render-digest.js';
 import { digestThreadName, renderDigestDetails } from './render-digest-details.js';
@@ -11,15 +11,20 @@ import { renderChatMessage } from './render-report.js';
 /**
  * Sends a message to the target: the first Discord message, a digest's further parts one after another (in order,
  * each awaited, so the REST queue paces them), then a report's fixes or a digest's details in a thread under the
- * first. Rejects when Discord refuses a message.
+ * first. Resolves to the first message; rejects when Discord refuses a message.
  */
-export async function deliverMessage(target: MessageTarget, message: ChatMessage, logger: Logger): Promise<void> {
+export async function deliverMessage(
+  target: MessageTarget,
+  message: ChatMessage,
+  logger: Logger,
+): Promise<SentMessage> {
   const rendered = message.kind === 'digest' ? renderDigest(message) : [renderChatMessage(message)];
   const [first, ...rest] = rendered.map((reply) => withinLimits(reply, logger));
   const sent = await target.first(first!);
   for (const reply of rest) await target.next(reply);
   const thread = threadOf(message);
   if (thread !== null) await postThread(target, sent, thread, logger);
+  return sent;
 }
 
 function threadOf(message: ChatMessage): ThreadContents | null {

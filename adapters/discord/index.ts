@@ -1,7 +1,8 @@
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, type Interaction, MessageFlags, Status } from 'discord.js';
 import type { Logger } from 'pino';
-import type { ChatMessage, NoticeMessage } from '../../src/chat/chat-message.js';
+import type { ChatAdapter } from '../../src/chat/chat-adapter.js';
+import type { NoticeMessage } from '../../src/chat/chat-message.js';
 import type { CommandHandler } from '../../src/command/command-handler.js';
 import { createSlidingWindowLimiter } from '../../src/command/rate-limiter.js';
 import type { UploadHandler } from '../../src/command/report-upload.js';
@@ -37,16 +38,8 @@ export interface DiscordAdapterOptions {
   metrics?: Pick<Metrics, 'platformApiError' | 'platformApiRetry'>;
 }
 
-export interface DiscordAdapter {
-  /**
-   * Posts to a channel with no command to answer (a scheduled digest): the message, a digest's further parts,
-   * then the fixes or details in a thread. Rejects when Discord refuses it, or once stopping.
-   */
-  post(channelId: string, message: ChatMessage): Promise<void>;
-  /** Stops taking commands and posts, lets those in flight finish, then closes the gateway connection. */
-  stop(): Promise<void>;
-  /** Answers and posts still in flight. */
-  pending(): number;
+/** Commands arriving while it stops get a short "restarting" answer; the gateway connection closes last. */
+export interface DiscordAdapter extends ChatAdapter {
   /** Whether the gateway connection is up (false while discord.js reconnects, and once stopped). */
   connected(): boolean;
 }
@@ -116,16 +109,20 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
 
   let stopped: Promise<void> | undefined;
   return {
+    platform: 'discord',
     pending: () => inFlight.size,
     // The manager stays "ready" once it was; each shard says whether it is connected now.
     connected: () =>
       !stopping && client.ws.shards.size > 0 && client.ws.shards.every((shard) => shard.status === Status.Ready),
-    async post(channelId, message) {
+    async post({ channelId }, message) {
       if (stopping) throw new Error('the Discord adapter is stopping');
-      await track(deliverMessage(channelTarget(client.rest, channelId), message, logger)).catch((error: unknown) => {
-        metrics.platformApiError('discord');
-        throw error;
-      });
+      const sent = await track(deliverMessage(channelTarget(client.rest, channelId), message, logger)).catch(
+        (error: unknown) => {
+          metrics.platformApiError('discord');
+          throw error;
+        },
+      );
+      return sent.id;
     },
     stop() {
       stopped ??= (async () => {

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { DigestMessage } from '../../src/chat/digest-message.js';
 import { createDigestScheduler } from '../../src/digest/digest-scheduler.js';
 import type { Report } from '../../src/report/report.js';
-import { plainText } from '../chat/plain-text.js';
 import { brokenReportFixture, FIXTURE_NOW, reportFixture } from './report-fixture.js';
 import { asDigest, asNotice, HERE, useWatchHarness } from './watch-harness.js';
 

@@ -181,7 +181,7 @@ describe('startConsoleAdapter', () => {
     };
     const term = terminal(core);
     await term.waitFor('mtasts> ');
-    await term.adapter.post(CONSOLE_CHANNEL.channelId, {
+    await term.adapter.post(CONSOLE_CHANNEL, {
       kind: 'digest',
       tone: 'good',
       headline: 'MTA-STS digest: 1 domain · 1 enforced',

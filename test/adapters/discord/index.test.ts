@@ -608,7 +608,7 @@ describe('startDiscordAdapter: digests', () => {
   it('post() sends a scheduled digest to the channel with no interaction, then the details in a thread under it', async () => {
     const { fake, adapter } = await start(stubCore(() => enforcedReport()));
 
-    await adapter.post(CHANNEL_ID, sampleDigest());
+    await adapter.post({ platform: 'discord', workspaceId: 'G1', channelId: CHANNEL_ID }, sampleDigest());
     const [message] = fake.requests.filter(isToChannel);
     const thread = fake.requests.find(isThread)!;
     const inThread = fake.requests.find((r) => r.route === `/channels/${thread.reply.id}/messages`)!;
@@ -644,7 +644,7 @@ describe('startDiscordAdapter: digests', () => {
     );
     const { fake, adapter } = await start(stubCore(() => enforcedReport()));
 
-    await adapter.post(CHANNEL_ID, hostile);
+    await adapter.post({ platform: 'discord', workspaceId: 'G1', channelId: CHANNEL_ID }, hostile);
     const messages = fake.requests.filter(carriesMessage);
     const text = JSON.stringify(messages.map((m) => m.body));
 
@@ -659,8 +659,12 @@ describe('startDiscordAdapter: digests', () => {
     const { fake, adapter } = await start(stubCore(() => enforcedReport()));
     fake.refuseChannelMessages = true;
 
-    await expect(adapter.post(CHANNEL_ID, sampleDigest())).rejects.toThrow(/Missing Permissions/);
-    await expect(adapter.post('not-a-channel', sampleDigest())).rejects.toThrow(/not a Discord channel id/);
+    await expect(
+      adapter.post({ platform: 'discord', workspaceId: 'G1', channelId: CHANNEL_ID }, sampleDigest()),
+    ).rejects.toThrow(/Missing Permissions/);
+    await expect(
+      adapter.post({ platform: 'discord', workspaceId: 'G1', channelId: 'not-a-channel' }, sampleDigest()),
+    ).rejects.toThrow(/not a Discord channel id/);
     expect(fake.requests.filter(isChannelMessage)).toHaveLength(1);
   });
 
@@ -669,13 +673,16 @@ describe('startDiscordAdapter: digests', () => {
     fake.rateLimitChannelMessages = 1;
     const digest = { ...hugeDigest(100), details: [] };
 
-    const posting = adapter.post(CHANNEL_ID, digest);
+    const posting = adapter.post({ platform: 'discord', workspaceId: 'G1', channelId: CHANNEL_ID }, digest);
     await fake.waitForRequest((r) => isToChannel(r) && r.status === 429);
     await adapter.stop();
     const postedBeforeStopped = fake.requests.filter((r) => isToChannel(r) && r.status === 200).length;
 
     expect(postedBeforeStopped).toBe(renderDigest(digest).length);
-    await expect(posting).resolves.toBeUndefined();
-    await expect(adapter.post(CHANNEL_ID, digest)).rejects.toThrow(/stopping/);
+    // The id of the first message: what the scheduler records for the slot.
+    await expect(posting).resolves.toMatch(/^\d{17,20}$/);
+    await expect(
+      adapter.post({ platform: 'discord', workspaceId: 'G1', channelId: CHANNEL_ID }, digest),
+    ).rejects.toThrow(/stopping/);
   });
 });

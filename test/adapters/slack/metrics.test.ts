@@ -28,10 +28,12 @@ describe('Slack adapter metrics', () => {
       postIntervalMs: 0,
       metrics: { platformApiError: (platform) => errors.push(platform), platformApiRetry: () => {} },
     });
-    await adapter.post('C7', sampleDigest());
+    await adapter.post({ platform: 'slack', workspaceId: 'T1', channelId: 'C7' }, sampleDigest());
     expect(errors).toEqual([]);
     fake.postMessageError = 'channel_not_found';
-    await expect(adapter.post('C7', sampleDigest())).rejects.toMatchObject({ data: { error: 'channel_not_found' } });
+    await expect(
+      adapter.post({ platform: 'slack', workspaceId: 'T1', channelId: 'C7' }, sampleDigest()),
+    ).rejects.toMatchObject({ data: { error: 'channel_not_found' } });
     expect(errors).toEqual(['slack']);
   });
 });
