@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import type { ChatMessage } from '../../src/chat/chat-message.js';
+import type { ChatAdapter } from '../../src/chat/chat-adapter.js';
 import type { CommandHandler } from '../../src/command/command-handler.js';
 import { useColour } from '../../src/render/terminal-style.js';
 import type { Channel } from '../../src/store/watch-store.js';
@@ -14,13 +14,10 @@ export interface ConsoleAdapterOptions {
   isTTY?: boolean;
 }
 
-export interface ConsoleAdapter {
-  /** Stops reading; the reply being worked on is still written. */
-  stop(): Promise<void>;
+/** stop() stops reading (the reply being worked on is still written); post() prints, the console has one channel. */
+export interface ConsoleAdapter extends ChatAdapter {
   /** Settles when the prompt has ended: `quit`, end of input, or stop(). */
   closed: Promise<void>;
-  /** Prints a message nobody typed a command for, e.g. a scheduled digest; the console has one channel. */
-  post(channelId: string, message: ChatMessage): Promise<void>;
 }
 
 /** The terminal is one channel of one local workspace: watches and digests typed here belong to it. */
@@ -71,15 +68,18 @@ export function startConsoleAdapter({ core, input, output, isTTY }: ConsoleAdapt
   })();
 
   return {
+    platform: 'console',
     async stop() {
       rl.close();
       await closed;
     },
     closed,
-    async post(_channelId, message) {
+    async post(_channel, message) {
       say(renderMessage(message, colour));
       // Between commands the prompt was already shown, and the post has pushed it up: show it again.
       if (!answering && !ended) rl.prompt();
+      return undefined;
     },
+    pending: () => (answering ? 1 : 0),
   };
 }

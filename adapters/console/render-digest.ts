@@ -1,4 +1,4 @@
-import type { DigestDetail, DigestLine, DigestMessage } from '../../src/digest/digest-message.js';
+import type { DigestDetail, DigestLine, DigestMessage } from '../../src/chat/digest-message.js';
 import { SEVERITY_MARKS } from '../../src/render/terminal-marks.js';
 import { paint } from '../../src/render/terminal-style.js';
 import { escapeUnsafe } from '../../src/text/escape-unsafe.js';

@@ -2,12 +2,13 @@ import type { NoticeMessage, ReportMessage } from '../../src/chat/chat-message.j
 import { SEVERITY_MARKS } from '../../src/render/terminal-marks.js';
 import { paint } from '../../src/render/terminal-style.js';
 import { escapeUnsafe } from '../../src/text/escape-unsafe.js';
+import { consoleText } from './command-syntax.js';
 import { safeLines as lines } from './escape.js';
 import { toneColour } from './palette.js';
 
 /** A notice as terminal lines in its tone's colour. */
 export function renderNotice(message: NoticeMessage, colour: boolean): string[] {
-  return lines(message.text).map((line) => paint(colour, toneColour(message.tone), line));
+  return lines(consoleText(message.text)).map((line) => paint(colour, toneColour(message.tone), line));
 }
 
 /**

@@ -1,7 +1,8 @@
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, type Interaction, MessageFlags, Status } from 'discord.js';
 import type { Logger } from 'pino';
-import type { ChatMessage } from '../../src/chat/chat-message.js';
+import type { ChatAdapter } from '../../src/chat/chat-adapter.js';
+import type { NoticeMessage } from '../../src/chat/chat-message.js';
 import type { CommandHandler } from '../../src/command/command-handler.js';
 import { createSlidingWindowLimiter } from '../../src/command/rate-limiter.js';
 import type { UploadHandler } from '../../src/command/report-upload.js';
@@ -13,6 +14,7 @@ import { deliver } from './deliver.js';
 import { errorDetails } from './error-details.js';
 import { MTASTS_COMMAND } from './mtasts-command.js';
 import { NO_MENTIONS } from './no-mentions.js';
+import { renderChatMessage } from './render-report.js';
 import { readReportAttachments } from './report-upload.js';
 import { handleRescanButton } from './rescan-button.js';
 import { rescanDomain } from './rescan-custom-id.js';
@@ -37,16 +39,8 @@ export interface DiscordAdapterOptions {
   metrics?: Pick<Metrics, 'platformApiError' | 'platformApiRetry'>;
 }
 
-export interface DiscordAdapter {
-  /**
-   * Posts to a channel with no command to answer (a scheduled digest): the message, a digest's further parts,
-   * then the fixes or details in a thread. Rejects when Discord refuses it, or once stopping.
-   */
-  post(channelId: string, message: ChatMessage): Promise<void>;
-  /** Stops taking commands and posts, lets those in flight finish, then closes the gateway connection. */
-  stop(): Promise<void>;
-  /** Answers and posts still in flight. */
-  pending(): number;
+/** Commands arriving while it stops get a short "restarting" answer; the gateway connection closes last. */
+export interface DiscordAdapter extends ChatAdapter {
   /** Whether the gateway connection is up (false while discord.js reconnects, and once stopped). */
   connected(): boolean;
 }
@@ -112,16 +106,20 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
 
   let stopped: Promise<void> | undefined;
   return {
+    platform: 'discord',
     pending: inFlight.size,
     // The manager stays "ready" once it was; each shard says whether it is connected now.
     connected: () =>
       !stopping && client.ws.shards.size > 0 && client.ws.shards.every((shard) => shard.status === Status.Ready),
-    async post(channelId, message) {
+    async post({ channelId }, message) {
       if (stopping) throw new Error('the Discord adapter is stopping');
-      await track(deliver(channelTarget(client.rest, channelId), message, logger)).catch((error: unknown) => {
-        metrics.platformApiError('discord');
-        throw error;
-      });
+      const sent = await track(deliver(channelTarget(client.rest, channelId), message, logger)).catch(
+        (error: unknown) => {
+          metrics.platformApiError('discord');
+          throw error;
+        },
+      );
+      return sent.id;
     },
     stop() {
       stopped ??= (async () => {
@@ -136,13 +134,21 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
   };
 }
 
+const RESTARTING: NoticeMessage = {
+  kind: 'notice',
+  code: 'restarting',
+  tone: 'warning',
+  private: true,
+  text: ['mtasts is restarting; please try again in a minute.'],
+};
+
 async function route(interaction: Interaction, deps: InteractionDeps, stopping: boolean): Promise<void> {
   const domain = interaction.isButton() ? rescanDomain(interaction.customId) : null;
   const ours = (interaction.isChatInputCommand() && interaction.commandName === MTASTS_COMMAND.name) || domain !== null;
   if (!ours || !interaction.isRepliable()) return;
   if (stopping) {
     await interaction.reply({
-      content: 'mtasts is restarting; please try again in a minute.',
+      ...renderChatMessage(RESTARTING),
       flags: MessageFlags.Ephemeral,
       allowedMentions: NO_MENTIONS,
     });

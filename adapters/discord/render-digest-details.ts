@@ -1,4 +1,4 @@
-import type { DigestDetail, DigestMessage } from '../../src/digest/digest-message.js';
+import type { DigestDetail, DigestMessage } from '../../src/chat/digest-message.js';
 import { fitEscaped, fitEscapedProse, fitLines, fitText } from './fit-text.js';
 import { LIMITS } from './limits.js';
 import { packMessages } from './pack.js';

@@ -1,5 +1,5 @@
 import type { APIEmbed } from 'discord.js';
-import type { DigestLine, DigestMessage } from '../../src/digest/digest-message.js';
+import type { DigestLine, DigestMessage } from '../../src/chat/digest-message.js';
 import { certDaysText } from '../shared/cert-days-text.js';
 import { statusGlyph } from '../shared/palette.js';
 import { lineStatus, STATUS_LABELS } from '../shared/verdict-labels.js';

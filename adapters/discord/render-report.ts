@@ -1,6 +1,7 @@
 import { type APIEmbed, type APIEmbedField, ButtonStyle, ComponentType } from 'discord.js';
 import type { FindingLine, MxTableRow, NoticeMessage, ReportMessage } from '../../src/chat/chat-message.js';
 import { offersSetup } from '../../src/command/offers-setup.js';
+import { discordText } from './command-syntax.js';
 import { fitEscaped, fitEscapedProse, fitLines } from './fit-text.js';
 import { type DiscordReply, LIMITS, totalEmbedLength } from './limits.js';
 import { severityEmoji, toneColour } from './palette.js';
@@ -18,7 +19,7 @@ const SETUP_FOOTER = 'Next step: the TXT record and policy to publish are in the
 
 /** A notice as one message: its text in an embed of its tone. */
 export function renderNotice(notice: NoticeMessage): DiscordReply {
-  const description = fitEscaped(notice.text, LIMITS.description);
+  const description = discordText(notice.text, LIMITS.description);
   return { embeds: [{ color: toneColour(notice.tone), description }], components: [] };
 }
 

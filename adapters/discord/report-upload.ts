@@ -5,7 +5,7 @@ import { isReportFileName, uploadTooLarge } from '../../src/command/upload-messa
 import { TLSRPT_MAX_BYTES } from '../../src/tlsrpt/tlsrpt-report.js';
 import { downloadFile } from '../http/download-file.js';
 import { channelTarget } from './channel-target.js';
-import { fitEscaped } from './fit-text.js';
+import { discordText } from './command-syntax.js';
 import { LIMITS } from './limits.js';
 import { postThread } from './post-thread.js';
 
@@ -24,7 +24,7 @@ export async function readReportAttachments(message: Message, uploads: UploadHan
     const target = channelTarget(message.client.rest, message.channelId);
     const thread = {
       name: `TLS-RPT: ${attachment.name}`.slice(0, 100),
-      messages: [fitEscaped(answer.text, LIMITS.content)],
+      messages: [discordText(answer.text, LIMITS.content)],
     };
     await postThread(target, { id: message.id, channelId: message.channelId }, thread, logger);
   }

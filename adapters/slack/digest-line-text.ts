@@ -1,4 +1,4 @@
-import type { DigestLine } from '../../src/digest/digest-message.js';
+import type { DigestLine } from '../../src/chat/digest-message.js';
 import { certDaysText } from '../shared/cert-days-text.js';
 import { statusGlyph } from '../shared/palette.js';
 import { lineStatus, STATUS_LABELS } from '../shared/verdict-labels.js';

@@ -1,10 +1,12 @@
 import { App, type InstallationStore as BoltInstallationStore, HTTPReceiver, webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
+import type { ChatAdapter } from '../../src/chat/chat-adapter.js';
 import type { ChatMessage } from '../../src/chat/chat-message.js';
 import type { CommandHandler } from '../../src/command/command-handler.js';
 import type { UploadHandler } from '../../src/command/report-upload.js';
 import { type Metrics, NO_METRICS } from '../../src/metrics/metrics.js';
 import { createInFlight } from '../shared/in-flight.js';
+import type { Channel } from '../../src/store/watch-store.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { createChannelPacer } from './channel-pacer.js';
 import { checkSlackToken } from './check-token.js';
@@ -51,19 +53,13 @@ export interface SlackAdapterOptions {
   metrics?: Pick<Metrics, 'platformApiError' | 'platformApiRetry'>;
 }
 
-export interface SlackAdapter {
-  /** Stops taking requests, then lets in-flight replies finish; safe to call more than once. */
-  stop(): Promise<void>;
-  /** Replies and posts still in flight. */
-  pending(): number;
+/**
+ * Posts are paced with the replies to commands and rejected with Slack's error when one fails. With OAuth the
+ * channel's workspace (its team) picks the token, and a team without an installation is refused.
+ */
+export interface SlackAdapter extends ChatAdapter {
   /** The bound port in HTTP mode. */
   port?: number;
-  /**
-   * Posts to a channel with no command behind it (a scheduled digest): the message(s) with their thread of fixes
-   * or details, paced with the replies to commands; rejects with Slack's error when a post fails. With OAuth,
-   * `workspaceId` (the channel's team) picks the token, and a team without an installation is refused.
-   */
-  post(channelId: string, message: ChatMessage, workspaceId?: string): Promise<void>;
 }
 
 /**
@@ -116,10 +112,8 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
   };
   countRetries(app.client);
   /** The client a post without a command behind it goes through: the team's own token with OAuth. */
-  const clientFor = async (workspaceId: string | undefined): Promise<webApi.WebClient> => {
+  const clientFor = async (workspaceId: string): Promise<webApi.WebClient> => {
     if (oauth === undefined) return app.client;
-    if (workspaceId === undefined)
-      throw new Error("a post needs the channel's workspace when Slack is installed through OAuth");
     return countRetries(new webApi.WebClient(await teamBotToken(oauth.installations, workspaceId), clientOptions));
   };
   const inFlight = createInFlight();
@@ -142,24 +136,30 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
     stopping ??= app.stop().then(() => inFlight.drain());
     return stopping;
   };
-  const post = (channelId: string, message: ChatMessage, workspaceId?: string): Promise<void> =>
-    inFlight.track(
+  const post = async ({ channelId, workspaceId }: Channel, message: ChatMessage): Promise<string | undefined> => {
+    let ts: string | undefined;
+    await inFlight.track(
       (async () => {
         const client = await clientFor(workspaceId);
         const result = await postToChannel({ client, channelId, pacer }, renderMessage(message, logger));
-        if (result.ok) return;
+        if (result.ok) {
+          ts = result.ts;
+          return;
+        }
         metrics.platformApiError('slack');
         throw result.error;
       })(),
     );
+    return ts;
+  };
   if (appToken !== undefined) {
     await app.start();
     logger.info('Slack adapter connected in Socket Mode');
-    return { stop, post, pending: inFlight.size };
+    return { platform: 'slack', stop, post, pending: inFlight.size };
   }
   const address = (await app.start(options.port)).address();
   const port = typeof address === 'object' && address !== null ? address.port : options.port;
   const paths = oauth === undefined ? '/slack/events' : '/slack/events, /slack/install, /slack/oauth_redirect';
   logger.info({ port }, `Slack adapter listening for HTTP requests on ${paths}`);
-  return { stop, port, post, pending: inFlight.size };
+  return { platform: 'slack', stop, port, post, pending: inFlight.size };
 }

@@ -12,8 +12,8 @@ export interface ChannelTarget {
   pacer: ChannelPacer;
 }
 
-/** `posted` counts the messages and replies that went out before the failure. */
-export type PostResult = { ok: true } | { ok: false; posted: number; error: unknown };
+/** `ts` is the first message's; `posted` counts the messages and replies that went out before the failure. */
+export type PostResult = { ok: true; ts?: string } | { ok: false; posted: number; error: unknown };
 
 /** Posts the messages in order, then the thread under the first; stops at the first failure. */
 export async function postToChannel(
@@ -39,7 +39,7 @@ export async function postToChannel(
       );
       posted += 1;
     }
-    return { ok: true };
+    return { ok: true, ts: rootTs };
   } catch (error) {
     return { ok: false, posted, error };
   }

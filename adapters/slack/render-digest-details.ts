@@ -1,4 +1,4 @@
-import type { DigestDetail, DigestMessage } from '../../src/digest/digest-message.js';
+import type { DigestDetail, DigestMessage } from '../../src/chat/digest-message.js';
 import { escapeMrkdwn, escapeMrkdwnProse } from './escape.js';
 import { fitText } from './fit-text.js';
 import { BLOCK_LIMITS, type SlackPayload } from './limits.js';

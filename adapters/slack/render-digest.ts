@@ -1,4 +1,4 @@
-import type { DigestMessage } from '../../src/digest/digest-message.js';
+import type { DigestMessage } from '../../src/chat/digest-message.js';
 import { digestLineText } from './digest-line-text.js';
 import { escapeMrkdwn } from './escape.js';
 import { fitText } from './fit-text.js';

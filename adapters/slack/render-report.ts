@@ -1,5 +1,6 @@
 import type { FindingLine, MxTableRow, NoticeMessage, ReportMessage } from '../../src/chat/chat-message.js';
 import { offersSetup } from '../../src/command/offers-setup.js';
+import { mrkdwnText } from './command-syntax.js';
 import { escapeCodeBlock, escapeMrkdwn, escapeMrkdwnProse } from './escape.js';
 import { fitText } from './fit-text.js';
 import { BLOCK_LIMITS, messageTextLength, type SlackBlock, type SlackPayload } from './limits.js';
@@ -34,7 +35,7 @@ export function renderReport(message: ReportMessage): SlackPayload {
 
 /** A notice → one section with its tone. */
 export function renderNotice(message: NoticeMessage): SlackPayload {
-  const line = `${toneEmoji(message.tone)} ${escapeMrkdwn(message.text)}`;
+  const line = `${toneEmoji(message.tone)} ${mrkdwnText(message.text)}`;
   return { text: fitText(line, BLOCK_LIMITS.fallbackText), blocks: [section(line)] };
 }
 

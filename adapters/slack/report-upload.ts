@@ -4,8 +4,8 @@ import type { UploadHandler } from '../../src/command/report-upload.js';
 import { isReportFileName, uploadTooLarge } from '../../src/command/upload-message.js';
 import { TLSRPT_MAX_BYTES } from '../../src/tlsrpt/tlsrpt-report.js';
 import { downloadFile } from '../http/download-file.js';
+import { mrkdwnText } from './command-syntax.js';
 import type { InFlight } from '../shared/in-flight.js';
-import { escapeMrkdwn } from './escape.js';
 
 export interface UploadListening {
   uploads: UploadHandler;
@@ -41,7 +41,7 @@ export function registerReportUploads(app: App, options: UploadListening): void 
         if (file?.name === undefined || !isReportFileName(file.name)) continue;
         const answer = await readFile(file, { ...options, botToken, teamId, channel, userId });
         if (answer === null) continue;
-        await client.chat.postMessage({ channel, thread_ts: ts, text: escapeMrkdwn(answer.text), unfurl_links: false });
+        await client.chat.postMessage({ channel, thread_ts: ts, text: mrkdwnText(answer.text), unfurl_links: false });
       }
     })().catch((err: unknown) => options.logger.error({ err }, 'slack: reading a shared report file failed'));
     await options.inFlight.track(work);

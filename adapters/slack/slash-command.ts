@@ -1,9 +1,8 @@
 import type { App } from '@slack/bolt';
 import { type Answering, answerRequest } from './answer-request.js';
+import { SLASH_COMMAND } from './command-syntax.js';
 import { respondOrEphemeral } from './respond-or-ephemeral.js';
 import { unescapeSlackText } from './unescape-slack-text.js';
-
-export const SLASH_COMMAND = '/mtasts';
 
 /** `/mtasts …`: acknowledge at once (Slack allows 3 s, a scan takes longer), then answer through the core. */
 export function registerSlashCommand(app: App, { core, inFlight, logger, pacer, managers, metrics }: Answering): void {

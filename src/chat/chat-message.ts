@@ -1,6 +1,8 @@
-import type { DigestMessage } from '../digest/digest-message.js';
 import type { FindingCode } from '../report/finding-codes.js';
 import type { Severity, Verdict } from '../report/report.js';
+import type { ChatText } from './chat-text.js';
+import type { DigestMessage } from './digest-message.js';
+import type { NoticeCode } from './notice-code.js';
 
 /**
  * The platform-neutral message model every chat adapter renders. All strings are plain text, possibly holding
@@ -54,11 +56,14 @@ export interface ReportMessage {
   rescan: boolean;
 }
 
-/** Help, usage errors, rate-limit refusals and other one-line answers. */
+/** Help, usage errors, rate-limit refusals and other short answers. */
 export interface NoticeMessage {
   kind: 'notice';
+  /** What the notice says, for a caller to branch on: stable, unlike its words. */
+  code: NoticeCode;
   tone: Tone;
-  text: string;
+  /** Plain text, with the commands it names kept apart so each platform writes them in its own syntax. */
+  text: ChatText;
   /** Show only to the requesting user where the platform can (Slack ephemeral, Discord ephemeral flag). */
   private: boolean;
 }

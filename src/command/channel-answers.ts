@@ -62,5 +62,6 @@ export function repeatNotice(
       ? `${domain} is being checked in this channel right now; the answer will appear here shortly.`
       : `${domain} was answered in this channel ${formatDuration(state.ageMs)} ago: see that answer. ` +
         `Results are kept for ${formatDuration(windowMs)}; its Rescan button checks again now.`;
-  return { kind: 'notice', tone: 'neutral', private: true, text };
+  const code = state.kind === 'pending' ? 'answer-pending' : 'answered-recently';
+  return { kind: 'notice', code, tone: 'neutral', private: true, text: [text] };
 }

@@ -207,41 +207,56 @@ const REPORTS_UNREAD =
 function resolverUnreachable(): NoticeMessage {
   return {
     kind: 'notice',
+    code: 'resolver-unreachable',
     tone: 'warning',
     private: true,
-    text: 'The check did not run: the DNS resolver could not be reached, so no domain was judged. Please try again in a few minutes.',
+    text: [
+      'The check did not run: the DNS resolver could not be reached, so no domain was judged. Please try again in a few minutes.',
+    ],
   };
 }
 
 function notAllowed(): NoticeMessage {
   return {
     kind: 'notice',
+    code: 'not-allowed',
     tone: 'warning',
     private: true,
-    text: 'Only people allowed to manage this channel can change what it watches or when its digest runs. Checking a domain is open to everyone.',
+    text: [
+      'Only people allowed to manage this channel can change what it watches or when its digest runs. Checking a domain is open to everyone.',
+    ],
   };
 }
 
 function storeUnreachable(limits: CommandLimits): NoticeMessage {
   return {
     kind: 'notice',
+    code: 'store-unavailable',
     tone: 'warning',
     private: true,
-    text:
+    text: [
       'The bot cannot reach its database right now, so it cannot scan or change watches. ' +
-      `Domains checked in the last ${formatDuration(limits.cacheTtlMs)} still answer from cache; please try again in a few minutes.`,
+        `Domains checked in the last ${formatDuration(limits.cacheTtlMs)} still answer from cache; please try again in a few minutes.`,
+    ],
   };
 }
 
 function noReports(): NoticeMessage {
-  return { kind: 'notice', tone: 'neutral', private: true, text: 'This bot keeps no TLS-RPT reports.' };
+  return {
+    kind: 'notice',
+    code: 'reports-off',
+    tone: 'neutral',
+    private: true,
+    text: ['This bot keeps no TLS-RPT reports.'],
+  };
 }
 
 function failed(): NoticeMessage {
   return {
     kind: 'notice',
+    code: 'failed',
     tone: 'warning',
     private: true,
-    text: 'The check failed unexpectedly. Please try again in a minute.',
+    text: ['The check failed unexpectedly. Please try again in a minute.'],
   };
 }

@@ -1,8 +1,9 @@
 import type { ChatMessage } from '../chat/chat-message.js';
+import type { Platform } from '../chat/platform.js';
 
 /** A chat command as any adapter receives it, reduced to what the core needs. */
 export interface CommandRequest {
-  platform: 'slack' | 'discord' | 'console';
+  platform: Platform;
   /** Slack team id, Discord guild id (or "dm"), "local" for the console. */
   workspaceId: string;
   channelId: string;

@@ -5,7 +5,7 @@ import { formatDuration } from './format-duration.js';
 /** "next digest Mon 2 Mar 09:00 Europe/Berlin (in 14 h 30 min)", read in the schedule's own time zone. */
 export function describeNextDigest(schedule: DigestSchedule, now: Date): string {
   const slot = nextSlot(schedule, now);
-  if (slot === null || schedule.every === 'off') return 'digests are off here (`/mtasts digest daily` turns them on)';
+  if (slot === null || schedule.every === 'off') return 'digests are off here ("digest daily" turns them on)';
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-GB', {
       timeZone: schedule.timezone,

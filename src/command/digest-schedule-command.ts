@@ -1,4 +1,5 @@
 import type { NoticeMessage } from '../chat/chat-message.js';
+import { command } from '../chat/chat-text.js';
 import { describeSchedule } from '../digest/digest-schedule.js';
 import type { DigestSchedule } from '../store/watch-store.js';
 import type { CommandRequest } from './command-handler.js';
@@ -17,8 +18,10 @@ export async function digestScheduleCommand(
   const watching = (await store.watches(channel)).length > 0;
   const text =
     schedule.every === 'off'
-      ? 'Digests are off for this channel; `/mtasts digest now` still posts one on demand.'
-      : `Digest for this channel: ${describeSchedule(schedule)} · ${describeNextDigest(schedule, at)}.` +
-        (watching ? '' : ' It watches no domains yet: `/mtasts watch example.com` adds one.');
-  return { kind: 'notice', tone: 'neutral', private: false, text };
+      ? ['Digests are off for this channel; ', command('digest now'), ' still posts one on demand.']
+      : [
+          `Digest for this channel: ${describeSchedule(schedule)} · ${describeNextDigest(schedule, at)}.`,
+          ...(watching ? [] : [' It watches no domains yet: ', command('watch example.com'), ' adds one.']),
+        ];
+  return { kind: 'notice', code: 'digest-schedule', tone: 'neutral', private: false, text };
 }

@@ -4,8 +4,8 @@ import { pasteRecordLines } from '../report/paste-record.js';
 import { policyModeNote } from '../report/policy-mode-note.js';
 import { hasPolicyToMatch, policyUnusableBecause } from '../report/policy-usability.js';
 import type { Report, Verdict } from '../report/report.js';
+import { redactMailto } from '../text/redact-mailto.js';
 import { formatDuration } from './format-duration.js';
-import { redactMailto } from './redact-mailto.js';
 
 /** The verdict's colour; every platform draws it from one palette (adapters/shared/palette.ts). */
 export const VERDICT_TONES: Record<Verdict, Tone> = {

@@ -37,7 +37,7 @@ export async function reportsEndpointCommand(
   if (publicUrl === null) {
     const text =
       'The TLS-RPT report endpoint is not configured: this bot has no public URL (MTASTS_PUBLIC_URL is unset), so senders cannot post reports to it. Report files (.json, .json.gz) uploaded into this channel are still read.';
-    return { kind: 'notice', tone: 'neutral', private: true, text };
+    return { kind: 'notice', code: 'endpoint-unconfigured', tone: 'neutral', private: true, text: [text] };
   }
   const token = await store.mintIngestToken(
     channelOf(request),
@@ -50,5 +50,5 @@ export async function reportsEndpointCommand(
     `Add it to the domain's TLS-RPT record, e.g. _smtp._tls.example.com TXT "v=TLSRPTv1; rua=${rua}" (beside a mailto: if you keep one, comma-separated).`,
     'Keep the address to the people who publish DNS: anyone who has it can post reports here.',
   ].join('\n');
-  return { kind: 'notice', tone: 'info', private: true, text };
+  return { kind: 'notice', code: 'reports-endpoint', tone: 'info', private: true, text: [text] };
 }

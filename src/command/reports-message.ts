@@ -1,4 +1,5 @@
 import type { NoticeMessage } from '../chat/chat-message.js';
+import { command } from '../chat/chat-text.js';
 import { clip, type DomainSessions, type PolicyTypeSessions, type Tally } from '../tlsrpt/domain-sessions.js';
 import { resultTypeFix } from '../tlsrpt/result-type-fixes.js';
 
@@ -11,11 +12,15 @@ export interface DomainReportWindows {
 /** Names and counts shown per list; remote names are cut (clip), so the answer always fits one message. */
 const SHOWN = 5;
 
-/** `/mtasts reports <domain>`: sessions per policy type over 7 and 30 days, what failed where, and the top fix. */
+/** `reports <domain>`: sessions per policy type over 7 and 30 days, what failed where, and the top fix. */
 export function reportsMessage({ domain, last7, last30 }: DomainReportWindows): NoticeMessage {
   if (last30.reports === 0) {
-    const text = `No TLS-RPT reports for ${domain} in this channel in the last 30 days. \`/mtasts reports endpoint\` gives the rua address to publish; report files (.json, .json.gz) uploaded here count too.`;
-    return { kind: 'notice', tone: 'neutral', private: false, text };
+    const text = [
+      `No TLS-RPT reports for ${domain} in this channel in the last 30 days. `,
+      command('reports endpoint'),
+      ' gives the rua address to publish; report files (.json, .json.gz) uploaded here count too.',
+    ];
+    return { kind: 'notice', code: 'no-reports', tone: 'neutral', private: false, text };
   }
   const lines = [
     `TLS-RPT reports for ${domain}: ${count(last30.reports, 'report')} from ${count(last30.reporters.length, 'reporter')} in the last 30 days`,
@@ -36,7 +41,8 @@ export function reportsMessage({ domain, last7, last30 }: DomainReportWindows): 
       .map((r) => clip(r.name))
       .join(' · ')}${more(last30.reporters)}`,
   );
-  return { kind: 'notice', tone: last30.failed > 0 ? 'warning' : 'good', private: false, text: lines.join('\n') };
+  const tone = last30.failed > 0 ? 'warning' : 'good';
+  return { kind: 'notice', code: 'reports', tone, private: false, text: [lines.join('\n')] };
 }
 
 function sessionsText(types: PolicyTypeSessions[]): string {

@@ -97,10 +97,12 @@ export function createScanGate({ scan, now, limits, limiter, logger, metrics }: 
 function rateLimited(retryAfterMs: number, limits: CommandLimits): NoticeMessage {
   return {
     kind: 'notice',
+    code: 'rate-limited',
     tone: 'warning',
     private: true,
-    text:
+    text: [
       `You have used your ${limits.scansPerWindow} fresh scans per ${formatDuration(limits.windowMs)}. ` +
-      `Try again in ${formatDuration(retryAfterMs)}; domains checked in the last ${formatDuration(limits.cacheTtlMs)} still answer from cache.`,
+        `Try again in ${formatDuration(retryAfterMs)}; domains checked in the last ${formatDuration(limits.cacheTtlMs)} still answer from cache.`,
+    ],
   };
 }

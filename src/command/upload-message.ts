@@ -27,7 +27,7 @@ export function uploadMessage(fileName: string, outcome: IngestOutcome): NoticeM
     const { code, path } = outcome.error;
     const where = path === null ? '' : ` at ${clip(path)}`;
     const text = `${name} was not stored: ${REJECTIONS[code]} (${code}${where}). ${clip(outcome.error.message)}`;
-    return { kind: 'notice', tone: 'warning', private: false, text };
+    return { kind: 'notice', code: 'upload-rejected', tone: 'warning', private: false, text: [text] };
   }
   const { organization, reportId, start, end } = outcome.report;
   const from = `${clip(organization ?? 'an unnamed sender')}, ${start.slice(0, 10)} to ${end.slice(0, 10)}`;
@@ -38,13 +38,19 @@ export function uploadMessage(fileName: string, outcome: IngestOutcome): NoticeM
   if (outcome.summary.length > ROWS_SHOWN) rows.push(`+${outcome.summary.length - ROWS_SHOWN} more policies`);
   if (outcome.warnings.length > 0) rows.push(`Read despite: ${outcome.warnings.join(', ')}`);
   const failed = outcome.summary.some((row) => row.failed > 0);
-  return { kind: 'notice', tone: failed ? 'warning' : 'good', private: false, text: [head, ...rows].join('\n') };
+  return {
+    kind: 'notice',
+    code: outcome.stored ? 'upload-stored' : 'upload-duplicate',
+    tone: failed ? 'warning' : 'good',
+    private: false,
+    text: [[head, ...rows].join('\n')],
+  };
 }
 
 /** A file over the size bound is never downloaded. */
 export function uploadTooLarge(fileName: string): NoticeMessage {
   const text = `${clip(fileName)} was not read: it is larger than ${TLSRPT_MAX_BYTES / 1024 / 1024} MiB (too-large).`;
-  return { kind: 'notice', tone: 'warning', private: false, text };
+  return { kind: 'notice', code: 'upload-too-large', tone: 'warning', private: false, text: [text] };
 }
 
 function rowLine(row: TlsRptSummaryRow): string {

@@ -1,4 +1,5 @@
 import type { ChatMessage, NoticeMessage } from '../chat/chat-message.js';
+import { command } from '../chat/chat-text.js';
 import { DEFAULT_SCHEDULE } from '../digest/digest-schedule.js';
 import type { WatchOutcome } from '../store/watch-store.js';
 import type { CommandHooks, CommandRequest } from './command-handler.js';
@@ -7,7 +8,7 @@ import { reportMessage } from './report-message.js';
 import { channelOf, type WatchDeps } from './watch-deps.js';
 
 /**
- * `watch <domain>`: scans like `/mtasts <domain>` (cache, quota, queue), then adds the watch. A refused scan
+ * `watch <domain>`: scans like a check of `<domain>` (cache, quota, queue), then adds the watch. A refused scan
  * adds nothing, so every watched domain has a result to show in `watches`.
  */
 export async function watchCommand(
@@ -32,8 +33,13 @@ function limitReached(domain: string, { limit, max }: Extract<WatchOutcome, { ok
   const where = limit === 'perChannel' ? 'this channel' : 'this workspace (all its channels together)';
   return {
     kind: 'notice',
+    code: 'watch-limit',
     tone: 'warning',
     private: true,
-    text: `Not watching ${domain}: ${where} already watches ${max} domains, the limit. \`/mtasts unwatch <domain>\` makes room.`,
+    text: [
+      `Not watching ${domain}: ${where} already watches ${max} domains, the limit. `,
+      command('unwatch <domain>'),
+      ' makes room.',
+    ],
   };
 }

@@ -1,13 +1,7 @@
 import type { NoticeMessage } from '../chat/chat-message.js';
-import {
-  byAttention,
-  countLines,
-  type DigestMessage,
-  domainCount,
-  recordLine,
-  tallyOf,
-  toneOf,
-} from '../digest/digest-message.js';
+import { command } from '../chat/chat-text.js';
+import type { DigestMessage } from '../chat/digest-message.js';
+import { byAttention, countLines, domainCount, recordLine, tallyOf, toneOf } from '../digest/digest-message.js';
 import { describeSchedule } from '../digest/digest-schedule.js';
 import type { ScanRecord } from '../store/scan-history.js';
 import type { DigestSchedule } from '../store/watch-store.js';
@@ -54,9 +48,16 @@ export function watchesMessage(watched: WatchedDomain[], schedule: DigestSchedul
 export function noWatchesNotice(): NoticeMessage {
   return {
     kind: 'notice',
+    code: 'no-watches',
     tone: 'neutral',
     private: true,
-    text: 'This channel watches no domains yet. `/mtasts watch example.com` adds one; its digest then goes out daily at 09:00 UTC unless `/mtasts digest` says otherwise.',
+    text: [
+      'This channel watches no domains yet. ',
+      command('watch example.com'),
+      ' adds one; its digest then goes out daily at 09:00 UTC unless ',
+      command('digest'),
+      ' says otherwise.',
+    ],
   };
 }
 

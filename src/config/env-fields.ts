@@ -4,6 +4,8 @@ import * as z from 'zod/mini';
 /** A missing or malformed variable: the message is one line naming it, never its value (it may be a secret). */
 export class ConfigError extends Error {
   override name = 'ConfigError';
+  /** Stable, for callers that branch on it (the message may change). */
+  readonly code = 'invalid-config';
 }
 
 export const port = (name: string) =>

@@ -1,6 +1,7 @@
+import type { DigestMessage } from '../chat/digest-message.js';
 import type { Channel, LastDigest, WatchStore } from '../store/watch-store.js';
 import type { DomainSessions } from '../tlsrpt/domain-sessions.js';
-import { type DigestMessage, digestMessage } from './digest-message.js';
+import { digestMessage } from './digest-message.js';
 import { type DomainOutcome, type RunDigestOptions, runDigest } from './run-digest.js';
 import { tlsRptDigestLine } from './tlsrpt-digest-line.js';
 

@@ -1,30 +1,7 @@
+import type { ChangeKind, DigestChange } from '../chat/digest-message.js';
 import { certDaysLeft } from '../report/cert-days-left.js';
 import type { MxGateRecord } from '../store/scan-history.js';
 import type { DomainSnapshot } from '../store/watch-store.js';
-
-/** Stable kinds: adapters and users' scripts may key on these strings. Never rename one. */
-export const CHANGE_KINDS = [
-  'verdict-changed',
-  'body-changed-without-id-rotation',
-  'id-rotated',
-  'mode-flipped',
-  'mx-added',
-  'mx-removed',
-  'mx-uncovered',
-  'cert-renewed',
-  'cert-expiring',
-  'tlsrpt-added',
-  'tlsrpt-removed',
-  'mx-cert-changed',
-  'mx-gate-failing',
-] as const;
-export type ChangeKind = (typeof CHANGE_KINDS)[number];
-
-export interface DigestChange {
-  kind: ChangeKind;
-  /** Short plain text, e.g. "mode testing → enforce"; may hold remote bytes (MX names, ids). */
-  text: string;
-}
 
 /** A certificate this close to its end is worth a line in the digest, a week ahead of the scan's own warning. */
 export const CERT_WARNING_DAYS = 21;

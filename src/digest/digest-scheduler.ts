@@ -1,8 +1,8 @@
+import type { DigestMessage } from '../chat/digest-message.js';
 import { type Metrics, NO_METRICS } from '../metrics/metrics.js';
 import type { Channel, DigestChannel, WatchStore } from '../store/watch-store.js';
 import type { ChannelDigest } from './channel-digest.js';
 import { dueSlot } from './digest-due.js';
-import type { DigestMessage } from './digest-message.js';
 import { DEFAULT_SCHEDULE } from './digest-schedule.js';
 import type { DigestLogger } from './run-digest.js';
 

@@ -4,7 +4,11 @@ import type { DnsAnswer, DnsFailureCause, DnsResolver } from '../net/dns-resolve
  * The resolver itself could not be reached (every lookup refused at the socket or timed out): the scan did not run,
  * and nothing was judged. scan() throws it instead of returning a Report built from no answers.
  */
-export class ResolverUnreachableError extends Error {}
+export class ResolverUnreachableError extends Error {
+  override name = 'ResolverUnreachableError';
+  /** Stable, for callers that branch on it (the message names the server and the failure). */
+  readonly code = 'resolver-unreachable';
+}
 
 /** Causes that mean a DNS server answered, even if the answer was a failure. */
 const ANSWERED: ReadonlySet<DnsFailureCause> = new Set(['nxdomain', 'nodata', 'servfail', 'refused']);

@@ -41,7 +41,12 @@ export const DEFAULT_TIMEOUT_MS = 5_000;
 const CLEAN_HISTORY_SCANS = 10;
 const SMTP_PORT = 25;
 
-export class InvalidDomainError extends Error {}
+/** Input that is not a domain; the message says why. */
+export class InvalidDomainError extends Error {
+  override name = 'InvalidDomainError';
+  /** Stable, for callers that branch on it. */
+  readonly code = 'invalid-domain';
+}
 
 /**
  * Scans one domain: all probes start at once, the report is judged from what they saw, the summary is recorded.

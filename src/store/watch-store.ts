@@ -1,8 +1,9 @@
+import type { Platform } from '../chat/platform.js';
 import type { ScanRecord } from './scan-history.js';
 
 /** Where a digest goes: one chat channel of one workspace on one platform. */
 export interface Channel {
-  platform: 'slack' | 'discord' | 'console';
+  platform: Platform;
   /** Slack team id, Discord guild id, "local" for the console. */
   workspaceId: string;
   channelId: string;

@@ -5,6 +5,7 @@ import type { Report } from '../../src/report/report.js';
 import { scan } from '../../src/scan/scan.js';
 import { markHistoryUnsaved } from '../../src/scan/unsaved-history.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite-store.js';
+import { plainText } from '../chat/plain-text.js';
 import { closedDnsAddress } from '../fixture/dead-dns.js';
 import { FIXTURE_NOW, reportFixture } from './report-fixture.js';
 import { asNotice, asReport } from './watch-harness.js';
@@ -66,9 +67,12 @@ describe('createCommandCore', () => {
     );
     expect(notice).toEqual({
       kind: 'notice',
+      code: 'resolver-unreachable',
       tone: 'warning',
       private: true,
-      text: 'The check did not run: the DNS resolver could not be reached, so no domain was judged. Please try again in a few minutes.',
+      text: [
+        'The check did not run: the DNS resolver could not be reached, so no domain was judged. Please try again in a few minutes.',
+      ],
     });
     expect(logged).toEqual(['DNS resolver unreachable; the scan did not run']);
   });
@@ -84,21 +88,22 @@ describe('createCommandCore', () => {
   it('answers help and bad input with a short private notice and no scan', async () => {
     const { scanner, ask } = setup();
     const help = asNotice(await ask('help'));
-    expect(help).toMatchObject({ private: true, tone: 'neutral' });
-    for (const command of [
-      '/mtasts example.com',
-      'watch example.com',
-      'unwatch example.com',
-      '/mtasts watches',
-      'digest daily|weekly|off|HH:MM',
-      'digest now',
-    ]) {
-      expect(help.text).toContain(command);
-    }
+    expect(help).toMatchObject({ code: 'help', private: true, tone: 'neutral' });
+    expect(help.text.filter((part) => typeof part !== 'string')).toEqual([
+      { command: 'example.com' },
+      { command: 'watch example.com' },
+      { command: 'unwatch example.com' },
+      { command: 'watches' },
+      { command: 'digest daily|weekly|off|HH:MM [time zone]' },
+      { command: 'digest now' },
+      { command: 'reports example.com' },
+      { command: 'reports endpoint' },
+    ]);
     const bad = asNotice(await ask('192.0.2.1'));
-    expect(bad.private).toBe(true);
-    expect(bad.text).toMatch(/^That doesn't look like a domain: "192\.0\.2\.1" is an IP address/);
-    expect(bad.text).toContain('Usage:');
+    expect(bad).toMatchObject({ code: 'usage', private: true });
+    expect(plainText(bad.text)).toMatch(
+      /^That doesn't look like a domain: "192\.0\.2\.1" is an IP address.*\nUsage: \{example\.com\} checks/,
+    );
     expect(scanner.scanned).toEqual([]);
   });
 
@@ -110,9 +115,9 @@ describe('createCommandCore', () => {
     }
     clock.now = FIXTURE_NOW + 3000;
     const refused = asNotice(await ask('d.example'));
-    expect(refused.private).toBe(true);
-    expect(refused.text).toContain('You have used your 3 fresh scans per 10 min.');
-    expect(refused.text).toContain('Try again in 9 min 57 s');
+    expect(refused).toMatchObject({ code: 'rate-limited', private: true });
+    expect(plainText(refused.text)).toContain('You have used your 3 fresh scans per 10 min.');
+    expect(plainText(refused.text)).toContain('Try again in 9 min 57 s');
     expect(scanner.scanned).toEqual(['a.example', 'b.example', 'c.example']);
 
     expect((await ask('d.example', { userId: 'U2' })).kind).toBe('report');
@@ -178,8 +183,8 @@ describe('createCommandCore', () => {
 
     for (const userId of ['U1', 'U1', 'U2']) {
       const repeat = asNotice(await ask('example.com', { userId }));
-      expect(repeat.private).toBe(true);
-      expect(repeat.text).toBe(
+      expect(repeat).toMatchObject({ code: 'answered-recently', private: true });
+      expect(plainText(repeat.text)).toBe(
         'example.com was answered in this channel 42 s ago: see that answer. Results are kept for 5 min; its Rescan button checks again now.',
       );
     }
@@ -200,22 +205,20 @@ describe('createCommandCore', () => {
 
     expect(answer!.kind).toBe('report');
     for (const other of others) {
-      expect(asNotice(other).text).toBe(
-        'example.com is being checked in this channel right now; the answer will appear here shortly.',
-      );
+      expect(asNotice(other).code).toBe('answer-pending');
     }
     expect(scanner.scanned).toEqual(['example.com']);
     // One unit of quota spent: two more rescans are allowed once the first is answered.
     expect((await ask('example.com', {}, true)).kind).toBe('report');
     expect((await ask('example.com', {}, true)).kind).toBe('report');
-    expect(asNotice(await ask('example.com', {}, true)).text).toContain('Try again in');
+    expect(asNotice(await ask('example.com', {}, true)).code).toBe('rate-limited');
   });
 
   it('frees the channel for the domain when the answer was a refusal, so a later request is answered', async () => {
     const { ask } = setup({ limits: { scansPerWindow: 1 } });
     await ask('example.org');
-    expect(asNotice(await ask('example.com')).text).toContain('Try again in');
-    expect(asNotice(await ask('example.com')).text).toContain('Try again in');
+    expect(asNotice(await ask('example.com')).code).toBe('rate-limited');
+    expect(asNotice(await ask('example.com')).code).toBe('rate-limited');
   });
 
   it('runs a rescan past the cache and charges it to the user', async () => {
@@ -224,7 +227,7 @@ describe('createCommandCore', () => {
     const rescanned = asReport(await ask('example.com', {}, true));
     expect(scanner.scanned).toEqual(['example.com', 'example.com']);
     expect(rescanned.summary.some((line) => line.startsWith('Cached'))).toBe(false);
-    expect(asNotice(await ask('example.com', {}, true)).text).toContain('Try again in');
+    expect(asNotice(await ask('example.com', {}, true)).code).toBe('rate-limited');
   });
 
   it('runs nothing but a scan of a canonical domain for a Rescan, whatever its payload says', async () => {
@@ -239,7 +242,11 @@ describe('createCommandCore', () => {
       'Example.com',
       '',
     ]) {
-      expect(asNotice(await ask(forged, {}, true)).text).toContain('That button does not name a domain to rescan');
+      const refused = asNotice(await ask(forged, {}, true));
+      expect(refused.code).toBe('usage');
+      expect(plainText(refused.text)).toMatch(
+        /^That button does not name a domain to rescan\.\nUsage: \{example\.com\}/,
+      );
     }
     expect(scanner.scanned).toEqual([]);
     expect(await watches.schedule(channel)).toBeNull();
@@ -251,9 +258,7 @@ describe('createCommandCore', () => {
     const { scanner, ask, watches } = setup();
     const channel = { platform: 'slack', workspaceId: 'T1', channelId: 'C1' } as const;
     for (const text of ['watch example.com', 'unwatch example.com', 'digest 03:00 UTC']) {
-      expect(asNotice(await ask(text, { mayManage: false })).text).toMatch(
-        /^Only people allowed to manage this channel/,
-      );
+      expect(asNotice(await ask(text, { mayManage: false })).code).toBe('not-allowed');
     }
     expect(scanner.scanned).toEqual([]);
     expect(await watches.schedule(channel)).toBeNull();
@@ -304,7 +309,9 @@ describe('createCommandCore', () => {
     expect((await ask('cached.example')).kind).toBe('report');
     store.up = false;
     expect(asReport(await ask('cached.example', { channelId: 'C2' })).headline).toBe('cached.example — Enforced');
-    expect(asNotice(await ask('new.example')).text).toBe(
+    const unavailable = asNotice(await ask('new.example'));
+    expect(unavailable.code).toBe('store-unavailable');
+    expect(plainText(unavailable.text)).toBe(
       'The bot cannot reach its database right now, so it cannot scan or change watches. ' +
         'Domains checked in the last 5 min still answer from cache; please try again in a few minutes.',
     );
@@ -372,8 +379,10 @@ describe('createCommandCore', () => {
       text: 'example.com',
     };
     const notice = asNotice(await core.handle(request));
-    expect(notice.text).toBe('The check failed unexpectedly. Please try again in a minute.');
-    expect(notice.text).not.toContain('internal.js');
+    expect(notice).toMatchObject({
+      code: 'failed',
+      text: ['The check failed unexpectedly. Please try again in a minute.'],
+    });
     expect(logged).toHaveLength(1);
     expect(logged[0]!.message).toBe('command failed');
     expect((await core.handle(request)).kind).toBe('report');

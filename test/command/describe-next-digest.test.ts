@@ -22,7 +22,7 @@ describe('describeNextDigest', () => {
 
   it('says how to turn digests back on when they are off', () => {
     expect(describeNextDigest({ every: 'off' }, new Date())).toBe(
-      'digests are off here (`/mtasts digest daily` turns them on)',
+      'digests are off here ("digest daily" turns them on)',
     );
   });
 });

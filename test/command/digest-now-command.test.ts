@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DigestMessage } from '../../src/digest/digest-message.js';
+import type { DigestMessage } from '../../src/chat/digest-message.js';
 import { createDigestScheduler } from '../../src/digest/digest-scheduler.js';
 import type { Report } from '../../src/report/report.js';
 import { brokenReportFixture, FIXTURE_NOW, reportFixture } from './report-fixture.js';
@@ -62,8 +62,7 @@ describe('digestNowCommand', () => {
     clock.now += 120_000;
     expect((await ask('digest now')).kind).toBe('digest');
     const refused = asNotice(await ask('digest now'));
-    expect(refused).toMatchObject({ private: true, tone: 'warning' });
-    expect(refused.text).toContain('You have used your 2 fresh scans per 10 min. Try again in');
+    expect(refused).toMatchObject({ code: 'rate-limited', private: true, tone: 'warning' });
     expect(scanned).toEqual(['a.example', 'a.example']);
     expect((await store.lastDigest(HERE))?.at).toBe(new Date(FIXTURE_NOW + 120_000).toISOString());
     // The quota is the user's: someone else in the channel still may.
@@ -72,7 +71,7 @@ describe('digestNowCommand', () => {
 
   it('tells an empty channel how to watch a domain, without spending quota', async () => {
     const { ask } = setup({ limits: { scansPerWindow: 1 } });
-    expect(asNotice(await ask('digest now')).text).toContain('This channel watches no domains yet.');
+    expect(asNotice(await ask('digest now')).code).toBe('no-watches');
     expect((await ask('watch a.example')).kind).toBe('report');
   });
 

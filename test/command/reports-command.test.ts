@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createCommandCore } from '../../src/command/command-core.js';
 import type { CommandRequest } from '../../src/command/command-handler.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite-store.js';
+import { plainText } from '../chat/plain-text.js';
 import { storedReport, summaryRow } from '../store/tlsrpt-fixtures.js';
 import { reportFixture } from './report-fixture.js';
 import { asNotice } from './watch-harness.js';
@@ -79,7 +80,7 @@ describe('/mtasts reports <domain>', () => {
     );
     const answer = await ask('reports Example.COM');
     expect(answer).toMatchObject({ tone: 'warning', private: false });
-    expect(answer.text).toBe(
+    expect(plainText(answer.text)).toBe(
       [
         'TLS-RPT reports for example.com: 3 reports from 2 reporters in the last 30 days',
         'Last 7 days: sts 1,500 succeeded · 15 failed; tlsa 500 succeeded · 3 failed',
@@ -106,24 +107,27 @@ describe('/mtasts reports <domain>', () => {
     );
     expect(await ask('reports example.com')).toEqual({
       kind: 'notice',
+      code: 'reports',
       tone: 'good',
       private: false,
       text: [
-        'TLS-RPT reports for example.com: 1 report from 1 reporter in the last 30 days',
-        'Last 7 days: sts 40 succeeded · 0 failed',
-        'Last 30 days: sts 40 succeeded · 0 failed',
-        'Reporters: Google Inc.',
-      ].join('\n'),
+        [
+          'TLS-RPT reports for example.com: 1 report from 1 reporter in the last 30 days',
+          'Last 7 days: sts 40 succeeded · 0 failed',
+          'Last 30 days: sts 40 succeeded · 0 failed',
+          'Reporters: Google Inc.',
+        ].join('\n'),
+      ],
     });
   });
 
   it('says how to get reports when the channel has none for the domain, and refuses a bad domain', async () => {
     const { ask } = setup();
-    expect((await ask('reports example.org')).text).toBe(
-      'No TLS-RPT reports for example.org in this channel in the last 30 days. `/mtasts reports endpoint` gives the rua address to publish; report files (.json, .json.gz) uploaded here count too.',
+    expect(plainText((await ask('reports example.org')).text)).toBe(
+      'No TLS-RPT reports for example.org in this channel in the last 30 days. {reports endpoint} gives the rua address to publish; report files (.json, .json.gz) uploaded here count too.',
     );
-    expect((await ask('reports')).text).toMatch(/^"reports" takes a domain, or "endpoint"\./);
-    expect((await ask('reports not_a domain')).text).toMatch(
+    expect(plainText((await ask('reports')).text)).toMatch(/^"reports" takes a domain, or "endpoint"\./);
+    expect(plainText((await ask('reports not_a domain')).text)).toMatch(
       /^That doesn't look like a domain: give exactly one domain\./,
     );
   });
@@ -133,19 +137,21 @@ describe('/mtasts reports endpoint', () => {
   it('mints the channel token once and shows the same rua address every time, privately; another channel gets another', async () => {
     const { ask } = setup('https://bot.example.net');
     const first = await ask('reports endpoint');
-    expect(first).toMatchObject({ tone: 'info', private: true });
-    const rua = first.text.match(/rua=(https:\/\/bot\.example\.net\/tlsrpt\/[A-Za-z0-9_-]{32})\n/)?.[1];
+    expect(first).toMatchObject({ code: 'reports-endpoint', tone: 'info', private: true });
+    const rua = plainText(first.text).match(/rua=(https:\/\/bot\.example\.net\/tlsrpt\/[A-Za-z0-9_-]{32})\n/)?.[1];
     expect(rua).toBeDefined();
-    expect((await ask('reports ENDPOINT')).text).toBe(first.text);
-    expect(first.text.split('\n')[1]).toBe(
+    expect((await ask('reports ENDPOINT')).text).toEqual(first.text);
+    expect(plainText(first.text).split('\n')[1]).toBe(
       `Add it to the domain's TLS-RPT record, e.g. _smtp._tls.example.com TXT "v=TLSRPTv1; rua=${rua}" (beside a mailto: if you keep one, comma-separated).`,
     );
-    expect((await ask('reports endpoint', { channelId: 'C2' })).text).not.toContain(rua);
+    expect(plainText((await ask('reports endpoint', { channelId: 'C2' })).text)).not.toContain(rua);
   });
 
   it('says plainly that the endpoint is not configured without a public URL, and mints nothing', async () => {
     const { store, ask } = setup(null);
-    expect((await ask('reports endpoint')).text).toBe(
+    const unconfigured = await ask('reports endpoint');
+    expect(unconfigured.code).toBe('endpoint-unconfigured');
+    expect(plainText(unconfigured.text)).toBe(
       'The TLS-RPT report endpoint is not configured: this bot has no public URL (MTASTS_PUBLIC_URL is unset), so senders cannot post reports to it. Report files (.json, .json.gz) uploaded into this channel are still read.',
     );
     expect(await store.ingestToken({ platform: 'slack', workspaceId: 'T1', channelId: 'C1' })).toBeNull();

@@ -3,6 +3,7 @@ import type { CommandRequest } from '../../src/command/command-handler.js';
 import { createSlidingWindowLimiter } from '../../src/command/rate-limiter.js';
 import { createScanGate, DEFAULT_LIMITS } from '../../src/command/scan-gate.js';
 import type { Report } from '../../src/report/report.js';
+import { plainText } from '../chat/plain-text.js';
 import { FIXTURE_NOW, reportFixture } from './report-fixture.js';
 
 const USER: CommandRequest = { platform: 'slack', workspaceId: 'T1', channelId: 'C1', userId: 'U1', text: '' };
@@ -50,7 +51,7 @@ describe('createScanGate', () => {
     expect(await gate.scan('example.com')).toBe(report);
     expect(started).toEqual(['example.com']);
     // The one unit of quota went to the user's scan; a digest's scans never charge it.
-    expect((await gate.charge(USER))?.text).toContain('You have used your 1 fresh scans');
+    expect(plainText((await gate.charge(USER))?.text ?? [])).toContain('You have used your 1 fresh scans');
   });
 
   it('runs a digest’s scans through the same concurrency cap as users’ scans', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { plainText } from '../chat/plain-text.js';
 import { asNotice, HERE, useWatchHarness } from './watch-harness.js';
 
 const setup = useWatchHarness();
@@ -12,9 +13,10 @@ describe('unwatchCommand', () => {
     const done = asNotice(await ask('unwatch A.example.'));
     expect(done).toEqual({
       kind: 'notice',
+      code: 'unwatched',
       tone: 'neutral',
       private: false,
-      text: 'Stopped watching a.example in this channel.',
+      text: ['Stopped watching a.example in this channel.'],
     });
     expect(await store.watches(HERE)).toEqual(['b.example']);
     expect(await store.watches({ ...HERE, channelId: 'C2' })).toEqual(['a.example']);
@@ -23,7 +25,7 @@ describe('unwatchCommand', () => {
   it('says the digests stop when the last domain goes', async () => {
     const { ask, store } = setup();
     await ask('watch a.example');
-    expect(asNotice(await ask('unwatch a.example')).text).toBe(
+    expect(plainText(asNotice(await ask('unwatch a.example')).text)).toBe(
       'Stopped watching a.example in this channel. It watches nothing now, so its digests stop until a domain is watched again.',
     );
     expect(await store.digestChannels()).toEqual([]);
@@ -33,8 +35,8 @@ describe('unwatchCommand', () => {
     const { ask, scanned } = setup();
     await ask('watch a.example', { channelId: 'C2' });
     const notice = asNotice(await ask('unwatch a.example'));
-    expect(notice).toMatchObject({ private: true, tone: 'neutral' });
-    expect(notice.text).toBe('This channel does not watch a.example; `/mtasts watches` lists what it does watch.');
+    expect(notice).toMatchObject({ code: 'not-watching', private: true, tone: 'neutral' });
+    expect(plainText(notice.text)).toBe('This channel does not watch a.example; {watches} lists what it does watch.');
     expect(scanned).toEqual(['a.example']);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isReportFileName, uploadMessage, uploadTooLarge } from '../../src/command/upload-message.js';
+import { plainText } from '../chat/plain-text.js';
 import { summaryRow } from '../store/tlsrpt-fixtures.js';
 
 const REPORT = {
@@ -26,18 +27,21 @@ describe('uploadMessage', () => {
     });
     expect(message).toEqual({
       kind: 'notice',
+      code: 'upload-stored',
       tone: 'good',
       private: false,
       text: [
-        'postfix.json: report (no id) from an unnamed sender, 2026-11-29 to 2026-11-30, stored for this channel.',
-        '(no policy domain) sts: 3 succeeded · 0 failed',
-        'a.example tlsa: 100 succeeded · 0 failed',
-        'b.example tlsa: 100 succeeded · 0 failed',
-        'c.example tlsa: 100 succeeded · 0 failed',
-        'd.example tlsa: 100 succeeded · 0 failed',
-        '+2 more policies',
-        'Read despite: missing-policy-domain, datetime-without-timezone',
-      ].join('\n'),
+        [
+          'postfix.json: report (no id) from an unnamed sender, 2026-11-29 to 2026-11-30, stored for this channel.',
+          '(no policy domain) sts: 3 succeeded · 0 failed',
+          'a.example tlsa: 100 succeeded · 0 failed',
+          'b.example tlsa: 100 succeeded · 0 failed',
+          'c.example tlsa: 100 succeeded · 0 failed',
+          'd.example tlsa: 100 succeeded · 0 failed',
+          '+2 more policies',
+          'Read despite: missing-policy-domain, datetime-without-timezone',
+        ].join('\n'),
+      ],
     });
   });
 
@@ -46,10 +50,12 @@ describe('uploadMessage', () => {
       accepted: false,
       error: { code: 'invalid-gzip', path: null, message: 'The gzip data ends early.' },
     });
-    expect(rejected.text).toBe(
+    expect(plainText(rejected.text)).toBe(
       'r.json.gz was not stored: the gzip data is corrupt or cut short (invalid-gzip). The gzip data ends early.',
     );
-    expect(uploadTooLarge('huge.json').text).toBe('huge.json was not read: it is larger than 10 MiB (too-large).');
+    expect(plainText(uploadTooLarge('huge.json').text)).toBe(
+      'huge.json was not read: it is larger than 10 MiB (too-large).',
+    );
   });
 
   it('reads .json and .json.gz files only', () => {

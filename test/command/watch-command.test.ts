@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { plainText } from '../chat/plain-text.js';
 import { brokenReportFixture, FIXTURE_NOW } from './report-fixture.js';
 import { asNotice, asReport, HERE, useWatchHarness } from './watch-harness.js';
 
@@ -41,7 +42,7 @@ describe('watchCommand', () => {
     await ask('digest off');
     const report = asReport(await ask('watch example.com'));
     expect(report.summary.at(-1)).toBe(
-      'Now watching example.com in this channel · digests are off here (`/mtasts digest daily` turns them on)',
+      'Now watching example.com in this channel · digests are off here ("digest daily" turns them on)',
     );
   });
 
@@ -73,9 +74,9 @@ describe('watchCommand', () => {
     await ask('watch a.example');
     await ask('watch b.example');
     const refused = asNotice(await ask('watch c.example'));
-    expect(refused).toMatchObject({ private: true, tone: 'warning' });
-    expect(refused.text).toBe(
-      'Not watching c.example: this channel already watches 2 domains, the limit. `/mtasts unwatch <domain>` makes room.',
+    expect(refused).toMatchObject({ code: 'watch-limit', private: true, tone: 'warning' });
+    expect(plainText(refused.text)).toBe(
+      'Not watching c.example: this channel already watches 2 domains, the limit. {unwatch <domain>} makes room.',
     );
     expect(await store.watches(HERE)).toEqual(['a.example', 'b.example']);
     // Another channel of the workspace still has room.
@@ -87,8 +88,10 @@ describe('watchCommand', () => {
     await ask('watch a.example', { channelId: 'C1' });
     await ask('watch b.example', { channelId: 'C2' });
     const refused = asNotice(await ask('watch c.example', { channelId: 'C3' }));
-    expect(refused.private).toBe(true);
-    expect(refused.text).toContain('this workspace (all its channels together) already watches 2 domains, the limit');
+    expect(refused).toMatchObject({ code: 'watch-limit', private: true });
+    expect(plainText(refused.text)).toContain(
+      'this workspace (all its channels together) already watches 2 domains, the limit',
+    );
     expect(await store.watches({ ...HERE, channelId: 'C3' })).toEqual([]);
     // Another workspace is counted on its own.
     expect((await ask('watch c.example', { workspaceId: 'T2' })).kind).toBe('report');
@@ -99,14 +102,15 @@ describe('watchCommand', () => {
     await ask('watch a.example');
     clock.now = FIXTURE_NOW + 1000;
     const refused = asNotice(await ask('watch b.example'));
-    expect(refused.text).toContain('You have used your 1 fresh scans per 10 min.');
+    expect(refused.code).toBe('rate-limited');
     expect(await store.watches(HERE)).toEqual(['a.example']);
   });
 
   it('refuses what is not a domain with the usage, and scans nothing', async () => {
     const { ask, scanned } = setup();
     const refused = asNotice(await ask('watch localhost'));
-    expect(refused.text).toMatch(/^That doesn't look like a domain: "localhost" is a single label/);
+    expect(refused.code).toBe('usage');
+    expect(plainText(refused.text)).toMatch(/^That doesn't look like a domain: "localhost" is a single label/);
     expect(scanned).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 import { afterEach } from 'vitest';
 import type { ChatMessage, NoticeMessage, ReportMessage } from '../../src/chat/chat-message.js';
+import type { DigestMessage } from '../../src/chat/digest-message.js';
 import { type CommandCoreOptions, createCommandCore } from '../../src/command/command-core.js';
 import type { CommandRequest } from '../../src/command/command-handler.js';
-import type { DigestMessage } from '../../src/digest/digest-message.js';
 import type { Report } from '../../src/report/report.js';
 import { scanRecord } from '../../src/store/scan-history.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite-store.js';

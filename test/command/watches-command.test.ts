@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/report.js';
 import { DEFAULT_WATCH_LIMITS } from '../../src/store/watch-store.js';
+import { plainText } from '../chat/plain-text.js';
 import { brokenReportFixture, FIXTURE_NOW, reportFixture } from './report-fixture.js';
 import { asDigest, asNotice, HERE, useWatchHarness } from './watch-harness.js';
 
@@ -85,7 +86,7 @@ describe('watchesCommand', () => {
     await ask('watch a.example');
     await ask('digest off');
     expect(asDigest(await ask('watches')).intro).toBe(
-      'Watching 1 domain · digests are off here (`/mtasts digest daily` turns them on) · verdicts from each domain’s latest scan',
+      'Watching 1 domain · digests are off here ("digest daily" turns them on) · verdicts from each domain’s latest scan',
     );
   });
 
@@ -93,7 +94,7 @@ describe('watchesCommand', () => {
     const { ask } = setup();
     await ask('watch a.example', { channelId: 'C2' });
     const notice = asNotice(await ask('watches'));
-    expect(notice.private).toBe(true);
-    expect(notice.text).toContain('This channel watches no domains yet. `/mtasts watch example.com` adds one');
+    expect(notice).toMatchObject({ code: 'no-watches', private: true });
+    expect(plainText(notice.text)).toContain('This channel watches no domains yet. {watch example.com} adds one');
   });
 });

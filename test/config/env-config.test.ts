@@ -18,6 +18,7 @@ function errorOf(env: NodeJS.ProcessEnv): string {
     loadEnvConfig(env);
   } catch (error) {
     expect(error).toBeInstanceOf(ConfigError);
+    expect(error).toMatchObject({ name: 'ConfigError', code: 'invalid-config' });
     return (error as ConfigError).message;
   }
   throw new Error('expected a ConfigError');

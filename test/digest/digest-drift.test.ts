@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { DigestLine, DigestMessage } from '../../src/chat/digest-message.js';
 import { channelDigest } from '../../src/digest/channel-digest.js';
-import type { DigestLine, DigestMessage } from '../../src/digest/digest-message.js';
 import { createDigestScheduler, type DigestScheduler } from '../../src/digest/digest-scheduler.js';
 import { scan } from '../../src/scan/scan.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite-store.js';

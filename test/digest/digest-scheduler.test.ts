@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { DigestMessage } from '../../src/chat/digest-message.js';
 import { channelDigest } from '../../src/digest/channel-digest.js';
-import type { DigestMessage } from '../../src/digest/digest-message.js';
 import { createDigestScheduler, type DigestScheduler, type RepeatTimer } from '../../src/digest/digest-scheduler.js';
 import type { Report } from '../../src/report/report.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite-store.js';

@@ -20,6 +20,7 @@ describe('scan when the resolver cannot be reached', () => {
     store = openSqliteStore(':memory:');
     const scanning = scan('example.com', { dns: [server], timeoutMs: 1000, history: store });
     await expect(scanning).rejects.toThrow(ResolverUnreachableError);
+    await expect(scanning).rejects.toMatchObject({ name: 'ResolverUnreachableError', code: 'resolver-unreachable' });
     await expect(scanning).rejects.toThrow(
       /^could not reach the DNS server 127\.0\.0\.1:\d+ \(ECONNREFUSED: .*\); the scan did not run$/,
     );
@@ -44,7 +45,9 @@ describe('scan when the resolver cannot be reached', () => {
   });
 
   it('keeps refusing bad input before any lookup', async () => {
-    await expect(scan('192.0.2.1', { dns: [await closedDnsAddress()] })).rejects.toThrow(InvalidDomainError);
+    const refusing = scan('192.0.2.1', { dns: [await closedDnsAddress()] });
+    await expect(refusing).rejects.toThrow(InvalidDomainError);
+    await expect(refusing).rejects.toMatchObject({ name: 'InvalidDomainError', code: 'invalid-domain' });
   });
 
   it('judges a healthy domain through a working resolver as before', async () => {

@@ -82,7 +82,7 @@ describe('startConsoleAdapter', () => {
     const core: CommandHandler = {
       async handle(request): Promise<ChatMessage> {
         requests.push(request);
-        return { kind: 'notice', tone: 'neutral', private: true, text: `got ${request.text}` };
+        return { kind: 'notice', code: 'help', tone: 'neutral', private: true, text: [`got ${request.text}`] };
       },
     };
     const term = terminal(core);
@@ -189,12 +189,12 @@ describe('startConsoleAdapter', () => {
   it('prints a posted digest between commands and shows the prompt again', async () => {
     const core: CommandHandler = {
       async handle(): Promise<ChatMessage> {
-        return { kind: 'notice', tone: 'neutral', private: true, text: 'answered' };
+        return { kind: 'notice', code: 'help', tone: 'neutral', private: true, text: ['answered'] };
       },
     };
     const term = terminal(core);
     await term.waitFor('mtasts> ');
-    await term.adapter.post(CONSOLE_CHANNEL.channelId, {
+    await term.adapter.post(CONSOLE_CHANNEL, {
       kind: 'digest',
       tone: 'good',
       headline: 'MTA-STS digest: 1 domain · 1 enforced',

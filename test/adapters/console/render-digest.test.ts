@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderDigest } from '../../../adapters/console/render-digest.js';
-import type { DigestLine, DigestMessage } from '../../../src/digest/digest-message.js';
+import type { DigestLine, DigestMessage } from '../../../src/chat/digest-message.js';
 
 const ESC = '\u001b';
 

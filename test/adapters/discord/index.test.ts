@@ -224,7 +224,13 @@ describe('startDiscordAdapter', () => {
   });
 
   it('edits a public notice into the reply without deleting it', async () => {
-    const notice = { kind: 'notice', tone: 'neutral', text: 'Checked 4 s ago.', private: false } as const;
+    const notice = {
+      kind: 'notice',
+      code: 'reports',
+      tone: 'neutral',
+      text: ['Checked 4 s ago.'],
+      private: false,
+    } as const;
     const { fake, adapter } = await start(stubCore(() => notice));
     const interaction = slashCommand('example.com');
 
@@ -429,7 +435,7 @@ describe('startDiscordAdapter', () => {
     expect(callback.body).toMatchObject({
       type: 4,
       data: {
-        content: 'mtasts is restarting; please try again in a minute.',
+        embeds: [{ description: 'mtasts is restarting; please try again in a minute.' }],
         flags: MessageFlags.Ephemeral,
         allowed_mentions: { parse: [] },
       },
@@ -513,7 +519,7 @@ describe('startDiscordAdapter', () => {
     await adapter.stop();
 
     expect(dm.body).toEqual({ recipient_id: '500000000000000007' });
-    expect(sent.body.embeds[0].description).toBe(refusal().text);
+    expect(sent.body.embeds[0].description).toBe('You have used your 3 scans; try again in 7 minutes.');
     expect(fake.requests.some((r) => r.route === `/channels/${CHANNEL_ID}/messages`)).toBe(false);
   });
 
@@ -527,7 +533,7 @@ describe('startDiscordAdapter', () => {
 
     expect(fake.requests.find(isDelete(interaction.token))!.status).toBe(404);
     expect(followUp.body.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
-    expect(followUp.body.embeds[0].description).toBe(refusal().text);
+    expect(followUp.body.embeds[0].description).toBe('You have used your 3 scans; try again in 7 minutes.');
   });
 
   it('rejects, with the client closed, when Discord refuses the token', async () => {
@@ -604,7 +610,7 @@ describe('startDiscordAdapter: digests', () => {
   it('post() sends a scheduled digest to the channel with no interaction, then the details in a thread under it', async () => {
     const { fake, adapter } = await start(stubCore(() => enforcedReport()));
 
-    await adapter.post(CHANNEL_ID, sampleDigest());
+    await adapter.post({ platform: 'discord', workspaceId: 'G1', channelId: CHANNEL_ID }, sampleDigest());
     const [message] = fake.requests.filter(isToChannel);
     const thread = fake.requests.find(isThread)!;
     const inThread = fake.requests.find((r) => r.route === `/channels/${thread.reply.id}/messages`)!;
@@ -640,7 +646,7 @@ describe('startDiscordAdapter: digests', () => {
     );
     const { fake, adapter } = await start(stubCore(() => enforcedReport()));
 
-    await adapter.post(CHANNEL_ID, hostile);
+    await adapter.post({ platform: 'discord', workspaceId: 'G1', channelId: CHANNEL_ID }, hostile);
     const messages = fake.requests.filter(carriesMessage);
     const text = JSON.stringify(messages.map((m) => m.body));
 
@@ -655,8 +661,12 @@ describe('startDiscordAdapter: digests', () => {
     const { fake, adapter } = await start(stubCore(() => enforcedReport()));
     fake.refuseChannelMessages = true;
 
-    await expect(adapter.post(CHANNEL_ID, sampleDigest())).rejects.toThrow(/Missing Permissions/);
-    await expect(adapter.post('not-a-channel', sampleDigest())).rejects.toThrow(/not a Discord channel id/);
+    await expect(
+      adapter.post({ platform: 'discord', workspaceId: 'G1', channelId: CHANNEL_ID }, sampleDigest()),
+    ).rejects.toThrow(/Missing Permissions/);
+    await expect(
+      adapter.post({ platform: 'discord', workspaceId: 'G1', channelId: 'not-a-channel' }, sampleDigest()),
+    ).rejects.toThrow(/not a Discord channel id/);
     expect(fake.requests.filter(isChannelMessage)).toHaveLength(1);
   });
 
@@ -665,13 +675,16 @@ describe('startDiscordAdapter: digests', () => {
     fake.rateLimitChannelMessages = 1;
     const digest = { ...hugeDigest(100), details: [] };
 
-    const posting = adapter.post(CHANNEL_ID, digest);
+    const posting = adapter.post({ platform: 'discord', workspaceId: 'G1', channelId: CHANNEL_ID }, digest);
     await fake.waitForRequest((r) => isToChannel(r) && r.status === 429);
     await adapter.stop();
     const postedBeforeStopped = fake.requests.filter((r) => isToChannel(r) && r.status === 200).length;
 
     expect(postedBeforeStopped).toBe(renderDigest(digest).length);
-    await expect(posting).resolves.toBeUndefined();
-    await expect(adapter.post(CHANNEL_ID, digest)).rejects.toThrow(/stopping/);
+    // The id of the first message: what the scheduler records for the slot.
+    await expect(posting).resolves.toMatch(/^\d{17,20}$/);
+    await expect(
+      adapter.post({ platform: 'discord', workspaceId: 'G1', channelId: CHANNEL_ID }, digest),
+    ).rejects.toThrow(/stopping/);
   });
 });

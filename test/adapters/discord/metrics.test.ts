@@ -32,12 +32,14 @@ describe('Discord adapter metrics', () => {
       },
     });
     fake.rateLimitChannelMessages = 1;
-    await adapter.post(CHANNEL_ID, sampleDigest());
+    await adapter.post({ platform: 'discord', workspaceId: 'G1', channelId: CHANNEL_ID }, sampleDigest());
     expect(retries).toEqual(['discord']);
     expect(errors).toEqual([]);
 
     fake.refuseChannelMessages = true;
-    await expect(adapter.post(CHANNEL_ID, sampleDigest())).rejects.toThrow(/Missing Permissions/);
+    await expect(
+      adapter.post({ platform: 'discord', workspaceId: 'G1', channelId: CHANNEL_ID }, sampleDigest()),
+    ).rejects.toThrow(/Missing Permissions/);
     expect(errors).toEqual(['discord']);
   });
 });

@@ -73,7 +73,7 @@ describe('renderReport', () => {
   });
 
   it('renders a notice as a coloured embed with the escaped text and no buttons', () => {
-    expect(renderNotice({ ...refusal(), text: 'Wait *7* minutes @everyone' })).toEqual({
+    expect(renderNotice({ ...refusal(), text: ['Wait *7* minutes @everyone'] })).toEqual({
       embeds: [{ color: toneColour('neutral'), description: 'Wait \\*7\\* minutes @\u200beveryone' }],
       components: [],
     });
@@ -156,7 +156,7 @@ describe('renderReport', () => {
         findings: [{ code: 'policy-invalid', severity: 'error', title: `mode ${link}`, detail: `${link}${link}` }],
       }),
     );
-    const notice = renderNotice({ ...refusal(), text: `Unknown time zone "Europe/${link} ${link}".` });
+    const notice = renderNotice({ ...refusal(), text: [`Unknown time zone "Europe/${link} ${link}".`] });
     for (const embed of [...report.embeds, ...notice.embeds]) {
       const texts = [embed.title, embed.description, ...(embed.fields ?? []).flatMap((f) => [f.name, f.value])];
       for (const text of texts) expect((text ?? '').replace(/\\[\s\S]/g, '')).not.toMatch(/[[\]]/);

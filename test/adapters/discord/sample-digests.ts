@@ -1,5 +1,10 @@
-import type { ChangeKind } from '../../../src/digest/digest-changes.js';
-import type { DigestCountKey, DigestDetail, DigestLine, DigestMessage } from '../../../src/digest/digest-message.js';
+import type {
+  ChangeKind,
+  DigestCountKey,
+  DigestDetail,
+  DigestLine,
+  DigestMessage,
+} from '../../../src/chat/digest-message.js';
 
 export function digestLine(domain: string, overrides: Partial<DigestLine> = {}): DigestLine {
   return {

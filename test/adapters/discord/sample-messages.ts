@@ -67,8 +67,9 @@ export function enforcedReport(): ReportMessage {
 export function refusal(): NoticeMessage {
   return {
     kind: 'notice',
+    code: 'rate-limited',
     tone: 'neutral',
-    text: 'You have used your 3 scans; try again in 7 minutes.',
+    text: ['You have used your 3 scans; try again in 7 minutes.'],
     private: true,
   };
 }

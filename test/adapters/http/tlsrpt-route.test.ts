@@ -6,6 +6,7 @@ import { tlsRptRoute } from '../../../adapters/http/tlsrpt-route.js';
 import type { ChatMessage } from '../../../src/chat/chat-message.js';
 import { createCommandCore } from '../../../src/command/command-core.js';
 import { openSqliteStore, type SqliteStore } from '../../../src/store/sqlite-store.js';
+import { plainText } from '../../chat/plain-text.js';
 import { REPORT_CHANNEL } from '../../store/tlsrpt-fixtures.js';
 import { reportBytes } from '../../tlsrpt/report-builder.js';
 
@@ -157,7 +158,7 @@ describe('POST /tlsrpt/<token>', () => {
       expect([201, 200, 400].map((status) => mine.filter((s) => s === status).length)).toEqual([80, 10, 10]);
     }
     const texts = (await Promise.all(answers)).map((answer) =>
-      answer.kind === 'notice' ? answer.text.split('\n')[0] : answer.kind,
+      answer.kind === 'notice' ? plainText(answer.text).split('\n')[0] : answer.kind,
     );
     expect(texts).toHaveLength(20);
     for (const text of texts)
@@ -166,7 +167,7 @@ describe('POST /tlsrpt/<token>', () => {
       );
     for (const channel of channels) {
       const answer = await core.handle({ ...channel, userId: 'U1', text: 'reports example.com' });
-      expect(answer.kind === 'notice' && answer.text.split('\n').slice(0, 3)).toEqual([
+      expect(answer.kind === 'notice' && plainText(answer.text).split('\n').slice(0, 3)).toEqual([
         'TLS-RPT reports for example.com: 80 reports from 1 reporter in the last 30 days',
         'Last 7 days: sts 800 succeeded · 80 failed',
         'Last 30 days: sts 800 succeeded · 80 failed',

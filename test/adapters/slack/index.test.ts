@@ -112,8 +112,9 @@ describe('SlackAdapter.post (a channel message with no command behind it)', () =
 
   it('posts a scheduled digest to the channel and threads the details under it (thread_ts = its ts)', async () => {
     const { adapter, fake } = await harness();
-    await adapter.post('C7', sampleDigest());
+    const ts = await adapter.post({ platform: 'slack', workspaceId: 'T1', channelId: 'C7' }, sampleDigest());
     const [root, thread, ...rest] = fake.callsTo('chat.postMessage');
+    expect(ts).toBe('1700000000.000001');
     expect(rest).toEqual([]);
     expect(root!.body).toMatchObject({
       channel: 'C7',
@@ -123,7 +124,7 @@ describe('SlackAdapter.post (a channel message with no command behind it)', () =
     expect(JSON.stringify(root!.body.blocks)).toContain('*broken.example* · broken');
     expect(thread!.body).toMatchObject({
       channel: 'C7',
-      thread_ts: root!.reply?.ts,
+      thread_ts: '1700000000.000001',
       text: 'Details of 1 broken domain',
     });
     expect(JSON.stringify(thread!.body.blocks)).toContain('_Fix:_ Add \\"mx: mx2.elsewhere.net\\" to the policy');
@@ -132,7 +133,7 @@ describe('SlackAdapter.post (a channel message with no command behind it)', () =
   it('posts a digest too long for one message as parts, every detail reply under the first part', async () => {
     const { adapter, fake } = await harness();
     const digest = largeDigest(120);
-    await adapter.post('C7', digest);
+    await adapter.post({ platform: 'slack', workspaceId: 'T1', channelId: 'C7' }, digest);
     const posts = fake.callsTo('chat.postMessage');
     const parts = posts.filter((call) => call.body.thread_ts === undefined);
     const replies = posts.filter((call) => call.body.thread_ts !== undefined);
@@ -147,7 +148,7 @@ describe('SlackAdapter.post (a channel message with no command behind it)', () =
 
   it('posts a report with its fixes threaded under it', async () => {
     const { adapter, fake } = await harness();
-    await adapter.post('C7', brokenReport());
+    await adapter.post({ platform: 'slack', workspaceId: 'T1', channelId: 'C7' }, brokenReport());
     const [root, thread] = fake.callsTo('chat.postMessage');
     expect(root!.body.text).toBe(':large_orange_circle: example.com — Broken');
     expect(thread!.body).toMatchObject({ thread_ts: root!.reply?.ts, text: 'How to fix example.com' });
@@ -156,17 +157,27 @@ describe('SlackAdapter.post (a channel message with no command behind it)', () =
   it("rejects with Slack's error when the channel cannot be posted to, with no response_url to fall back on", async () => {
     const { adapter, fake } = await harness();
     fake.postMessageError = 'not_in_channel';
-    await expect(adapter.post('C7', sampleDigest())).rejects.toMatchObject({ data: { error: 'not_in_channel' } });
+    await expect(
+      adapter.post({ platform: 'slack', workspaceId: 'T1', channelId: 'C7' }, sampleDigest()),
+    ).rejects.toMatchObject({ data: { error: 'not_in_channel' } });
     expect(fake.callsTo('respond')).toHaveLength(0);
   });
 
   it('paces posts to one channel: a short burst, then one per interval; other channels are not held up', async () => {
     const { adapter, fake } = await harness({ postIntervalMs: 150 });
-    const notice = (text: string): NoticeMessage => ({ kind: 'notice', tone: 'neutral', text, private: false });
+    const notice = (text: string): NoticeMessage => ({
+      kind: 'notice',
+      code: 'reports',
+      tone: 'neutral',
+      text: [text],
+      private: false,
+    });
     const started = Date.now();
     await Promise.all([
-      ...Array.from({ length: 6 }, (_, i) => adapter.post('C7', notice(`n${i}`))),
-      adapter.post('C8', notice('other')),
+      ...Array.from({ length: 6 }, (_, i) =>
+        adapter.post({ platform: 'slack', workspaceId: 'T1', channelId: 'C7' }, notice(`n${i}`)),
+      ),
+      adapter.post({ platform: 'slack', workspaceId: 'T1', channelId: 'C8' }, notice('other')),
     ]);
     const times = (channel: string) =>
       fake
@@ -184,7 +195,7 @@ describe('SlackAdapter.post (a channel message with no command behind it)', () =
     const { adapter, fake } = await harness({ postIntervalMs: 50 });
     const digest = largeDigest(60);
     const expected = renderDigest(digest).length + renderDigestDetails(digest).length;
-    const posting = adapter.post('C7', digest);
+    const posting = adapter.post({ platform: 'slack', workspaceId: 'T1', channelId: 'C7' }, digest);
     await fake.waitForCalls('chat.postMessage', 1);
     await adapter.stop();
     const posts = fake.callsTo('chat.postMessage');

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { SLASH_COMMAND } from '../../../adapters/slack/command-syntax.js';
 import { INVITE_HINT } from '../../../adapters/slack/deliver.js';
 import { SLACK_BOT_SCOPES } from '../../../adapters/slack/slack-scopes.js';
-import { SLASH_COMMAND } from '../../../adapters/slack/slash-command.js';
 
 /**
  * No YAML parser is installed: this reads the block-style subset a Slack manifest uses (nested keys, scalar

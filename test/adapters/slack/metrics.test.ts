@@ -23,15 +23,17 @@ describe('Slack adapter metrics', () => {
       signingSecret: SIGNING_SECRET,
       port: 0,
       apiUrl: fake.apiUrl,
-      core: createStubCore(() => ({ kind: 'notice', tone: 'neutral', private: true, text: 'unused' })),
+      core: createStubCore(() => ({ kind: 'notice', code: 'help', tone: 'neutral', private: true, text: ['unused'] })),
       logger: pino({ level: 'silent' }),
       postIntervalMs: 0,
       metrics: { platformApiError: (platform) => errors.push(platform), platformApiRetry: () => {} },
     });
-    await adapter.post('C7', sampleDigest());
+    await adapter.post({ platform: 'slack', workspaceId: 'T1', channelId: 'C7' }, sampleDigest());
     expect(errors).toEqual([]);
     fake.postMessageError = 'channel_not_found';
-    await expect(adapter.post('C7', sampleDigest())).rejects.toMatchObject({ data: { error: 'channel_not_found' } });
+    await expect(
+      adapter.post({ platform: 'slack', workspaceId: 'T1', channelId: 'C7' }, sampleDigest()),
+    ).rejects.toMatchObject({ data: { error: 'channel_not_found' } });
     expect(errors).toEqual(['slack']);
   });
 });

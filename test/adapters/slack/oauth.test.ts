@@ -111,8 +111,8 @@ describe('Slack OAuth installs into many workspaces', () => {
     expect(fromB!.token).toBe('xoxb-team-b');
 
     // A digest has no request behind it: the channel's workspace picks the token.
-    await adapter.post('C9', sampleDigest(), 'TB');
-    await adapter.post('C9', sampleDigest(), 'TA');
+    await adapter.post({ platform: 'slack', workspaceId: 'TB', channelId: 'C9' }, sampleDigest());
+    await adapter.post({ platform: 'slack', workspaceId: 'TA', channelId: 'C9' }, sampleDigest());
     const digests = fake
       .callsTo('chat.postMessage')
       .filter((call) => call.body.channel === 'C9' && call.body.thread_ts === undefined);
@@ -163,7 +163,9 @@ describe('Slack OAuth installs into many workspaces', () => {
     expect(await store.watches(channelIn('TB'))).toEqual([]);
     expect(await store.schedule(channelIn('TB'))).toBeNull();
     expect((await store.digestChannels()).map((state) => state.channel.workspaceId)).toEqual(['TA']);
-    await expect(adapter.post('C1', sampleDigest(), 'TB')).rejects.toThrow('no installation for Slack team TB');
+    await expect(
+      adapter.post({ platform: 'slack', workspaceId: 'TB', channelId: 'C1' }, sampleDigest()),
+    ).rejects.toThrow('no installation for Slack team TB');
 
     const before = fake.calls.length;
     await command('TB', 'watch b.example');

@@ -34,7 +34,7 @@ describe('postToChannel', () => {
       messages: [payload('part 1'), payload('part 2')],
       thread: [payload('detail 1'), payload('detail 2')],
     });
-    expect(result).toEqual({ ok: true });
+    expect(result).toEqual({ ok: true, ts: '1700000000.000001' });
     const posts = fake.callsTo('chat.postMessage');
     expect(posts.map((call) => [call.body.text, call.body.thread_ts])).toEqual([
       ['part 1', undefined],
@@ -63,7 +63,7 @@ describe('postToChannel', () => {
     await new Promise((resolve) => setImmediate(resolve));
     expect(fake.callsTo('chat.postMessage')).toHaveLength(0);
     release();
-    expect(await posting).toEqual({ ok: true });
+    expect(await posting).toEqual({ ok: true, ts: '1700000000.000001' });
     expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BLOCK_LIMITS, checkLimits, messageTextLength, type SlackBlock } from '../../../adapters/slack/limits.js';
 import { DETAIL_REPLIES_MAX, renderDigestDetails } from '../../../adapters/slack/render-digest-details.js';
-import type { DigestDetail } from '../../../src/digest/digest-message.js';
+import type { DigestDetail } from '../../../src/chat/digest-message.js';
 import { largeDigest, sampleDigest } from './sample-messages.js';
 
 const texts = (blocks: SlackBlock[]) =>

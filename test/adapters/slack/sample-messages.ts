@@ -1,5 +1,5 @@
 import type { NoticeMessage, ReportMessage } from '../../../src/chat/chat-message.js';
-import type { DigestLine, DigestMessage } from '../../../src/digest/digest-message.js';
+import type { DigestLine, DigestMessage } from '../../../src/chat/digest-message.js';
 
 export function brokenReport(overrides: Partial<ReportMessage> = {}): ReportMessage {
   return {
@@ -88,8 +88,9 @@ export function notConfiguredReport(overrides: Partial<ReportMessage> = {}): Rep
 export function refusal(): NoticeMessage {
   return {
     kind: 'notice',
+    code: 'rate-limited',
     tone: 'neutral',
-    text: 'You have used your 3 scans; try again in 7 minutes.',
+    text: ['You have used your 3 scans; try again in 7 minutes.'],
     private: true,
   };
 }

@@ -19,7 +19,13 @@ describe('a Slack request without response_url (real Bolt)', () => {
     fake = await startFakeSlackApi();
     const lines: Array<Record<string, unknown>> = [];
     const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
-    const notice = { kind: 'notice', tone: 'neutral', private: true, text: 'Usage: /mtasts example.com' } as const;
+    const notice = {
+      kind: 'notice',
+      code: 'usage',
+      tone: 'neutral',
+      private: true,
+      text: ['Usage: ', { command: 'example.com' }],
+    } as const;
     const core = createStubCore(() => notice);
     adapter = await startSlackAdapter({
       botToken: 'xoxb-test',
@@ -40,7 +46,7 @@ describe('a Slack request without response_url (real Bolt)', () => {
     await adapter.stop();
 
     expect(ephemeral!.body).toMatchObject({ channel: 'C1', user: 'U7' });
-    expect(ephemeral!.body.text).toContain('Usage: /mtasts example.com');
+    expect(ephemeral!.body.text).toContain('Usage: `/mtasts example.com`');
     expect(lines.filter((line) => (line.level as number) >= 50)).toEqual([]);
   });
 });

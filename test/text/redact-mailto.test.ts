@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactMailto } from '../../src/command/redact-mailto.js';
+import { redactMailto } from '../../src/text/redact-mailto.js';
 
 describe('redactMailto', () => {
   it('replaces the local part of a mailto: address and keeps the domain', () => {
