@@ -14,7 +14,7 @@ import { deliver } from './deliver.js';
 import { errorDetails } from './error-details.js';
 import { MTASTS_COMMAND } from './mtasts-command.js';
 import { NO_MENTIONS } from './no-mentions.js';
-import { renderChatMessage } from './render-report.js';
+import { renderNotice } from './render-report.js';
 import { readReportAttachments } from './report-upload.js';
 import { handleRescanButton } from './rescan-button.js';
 import { rescanDomain } from './rescan-custom-id.js';
@@ -148,7 +148,7 @@ async function route(interaction: Interaction, deps: InteractionDeps, stopping: 
   if (!ours || !interaction.isRepliable()) return;
   if (stopping) {
     await interaction.reply({
-      ...renderChatMessage(RESTARTING),
+      ...renderNotice(RESTARTING),
       flags: MessageFlags.Ephemeral,
       allowedMentions: NO_MENTIONS,
     });

@@ -4,8 +4,8 @@ import type { UploadHandler } from '../../src/command/report-upload.js';
 import { isReportFileName, uploadTooLarge } from '../../src/command/upload-message.js';
 import { TLSRPT_MAX_BYTES } from '../../src/tlsrpt/tlsrpt-report.js';
 import { downloadFile } from '../http/download-file.js';
-import { mrkdwnText } from './command-syntax.js';
 import type { InFlight } from '../shared/in-flight.js';
+import { mrkdwnText } from './command-syntax.js';
 
 export interface UploadListening {
   uploads: UploadHandler;

@@ -4,16 +4,16 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkMessageLimits } from '../../adapters/discord/limits.js';
+import { checkLimits as checkMessageLimits } from '../../adapters/discord/limits.js';
 import { renderDigest as renderDiscordDigest } from '../../adapters/discord/render-digest.js';
 import { renderDigestDetails as renderDiscordDigestDetails } from '../../adapters/discord/render-digest-details.js';
 import { renderFixes as discordFixes } from '../../adapters/discord/render-fixes.js';
-import { renderChatMessage } from '../../adapters/discord/render-report.js';
-import { checkBlockLimits } from '../../adapters/slack/limits.js';
+import { renderReport as renderDiscordReport } from '../../adapters/discord/render-report.js';
+import { checkLimits as checkBlockLimits } from '../../adapters/slack/limits.js';
 import { renderDigest as renderSlackDigest } from '../../adapters/slack/render-digest.js';
 import { renderDigestDetails as renderSlackDigestDetails } from '../../adapters/slack/render-digest-details.js';
 import { renderFixes as slackFixes } from '../../adapters/slack/render-fixes.js';
-import { renderBlocks } from '../../adapters/slack/render-report.js';
+import { renderReport as renderSlackReport } from '../../adapters/slack/render-report.js';
 import { reportMessage } from '../../src/command/report-message.js';
 import { createScanQueue } from '../../src/command/scan-queue.js';
 import { digestMessage } from '../../src/digest/digest-message.js';
@@ -104,7 +104,7 @@ describe('the bot in a hostile world', () => {
   });
 
   it.each(HOSTILE_CASES)('$name: Slack gets a message within its limits, with no live mention, link or escape', (c) => {
-    const payloads = [renderBlocks(message(c)), slackFixes(message(c))];
+    const payloads = [renderSlackReport(message(c)), slackFixes(message(c))];
     for (const payload of payloads) {
       expect(checkBlockLimits(payload)).toEqual({ ok: true, value: payload });
       expectInertSlack(payload);
@@ -114,10 +114,10 @@ describe('the bot in a hostile world', () => {
   it.each(HOSTILE_CASES)(
     '$name: Discord gets messages within its limits, with no live mention, link or escape',
     (c) => {
-      const reply = renderChatMessage(message(c));
+      const reply = renderDiscordReport(message(c));
       expect(checkMessageLimits(reply)).toEqual({ ok: true, value: reply });
       expectInertDiscord(reply);
-      const fixes = discordFixes(message(c).fixes);
+      const fixes = discordFixes(message(c));
       for (const content of fixes) expect(content.length).toBeLessThanOrEqual(2000);
       expectInertDiscord(fixes);
     },
@@ -139,7 +139,7 @@ describe('the bot in a hostile world', () => {
     const discord = renderDiscordDigest(digest);
     for (const reply of discord) expect(checkMessageLimits(reply)).toEqual({ ok: true, value: reply });
     expectInertDiscord(discord);
-    const details = renderDiscordDigestDetails(digest.details);
+    const details = renderDiscordDigestDetails(digest);
     for (const content of details) expect(content.length).toBeLessThanOrEqual(2000);
     expectInertDiscord(details);
     expect(JSON.stringify([discord, details])).toContain('<\u200b!channel>');

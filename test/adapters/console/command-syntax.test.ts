@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { renderChatMessage } from '../../../adapters/console/render-report.js';
+import { renderMessage } from '../../../adapters/console/render-message.js';
 import { helpMessage } from '../../../src/command/help-message.js';
 
 describe('console command syntax', () => {
   it('writes help with each command as the words typed at the prompt', () => {
-    expect(renderChatMessage(helpMessage(), false)).toBe(
+    expect(renderMessage(helpMessage(), false)).toBe(
       [
         'MTA-STS (RFC 8461) and TLS-RPT (RFC 8460) checks for mail domains:',
         '• "example.com" — check a domain now: verdict, MX coverage, what is wrong and, in a thread, how to fix it',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { digestThreadName, renderDigestDetails } from '../../../adapters/discord/render-digest-details.js';
-import type { DigestDetail } from '../../../src/digest/digest-message.js';
+import type { DigestDetail } from '../../../src/chat/digest-message.js';
 import { brokenDetail, digestOf } from './sample-digests.js';
 
 /** The details thread of a digest with these broken domains. */

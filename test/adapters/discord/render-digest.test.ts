@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkLimits, type DiscordReply, LIMITS, totalEmbedLength } from '../../../adapters/discord/limits.js';
 import { toneColour } from '../../../adapters/discord/palette.js';
 import { CONTINUED_TITLE, renderDigest } from '../../../adapters/discord/render-digest.js';
-import type { DigestMessage } from '../../../src/digest/digest-message.js';
+import type { DigestMessage } from '../../../src/chat/digest-message.js';
 import { digestLine, digestOf, hugeDigest, sampleDigest } from './sample-digests.js';
 
 /** Every embed description of every message, in order. */

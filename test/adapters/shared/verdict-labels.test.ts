@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { statusGlyph } from '../../../adapters/shared/palette.js';
 import { lineStatus, STATUS_LABELS } from '../../../adapters/shared/verdict-labels.js';
-import type { DigestLine } from '../../../src/digest/digest-message.js';
+import type { DigestLine } from '../../../src/chat/digest-message.js';
 
 const line = (verdict: DigestLine['verdict'], timedOut: boolean) => ({ verdict, timedOut }) as DigestLine;
 
