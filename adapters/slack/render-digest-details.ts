@@ -1,5 +1,5 @@
 import type { DigestDetail, DigestMessage } from '../../src/digest/digest-message.js';
-import { escapeMrkdwn, escapeMrkdwnProse } from './escape.js';
+import { escapeMrkdwnProse } from './escape.js';
 import { cutText } from './fit-text.js';
 import { BLOCK_LIMITS, type SlackPayload } from './limits.js';
 import { packItems } from './pack.js';
@@ -45,12 +45,12 @@ export function renderDigestDetails(message: DigestMessage): SlackPayload[] {
 
 /** A domain's findings in as few items as fit a section, each item opening with the domain's name. */
 function detailItems({ domain, findings }: DigestDetail): string[] {
-  const name = `*${cutText(escapeMrkdwn(domain), DOMAIN_MAX)}*`;
+  const name = `*${cutText(escapeMrkdwnProse(domain), DOMAIN_MAX)}*`;
   const items: string[] = [];
   let item = name;
   let filled = false;
   for (const finding of findings) {
-    const lines = [`${severityEmoji(finding.severity)} *${cutText(escapeMrkdwn(finding.title), TITLE_MAX)}*`];
+    const lines = [`${severityEmoji(finding.severity)} *${cutText(escapeMrkdwnProse(finding.title), TITLE_MAX)}*`];
     if (finding.detail !== '') lines.push(cutText(escapeMrkdwnProse(finding.detail), TEXT_MAX));
     if (finding.fix !== '') lines.push(`_Fix:_ ${cutText(escapeMrkdwnProse(finding.fix), TEXT_MAX)}`);
     const text = lines.join('\n');
