@@ -207,4 +207,27 @@ describe('renderDigest', () => {
       ].join('\n'),
     ]);
   });
+
+  it('says "mode none" once for a deliberate opt-out and gives it no MX coverage figure nor uncovered hosts', () => {
+    const before = snapshotFixture({ domain: 'opt-out.example', verdict: 'testing', mode: 'testing' });
+    const optOut = snapshotFixture({
+      domain: 'opt-out.example',
+      verdict: 'none',
+      mode: 'none',
+      mx: ['mx1.opt-out.example', 'mx2.opt-out.example'],
+      uncoveredMx: ['mx1.opt-out.example', 'mx2.opt-out.example'],
+    });
+    const digest = digestMessage([{ domain: optOut.domain, status: 'scanned', snapshot: optOut, findings: [] }], {
+      previous: { at: '2026-11-29T09:00:00.000Z', snapshots: [before] },
+      now: new Date('2026-11-30T09:00:00.000Z'),
+    });
+    expect(texts(renderDigest(digest)[0]!.blocks)[2]).toBe(
+      [
+        ':white_circle: *opt-out.example* · mode none',
+        '      ↳ verdict testing → none',
+        '      ↳ mode testing → none',
+        '      ↳ MX added: `mx2.opt-out.example`',
+      ].join('\n'),
+    );
+  });
 });
