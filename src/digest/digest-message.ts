@@ -85,20 +85,21 @@ export const FOLD_NAMED = 8;
 /** The digest of one channel from its scan outcomes. */
 export function digestMessage(outcomes: DomainOutcome[], { previous, now, tlsrpt }: DigestContext): DigestMessage {
   const before = new Map(previous?.snapshots.map((snapshot) => [snapshot.domain, snapshot]));
-  const all = outcomes.map((outcome) => {
+  const lines: DigestLine[] = [];
+  const quiet: DigestLine[] = [];
+  for (const outcome of outcomes) {
     const line = briefLine(lineOf(outcome, before.get(outcome.domain), now));
     const report = tlsrpt?.get(outcome.domain);
-    return { line: report === undefined ? line : { ...line, tlsrpt: report.text }, report };
-  });
-  const shown = all.filter(({ line, report }) => needsAttention(line) || report?.attention === true);
-  const quiet = all.filter((entry) => !shown.includes(entry)).map(({ line }) => line);
-  const lines = shown.map(({ line }) => line).sort(byAttention);
-  const counts = countLines(all.map(({ line }) => line));
+    if (report === undefined) (needsAttention(line) ? lines : quiet).push(line);
+    else (needsAttention(line) || report.attention ? lines : quiet).push({ ...line, tlsrpt: report.text });
+  }
+  lines.sort(byAttention);
+  const counts = countLines([...lines, ...quiet]);
   const changed = lines.filter((line) => line.changes.length > 0).length;
   return {
     kind: 'digest',
-    tone: toneOf(counts, changed, all.length),
-    headline: headlineOf(counts, all.length),
+    tone: toneOf(counts, changed, outcomes.length),
+    headline: headlineOf(counts, outcomes.length),
     counts,
     noChanges: changed === 0,
     intro: introOf(previous, changed),
@@ -118,7 +119,7 @@ function briefLine(line: DigestLine): DigestLine {
   return { ...line, policyId: null, shortHash: null, certDaysLeft: close && !said ? line.certDaysLeft : null };
 }
 
-/** Changed, broken, unreachable, or a certificate close to its end (certDaysLeft kept by briefLine). */
+/** Changed, broken, unreachable, or a certificate close to its end (certDaysLeft kept by briefLine); else folded. */
 function needsAttention(line: DigestLine): boolean {
   return line.changes.length > 0 || line.verdict === 'broken' || line.verdict === null || line.certDaysLeft !== null;
 }
