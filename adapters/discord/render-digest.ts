@@ -96,8 +96,10 @@ function code(value: string, max: number): string {
 /** Change text with its `code` spans kept; a span the cut left open loses its backtick, so none runs past the text. */
 function prose(text: string, max: number): string {
   const cut = fitEscapedProse(text, max);
-  const open = cut.lastIndexOf('`');
-  return (cut.split('`').length - 1) % 2 === 0 ? cut : cut.slice(0, open) + cut.slice(open + 1);
+  const ticks = [...cut.matchAll(/(?<!\\)`/g)]; // an escaped \` is text, not a span's edge
+  if (!cut.endsWith('…') || ticks.length % 2 === 0) return cut;
+  const open = ticks.at(-1)!.index;
+  return cut.slice(0, open) + cut.slice(open + 1);
 }
 
 function certText(days: number): string {

@@ -61,8 +61,9 @@ export function foldedLineText(fold: DigestFold): string {
 /** Escaped and cut; a code span the cut left open loses its opening backtick, so no span runs past the text. */
 function prose(text: string, max: number): string {
   const cut = cutText(escapeMrkdwnProse(text), max);
+  if (!cut.endsWith('…') || (cut.split('`').length - 1) % 2 === 0) return cut;
   const open = cut.lastIndexOf('`');
-  return (cut.split('`').length - 1) % 2 === 0 ? cut : cut.slice(0, open) + cut.slice(open + 1);
+  return cut.slice(0, open) + cut.slice(open + 1);
 }
 
 function certText(days: number): string {

@@ -229,6 +229,13 @@ describe('renderDigest', () => {
     );
   });
 
+  it('drops the backtick of a code span the cut left open, so no span runs on past the line', () => {
+    // Escaping doubles each `<`, so the cut falls inside the span.
+    const changes = [{ kind: 'mx-added' as const, text: `MX added: ${'<'.repeat(100)} \`${'h'.repeat(100)}\`` }];
+    const description = renderDigest(digestOf([digestLine('a.example', { changes })]))[0]!.embeds[0]!.description!;
+    expect(description.split('\n').at(-1)).toBe(`↳ MX added: ${'<\u200b'.repeat(100)} ${'h'.repeat(87)}…`);
+  });
+
   describe('as the core folds a channel', () => {
     const NOW = new Date('2026-11-30T09:00:00.000Z');
     const scanned = (snapshot: DomainSnapshot) => ({

@@ -141,6 +141,15 @@ describe('digestLineText', () => {
   });
 });
 
+describe('digestLineText on a cut code span', () => {
+  it('drops the backtick of a span the cut left open, so no code span runs on past the line', () => {
+    const text = digestLineText(
+      digestLine({ changes: [{ kind: 'mx-added', text: `MX added: \`${'h'.repeat(400)}\`` }] }),
+    );
+    expect(text.split('\n')[1]).toBe(`      ↳ MX added: ${'h'.repeat(288)}…`);
+  });
+});
+
 describe('foldedLineText', () => {
   it('names the first eight folded domains and counts the rest', () => {
     const domains = Array.from({ length: 240 }, (_, i) => `d${String(i).padStart(3, '0')}.example`);
