@@ -1,5 +1,5 @@
 import type { DigestDetail, DigestMessage } from '../../src/chat/digest-message.js';
-import { escapeMrkdwn, escapeMrkdwnProse } from './escape.js';
+import { escapeMrkdwnProse } from './escape.js';
 import { fitText } from './fit-text.js';
 import { BLOCK_LIMITS, type SlackPayload } from './limits.js';
 import { packSections } from './pack.js';
@@ -45,12 +45,12 @@ export function renderDigestDetails(message: DigestMessage): SlackPayload[] {
 
 /** A domain's findings in as few items as fit a section, each item opening with the domain's name. */
 function detailItems({ domain, findings }: DigestDetail): string[] {
-  const name = `*${fitText(escapeMrkdwn(domain), DOMAIN_MAX)}*`;
+  const name = `*${fitText(escapeMrkdwnProse(domain), DOMAIN_MAX)}*`;
   const items: string[] = [];
   let item = name;
   let filled = false;
   for (const finding of findings) {
-    const lines = [`${severityEmoji(finding.severity)} *${fitText(escapeMrkdwn(finding.title), TITLE_MAX)}*`];
+    const lines = [`${severityEmoji(finding.severity)} *${fitText(escapeMrkdwnProse(finding.title), TITLE_MAX)}*`];
     if (finding.detail !== '') lines.push(fitText(escapeMrkdwnProse(finding.detail), TEXT_MAX));
     if (finding.fix !== '') lines.push(`_Fix:_ ${fitText(escapeMrkdwnProse(finding.fix), TEXT_MAX)}`);
     const text = lines.join('\n');

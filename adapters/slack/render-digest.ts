@@ -1,5 +1,5 @@
 import type { DigestMessage } from '../../src/chat/digest-message.js';
-import { digestLineText } from './digest-line-text.js';
+import { digestLineText, foldedLineText } from './digest-line-text.js';
 import { escapeMrkdwn } from './escape.js';
 import { fitText } from './fit-text.js';
 import { BLOCK_LIMITS, type SlackBlock, type SlackPayload } from './limits.js';
@@ -21,11 +21,13 @@ export const DIGEST_ROOM: MessageRoom = {
 
 /**
  * The channel messages of a digest: the first with the counts in its header and the intro, then one line per
- * domain in the core's order. Lines that do not fit one message continue in the next ("part 2/3"), never cut.
+ * domain shown in full in the core's order, then one line per fold of unchanged healthy domains. Lines that do not
+ * fit one message continue in the next ("part 2/3"), never cut.
  */
 export function renderDigest(message: DigestMessage): SlackPayload[] {
   const headline = `${toneEmoji(message.tone)} ${escapeMrkdwn(message.headline)}`;
-  const packed = packSections(message.lines.map(digestLineText), DIGEST_ROOM);
+  const items = [...message.lines.map(digestLineText), ...(message.folded ?? []).map(foldedLineText)];
+  const packed = packSections(items, DIGEST_ROOM);
   const parts = packed.length === 0 ? [[]] : packed;
   return parts.map((sections, i) => {
     const part = `part ${i + 1}/${parts.length}`;

@@ -22,7 +22,7 @@ export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 export interface DigestChange {
   kind: ChangeKind;
-  /** Short plain text, e.g. "mode testing → enforce"; may hold remote bytes (MX names, ids). */
+  /** Short plain text, e.g. "mode testing → enforce"; hosts and ids (remote bytes) in `code` spans (inlineCode). */
   text: string;
 }
 
@@ -30,13 +30,18 @@ export interface DigestLine {
   domain: string;
   /** null when the domain timed out or its scan failed. */
   verdict: Verdict | null;
+  /** The policy's mode where the verdict does not already say it (a broken domain); null otherwise. */
   mode: string | null;
+  /** With shortHash: shown by `watches`; a digest leaves both out (null), its changes name a rotated id. */
   policyId: string | null;
   /** The policy body's sha256, first 12 hex digits. */
   shortHash: string | null;
-  /** Live MX hosts the policy covers, of all live MX hosts; null when no policy is served. */
+  /** Live MX hosts the policy covers, of all live MX hosts; null without a policy to match against (none, mode none). */
   mxCoverage: { covered: number; total: number } | null;
-  /** Days until the policy host's certificate expires (negative once expired); null without one. */
+  /**
+   * Days until the policy host's certificate expires (negative once expired); null without one. A digest keeps it
+   * only when close (CERT_WARNING_DAYS or fewer); `watches` always.
+   */
   certDaysLeft: number | null;
   timedOut: boolean;
   failed: boolean;
@@ -44,6 +49,15 @@ export interface DigestLine {
   changes: DigestChange[];
   /** What the channel's TLS-RPT reports received since the previous digest say; absent when none arrived. */
   tlsrpt?: string;
+}
+
+/** Unchanged healthy domains of one verdict, shown as one line of names rather than a line each. */
+export interface DigestFold {
+  verdict: Verdict;
+  /** Plain text, e.g. "9 enforced, unchanged". */
+  label: string;
+  /** Every folded domain, by name; adapters show the first FOLD_NAMED and count the rest ("+N more"). */
+  domains: string[];
 }
 
 /** For the thread under the digest: what is wrong with one broken domain and how to fix it. */
@@ -64,7 +78,12 @@ export interface DigestMessage {
   noChanges: boolean;
   /** One line for the top: no changes, how many changed, or that this is the channel's first digest. */
   intro: string;
-  /** Domains with changes first, then the rest; within each, broken and unreachable ones first. */
+  /**
+   * The domains shown in full: changed first, then broken and unreachable ones, then the rest. In a digest, the
+   * domains that need no attention are in `folded` instead; `watches` lists every domain here.
+   */
   lines: DigestLine[];
+  /** Unchanged healthy domains, one entry per verdict and kind of comparison; absent or empty: nothing folded. */
+  folded?: DigestFold[];
   details: DigestDetail[];
 }

@@ -3,7 +3,7 @@ import type { Channel, LastDigest, WatchStore } from '../store/watch-store.js';
 import type { DomainSessions } from '../tlsrpt/domain-sessions.js';
 import { digestMessage } from './digest-message.js';
 import { type DomainOutcome, type RunDigestOptions, runDigest } from './run-digest.js';
-import { tlsRptDigestLine } from './tlsrpt-digest-line.js';
+import { type TlsRptLine, tlsRptDigestLine } from './tlsrpt-digest-line.js';
 
 export interface ChannelDigest {
   message: DigestMessage;
@@ -44,8 +44,8 @@ async function tlsRptLines(
   outcomes: DomainOutcome[],
   { tlsRptSessions }: ChannelDigestOptions,
   since: Date,
-): Promise<Map<string, string>> {
-  const lines = new Map<string, string>();
+): Promise<Map<string, TlsRptLine>> {
+  const lines = new Map<string, TlsRptLine>();
   if (tlsRptSessions === undefined) return lines;
   for (const outcome of outcomes) {
     if (outcome.status !== 'scanned') continue;

@@ -203,7 +203,7 @@ describe('npm start', () => {
     second.child.stdin.write('/mtasts watches\n');
     await waitFor(() => second.output().includes('verdicts from each domain’s latest scan'), 'the list of watches');
     expect(second.output()).toContain('MTA-STS watches: 1 domain · 1 enforced');
-    expect(second.output()).toMatch(/✓ good\.example {2}enforced · mode enforce/);
+    expect(second.output()).toMatch(/✓ good\.example {2}enforced · id \S+ · sha256 /);
     second.child.stdin.write('quit\n');
     expect(await second.exit).toBe(0);
   });

@@ -21,7 +21,8 @@ describe('digestNowCommand', () => {
     const digest = asDigest(await ask('digest now'));
     expect(digest.headline).toBe('MTA-STS digest: 2 domains · 1 enforced · 1 broken');
     expect(digest.intro).toBe('First digest for this channel: from the next one on, changes are listed first.');
-    expect(digest.lines.map((line) => line.domain)).toEqual(['b.example', 'a.example']);
+    expect(digest.lines.map((line) => line.domain)).toEqual(['b.example']);
+    expect(digest.folded).toEqual([{ verdict: 'enforced', label: '1 enforced', domains: ['a.example'] }]);
     expect(digest.details.map((detail) => [detail.domain, detail.findings.map((finding) => finding.code)])).toEqual([
       ['b.example', ['mx-mismatch', 'max-age-short']],
     ]);

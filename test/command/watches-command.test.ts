@@ -37,13 +37,13 @@ describe('watchesCommand', () => {
     });
     expect(list.lines.map((line) => [line.domain, line.verdict, line.mode])).toEqual([
       ['b.example', 'broken', 'enforce'],
-      ['a.example', 'enforced', 'enforce'],
-      ['c.example', 'testing', 'testing'],
+      ['a.example', 'enforced', null],
+      ['c.example', 'testing', null],
     ]);
     expect(list.lines[1]).toEqual({
       domain: 'a.example',
       verdict: 'enforced',
-      mode: 'enforce',
+      mode: null,
       policyId: '20240101000000',
       shortHash: '3f2a9c1be07d',
       mxCoverage: { covered: 2, total: 2 },

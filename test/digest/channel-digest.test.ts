@@ -72,7 +72,10 @@ describe('channelDigest', () => {
       deadlineMs: 5_000,
       now: () => NOW,
     });
-    expect(message.lines.map((line) => line.domain)).toEqual(['a.example']);
+    expect(message.lines).toEqual([]);
+    expect(message.folded).toEqual([
+      { verdict: 'enforced', label: '1 enforced, new since the previous digest', domains: ['a.example'] },
+    ]);
     expect(digest.snapshots.map((snapshot) => snapshot.domain)).toEqual(['a.example']);
   });
 });

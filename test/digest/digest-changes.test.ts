@@ -24,7 +24,7 @@ describe('digestChanges', () => {
     ]);
     const rotated = snapshotFixture({ sha256: 'c'.repeat(64), policyId: '20261201T000000' });
     expect(digestChanges(snapshotFixture(), rotated)).toEqual([
-      { kind: 'id-rotated', text: 'id rotated: 20261101T000000 → 20261201T000000' },
+      { kind: 'id-rotated', text: 'id rotated: `20261101T000000` → `20261201T000000`' },
     ]);
   });
 
@@ -45,25 +45,69 @@ describe('digestChanges', () => {
     });
   });
 
-  it('lists MX hosts added, removed and newly uncovered, ignoring case', () => {
-    const before = snapshotFixture({ mx: ['mx1.example.com', 'old.example.com'] });
+  it('lists MX hosts added, removed and newly uncovered, ignoring case, each in inline code', () => {
+    const before = snapshotFixture({ mx: ['mx1.example.com', 'old.example.com', 'kept.example.com'] });
     const after = snapshotFixture({
-      mx: ['MX1.example.com', 'new.example.com', 'spare.example.com'],
-      uncoveredMx: ['spare.example.com'],
+      mx: ['MX1.example.com', 'kept.example.com', 'new.example.com'],
+      uncoveredMx: ['kept.example.com'],
     });
     expect(digestChanges(before, after)).toEqual([
-      { kind: 'mx-added', text: 'MX added: new.example.com, spare.example.com' },
-      { kind: 'mx-removed', text: 'MX removed: old.example.com' },
-      { kind: 'mx-uncovered', text: 'MX not covered by the policy: spare.example.com' },
+      { kind: 'mx-added', text: 'MX added: `new.example.com`' },
+      { kind: 'mx-removed', text: 'MX removed: `old.example.com`' },
+      { kind: 'mx-uncovered', text: 'MX not covered by the policy: `kept.example.com`' },
     ]);
     // Still uncovered is no news.
     expect(kinds(after, after)).toEqual([]);
+  });
+
+  it('names a host added and not covered once, on one line, not as added and again as not covered', () => {
+    const before = snapshotFixture({ mx: ['mx1.example.com'] });
+    const after = snapshotFixture({
+      mx: ['mx1.example.com', 'mx2.example.com', 'spare.example.com'],
+      uncoveredMx: ['spare.example.com'],
+    });
+    expect(digestChanges(before, after)).toEqual([
+      { kind: 'mx-added', text: 'MX added: `mx2.example.com`' },
+      { kind: 'mx-uncovered', text: 'MX added, not covered by the policy: `spare.example.com`' },
+    ]);
+  });
+
+  it('calls no host "not covered" under mode none, where nothing is matched, and names them once a policy matches', () => {
+    const optOut = snapshotFixture({
+      mode: 'none',
+      verdict: 'none',
+      mx: ['mx1.example.com', 'mx2.example.com'],
+      uncoveredMx: ['mx1.example.com', 'mx2.example.com'],
+    });
+    expect(digestChanges(snapshotFixture({ mode: 'none', verdict: 'none' }), optOut)).toEqual([
+      { kind: 'mx-added', text: 'MX added: `mx2.example.com`' },
+    ]);
+    const enforced = { ...optOut, mode: 'enforce', verdict: 'broken' as const, uncoveredMx: ['mx2.example.com'] };
+    expect(digestChanges(optOut, enforced)).toEqual([
+      { kind: 'verdict-changed', text: 'verdict none → broken' },
+      { kind: 'mode-flipped', text: 'mode none → enforce' },
+      { kind: 'mx-uncovered', text: 'MX not covered by the policy: `mx2.example.com`' },
+    ]);
   });
 
   it('notices a renewed certificate by its serial', () => {
     const renewed = snapshotFixture({ certSerial: '02', certNotAfter: '2027-05-30T00:00:00.000Z' });
     expect(digestChanges(snapshotFixture(), renewed)).toEqual([
       { kind: 'cert-renewed', text: 'certificate renewed, expires 2027-05-30' },
+    ]);
+  });
+
+  it('calls a new certificate that expires sooner than the old one replaced, not renewed', () => {
+    const sooner = snapshotFixture({ certSerial: '02', certNotAfter: '2027-01-31T00:00:00.000Z' });
+    expect(digestChanges(snapshotFixture(), sooner)).toEqual([
+      {
+        kind: 'cert-renewed',
+        text: 'certificate replaced, expires 2027-01-31 (sooner than the previous one, 2027-02-28)',
+      },
+    ]);
+    const same = snapshotFixture({ certSerial: '02' });
+    expect(digestChanges(snapshotFixture(), same)).toEqual([
+      { kind: 'cert-renewed', text: 'certificate replaced, expires 2027-02-28' },
     ]);
   });
 
@@ -107,13 +151,13 @@ describe('digestChanges at the MX gate', () => {
   it('reports a changed MX certificate, naming only that host', () => {
     expect(
       digestChanges(snapshotFixture({ mxGates: gates('BB01') }), snapshotFixture({ mxGates: gates('BB02') })),
-    ).toEqual([{ kind: 'mx-cert-changed', text: 'MX certificate changed: mx2.example.com' }]);
+    ).toEqual([{ kind: 'mx-cert-changed', text: 'MX certificate changed: `mx2.example.com`' }]);
   });
 
   it('reports a new gate failure once, and not again while it stays', () => {
     const failing = snapshotFixture({ mxGates: gates('BB01', ['mx-cert-expired']) });
     expect(digestChanges(snapshotFixture({ mxGates: gates('BB01') }), failing)).toEqual([
-      { kind: 'mx-gate-failing', text: 'MX gate failing at mx2.example.com: mx-cert-expired' },
+      { kind: 'mx-gate-failing', text: 'MX gate failing at `mx2.example.com`: mx-cert-expired' },
     ]);
     expect(digestChanges(failing, snapshotFixture({ mxGates: gates('BB01', ['mx-cert-expired']) }))).toEqual([]);
   });

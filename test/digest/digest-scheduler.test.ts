@@ -100,7 +100,7 @@ describe('createDigestScheduler', () => {
     time.set('2026-11-30T09:00:40.000Z');
     await bot.scheduler.tick();
     expect(posts.map((p) => [p.channel, p.at])).toEqual([[CHANNEL, '2026-11-30T09:00:10.000Z']]);
-    expect(posts[0]?.message.lines.map((line) => line.domain)).toEqual(['a.example']);
+    expect(posts[0]?.message.folded?.flatMap((fold) => fold.domains)).toEqual(['a.example']);
 
     time.set('2026-12-01T09:00:05.000Z');
     await bot.scheduler.tick();

@@ -13,9 +13,18 @@ describe('tlsRptDigestLine', () => {
     ];
     const risk = makeFinding('premature-enforce-risk', 'd', { domain: 'example.com' });
     const other = makeFinding('no-mx', 'd', { domain: 'example.com' });
-    expect(tlsRptDigestLine(domainSessions(reports, 'example.com'), [other, risk])).toBe(
-      'TLS-RPT since the last digest: 1,505 successful · 7 failed, from Microsoft Corporation, Google Inc., slack:U1 · Enforce would bounce mail now',
-    );
+    expect(tlsRptDigestLine(domainSessions(reports, 'example.com'), [other, risk])).toEqual({
+      text: 'TLS-RPT since the last digest: 1,505 successful · 7 failed, from Microsoft Corporation, Google Inc., slack:U1 · Enforce would bounce mail now',
+      attention: true,
+    });
+  });
+
+  it('needs no attention when every session succeeded and the reports mean nothing to act on', () => {
+    const reports = [storedReport({ summary: [summaryRow({ successful: 1200, failed: 0 })] })];
+    expect(tlsRptDigestLine(domainSessions(reports, 'example.com'), [])).toEqual({
+      text: 'TLS-RPT since the last digest: 1,200 successful · 0 failed, from Google Inc.',
+      attention: false,
+    });
   });
 
   it('is absent when no report arrived', () => {

@@ -163,4 +163,24 @@ describe('renderDigest', () => {
     );
     expect(out[3]).toContain(`${ESC}[33m✗${ESC}[39m drift.example`);
   });
+
+  it('prints each fold of unchanged healthy domains as one line under the domains shown in full', () => {
+    const folded = digest({
+      lines: [line('drift.example', { verdict: 'broken', policyId: null, shortHash: null, certDaysLeft: null })],
+      folded: [
+        {
+          verdict: 'enforced',
+          label: '10 enforced, unchanged',
+          domains: Array.from({ length: 10 }, (_, i) => `d${i}.example`),
+        },
+        { verdict: 'none', label: '1 mode none, unchanged', domains: [`opt${ESC}[2J.example`] },
+      ],
+      details: [],
+    });
+    expect(renderDigest(folded, false).slice(3)).toEqual([
+      '  ✗ drift.example  broken · mode enforce · MX 1/1 covered',
+      '  ✓ 10 enforced, unchanged: d0.example, d1.example, d2.example, d3.example, d4.example, d5.example, d6.example, d7.example +2 more',
+      '  · 1 mode none, unchanged: opt\\u001b[2J.example',
+    ]);
+  });
 });

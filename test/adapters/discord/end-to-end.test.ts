@@ -270,12 +270,10 @@ describe('the Discord adapter with the real command core and scan, against the f
     expect(checkLimits(edit.body)).toMatchObject({ ok: true });
     expect(embed.color).toBe(toneColour('warning'));
     expect(embed.title).toMatch(/^MTA-STS digest: 2 domains/);
-    expect(embed.description).toMatch(
-      /^🟠 \*\*broken\.test\*\* — broken · mode enforce · id 20240101 · sha256 [0-9a-f]{12} · MX 1\/2 · cert \d+ days left$/m,
-    );
-    expect(embed.description).toMatch(
-      /^🟢 \*\*one\.test\*\* — enforced · mode enforce · id 20240101 · sha256 [0-9a-f]{12} · MX 1\/1 · cert \d+ days left$/m,
-    );
+    expect(embed.description!.split('\n').slice(1)).toEqual([
+      '🟠 **broken.test** — broken · mode enforce · MX 1/2',
+      '🟢 1 enforced: one.test',
+    ]);
     expect(thread.body.name).toBe('MTA-STS digest: 1 broken domain');
     expect(details.body.content).toMatch(/^__\*\*broken\.test\*\*__\n/);
     expect(details.body.content).toContain('backup.elsewhere.test');

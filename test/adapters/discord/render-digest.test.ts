@@ -4,6 +4,9 @@ import { checkLimits, type DiscordReply, LIMITS, totalEmbedLength } from '../../
 import { toneColour } from '../../../adapters/discord/palette.js';
 import { CONTINUED_TITLE, renderDigest } from '../../../adapters/discord/render-digest.js';
 import type { DigestMessage } from '../../../src/chat/digest-message.js';
+import { digestMessage } from '../../../src/digest/digest-message.js';
+import type { DomainSnapshot } from '../../../src/store/watch-store.js';
+import { snapshotFixture } from '../../digest/digest-fixtures.js';
 import { digestLine, digestOf, hugeDigest, sampleDigest } from './sample-digests.js';
 
 /** Every embed description of every message, in order. */
@@ -31,16 +34,16 @@ describe('renderDigest', () => {
         title: 'MTA-STS digest: 5 domains · 1 enforced · 1 testing · 1 not-configured · 1 broken · 1 timed-out',
         description: [
           '2 domains changed since the previous digest (2026-11-23 09:00 UTC); listed first.',
-          '🟠 **broken.example** — broken · mode enforce · id 20240101 · sha256 3f2a1b2c3d4e · MX 1/2 · cert 12 days left',
+          '🟠 **broken.example** — broken · mode enforce · id `20240101` · sha256 `3f2a1b2c3d4e` · MX 1/2 · cert 12 days left',
           '↳ verdict enforced → broken',
           '↳ MX not covered by the policy: mx2.elsewhere.net',
-          '🔵 **rollout.example** — testing · mode testing · id 20241102 · sha256 3f2a1b2c3d4e · MX 2/2 · cert 45 days left',
+          '🔵 **rollout.example** — testing · mode testing · id `20241102` · sha256 `3f2a1b2c3d4e` · MX 2/2 · cert 45 days left',
           '↳ id rotated: 20241101 → 20241102',
           '⏳ **slow.example** — timed out',
-          '🟢 **good.example** — enforced · mode enforce · id 20240101 · sha256 3f2a1b2c3d4e · MX 2/2 · cert expired 3 days ago',
+          '🟢 **good.example** — enforced · mode enforce · id `20240101` · sha256 `3f2a1b2c3d4e` · MX 2/2 · cert expired 3 days ago',
           '⚪ **bare.example** — not configured',
         ].join('\n'),
-        footer: { text: 'Details of 1 broken domain: see below.' },
+        footer: { text: 'Details of 1 broken domain: in the thread.' },
       },
     ]);
   });
@@ -68,8 +71,8 @@ describe('renderDigest', () => {
 
     expect(embed!.description!.split('\n')).toEqual([
       'No changes since the previous digest (2026-11-23 09:00 UTC).',
-      '🟢 **a.example** — enforced · mode enforce · id 20240101 · sha256 3f2a1b2c3d4e · MX 2/2 · cert 45 days left',
-      '❗ **b.example** — scan failed · id 20240101 · sha256 3f2a1b2c3d4e · MX 2/2 · cert 1 day left',
+      '🟢 **a.example** — enforced · mode enforce · id `20240101` · sha256 `3f2a1b2c3d4e` · MX 2/2 · cert 45 days left',
+      '❗ **b.example** — scan failed · id `20240101` · sha256 `3f2a1b2c3d4e` · MX 2/2 · cert 1 day left',
     ]);
     expect(embed!.footer).toBeUndefined();
   });
@@ -130,13 +133,14 @@ describe('renderDigest', () => {
     const text = JSON.stringify(embed);
 
     expect(embed!.title).toBe('digest @\u200beveryone \\*\\*loud\\*\\*');
+    // Ids and hashes are inline code, shown verbatim: no mention, link or markdown forms inside a code span.
     expect(embed!.description).toContain(
-      '**\\*\\*x\\*\\*<\u200b@123>.example** — enforced · mode \\`enforce\\` · id <\u200b@&456>@\u200beveryone',
+      '**\\*\\*x\\*\\*<\u200b@123>.example** — enforced · mode \\`enforce\\` · id `<@&456>@\u200beveryone` · sha256 `||spoiler||`',
     );
     expect(embed!.description).toContain('↳ MX added: @\u200bhere \\[bank\\](https://evil.example) # big');
     expect(embed!.description!.startsWith('\\> quoted <\u200b#789>')).toBe(true);
     expect(text).not.toMatch(/@(everyone|here)/);
-    expect(text).not.toMatch(/<[@#]/);
+    expect(text.replace(/`[^`]*`/g, '')).not.toMatch(/<[@#]/);
   });
 
   it('cuts overlong remote text within a line, so one entry always fits', () => {
@@ -156,7 +160,7 @@ describe('renderDigest', () => {
 
     expect(replies).toHaveLength(1);
     expect(checkLimits(replies[0]!).ok).toBe(true);
-    expect(head).toMatch(/mode m{15}… · id i{63}… · /);
+    expect(head).toMatch(/mode m{15}… · id `i{63}…` · /);
     for (const change of changes) expect(change).toMatch(/^↳ MX added: h+…$/);
     expect(changes.every((change) => change.length === 2 + 300)).toBe(true);
   });
@@ -196,7 +200,7 @@ describe('renderDigest', () => {
 
       expect(titles).toEqual([digest.headline, ...replies.slice(1).map(() => CONTINUED_TITLE)]);
       expect(footers[0]).toBe(
-        `Part 1/${replies.length} · Details of ${digest.details.length} broken domains: see below.`,
+        `Part 1/${replies.length} · Details of ${digest.details.length} broken domains: in the thread.`,
       );
       expect(footers.slice(1)).toEqual(replies.slice(1).map((_, i) => `Part ${i + 2}/${replies.length}`));
       for (const reply of replies)
@@ -224,5 +228,92 @@ describe('renderDigest', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('drops the backtick of a code span the cut left open, so no span runs on past the line', () => {
+    // Escaping doubles each `<`, so the cut falls inside the span.
+    const changes = [{ kind: 'mx-added' as const, text: `MX added: ${'<'.repeat(100)} \`${'h'.repeat(100)}\`` }];
+    const description = renderDigest(digestOf([digestLine('a.example', { changes })]))[0]!.embeds[0]!.description!;
+    expect(description.split('\n').at(-1)).toBe(`↳ MX added: ${'<\u200b'.repeat(100)} ${'h'.repeat(87)}…`);
+  });
+
+  describe('as the core folds a channel', () => {
+    const NOW = new Date('2026-11-30T09:00:00.000Z');
+    const scanned = (snapshot: DomainSnapshot) => ({
+      domain: snapshot.domain,
+      status: 'scanned' as const,
+      snapshot,
+      findings: [],
+    });
+
+    it('renders 250 healthy unchanged domains as one short message: one embed, one line per verdict', () => {
+      const snapshots = Array.from({ length: 250 }, (_, i) => {
+        const domain = `d${String(i).padStart(3, '0')}.example`;
+        return i < 10 ? snapshotFixture({ domain, verdict: 'testing', mode: 'testing' }) : snapshotFixture({ domain });
+      });
+      const digest = digestMessage(snapshots.map(scanned), {
+        previous: { at: '2026-11-29T09:00:00.000Z', snapshots },
+        now: NOW,
+      });
+      expect(renderDigest(digest)).toEqual([
+        {
+          embeds: [
+            {
+              color: toneColour('neutral'),
+              title: 'MTA-STS digest: 250 domains · 240 enforced · 10 testing',
+              description: [
+                'No changes since the previous digest (2026-11-29 09:00 UTC).',
+                '🟢 240 enforced, unchanged: d010.example, d011.example, d012.example, d013.example, d014.example, d015.example, d016.example, d017.example +232 more',
+                '🔵 10 testing, unchanged: d000.example, d001.example, d002.example, d003.example, d004.example, d005.example, d006.example, d007.example +2 more',
+              ].join('\n'),
+            },
+          ],
+          components: [],
+        },
+      ]);
+    });
+
+    it('lists changed and broken domains in full, hosts in inline code, no coverage figure for mode none', () => {
+      const before = [
+        snapshotFixture({ domain: 'calm.example' }),
+        snapshotFixture({ domain: 'shop.example', certNotAfter: '2026-12-10T00:00:00.000Z' }),
+        snapshotFixture({ domain: 'opt-out.example', verdict: 'testing', mode: 'testing' }),
+      ];
+      const now = [
+        before[0]!,
+        snapshotFixture({
+          domain: 'shop.example',
+          verdict: 'broken',
+          mx: ['mx1.shop.example', '*.mx.shop.example'],
+          uncoveredMx: ['*.mx.shop.example'],
+          certSerial: '02',
+          certNotAfter: '2026-12-05T00:00:00.000Z',
+        }),
+        snapshotFixture({
+          domain: 'opt-out.example',
+          verdict: 'none',
+          mode: 'none',
+          mx: ['mx1.opt-out.example', 'mx2.opt-out.example'],
+          uncoveredMx: ['mx1.opt-out.example', 'mx2.opt-out.example'],
+        }),
+      ];
+      const digest = digestMessage(now.map(scanned), {
+        previous: { at: '2026-11-29T09:00:00.000Z', snapshots: before },
+        now: NOW,
+      });
+      expect(renderDigest(digest)[0]!.embeds[0]!.description!.split('\n')).toEqual([
+        '2 domains changed since the previous digest (2026-11-29 09:00 UTC); listed first.',
+        '🟠 **shop.example** — broken · mode enforce · MX 1/2',
+        '↳ verdict enforced → broken',
+        '↳ MX added, not covered by the policy: `*.mx.shop.example`',
+        '↳ certificate replaced, expires 2026-12-05 (sooner than the previous one, 2026-12-10)',
+        '↳ certificate expires in 4 days (2026-12-05)',
+        '⚪ **opt-out.example** — mode none',
+        '↳ verdict testing → none',
+        '↳ mode testing → none',
+        '↳ MX added: `mx2.opt-out.example`',
+        '🟢 1 enforced, unchanged: calm.example',
+      ]);
+    });
   });
 });

@@ -236,10 +236,9 @@ describe('the Slack adapter with the real command core and scan, against the fix
     expect(digest!.body.text).toBe(':large_orange_circle: MTA-STS digest: 2 domains · 1 enforced · 1 broken');
     expect(checkLimits(payload(digest))).toMatchObject({ ok: true });
     const lines = JSON.stringify(digest!.body.blocks);
-    expect(lines).toContain(':large_orange_circle: *broken.test* · broken · mode enforce · id 20240101 · `');
-    expect(lines).toContain('MX 1/2');
-    expect(lines).toContain(':large_green_circle: *one.test* · enforced · mode enforce · id 20240101 · `');
-    expect(lines.indexOf('*broken.test*')).toBeLessThan(lines.indexOf('*one.test*'));
+    expect(lines).toContain(':large_orange_circle: *broken.test* · broken · mode enforce · MX 1/2');
+    expect(lines).toContain(':large_green_circle: 1 enforced: one.test');
+    expect(lines.indexOf('*broken.test*')).toBeLessThan(lines.indexOf('one.test'));
 
     expect(details!.body.thread_ts).toBe(digest!.reply?.ts);
     expect(details!.body.text).toBe('Details of 1 broken domain');

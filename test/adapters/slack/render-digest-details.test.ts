@@ -33,6 +33,30 @@ describe('renderDigestDetails', () => {
     ]);
   });
 
+  it('keeps a wildcard pattern as inline code and neutralises *, _ and ~ elsewhere, so Slack pairs none of them', () => {
+    const detail: DigestDetail = {
+      domain: 'mail_1.example',
+      findings: [
+        {
+          code: 'mx-wildcard-missing',
+          severity: 'error',
+          title: 'MX *wildcard* missing',
+          detail: 'Hosts under *.mx.example.com are not matched; nor is ~backup_mx~.',
+          fix: 'Add `mx: *.mx.example.com` to the policy, then rotate the TXT id.',
+        },
+      ],
+    };
+    const [reply] = renderDigestDetails(sampleDigest({ details: [detail] }));
+    expect(texts(reply!.blocks)[1]).toBe(
+      [
+        '*mailˍ1.example*',
+        ':x: *MX ∗wildcard∗ missing*',
+        'Hosts under ∗.mx.example.com are not matched; nor is ˜backupˍmx˜.',
+        '_Fix:_ Add `mx: *.mx.example.com` to the policy, then rotate the TXT id.',
+      ].join('\n'),
+    );
+  });
+
   it('posts no thread when no domain is broken', () => {
     expect(renderDigestDetails(sampleDigest({ details: [] }))).toEqual([]);
   });

@@ -7,6 +7,8 @@ import {
   type SlackPayload,
 } from '../../../adapters/slack/limits.js';
 import { renderDigest } from '../../../adapters/slack/render-digest.js';
+import { digestMessage } from '../../../src/digest/digest-message.js';
+import { snapshotFixture } from '../../digest/digest-fixtures.js';
 import { digestLine, largeDigest, sampleDigest } from './sample-messages.js';
 
 const texts = (blocks: SlackBlock[]) =>
@@ -40,10 +42,10 @@ describe('renderDigest', () => {
       ':large_orange_circle: MTA-STS digest: 3 domains · 1 enforced · 1 broken · 1 timed out',
       '1 domain changed since the previous digest (2024-06-02 09:00 UTC); listed first.',
       [
-        ':large_orange_circle: *broken.example* · broken · mode enforce · id 20240101 · `0123456789ab` · MX 1/2 · cert 45 days left',
+        ':large_orange_circle: *broken.example* · broken · mode enforce · id `20240101` · `0123456789ab` · MX 1/2 · cert 45 days left',
         '      ↳ verdict enforced → broken',
         '      ↳ MX added: mx2.elsewhere.net',
-        ':large_green_circle: *good.example* · enforced · mode enforce · id 20240101 · `0123456789ab` · MX 2/2 · cert 45 days left',
+        ':large_green_circle: *good.example* · enforced · mode enforce · id `20240101` · `0123456789ab` · MX 2/2 · cert 45 days left',
         ':hourglass: *slow.example* · timed out',
       ].join('\n'),
     ]);
@@ -139,5 +141,93 @@ describe('renderDigest', () => {
       }
     }
     expect(sections).toBeGreaterThan(10);
+  });
+
+  it('renders 250 healthy unchanged domains as one short message: the counts, one line, and one line per verdict', () => {
+    const names = Array.from({ length: 250 }, (_, i) => `d${String(i).padStart(3, '0')}.example`);
+    const snapshots = names.map((domain, i) =>
+      i < 10 ? snapshotFixture({ domain, verdict: 'testing', mode: 'testing' }) : snapshotFixture({ domain }),
+    );
+    const outcomes = snapshots.map((snapshot) => ({
+      domain: snapshot.domain,
+      status: 'scanned' as const,
+      snapshot,
+      findings: [],
+    }));
+    const digest = digestMessage(outcomes, {
+      previous: { at: '2026-11-29T09:00:00.000Z', snapshots },
+      now: new Date('2026-11-30T09:00:00.000Z'),
+    });
+    const payloads = renderDigest(digest);
+    expect(payloads).toHaveLength(1);
+    expect(payloads[0]!.blocks.map((block) => block.type)).toEqual(['header', 'section', 'section']);
+    expect(texts(payloads[0]!.blocks)).toEqual([
+      ':white_circle: MTA-STS digest: 250 domains · 240 enforced · 10 testing',
+      'No changes since the previous digest (2026-11-29 09:00 UTC).',
+      [
+        ':large_green_circle: 240 enforced, unchanged: d010.example, d011.example, d012.example, d013.example, d014.example, d015.example, d016.example, d017.example +232 more',
+        ':large_blue_circle: 10 testing, unchanged: d000.example, d001.example, d002.example, d003.example, d004.example, d005.example, d006.example, d007.example +2 more',
+      ].join('\n'),
+    ]);
+    expect(messageTextLength(payloads[0]!)).toBeLessThan(600);
+  });
+
+  it('lists the changed and broken domains in full above the folded ones, without id or hash', () => {
+    const before = [
+      snapshotFixture({ domain: 'calm.example' }),
+      snapshotFixture({ domain: 'shop.example' }),
+      snapshotFixture({ domain: 'opt-out.example', verdict: 'none', mode: 'none' }),
+    ];
+    const now = [
+      before[0]!,
+      snapshotFixture({
+        domain: 'shop.example',
+        verdict: 'broken',
+        mx: ['mx1.shop.example', 'mx2.shop.example'],
+        uncoveredMx: ['mx2.shop.example'],
+        certNotAfter: '2026-12-10T00:00:00.000Z',
+      }),
+      before[2]!,
+    ];
+    const digest = digestMessage(
+      now.map((snapshot) => ({ domain: snapshot.domain, status: 'scanned' as const, snapshot, findings: [] })),
+      { previous: { at: '2026-11-29T09:00:00.000Z', snapshots: before }, now: new Date('2026-11-30T09:00:00.000Z') },
+    );
+    const [payload, ...rest] = renderDigest(digest);
+    expect(rest).toEqual([]);
+    expect(texts(payload!.blocks).slice(1)).toEqual([
+      '1 domain changed since the previous digest (2026-11-29 09:00 UTC); listed first.',
+      [
+        ':large_orange_circle: *shop.example* · broken · mode enforce · MX 1/2',
+        '      ↳ verdict enforced → broken',
+        '      ↳ MX added, not covered by the policy: `mx2.shop.example`',
+        '      ↳ certificate expires in 9 days (2026-12-10)',
+        ':large_green_circle: 1 enforced, unchanged: calm.example',
+        ':white_circle: 1 mode none, unchanged: opt-out.example',
+      ].join('\n'),
+    ]);
+  });
+
+  it('says "mode none" once for a deliberate opt-out and gives it no MX coverage figure nor uncovered hosts', () => {
+    const before = snapshotFixture({ domain: 'opt-out.example', verdict: 'testing', mode: 'testing' });
+    const optOut = snapshotFixture({
+      domain: 'opt-out.example',
+      verdict: 'none',
+      mode: 'none',
+      mx: ['mx1.opt-out.example', 'mx2.opt-out.example'],
+      uncoveredMx: ['mx1.opt-out.example', 'mx2.opt-out.example'],
+    });
+    const digest = digestMessage([{ domain: optOut.domain, status: 'scanned', snapshot: optOut, findings: [] }], {
+      previous: { at: '2026-11-29T09:00:00.000Z', snapshots: [before] },
+      now: new Date('2026-11-30T09:00:00.000Z'),
+    });
+    expect(texts(renderDigest(digest)[0]!.blocks)[2]).toBe(
+      [
+        ':white_circle: *opt-out.example* · mode none',
+        '      ↳ verdict testing → none',
+        '      ↳ mode testing → none',
+        '      ↳ MX added: `mx2.opt-out.example`',
+      ].join('\n'),
+    );
   });
 });
