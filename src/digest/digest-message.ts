@@ -8,7 +8,7 @@ import type {
   DigestMessage,
 } from '../chat/digest-message.js';
 import { certDaysLeft } from '../report/cert-days-left.js';
-import { VERDICTS } from '../report/report.js';
+import { VERDICTS, type Verdict } from '../report/report.js';
 import type { DomainSnapshot, LastDigest } from '../store/watch-store.js';
 import { redactMailto } from '../text/redact-mailto.js';
 import { CERT_WARNING_DAYS, digestChanges } from './digest-changes.js';

@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderDigest as renderDiscordDigest } from '../../adapters/discord/render-digest.js';
-import { renderChatMessage as renderDiscordReport } from '../../adapters/discord/render-report.js';
+import { renderReport as renderDiscordReport } from '../../adapters/discord/render-report.js';
 import { renderDigest as renderSlackDigest } from '../../adapters/slack/render-digest.js';
-import { renderBlocks as renderSlackReport } from '../../adapters/slack/render-report.js';
+import { renderReport as renderSlackReport } from '../../adapters/slack/render-report.js';
 import { reportMessage } from '../../src/command/report-message.js';
 import { digestMessage } from '../../src/digest/digest-message.js';
 import type { DomainOutcome } from '../../src/digest/run-digest.js';
