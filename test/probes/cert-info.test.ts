@@ -64,7 +64,7 @@ describe('certInfo', () => {
     expect(certInfo(der, true, null).san).toEqual(['mta-sts.example.com', '*.example.com', 'MTA-STS.Example.NET']);
   });
 
-  it('keeps a dNSName containing ", DNS:" as one entry (Node\'s subjectAltName string cannot tell it apart)', () => {
+  it('keeps a dNSName containing ", DNS:" as one entry (Node quotes it in its subjectAltName text)', () => {
     const der = issue({
       names: [
         { type: 'dns', value: 'a.example, DNS:mta-sts.example.com' },
