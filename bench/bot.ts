@@ -29,7 +29,6 @@ const POST_BURST = 3;
 const ANSWER_WAIT_MS = 180_000;
 
 interface Request {
-  user: string;
   channel: string;
   domain: string;
   body: string;
@@ -115,7 +114,7 @@ export async function benchBot(options: BotOptions) {
         channelId: channel,
         responseUrl: `${collector.base}/r/${i}`,
       });
-      requests.push({ user, channel, domain, body });
+      requests.push({ channel, domain, body });
     }
     // The same generator against a server that acks at once: the client's own share.
     const trivial = await startChild<{ port: number }>('bot-server', ['trivial']);

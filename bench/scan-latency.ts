@@ -119,7 +119,7 @@ export async function benchScanLatency(options: ScanLatencyOptions) {
           const ms = performance.now() - start;
           if (report.verdict !== v.verdict)
             throw new Error(`${v.domain}: verdict ${report.verdict}, expected ${v.verdict}`);
-          if (run >= 0) samples[i]![net === slow ? 'slow' : 'loopback'].push(ms);
+          if (run >= 0) samples[i]![net === slow ? 'slow' : 'loopback'].push(round(ms, 1));
         }
       }
     }
