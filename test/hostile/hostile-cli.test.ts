@@ -124,7 +124,7 @@ describe('the CLI in a hostile world', () => {
     });
     const plain = text.get(c.domain) ?? '';
     for (const code of c.codes) expect(plain).toContain(`[${code}]`);
-    if (c.cause) expect(report?.findings[0]?.detail.split(':')[0]).toBe(c.cause);
+    if (c.cause) expect(report?.findings[0]?.cause).toBe(c.cause);
     if (c.verbatim) expect(c.verbatim.at(report!)).toEqual(c.verbatim.value);
   });
 
