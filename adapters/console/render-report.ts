@@ -20,9 +20,9 @@ export function renderChatMessage(message: ChatMessage, colour: boolean): string
 }
 
 function renderReport(message: ReportMessage, colour: boolean): string[] {
-  const out = [
-    paint(colour, 'bold', paint(colour, TONE_PALETTE[message.tone].terminal, escapeUnsafe(message.headline))),
-  ];
+  const out = message.action === undefined ? [] : [escapeUnsafe(message.action), ''];
+  out.push(paint(colour, 'bold', paint(colour, TONE_PALETTE[message.tone].terminal, escapeUnsafe(message.headline))));
+  out.push(...message.facts.map((fact) => `  ${escapeUnsafe(`${fact.label}: ${fact.value}`)}`));
   out.push(...message.summary.map((line) => `  ${escapeUnsafe(line)}`));
   if (message.mxTable.length > 0) {
     const hosts = message.mxTable.map((row) => escapeUnsafe(row.host));

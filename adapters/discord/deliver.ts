@@ -24,7 +24,7 @@ export async function deliverMessage(target: MessageTarget, message: ChatMessage
 
 function threadOf(message: ChatMessage): ThreadContents | null {
   if (message.kind === 'report' && message.fixes.length > 0) {
-    return { name: fixesThreadName(message.domain), messages: renderFixes(message.fixes) };
+    return { name: fixesThreadName(message.domain), messages: renderFixes(message.fixes, message.domain) };
   }
   if (message.kind === 'digest' && message.details.length > 0) {
     return { name: digestThreadName(message.details.length), messages: renderDigestDetails(message.details) };

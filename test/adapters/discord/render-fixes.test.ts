@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixesThreadName, renderFixes } from '../../../adapters/discord/render-fixes.js';
 import { FINDING_CATALOG } from '../../../src/report/finding-catalog.js';
-import { brokenReport, hugeReport } from './sample-messages.js';
+import { brokenReport, hugeReport, sixtyFixes } from './sample-messages.js';
 
 /** The code inside every ``` block of the messages, in order. */
 function codeBlocks(messages: string[]): string[] {
@@ -11,13 +11,13 @@ function codeBlocks(messages: string[]): string[] {
 describe('renderFixes', () => {
   it('keeps the wildcard of a catalog fix as inline code', () => {
     const text = FINDING_CATALOG['mx-wildcard-missing'].fix({ domain: 'example.com', pattern: '*.mx.example.com' });
-    expect(renderFixes([{ title: 'MX wildcard missing', text }])[0]).toContain(
+    expect(renderFixes([{ title: 'MX wildcard missing', text }], 'example.com')[0]).toContain(
       '**MX wildcard missing**\nAdd `mx: *.mx.example.com` to the policy, then rotate the TXT id.',
     );
   });
 
   it('renders each fix as a bold title, its sentence and the block to paste in a code block', () => {
-    expect(renderFixes(brokenReport().fixes)).toEqual([
+    expect(renderFixes(brokenReport().fixes, 'example.com')).toEqual([
       '**Add the MX host to the policy**\nServe this policy body at https://mta-sts.example.com/.well-known/mta-sts.txt:\n' +
         '```\nversion: STSv1\nmode: enforce\nmx: mx1.example.com\nmx: mx2.elsewhere.net\nmax\\_age: 604800\n```'.replace(
           '\\_',
@@ -28,32 +28,42 @@ describe('renderFixes', () => {
   });
 
   it('renders a fix without code as its title and sentence only', () => {
-    expect(renderFixes([{ title: 'Publish TLS-RPT', text: 'Ask your provider.' }])).toEqual([
+    expect(renderFixes([{ title: 'Publish TLS-RPT', text: 'Ask your provider.' }], 'example.com')).toEqual([
       '**Publish TLS-RPT**\nAsk your provider.',
     ]);
   });
 
   it('returns no messages when there is nothing to fix', () => {
-    expect(renderFixes([])).toEqual([]);
+    expect(renderFixes([], 'example.com')).toEqual([]);
   });
 
   it('splits long fixes across messages of at most 2000 characters, every code block closed in its own message', () => {
-    const messages = renderFixes(hugeReport().fixes.slice(0, 3));
+    const messages = renderFixes(hugeReport().fixes.slice(0, 3), 'example.com');
 
-    expect(messages.length).toBeGreaterThan(3);
+    expect(messages.length).toBeGreaterThan(2);
     for (const message of messages) {
       expect(message.length).toBeLessThanOrEqual(2000);
       expect(message.match(/```/g)?.length ?? 0).toSatisfy((fences: number) => fences % 2 === 0);
     }
   });
 
-  it('posts at most 10 messages, the last saying how many more there were', () => {
-    const all = renderFixes(hugeReport().fixes.slice(0, 3)).length;
-    const messages = renderFixes(hugeReport().fixes);
+  it("keeps a 60-finding report's thread within an embed's 6000 characters, with +N more and the full list", () => {
+    const messages = renderFixes(sixtyFixes(), 'example.com');
 
-    expect(messages).toHaveLength(10);
-    expect(messages[9]).toMatch(/^\+\d+ more messages of fixes not shown/);
-    expect(Number(messages[9]!.match(/\d+/)![0])).toBeGreaterThan(all);
+    expect(messages.map((message) => message.length)).toEqual([1998, 1882, 1664]);
+    expect(messages.join('').length).toBe(5544);
+    expect(messages.join('\n').match(/\*\*Finding \d+:/g)).toHaveLength(27);
+    expect(messages.at(-1)!.split('\n').at(-1)).toBe(
+      '+33 more fixes: the full list is in `mtasts scan --json example.com`',
+    );
+  });
+
+  it('cuts a fix whose block does not fit and says so', () => {
+    const messages = renderFixes([{ title: 'Long', text: '', code: 'x'.repeat(9000) }], 'example.com');
+    expect(messages.map((message) => message.length)).toEqual([8, 2000, 2000, 79]);
+    expect(messages.at(-1)!.split('\n').at(-1)).toBe(
+      'the last fix is cut short: the full list is in `mtasts scan --json example.com`',
+    );
   });
 
   it('splits a long block at line boundaries, so the parts join back into the original', () => {
@@ -64,7 +74,7 @@ describe('renderFixes', () => {
       'max_age: 604800',
     ].join('\n');
 
-    const blocks = codeBlocks(renderFixes([{ title: 'Policy', text: 'Serve this:', code: policy }]));
+    const blocks = codeBlocks(renderFixes([{ title: 'Policy', text: 'Serve this:', code: policy }], 'example.com'));
 
     expect(blocks.length).toBeGreaterThan(1);
     expect(blocks.join('\n')).toBe(policy);
@@ -72,13 +82,13 @@ describe('renderFixes', () => {
 
   it('cuts a single line longer than a message into pieces that join back into it', () => {
     const line = 'x'.repeat(4500);
-    const blocks = codeBlocks(renderFixes([{ title: 'Long', text: '', code: line }]));
+    const blocks = codeBlocks(renderFixes([{ title: 'Long', text: '', code: line }], 'example.com'));
     expect(blocks.map((block) => block.length)).toEqual([1992, 1992, 516]);
     expect(blocks.join('')).toBe(line);
   });
 
   it('escapes remote text outside code, and keeps remote backticks from closing the code block', () => {
-    const [message] = renderFixes([{ title: '**x** @here', text: '<@1>', code: 'a\n```\nb' }]);
+    const [message] = renderFixes([{ title: '**x** @here', text: '<@1>', code: 'a\n```\nb' }], 'example.com');
     expect(message).toBe('**\\*\\*x\\*\\* @\u200bhere**\n<\u200b@1>\n```\na\n`\u200b`\u200b`\nb\n```');
   });
 });

@@ -121,10 +121,10 @@ describe('the Slack adapter with the real command core and scan, against the fix
     // Live in enforce: the policy to paste keeps enforce, and says so above the block.
     const texts = (thread!.body.blocks as Array<{ text?: { text: string } }>).map((b) => b.text?.text);
     const policyAt = texts.indexOf(
-      '*Policy at https://mta-sts.broken.test/.well-known/mta-sts.txt*\nIt keeps the live mode, enforce. Serve this as text/plain over HTTPS with a certificate valid for mta-sts.broken.test.',
+      '*Policy at `https://mta-sts.broken.test/.well-known/mta-sts.txt`*\nIt keeps the live mode, enforce. Serve this as text/plain over HTTPS with a certificate valid for mta-sts.broken.test.',
     );
     expect(texts[policyAt + 1]).toBe(
-      '```\nversion: STSv1\nmode: enforce\nmx: mx.broken.test\nmx: backup.elsewhere.test\nmax_age: 604800\n\n```',
+      '```\nversion: STSv1\nmode: enforce\nmx: mx.broken.test\nmx: backup.elsewhere.test\nmax_age: 604800\n```',
     );
     // Its valid TLS-RPT record is not offered again, and nothing to paste is redacted.
     expect(texts.some((t) => t?.startsWith('*TLS-RPT record at'))).toBe(false);
@@ -138,7 +138,7 @@ describe('the Slack adapter with the real command core and scan, against the fix
         'To have the mtasts bot read and summarise the reports, add the https: address `/mtasts reports endpoint` gives in its channel to rua (comma-separated).',
     );
     const tlsrptAt = texts.indexOf(
-      '*TLS-RPT record at _smtp._tls.noreports.test*\nPublish this record to get daily reports of TLS failures (RFC 8460), with the mailbox that should receive them in place of tls-reports@noreports.test.',
+      '*TLS-RPT record at `_smtp._tls.noreports.test`*\nPublish this record to get daily reports of TLS failures (RFC 8460), with the mailbox that should receive them in place of `tls-reports@noreports.test`.',
     );
     expect(texts[tlsrptAt + 1]).toBe(
       '```\nName:  _smtp._tls.noreports.test\nType:  TXT\nValue: v=TLSRPTv1; rua=mailto:tls-reports@noreports.test\n\n; zone file:\n_smtp._tls.noreports.test. IN TXT "v=TLSRPTv1; rua=mailto:tls-reports@noreports.test"\n```',
@@ -161,8 +161,8 @@ describe('the Slack adapter with the real command core and scan, against the fix
     expect(texts).toContain(
       '*MX wildcard missing*\nAdd `mx: *.mx.wild.test` to the policy, then rotate the TXT id. `*.wild.test` does not cover `a.mx.wild.test`: a wildcard matches exactly one label.',
     );
-    const policyAt = texts.findIndex((t) => t?.startsWith('*Policy at https://mta-sts.wild.test/'));
-    expect(texts[policyAt + 1]).toBe('```\nversion: STSv1\nmode: enforce\nmx: *.mx.wild.test\nmax_age: 604800\n\n```');
+    const policyAt = texts.findIndex((t) => t?.startsWith('*Policy at `https://mta-sts.wild.test/'));
+    expect(texts[policyAt + 1]).toBe('```\nversion: STSv1\nmode: enforce\nmx: *.mx.wild.test\nmax_age: 604800\n```');
   });
 
   it('delivers hostile DNS and policy text escaped: no mention, link or broadcast survives', async () => {
@@ -294,7 +294,7 @@ describe('the Slack adapter with the real command core and scan, against the fix
     const text = JSON.stringify(answer!.body);
     expect(text).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
     expect(text).toContain(
-      'TLS-RPT: v=TLSRPTv1; rua=mailto:***@controls.test,https://r.controls.test/\\\\u001b[2J\\\\u009b31m\\\\u0085',
+      '*TLS-RPT*\\n`v=TLSRPTv1; rua=mailto:***@controls.test,https://r.controls.test/\\\\u001b[2J\\\\u009b31m\\\\u0085`',
     );
     expect(text).toContain('note=café');
   });
