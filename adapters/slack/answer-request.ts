@@ -32,6 +32,7 @@ export async function answerRequest(
   core: CommandHandler,
   request: CommandRequest,
   delivery: Delivery & Pick<Answering, 'metrics'>,
+  deliver: (message: ChatMessage, delivery: Delivery) => Promise<void> = deliverMessage,
 ): Promise<void> {
   const { logger, respond } = delivery;
   const queueNotes: Promise<unknown>[] = [];
@@ -49,7 +50,7 @@ export async function answerRequest(
     message = FAILED;
   }
   try {
-    await deliverMessage(message, delivery);
+    await deliver(message, delivery);
   } catch (err) {
     const code = slackErrorCode(err);
     delivery.metrics?.platformApiError('slack');

@@ -219,8 +219,11 @@ describe('the Slack adapter with the real command core and scan, against the fix
     expect(repeat!.body.text).toBe(first!.body.text);
 
     await harness.post(rescanActionBody({ domain: 'flip.test', responseUrl: harness.fake.responseUrl }));
-    const rescanned = (await harness.fake.waitForCalls('chat.postMessage', 3))[2];
+    // The message the button was on is replaced in place, not posted again.
+    const [rescanned] = await harness.fake.waitForCalls('respond', 1);
+    expect(rescanned!.body.replace_original).toBe(true);
     expect(rescanned!.body.text).toBe(':large_green_circle: flip.test — Enforced');
+    expect(harness.fake.callsTo('chat.postMessage')).toHaveLength(2);
   });
 
   it("watches two domains, then posts `digest now` in the channel with the broken one's details threaded under it", async () => {
@@ -321,9 +324,11 @@ describe('the Slack adapter with the real command core and scan, against the fix
     release();
     await harness.adapter.stop();
 
-    // One rescan answered with its fixes; the other four told privately that it is on its way.
-    expect(harness.fake.callsTo('chat.postMessage')).toHaveLength(4);
-    const told = harness.fake.callsTo('respond').slice(3);
+    // One rescan replaces the answer in place and threads its fixes; the other four are told privately.
+    expect(harness.fake.callsTo('chat.postMessage')).toHaveLength(3);
+    const responses = harness.fake.callsTo('respond').slice(3);
+    expect(responses.filter((r) => r.body.replace_original === true)).toHaveLength(1);
+    const told = responses.filter((r) => r.body.replace_original !== true);
     expect(told).toHaveLength(4);
     for (const notice of told)
       expect(notice.body.text).toContain('broken.test is being checked in this channel right now');
