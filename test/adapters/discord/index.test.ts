@@ -282,7 +282,7 @@ describe('startDiscordAdapter', () => {
     expect(fake.requests.filter(isFollowUp(interaction.token))).toHaveLength(1);
   });
 
-  it('runs a fresh scan for the Rescan button, as the user who clicked, in a new reply', async () => {
+  it('runs a fresh scan for the Rescan button, as the user who clicked, and updates the clicked message', async () => {
     const core = stubCore(() => enforcedReport());
     const { fake, adapter } = await start(core);
     const click = buttonClick('mtasts:rescan:example.com', { userId: '500000000000000005' });
@@ -300,8 +300,47 @@ describe('startDiscordAdapter', () => {
         mayManage: false,
       },
     ]);
+    // DEFERRED_UPDATE_MESSAGE: no new reply; the edit then replaces the message the button is on.
+    expect(fake.requests.find(isCallback(click.token))!.body.type).toBe(6);
+    const embed = fake.requests.find(isEdit(click.token))!.body.embeds[0];
+    expect(embed.title).toBe('example.com — Enforced');
+    expect(embed.footer).toEqual({ text: 'Rescanned by user005' });
+  });
+
+  it("runs exactly `watch <domain>` for the Watch button, with the clicking member's permission, in a new reply", async () => {
+    const core = stubCore(() => enforcedReport());
+    const { fake, adapter } = await start(core);
+    const click = buttonClick('mtasts:watch:example.com', { userId: '500000000000000005' });
+
+    await answered(fake, adapter, click);
+
+    expect(core.requests).toEqual([
+      {
+        platform: 'discord',
+        workspaceId: GUILD_ID,
+        channelId: CHANNEL_ID,
+        userId: '500000000000000005',
+        text: 'watch example.com',
+        fresh: false,
+        mayManage: false,
+      },
+    ]);
     expect(fake.requests.find(isCallback(click.token))!.body.type).toBe(5);
-    expect(fake.requests.find(isEdit(click.token))!.body.embeds[0].title).toBe('example.com — Enforced');
+  });
+
+  it('runs nothing for a Watch custom_id that is not exactly a domain', async () => {
+    const core = stubCore(() => enforcedReport());
+    const { fake, adapter } = await start(core);
+    const forged = [
+      'mtasts:watch:example.com digest off',
+      'mtasts:watch:Example.COM',
+      'mtasts:watch:',
+      'mtasts:watch:a b',
+    ];
+    for (const customId of forged) fake.dispatch(buttonClick(customId));
+    const ours = slashCommand('example.com');
+    await answered(fake, adapter, ours);
+    expect(core.requests.map((request) => request.text)).toEqual(['example.com']);
   });
 
   it('leaves alone buttons and commands that are not its own', async () => {
