@@ -33,7 +33,8 @@ const FINDING_DETAIL_MAX = 400;
 const MORE_FINDINGS_MAX = 200;
 const FOOTER = 'How to fix it: see the fixes thread on this message.';
 const SETUP_FOOTER = 'Next step: the TXT record and policy to publish are in the fixes thread, ready to paste.';
-const FACT_MAX = 300;
+/** Six facts of this size still leave the MX table and the findings their room in the 6000-character embed. */
+const FACT_MAX = 120;
 /** Discord's cap on a link button's URL. */
 const LINK_URL_MAX = 512;
 /** Discord lays out up to three inline fields a row; an empty third keeps the facts in pairs. */

@@ -90,6 +90,10 @@ export function hugeReport(): ReportMessage {
   return brokenReport({
     headline: `${'h'.repeat(400)}.example — Broken`,
     summary: Array.from({ length: 50 }, (_, i) => `summary line ${i} ${'s'.repeat(200)}`),
+    facts: ['Policy id', 'Body', 'Mode', 'max_age', 'Certificate', 'TLS-RPT'].map((label) => ({
+      label,
+      value: `\`${'v'.repeat(2000)}\``,
+    })),
     mxTable: Array.from({ length: 300 }, (_, i) => ({
       host: `mx${i}.${'m'.repeat(60)}.example.com`,
       priority: i,
