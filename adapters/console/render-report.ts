@@ -12,11 +12,13 @@ export function renderNotice(message: NoticeMessage, colour: boolean): string[] 
 }
 
 /**
- * A report as terminal lines. Every string may carry remote bytes, so each line goes through escapeUnsafe before
- * any colour is added; multi-line texts are split first so their newlines survive.
+ * A report as terminal lines, the action first when there is one. Every string may carry remote bytes, so each
+ * line goes through escapeUnsafe before any colour is added; multi-line texts are split first so their newlines survive.
  */
 export function renderReport(message: ReportMessage, colour: boolean): string[] {
-  const out = [paint(colour, 'bold', paint(colour, toneColour(message.tone), escapeUnsafe(message.headline)))];
+  const out = message.action === undefined ? [] : [escapeUnsafe(message.action), ''];
+  out.push(paint(colour, 'bold', paint(colour, toneColour(message.tone), escapeUnsafe(message.headline))));
+  out.push(...message.facts.map((fact) => `  ${escapeUnsafe(`${fact.label}: ${fact.value}`)}`));
   out.push(...message.summary.map((line) => `  ${escapeUnsafe(line)}`));
   if (message.mxTable.length > 0) {
     const hosts = message.mxTable.map((row) => escapeUnsafe(row.host));

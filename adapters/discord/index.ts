@@ -19,6 +19,8 @@ import { readReportAttachments } from './report-upload.js';
 import { handleRescanButton } from './rescan-button.js';
 import { rescanDomain } from './rescan-custom-id.js';
 import { handleSlashCommand } from './slash-command.js';
+import { handleWatchButton } from './watch-button.js';
+import { watchDomain } from './watch-custom-id.js';
 
 export interface DiscordAdapterOptions {
   token: string;
@@ -144,7 +146,11 @@ const RESTARTING: NoticeMessage = {
 
 async function route(interaction: Interaction, deps: InteractionDeps, stopping: boolean): Promise<void> {
   const domain = interaction.isButton() ? rescanDomain(interaction.customId) : null;
-  const ours = (interaction.isChatInputCommand() && interaction.commandName === MTASTS_COMMAND.name) || domain !== null;
+  const watched = interaction.isButton() ? watchDomain(interaction.customId) : null;
+  const ours =
+    (interaction.isChatInputCommand() && interaction.commandName === MTASTS_COMMAND.name) ||
+    domain !== null ||
+    watched !== null;
   if (!ours || !interaction.isRepliable()) return;
   if (stopping) {
     await interaction.reply({
@@ -156,4 +162,5 @@ async function route(interaction: Interaction, deps: InteractionDeps, stopping: 
   }
   if (interaction.isChatInputCommand()) await handleSlashCommand(interaction, deps);
   else if (interaction.isButton() && domain !== null) await handleRescanButton(interaction, domain, deps);
+  else if (interaction.isButton() && watched !== null) await handleWatchButton(interaction, watched, deps);
 }

@@ -1,11 +1,13 @@
-import { type APIEmbed, type APIEmbedField, ButtonStyle, ComponentType } from 'discord.js';
-import type { FindingLine, MxTableRow, NoticeMessage, ReportMessage } from '../../src/chat/chat-message.js';
+import { type APIButtonComponent, type APIEmbed, type APIEmbedField, ButtonStyle, ComponentType } from 'discord.js';
+import type { FindingLine, MxTableRow, NoticeMessage, ReportFact, ReportMessage } from '../../src/chat/chat-message.js';
 import { offersSetup } from '../../src/command/offers-setup.js';
+import { splitCodeSpans } from '../../src/text/inline-code.js';
 import { discordText } from './command-syntax.js';
-import { fitEscaped, fitEscapedProse, fitLines } from './fit-text.js';
+import { fitEscaped, fitEscapedProse, fitLines, fitText } from './fit-text.js';
 import { type DiscordReply, LIMITS, totalEmbedLength } from './limits.js';
 import { severityEmoji, toneColour } from './palette.js';
 import { rescanCustomId } from './rescan-custom-id.js';
+import { watchCustomId } from './watch-custom-id.js';
 
 // Budgets inside Discord's limits, so a huge report still leaves room for what matters most: the findings.
 const SUMMARY_MAX = 1500;
@@ -14,8 +16,14 @@ const LINE_MAX = 300;
 const MX_FIELDS_MAX = 3;
 const FINDING_DETAIL_MAX = 400;
 const MORE_FINDINGS_MAX = 200;
-const FOOTER = 'How to fix it: see the messages below.';
-const SETUP_FOOTER = 'Next step: the TXT record and policy to publish are in the messages below, ready to paste.';
+const FOOTER = 'How to fix it: see the fixes thread on this message.';
+const SETUP_FOOTER = 'Next step: the TXT record and policy to publish are in the fixes thread, ready to paste.';
+/** Six facts of this size still leave the MX table and the findings their room in the 6000-character embed. */
+const FACT_MAX = 120;
+/** Discord's cap on a link button's URL. */
+const LINK_URL_MAX = 512;
+/** Discord lays out up to three inline fields a row; an empty third keeps the facts in pairs. */
+const SPACER: APIEmbedField = { name: '\u200b', value: '\u200b', inline: true };
 
 /** A notice as one message: its text in an embed of its tone. */
 export function renderNotice(notice: NoticeMessage): DiscordReply {
@@ -23,37 +31,70 @@ export function renderNotice(notice: NoticeMessage): DiscordReply {
   return { embeds: [{ color: toneColour(notice.tone), description }], components: [] };
 }
 
-/** A report as one message: headline, summary, MX hosts and findings in an embed, and a Rescan button. */
+/** A report as one message: headline, summary, MX hosts and findings in an embed, and its buttons. */
 export function renderReport(report: ReportMessage): DiscordReply {
   const embed: APIEmbed = {
     color: toneColour(report.tone),
+    // What the command did comes first, above the title (an author line shows no markdown: nothing to escape).
+    ...(report.action === undefined ? {} : { author: { name: fitText(plainText(report.action), LIMITS.title) } }),
     title: fitEscaped(report.headline, LIMITS.title),
   };
-  if (report.summary.length > 0) {
-    const lines = report.summary.map((line) => fitEscaped(line, LINE_MAX));
-    embed.description = fitLines(lines, SUMMARY_MAX, (left) => `+${left} more`);
-  }
+  const lines = report.summary.map((line) => fitEscapedProse(line, LINE_MAX));
+  if (lines.length > 0) embed.description = fitLines(lines, SUMMARY_MAX, (left) => `+${left} more`);
   if (report.fixes.length > 0) embed.footer = { text: offersSetup(report) ? SETUP_FOOTER : FOOTER };
-  const fields: APIEmbedField[] = [];
+  const fields: APIEmbedField[] = factFields(report.facts);
   if (report.mxTable.length > 0) fields.push(...mxFields(report.mxTable, report.policyToMatch));
   embed.fields = fields;
   fields.push(
     ...findingFields(report.findings, LIMITS.embedTotal - totalEmbedLength([embed]), LIMITS.fields - fields.length),
   );
   if (fields.length === 0) delete embed.fields;
+  const buttons = reportButtons(report);
+  return {
+    embeds: [embed],
+    components: buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons }] : [],
+  };
+}
 
-  const customId = report.rescan ? rescanCustomId(report.domain) : null;
-  const components: DiscordReply['components'] = customId
-    ? [
-        {
-          type: ComponentType.ActionRow,
-          components: [
-            { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Rescan', custom_id: customId },
-          ],
-        },
-      ]
-    : [];
-  return { embeds: [embed], components };
+/** Key facts as inline fields, two to a row: policy id and body, mode and max_age, certificate and TLS-RPT. */
+function factFields(facts: readonly ReportFact[]): APIEmbedField[] {
+  const fields: APIEmbedField[] = [];
+  facts.forEach((fact, i) => {
+    fields.push({
+      name: fitEscaped(fact.label, LIMITS.fieldName),
+      // Code spans show a mention as text, but a second belt costs nothing: no "<@" anywhere.
+      value: fitEscapedProse(fact.value, FACT_MAX).replace(/<(?!\u200b)/g, '<\u200b') || '-',
+      inline: true,
+    });
+    if (i % 2 === 1 || i === facts.length - 1) fields.push(SPACER);
+  });
+  return fields;
+}
+
+/** Text for a place that shows no markdown: code spans lose their backticks, control characters go. */
+function plainText(text: string): string {
+  return splitCodeSpans(text)
+    .map((part) => part.text)
+    .join('')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
+}
+
+function reportButtons(report: ReportMessage): APIButtonComponent[] {
+  const buttons: APIButtonComponent[] = [];
+  const rescan = report.rescan ? rescanCustomId(report.domain) : null;
+  if (rescan !== null)
+    buttons.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Rescan', custom_id: rescan });
+  const watch = report.watch ? watchCustomId(report.domain) : null;
+  if (watch !== null)
+    buttons.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Watch', custom_id: watch });
+  if (report.policyFile !== null && report.policyFile.length <= LINK_URL_MAX)
+    buttons.push({
+      type: ComponentType.Button,
+      style: ButtonStyle.Link,
+      label: 'Open policy file',
+      url: report.policyFile,
+    });
+  return buttons;
 }
 
 /** Each host's coverage line and its gate line; as many fields as MX_FIELDS_MAX allow, so ten hosts still fit. */

@@ -26,6 +26,7 @@ export async function answerRequest(
   core: CommandHandler,
   request: CommandRequest,
   delivery: Delivery & Pick<Answering, 'logger' | 'metrics'>,
+  send: typeof deliver = deliver,
 ): Promise<void> {
   const { logger, respond } = delivery;
   const queueNotes: Promise<unknown>[] = [];
@@ -43,7 +44,7 @@ export async function answerRequest(
     message = FAILED_NOTICE;
   }
   try {
-    await deliver(delivery, message, logger);
+    await send(delivery, message, logger);
   } catch (err) {
     const code = slackErrorCode(err);
     delivery.metrics?.platformApiError('slack');

@@ -19,6 +19,7 @@ import { teamBotToken } from './slack-installations.js';
 import { SLACK_BOT_SCOPES } from './slack-scopes.js';
 import { registerSlashCommand } from './slash-command.js';
 import { registerUninstall } from './uninstall.js';
+import { registerWatchAction } from './watch-action.js';
 
 /** Many workspaces: Slack's OAuth install flow (/slack/install, /slack/oauth_redirect) in HTTP mode. */
 export interface SlackOAuthOptions {
@@ -121,6 +122,7 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
   const managers = options.managers === undefined ? undefined : new Set(options.managers);
   registerSlashCommand(app, { core, inFlight, logger, pacer, managers, metrics });
   registerRescanAction(app, { core, inFlight, logger, pacer, metrics });
+  registerWatchAction(app, { core, inFlight, logger, pacer, managers, metrics });
   if (oauth !== undefined) registerUninstall(app, { installations: oauth.installations, logger });
   if (options.uploads) {
     const apiUrl = options.apiUrl ?? 'https://slack.com/api/';

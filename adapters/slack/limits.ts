@@ -7,11 +7,14 @@ export const BLOCK_LIMITS = {
   blocksPerMessage: 50,
   headerText: 150,
   sectionText: 3000,
+  sectionFields: 10,
+  fieldText: 2000,
   contextElements: 10,
   contextText: 3000,
   actionsElements: 25,
   buttonText: 75,
   buttonValue: 2000,
+  buttonUrl: 3000,
   actionId: 255,
   /** chat.postMessage truncates past 40,000 characters and advises staying under 4,000. */
   fallbackText: 4000,
@@ -30,7 +33,12 @@ const mrkdwn = (max: number) =>
 /** Exactly the block shapes this adapter builds, each bounded by the platform limit. */
 export const slackBlockSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('header'), text: plainText(BLOCK_LIMITS.headerText) }),
-  z.object({ type: z.literal('section'), text: mrkdwn(BLOCK_LIMITS.sectionText) }),
+  z.object({
+    type: z.literal('section'),
+    text: mrkdwn(BLOCK_LIMITS.sectionText),
+    // Two to a row under the text: the key facts of a report.
+    fields: z.array(mrkdwn(BLOCK_LIMITS.fieldText)).min(1).max(BLOCK_LIMITS.sectionFields).optional(),
+  }),
   z.object({
     type: z.literal('context'),
     elements: z.array(mrkdwn(BLOCK_LIMITS.contextText)).min(1).max(BLOCK_LIMITS.contextElements),
@@ -43,7 +51,8 @@ export const slackBlockSchema = z.discriminatedUnion('type', [
           type: z.literal('button'),
           text: plainText(BLOCK_LIMITS.buttonText),
           action_id: z.string().min(1).max(BLOCK_LIMITS.actionId),
-          value: z.string().max(BLOCK_LIMITS.buttonValue),
+          value: z.string().max(BLOCK_LIMITS.buttonValue).optional(),
+          url: z.string().url().max(BLOCK_LIMITS.buttonUrl).optional(),
         }),
       )
       .min(1)
@@ -80,6 +89,7 @@ export function messageTextLength(payload: SlackPayload): number {
   let total = 0;
   for (const block of payload.blocks) {
     if (block.type === 'header' || block.type === 'section') total += block.text.text.length;
+    if (block.type === 'section') for (const field of block.fields ?? []) total += field.text.length;
     if (block.type === 'context') for (const element of block.elements) total += element.text.length;
     if (block.type === 'actions') for (const button of block.elements) total += button.text.text.length;
   }

@@ -2,39 +2,57 @@ import type { FixBlock, ReportMessage } from '../../src/chat/chat-message.js';
 import { chunkCode } from '../shared/chunk-code.js';
 import { escapeCodeBlock, escapeMrkdwn, escapeMrkdwnProse } from './escape.js';
 import { fitText } from './fit-text.js';
-import { BLOCK_LIMITS, type SlackBlock, type SlackPayload } from './limits.js';
+import { BLOCK_LIMITS, messageTextLength, type SlackBlock, type SlackPayload } from './limits.js';
 import { context, section } from './render-report.js';
 
 const FENCE = '```';
 /** A section holding one code chunk: the chunk plus "```\n" and "\n```". */
 const CODE_CHUNK_MAX = BLOCK_LIMITS.sectionText - 2 * (FENCE.length + 1);
-/** A policy is at most 64 KiB; ten chunks cover any sane one and keep room for the other fixes. */
-const CODE_SECTIONS_PER_FIX = 10;
+/** Room kept for the closing "+N more" line, which names the full list and so holds the domain. */
+const RESERVED_FOR_MORE = 600;
 
-/** The threaded reply: every fix with its paste-ready block, cut with "+N more" to fit one message. */
+/**
+ * The threaded reply: the fixes in order, each with its paste-ready block, within the same total budget as the
+ * channel message (characters of all blocks together and the block count); what does not fit is counted in a
+ * "+N more" line that points to the full list in the CLI's JSON.
+ */
 export function renderFixes(message: ReportMessage): SlackPayload {
   const intro = `How to fix ${escapeMrkdwn(message.domain)}`;
   const blocks: SlackBlock[] = [section(`*${intro}*`)];
-  const budget = BLOCK_LIMITS.blocksPerMessage - 1; // one left for "+N more fixes"
+  const room = { text: BLOCK_LIMITS.messageText - RESERVED_FOR_MORE, blocks: BLOCK_LIMITS.blocksPerMessage - 1 };
+  let used = messageTextLength({ text: '', blocks });
   let shown = 0;
+  let cut = false;
   for (const fix of message.fixes) {
     const fixBlocks = renderFix(fix);
-    if (blocks.length + fixBlocks.length > budget) break;
-    blocks.push(...fixBlocks);
+    const fits = fixBlocks.filter((_, i) => {
+      const size = messageTextLength({ text: '', blocks: fixBlocks.slice(0, i + 1) });
+      return used + size <= room.text && blocks.length + i + 1 <= room.blocks;
+    });
+    if (fits.length === 0) break;
+    blocks.push(...fits);
+    used += messageTextLength({ text: '', blocks: fits });
     shown += 1;
+    if (fits.length < fixBlocks.length) {
+      cut = true;
+      break;
+    }
   }
   const more = message.fixes.length - shown;
-  if (more > 0) blocks.push(context(`+${more} more fixes`));
+  if (more > 0 || cut) blocks.push(context(moreLine(more, cut, message.domain)));
   return { text: fitText(intro, BLOCK_LIMITS.fallbackText), blocks };
 }
 
+function moreLine(more: number, cut: boolean, domain: string): string {
+  const counted = [cut ? 'the last fix is cut short' : null, more > 0 ? `+${more} more fixes` : null];
+  const list = `\`mtasts scan --json ${escapeCodeBlock(domain)}\``;
+  return `${counted.filter((part) => part !== null).join('; ')}: the full list is in ${list}`;
+}
+
 function renderFix(fix: FixBlock): SlackBlock[] {
-  const blocks = [section(`*${escapeMrkdwn(fix.title)}*\n${escapeMrkdwnProse(fix.text)}`)];
+  const blocks = [section(`*${escapeMrkdwnProse(fix.title)}*\n${escapeMrkdwnProse(fix.text)}`)];
   if (fix.code === undefined || fix.code === '') return blocks;
   const chunks = chunkCode(escapeCodeBlock(fix.code), CODE_CHUNK_MAX, 'entities');
-  for (const chunk of chunks.slice(0, CODE_SECTIONS_PER_FIX)) blocks.push(section(`${FENCE}\n${chunk}\n${FENCE}`));
-  if (chunks.length > CODE_SECTIONS_PER_FIX) {
-    blocks.push(context(`+${chunks.length - CODE_SECTIONS_PER_FIX} more parts not shown`));
-  }
+  for (const chunk of chunks) blocks.push(section(`${FENCE}\n${chunk}\n${FENCE}`));
   return blocks;
 }

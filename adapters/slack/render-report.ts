@@ -1,4 +1,4 @@
-import type { FindingLine, MxTableRow, NoticeMessage, ReportMessage } from '../../src/chat/chat-message.js';
+import type { FindingLine, MxTableRow, NoticeMessage, ReportFact, ReportMessage } from '../../src/chat/chat-message.js';
 import { offersSetup } from '../../src/command/offers-setup.js';
 import { mrkdwnText } from './command-syntax.js';
 import { escapeCodeBlock, escapeMrkdwn, escapeMrkdwnProse } from './escape.js';
@@ -7,6 +7,9 @@ import { BLOCK_LIMITS, messageTextLength, type SlackBlock, type SlackPayload } f
 import { severityEmoji, toneEmoji } from './palette.js';
 
 export const RESCAN_ACTION_ID = 'mtasts_rescan';
+export const WATCH_ACTION_ID = 'mtasts_watch';
+/** A link button: Slack still tells the app it was pressed, and the app only acknowledges it. */
+export const OPEN_POLICY_ACTION_ID = 'mtasts_open_policy';
 const RESERVED_FOR_BUTTON_AND_MORE = 100;
 
 /** Beyond these a channel message stops being readable; the rest is summarised as "+N more". */
@@ -14,6 +17,9 @@ const MX_ROWS_SHOWN = 20;
 const FINDINGS_SHOWN = 15;
 const TITLE_MAX = 200;
 const DETAIL_MAX = 600;
+const FACT_MAX = 300;
+/** Wider hosts are not padded: the table would turn mostly blank for the sake of one long name. */
+const HOST_PAD_MAX = 40;
 
 export function section(text: string): SlackBlock {
   // verbatim: no auto-linking of URLs or channel names found in remote text.
@@ -27,10 +33,12 @@ export function context(text: string): SlackBlock {
   };
 }
 
-/** A report → the channel message: header, summary, MX table, findings, Rescan button. */
+/** A report → the channel message: what was done, header, key facts, MX table, findings, buttons. */
 export function renderReport(message: ReportMessage): SlackPayload {
   const line = `${toneEmoji(message.tone)} ${escapeMrkdwn(message.headline)}`;
-  return { text: fitText(line, BLOCK_LIMITS.fallbackText), blocks: reportBlocks(message, line) };
+  // The notification says first what the command did, as the message does.
+  const action = message.action === undefined ? '' : `${escapeMrkdwn(message.action)}\n`;
+  return { text: fitText(`${action}${line}`, BLOCK_LIMITS.fallbackText), blocks: reportBlocks(message, line) };
 }
 
 /** A notice → one section with its tone. */
@@ -40,28 +48,53 @@ export function renderNotice(message: NoticeMessage): SlackPayload {
 }
 
 function reportBlocks(message: ReportMessage, headline: string): SlackBlock[] {
-  const blocks: SlackBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: fitText(headline, BLOCK_LIMITS.headerText), emoji: true } },
-  ];
-  if (message.summary.length > 0) blocks.push(section(message.summary.map(escapeMrkdwn).join('\n')));
+  const blocks: SlackBlock[] = [];
+  if (message.action !== undefined) blocks.push(section(`:white_check_mark: ${escapeMrkdwnProse(message.action)}`));
+  blocks.push({
+    type: 'header',
+    text: { type: 'plain_text', text: fitText(headline, BLOCK_LIMITS.headerText), emoji: true },
+  });
+  const summary = message.summary.map(escapeMrkdwnProse).join('\n');
+  if (message.facts.length > 0) blocks.push(factsSection(message.facts, summary));
+  else if (summary !== '') blocks.push(section(summary));
   if (message.mxTable.length > 0) blocks.push(section(mxTable(message.mxTable, message.policyToMatch)));
   if (offersSetup(message)) blocks.push(context(SETUP_NEXT_STEP));
   const used = messageTextLength({ text: '', blocks });
   blocks.push(...findingBlocks(message.findings, BLOCK_LIMITS.messageText - used - RESERVED_FOR_BUTTON_AND_MORE));
-  if (message.rescan) {
-    blocks.push({
-      type: 'actions',
-      elements: [
-        {
-          type: 'button',
-          text: { type: 'plain_text', text: 'Rescan' },
-          action_id: RESCAN_ACTION_ID,
-          value: message.domain.slice(0, BLOCK_LIMITS.buttonValue),
-        },
-      ],
+  const buttons = reportButtons(message);
+  if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons });
+  return blocks;
+}
+
+/** Key facts two to a row (Slack lays section fields out in two columns), under the summary lines if any. */
+function factsSection(facts: readonly ReportFact[], summary: string): SlackBlock {
+  const fields = facts.slice(0, BLOCK_LIMITS.sectionFields).map((fact) => ({
+    type: 'mrkdwn' as const,
+    text: fitText(`*${escapeMrkdwn(fact.label)}*\n${escapeMrkdwnProse(fact.value)}`, FACT_MAX),
+    verbatim: true,
+  }));
+  const text = fitText(summary === '' ? '*Key facts*' : summary, BLOCK_LIMITS.sectionText);
+  return { type: 'section', text: { type: 'mrkdwn', text, verbatim: true }, fields };
+}
+
+type Button = Extract<SlackBlock, { type: 'actions' }>['elements'][number];
+
+function reportButtons(message: ReportMessage): Button[] {
+  const buttons: Button[] = [];
+  const value = message.domain.slice(0, BLOCK_LIMITS.buttonValue);
+  if (message.rescan)
+    buttons.push({ type: 'button', text: { type: 'plain_text', text: 'Rescan' }, action_id: RESCAN_ACTION_ID, value });
+  if (message.watch)
+    buttons.push({ type: 'button', text: { type: 'plain_text', text: 'Watch' }, action_id: WATCH_ACTION_ID, value });
+  if (message.policyFile !== null) {
+    buttons.push({
+      type: 'button',
+      text: { type: 'plain_text', text: 'Open policy file' },
+      action_id: OPEN_POLICY_ACTION_ID,
+      url: message.policyFile,
     });
   }
-  return blocks;
+  return buttons;
 }
 
 function gateMark(ok: boolean | null): string {
@@ -72,14 +105,16 @@ const SETUP_NEXT_STEP = 'Next step: the TXT record and policy to publish are in 
 
 function mxTable(rows: MxTableRow[], policyToMatch: boolean): string {
   const heading = '*MX hosts*\n```\n';
+  const width = Math.min(HOST_PAD_MAX, Math.max(...rows.map((row) => [...row.host].length)));
   const lines = rows.map((row) => {
+    const host = row.host + ' '.repeat(Math.max(0, width - [...row.host].length));
     const match = !policyToMatch
       ? 'no policy to match against'
       : row.matchedBy === null
         ? '✗ not covered by the policy'
         : `✓ ${row.matchedBy}`;
     const gate = `${gateMark(row.gateOk)} ${row.gate}`;
-    return escapeCodeBlock(`${String(row.priority).padStart(5)}  ${row.host}  ${match}\n       ${gate}`);
+    return escapeCodeBlock(`${String(row.priority).padStart(5)}  ${host}  ${match}\n       ${gate}`);
   });
   // Room for the fences and the "+N more" line, so the section never needs cutting mid-table.
   const budget = BLOCK_LIMITS.sectionText - heading.length - 40;
@@ -99,7 +134,7 @@ function findingBlocks(findings: FindingLine[], budget: number): SlackBlock[] {
   const blocks: SlackBlock[] = [];
   let left = budget;
   for (const finding of findings.slice(0, FINDINGS_SHOWN)) {
-    const head = `${severityEmoji(finding.severity)} *${fitText(escapeMrkdwn(finding.title), TITLE_MAX)}*`;
+    const head = `${severityEmoji(finding.severity)} *${fitText(escapeMrkdwnProse(finding.title), TITLE_MAX)}*`;
     const detail = fitText(escapeMrkdwnProse(finding.detail), DETAIL_MAX);
     const block = section(detail === '' ? head : `${head}\n${detail}`);
     const size = messageTextLength({ text: '', blocks: [block] });

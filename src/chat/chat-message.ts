@@ -37,14 +37,24 @@ export interface FixBlock {
   code?: string;
 }
 
+/** One key fact shown as a labelled field, two to a row ("Policy id" beside "Body", "Mode" beside "max_age"). */
+export interface ReportFact {
+  label: string;
+  value: string;
+}
+
 export interface ReportMessage {
   kind: 'report';
   domain: string;
   verdict: Verdict;
   tone: Tone;
+  /** What the command did, shown before the report, e.g. "Now watching example.com in this channel · …". */
+  action?: string;
   /** One line, e.g. "example.com — Enforced". */
   headline: string;
-  /** Short lines: policy id beside body hash, mode, max_age, certificate, TLS-RPT, cache/queue notes. */
+  /** Key facts in pairs: policy id and body hash, mode and max_age, certificate and TLS-RPT. */
+  facts: ReportFact[];
+  /** Short lines besides the facts: nothing published, cache and queue notes. */
   summary: string[];
   mxTable: MxTableRow[];
   /** False without a usable policy (none served, mode none, unreadable, refused): MX rows then show no ✓/✗. */
@@ -54,6 +64,10 @@ export interface ReportMessage {
   fixes: FixBlock[];
   /** Offer a "Rescan" action for this domain. */
   rescan: boolean;
+  /** Offer a "Watch" action (runs `watch <domain>` for the channel); false once the answer is itself a watch. */
+  watch: boolean;
+  /** https://mta-sts.<domain>/.well-known/mta-sts.txt for an "Open policy file" link; null unless a valid domain. */
+  policyFile: string | null;
 }
 
 /** Help, usage errors, rate-limit refusals and other short answers. */

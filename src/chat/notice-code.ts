@@ -16,6 +16,8 @@ export type NoticeCode =
   | 'answered-recently'
   /** The channel or workspace watches as many domains as it may. */
   | 'watch-limit'
+  /** What `watch` did with several domains, one line each. */
+  | 'watch-summary'
   /** Unwatch of a domain the channel does not watch. */
   | 'not-watching'
   /** The domain is no longer watched. */

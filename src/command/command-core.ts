@@ -143,7 +143,7 @@ export function createCommandCore(options: CommandCoreOptions): CommandCore {
         }
       }
       case 'watch':
-        return watchCommand(request, command.domain, hooks, deps);
+        return watchCommand(request, command.domains, hooks, deps);
       case 'unwatch':
         return unwatchCommand(request, command.domain, deps);
       case 'watches':

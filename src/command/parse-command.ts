@@ -3,7 +3,9 @@ import { normalizeDomainInput } from '../domain/normalize-domain.js';
 import type { DigestSchedule } from '../store/watch-store.js';
 
 export type ParsedCommand =
-  | { kind: 'scan' | 'watch' | 'unwatch' | 'reports'; domain: string }
+  | { kind: 'scan' | 'unwatch' | 'reports'; domain: string }
+  /** `watch a b c`: one or more distinct domains, watched in one go with one summary. */
+  | { kind: 'watch'; domains: string[] }
   | { kind: 'watches' | 'digest-now' | 'help' | 'reports-endpoint' }
   | { kind: 'digest'; schedule: DigestSchedule }
   /** `about` picks the usage shown with the reason. */
@@ -24,7 +26,8 @@ export function parseCommand(text: string): ParsedCommand {
     .filter((word) => word !== '');
   const keyword = words[0]?.toLowerCase();
   if (keyword === undefined || (words.length === 1 && /^(help|-h|--help|\?)$/.test(keyword))) return { kind: 'help' };
-  if (keyword === 'watch' || keyword === 'unwatch') return domainCommand(keyword, words.slice(1));
+  if (keyword === 'watch') return watchCommand(words.slice(1));
+  if (keyword === 'unwatch') return domainCommand(keyword, words.slice(1));
   if (keyword === 'watches') {
     return words.length === 1
       ? { kind: 'watches' }
@@ -57,7 +60,21 @@ export function parseRescan(value: string): ParsedCommand {
     : { kind: 'invalid', about: 'command', reason: 'That button does not name a domain to rescan' };
 }
 
-function domainCommand(kind: 'scan' | 'watch' | 'unwatch' | 'reports', words: string[]): ParsedCommand {
+/** Each domain costs a scan of the user's quota; more than this in one command is better done over time. */
+export const MAX_WATCH_AT_ONCE = 10;
+
+function watchCommand(words: string[]): ParsedCommand {
+  if (words.length > MAX_WATCH_AT_ONCE) return invalidDomain(`give at most ${MAX_WATCH_AT_ONCE} domains at once`);
+  const domains: string[] = [];
+  for (const word of words.length === 0 ? [''] : words) {
+    const normalized = normalizeDomainInput(word);
+    if (!normalized.ok) return invalidDomain(normalized.reason);
+    if (!domains.includes(normalized.value)) domains.push(normalized.value);
+  }
+  return { kind: 'watch', domains };
+}
+
+function domainCommand(kind: 'scan' | 'unwatch' | 'reports', words: string[]): ParsedCommand {
   if (words.length > 1) return invalidDomain('give exactly one domain');
   const normalized = normalizeDomainInput(words[0] ?? '');
   return normalized.ok ? { kind, domain: normalized.value } : invalidDomain(normalized.reason);

@@ -1,9 +1,12 @@
-import type { FixBlock, ReportMessage, Tone } from '../chat/chat-message.js';
+import type { FixBlock, ReportFact, ReportMessage, Tone } from '../chat/chat-message.js';
+import { normalizeDomainInput } from '../domain/normalize-domain.js';
 import { gatePasses, gateSummary } from '../report/gate-summary.js';
 import { pasteRecordLines } from '../report/paste-record.js';
 import { policyModeNote } from '../report/policy-mode-note.js';
 import { hasPolicyToMatch, policyUnusableBecause } from '../report/policy-usability.js';
 import type { Report, Verdict } from '../report/report.js';
+import { formatDate } from '../text/format-date.js';
+import { inlineCode } from '../text/inline-code.js';
 import { redactMailto } from '../text/redact-mailto.js';
 import { formatDuration } from './format-duration.js';
 
@@ -30,10 +33,12 @@ export interface ReportMessageContext {
   now: number;
   /** Extra summary lines, e.g. "cached 42 s ago". */
   notes?: string[];
+  /** What the command did, shown first (e.g. "Now watching …"); a report with one offers no Watch button. */
+  action?: string;
 }
 
 /** A Report as the chat message model; every mailto: address the domain publishes loses its local part. */
-export function reportMessage(report: Report, { now, notes = [] }: ReportMessageContext): ReportMessage {
+export function reportMessage(report: Report, { now, notes = [], action }: ReportMessageContext): ReportMessage {
   const healthy = report.verdict !== 'broken' && report.findings.every((f) => f.severity === 'info');
   const notFound = report.findings.some((f) => f.code === 'domain-not-found');
   return {
@@ -41,8 +46,10 @@ export function reportMessage(report: Report, { now, notes = [] }: ReportMessage
     domain: report.domain,
     verdict: report.verdict,
     tone: VERDICT_TONES[report.verdict],
+    ...(action === undefined ? {} : { action }),
     headline: `${report.domain} — ${notFound ? 'Domain not found' : LABELS[report.verdict]}`,
-    summary: [...summaryLines(report, now), ...notes],
+    facts: facts(report, now),
+    summary: [...(report.txt === null && report.policy === null ? [NOTHING_PUBLISHED] : []), ...notes],
     mxTable: report.mx.map((row) => ({
       host: row.host,
       priority: row.priority,
@@ -60,42 +67,61 @@ export function reportMessage(report: Report, { now, notes = [] }: ReportMessage
     // Not configured is healthy but unfinished: its thread holds the ready-to-paste setup.
     fixes: healthy && report.verdict !== 'not-configured' ? [] : fixBlocks(report),
     rescan: true,
+    watch: action === undefined,
+    policyFile: isDomainName(report.domain) ? policyUrl(report.domain) : null,
   };
 }
 
-function summaryLines(report: Report, now: number): string[] {
+const NOTHING_PUBLISHED = 'No MTA-STS TXT record or policy published';
+
+function policyUrl(domain: string): string {
+  return `https://mta-sts.${domain}/.well-known/mta-sts.txt`;
+}
+
+/** Exactly a domain as the bot writes one: only then may it become a link. */
+function isDomainName(domain: string): boolean {
+  const normalized = normalizeDomainInput(domain);
+  return normalized.ok && normalized.value === domain;
+}
+
+function facts(report: Report, now: number): ReportFact[] {
   const { txt, policy, cert, tlsrpt } = report;
-  const lines: string[] = [];
-  if (txt === null && policy === null) lines.push('No MTA-STS TXT record or policy published');
-  else {
-    const id = txt === null ? '(no TXT record)' : (txt.id ?? '(no valid id)');
-    const body = policy === null ? 'not served' : `sha256 ${policy.sha256.slice(0, 12)}…`;
-    // Side by side so a changed body under an unchanged id (senders keep the old policy) is visible at a glance.
+  const facts: ReportFact[] = [];
+  if (txt !== null || policy !== null) {
+    const id = txt === null ? '(no TXT record)' : txt.id === null ? '(no valid id)' : inlineCode(txt.id);
     const unusable = policyUnusableBecause(report);
-    lines.push(`Policy id ${id} · body ${body}${unusable ? ` · not usable by senders (${unusable})` : ''}`);
+    const body = policy === null ? 'not served' : `sha256 ${inlineCode(`${policy.sha256.slice(0, 12)}…`)}`;
+    // Side by side so a changed body under an unchanged id (senders keep the old policy) is visible at a glance.
+    facts.push(
+      { label: 'Policy id', value: id },
+      { label: 'Body', value: unusable ? `${body} · not usable by senders (${unusable})` : body },
+    );
   }
   if (policy !== null) {
     const maxAge =
       policy.maxAge === null ? 'unreadable' : `${policy.maxAge} s (${formatDuration(policy.maxAge * 1000)})`;
-    lines.push(`Mode ${policy.mode ?? 'unreadable'} · max_age ${maxAge}`);
+    facts.push(
+      { label: 'Mode', value: policy.mode === null ? 'unreadable' : inlineCode(policy.mode) },
+      { label: 'max_age', value: maxAge },
+    );
   }
-  if (cert !== null) lines.push(certificateLine(cert, now));
-  if (tlsrpt === null) lines.push('TLS-RPT: none');
-  else lines.push(`TLS-RPT: ${redactMailto(tlsrpt.rua.length > 0 ? tlsrpt.rua.join(', ') : tlsrpt.record)}`);
-  return lines;
+  if (cert !== null) facts.push({ label: 'Certificate', value: certificate(cert, now) });
+  const rua = tlsrpt === null ? null : redactMailto(tlsrpt.rua.length > 0 ? tlsrpt.rua.join(', ') : tlsrpt.record);
+  facts.push({ label: 'TLS-RPT', value: rua === null ? 'none' : inlineCode(rua) });
+  return facts;
 }
 
-function certificateLine(cert: NonNullable<Report['cert']>, now: number): string {
+function certificate(cert: NonNullable<Report['cert']>, now: number): string {
   const notAfter = Date.parse(cert.notAfter);
   let expiry = `expires ${cert.notAfter}`;
   if (!Number.isNaN(notAfter)) {
-    const date = new Date(notAfter).toISOString().slice(0, 10);
+    const date = formatDate(notAfter, now);
     expiry = notAfter > now ? `expires ${date} (in ${formatDuration(notAfter - now)})` : `expired ${date}`;
   }
   const problems = [cert.trusted ? null : 'untrusted', cert.sanMatch ? null : 'name mismatch'].filter(
     (p) => p !== null,
   );
-  return `Certificate: ${[expiry, ...problems].join(', ')}`;
+  return [expiry, ...problems].join(', ');
 }
 
 function fixBlocks(report: Report): FixBlock[] {
@@ -106,20 +132,20 @@ function fixBlocks(report: Report): FixBlock[] {
     .map((f) => ({ title: redactMailto(f.title), text: f.fix }));
   const suggested: FixBlock[] = [
     {
-      title: `TXT record at _mta-sts.${domain}`,
+      title: `TXT record at ${inlineCode(`_mta-sts.${domain}`)}`,
       text: "Publish this record (name and value in a DNS provider's form, or the zone-file line); change the id every time the policy changes.",
       code: pasteRecordLines(suggestions.txtName, suggestions.txt).join('\n'),
     },
     {
-      title: `Policy at https://mta-sts.${domain}/.well-known/mta-sts.txt`,
+      title: `Policy at ${inlineCode(policyUrl(domain))}`,
       text: `${policyModeNote(report)} Serve this as text/plain over HTTPS with a certificate valid for mta-sts.${domain}.`.trimStart(),
       code: suggestions.policy,
     },
   ];
   if (suggestions.tlsrpt !== null) {
     suggested.push({
-      title: `TLS-RPT record at _smtp._tls.${domain}`,
-      text: `Publish this record to get daily reports of TLS failures (RFC 8460), with the mailbox that should receive them in place of tls-reports@${domain}.`,
+      title: `TLS-RPT record at ${inlineCode(`_smtp._tls.${domain}`)}`,
+      text: `Publish this record to get daily reports of TLS failures (RFC 8460), with the mailbox that should receive them in place of ${inlineCode(`tls-reports@${domain}`)}.`,
       code: pasteRecordLines(suggestions.tlsrptName, suggestions.tlsrpt).join('\n'),
     });
   }

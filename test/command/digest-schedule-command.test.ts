@@ -27,7 +27,7 @@ describe('digestScheduleCommand', () => {
     const { ask, store } = setup();
     await ask('watch example.com');
     expect(plainText(asNotice(await ask('digest weekly')).text)).toBe(
-      'Digest for this channel: weekly on Mondays at 09:00 UTC · next digest Mon 4 Mar 09:00 UTC (in 3 days 9 h).',
+      'Digest for this channel: weekly on Mondays at 09:00 UTC · next digest Mon 4 Mar 09:00 UTC (in 3 days).',
     );
     expect(await store.schedule(HERE)).toEqual({ every: 'week', hour: 9, minute: 0, timezone: 'UTC' });
   });

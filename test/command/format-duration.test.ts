@@ -12,6 +12,12 @@ describe('formatDuration', () => {
     expect(formatDuration(86_400_000 + 3 * 3_600_000)).toBe('1 day 3 h');
   });
 
+  it('gives two days and more in whole days', () => {
+    expect(formatDuration(2 * 86_400_000 + 3 * 3_600_000)).toBe('2 days');
+    expect(formatDuration(31 * 86_400_000 + 23 * 3_600_000)).toBe('31 days');
+    expect(formatDuration(2 * 86_400_000 - 1000)).toBe('1 day 23 h');
+  });
+
   it('says "0 s" for nothing or a negative span', () => {
     expect(formatDuration(0)).toBe('0 s');
     expect(formatDuration(-5)).toBe('0 s');

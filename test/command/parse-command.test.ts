@@ -49,7 +49,7 @@ describe('parseCommand', () => {
   });
 
   it('reads watch and unwatch with one normalised domain, whatever the keyword’s case', () => {
-    expect(parseCommand('watch https://Example.COM/')).toEqual({ kind: 'watch', domain: 'example.com' });
+    expect(parseCommand('watch https://Example.COM/')).toEqual({ kind: 'watch', domains: ['example.com'] });
     expect(parseCommand('  UNWATCH   bücher.example ')).toEqual({ kind: 'unwatch', domain: 'xn--bcher-kva.example' });
   });
 
@@ -65,6 +65,19 @@ describe('parseCommand', () => {
       reason: 'give exactly one domain',
     });
     expect(parseCommand('watch 192.0.2.1')).toMatchObject({ kind: 'invalid', about: 'domain' });
+    expect(parseCommand('watch a.example 192.0.2.1')).toMatchObject({ kind: 'invalid', about: 'domain' });
+    expect(parseCommand(`watch ${Array.from({ length: 11 }, (_, i) => `d${i}.example`).join(' ')}`)).toEqual({
+      kind: 'invalid',
+      about: 'domain',
+      reason: 'give at most 10 domains at once',
+    });
+  });
+
+  it('reads watch with several domains, normalised and each once', () => {
+    expect(parseCommand('watch a.example B.example a.example')).toEqual({
+      kind: 'watch',
+      domains: ['a.example', 'b.example'],
+    });
   });
 
   it('reads "watches" alone, and refuses anything after it', () => {

@@ -20,12 +20,17 @@ describe('reportMessage', () => {
   it('summarises a healthy report: policy id beside the body hash, mode, max_age, certificate expiry, TLS-RPT', () => {
     const message = reportMessage(reportFixture(), { now: FIXTURE_NOW });
     expect(message.headline).toBe('example.com — Enforced');
-    expect(message.summary).toEqual([
-      'Policy id 20240101000000 · body sha256 3f2a9c1be07d…',
-      'Mode enforce · max_age 604800 s (7 days)',
-      'Certificate: expires 2024-04-01 (in 31 days)',
-      'TLS-RPT: mailto:***@example.com',
+    expect(message.facts).toEqual([
+      { label: 'Policy id', value: '`20240101000000`' },
+      { label: 'Body', value: 'sha256 `3f2a9c1be07d…`' },
+      { label: 'Mode', value: '`enforce`' },
+      { label: 'max_age', value: '604800 s (7 days)' },
+      { label: 'Certificate', value: 'expires 1 Apr 00:00 UTC (in 31 days)' },
+      { label: 'TLS-RPT', value: '`mailto:***@example.com`' },
     ]);
+    expect(message.summary).toEqual([]);
+    expect(message.policyFile).toBe('https://mta-sts.example.com/.well-known/mta-sts.txt');
+    expect(message.watch).toBe(true);
     expect(message.mxTable).toEqual([
       { host: 'mx1.example.com', priority: 10, matchedBy: 'mx1.example.com', gate: 'SMTP not probed', gateOk: null },
       {
@@ -63,7 +68,7 @@ describe('reportMessage', () => {
     });
     const message = reportMessage(report, { now: FIXTURE_NOW });
     expect(JSON.stringify(message)).not.toContain('alice.secret');
-    expect(message.summary).toContain('TLS-RPT: mailto:***@corp.example');
+    expect(message.facts).toContainEqual({ label: 'TLS-RPT', value: '`mailto:***@corp.example`' });
     expect(message.findings[0]).toMatchObject({
       title: 'Odd rua mailto:***@corp.example',
       detail: 'Seen: v=TLSRPTv1; rua=mailto:***@corp.example',
@@ -72,9 +77,9 @@ describe('reportMessage', () => {
     expect(message.fixes[0]?.text).toBe(
       'Publish _smtp._tls.example.com TXT "v=TLSRPTv1; rua=mailto:tls-reports@example.com".',
     );
-    expect(message.fixes.find((fix) => fix.title === 'TLS-RPT record at _smtp._tls.example.com')).toEqual({
-      title: 'TLS-RPT record at _smtp._tls.example.com',
-      text: 'Publish this record to get daily reports of TLS failures (RFC 8460), with the mailbox that should receive them in place of tls-reports@example.com.',
+    expect(message.fixes.find((fix) => fix.title === 'TLS-RPT record at `_smtp._tls.example.com`')).toEqual({
+      title: 'TLS-RPT record at `_smtp._tls.example.com`',
+      text: 'Publish this record to get daily reports of TLS failures (RFC 8460), with the mailbox that should receive them in place of `tls-reports@example.com`.',
       code: 'Name:  _smtp._tls.example.com\nType:  TXT\nValue: v=TLSRPTv1; rua=mailto:tls-reports@example.com\n\n; zone file:\n_smtp._tls.example.com. IN TXT "v=TLSRPTv1; rua=mailto:tls-reports@example.com"',
     });
   });
@@ -112,8 +117,8 @@ describe('reportMessage', () => {
     );
     expect(message.fixes.map((fix) => fix.title)).toEqual([
       'MX backup.example.com is not covered by the policy',
-      'TXT record at _mta-sts.example.com',
-      'Policy at https://mta-sts.example.com/.well-known/mta-sts.txt',
+      'TXT record at `_mta-sts.example.com`',
+      'Policy at `https://mta-sts.example.com/.well-known/mta-sts.txt`',
     ]);
   });
 
@@ -121,9 +126,9 @@ describe('reportMessage', () => {
     const message = reportMessage(brokenReportFixture(), { now: FIXTURE_NOW });
     expect(message.fixes.map((fix) => fix.title)).toEqual([
       'MX backup.example.com is not covered by the policy',
-      'TXT record at _mta-sts.example.com',
-      'Policy at https://mta-sts.example.com/.well-known/mta-sts.txt',
-      'TLS-RPT record at _smtp._tls.example.com',
+      'TXT record at `_mta-sts.example.com`',
+      'Policy at `https://mta-sts.example.com/.well-known/mta-sts.txt`',
+      'TLS-RPT record at `_smtp._tls.example.com`',
     ]);
     expect(message.fixes[0]).toEqual({
       title: 'MX backup.example.com is not covered by the policy',
@@ -168,12 +173,13 @@ describe('reportMessage', () => {
     const message = reportMessage(report, { now: FIXTURE_NOW });
     expect(message.fixes.map((fix) => fix.title)).toEqual([
       'i',
-      'TXT record at _mta-sts.example.com',
-      'Policy at https://mta-sts.example.com/.well-known/mta-sts.txt',
-      'TLS-RPT record at _smtp._tls.example.com',
+      'TXT record at `_mta-sts.example.com`',
+      'Policy at `https://mta-sts.example.com/.well-known/mta-sts.txt`',
+      'TLS-RPT record at `_smtp._tls.example.com`',
     ]);
     expect(message.policyToMatch).toBe(false);
-    expect(message.summary).toEqual(['No MTA-STS TXT record or policy published', 'TLS-RPT: none']);
+    expect(message.summary).toEqual(['No MTA-STS TXT record or policy published']);
+    expect(message.facts).toEqual([{ label: 'TLS-RPT', value: 'none' }]);
     expect(message.headline).toBe('example.com — Not configured');
   });
 
@@ -181,9 +187,10 @@ describe('reportMessage', () => {
     const report = reportFixture({
       cert: { ...reportFixture().cert!, notAfter: '2024-02-01T00:00:00.000Z', trusted: false, sanMatch: false },
     });
-    expect(reportMessage(report, { now: FIXTURE_NOW }).summary).toContain(
-      'Certificate: expired 2024-02-01, untrusted, name mismatch',
-    );
+    expect(reportMessage(report, { now: FIXTURE_NOW }).facts).toContainEqual({
+      label: 'Certificate',
+      value: 'expired 1 Feb 00:00 UTC, untrusted, name mismatch',
+    });
   });
 
   it('marks a policy served over a failing certificate as not usable by senders, beside its id', () => {
@@ -191,9 +198,10 @@ describe('reportMessage', () => {
       verdict: 'broken',
       findings: [{ code: 'cert-untrusted', severity: 'error', title: 'Cert not trusted', detail: 'd', fix: 'f' }],
     });
-    expect(reportMessage(report, { now: FIXTURE_NOW }).summary[0]).toBe(
-      'Policy id 20240101000000 · body sha256 3f2a9c1be07d… · not usable by senders (untrusted certificate)',
-    );
+    expect(reportMessage(report, { now: FIXTURE_NOW }).facts.slice(0, 2)).toEqual([
+      { label: 'Policy id', value: '`20240101000000`' },
+      { label: 'Body', value: 'sha256 `3f2a9c1be07d…` · not usable by senders (untrusted certificate)' },
+    ]);
   });
 
   it('says which parts could not be read instead of inventing values', () => {
@@ -201,9 +209,16 @@ describe('reportMessage', () => {
       txt: { record: 'v=STSv1; id=bad id!', id: null },
       policy: { sha256: 'ab'.repeat(32), mode: null, mx: [], maxAge: null },
     });
-    const summary = reportMessage(report, { now: FIXTURE_NOW }).summary;
-    expect(summary[0]).toBe('Policy id (no valid id) · body sha256 abababababab…');
-    expect(summary[1]).toBe('Mode unreadable · max_age unreadable');
+    expect(reportMessage(report, { now: FIXTURE_NOW }).facts.slice(0, 4)).toEqual([
+      { label: 'Policy id', value: '(no valid id)' },
+      { label: 'Body', value: 'sha256 `abababababab…`' },
+      { label: 'Mode', value: 'unreadable' },
+      { label: 'max_age', value: 'unreadable' },
+    ]);
+  });
+
+  it('offers no policy-file link for a name that is not exactly a domain', () => {
+    expect(reportMessage(reportFixture({ domain: 'Exa mple.com' }), { now: FIXTURE_NOW }).policyFile).toBeNull();
   });
 
   it('appends notes such as the cache age after the report lines', () => {

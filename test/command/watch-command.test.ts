@@ -12,9 +12,8 @@ describe('watchCommand', () => {
     expect(scanned).toEqual(['example.com']);
     expect(report.headline).toBe('example.com — Enforced');
     // FIXTURE_NOW is Friday 1 March 2024, 00:00 UTC; the default digest is daily at 09:00 UTC.
-    expect(report.summary.at(-1)).toBe(
-      'Now watching example.com in this channel · next digest Fri 1 Mar 09:00 UTC (in 9 h)',
-    );
+    expect(report.action).toBe('Now watching example.com in this channel · next digest Fri 1 Mar 09:00 UTC (in 9 h)');
+    expect(report.watch).toBe(false);
     expect(await store.watches(HERE)).toEqual(['example.com']);
   });
 
@@ -32,8 +31,8 @@ describe('watchCommand', () => {
     await ask('digest weekly 08:30 Europe/Berlin');
     const report = asReport(await ask('watch example.com'));
     // Monday 4 March 08:30 in Berlin (UTC+1) is 07:30 UTC, 3 days 7 h 30 min after FIXTURE_NOW.
-    expect(report.summary.at(-1)).toBe(
-      'Now watching example.com in this channel · next digest Mon 4 Mar 08:30 Europe/Berlin (in 3 days 7 h)',
+    expect(report.action).toBe(
+      'Now watching example.com in this channel · next digest Mon 4 Mar 08:30 Europe/Berlin (in 3 days)',
     );
   });
 
@@ -41,7 +40,7 @@ describe('watchCommand', () => {
     const { ask } = setup();
     await ask('digest off');
     const report = asReport(await ask('watch example.com'));
-    expect(report.summary.at(-1)).toBe(
+    expect(report.action).toBe(
       'Now watching example.com in this channel · digests are off here ("digest daily" turns them on)',
     );
   });
@@ -52,10 +51,10 @@ describe('watchCommand', () => {
     clock.now += 30_000;
     const again = asReport(await ask('watch example.com', { userId: 'U2' }));
     expect(scanned).toEqual(['example.com']);
-    expect(again.summary.slice(-2)).toEqual([
-      'Cached 30 s ago',
+    expect(again.summary).toEqual(['Cached 30 s ago']);
+    expect(again.action).toBe(
       'Already watching example.com in this channel · next digest Fri 1 Mar 09:00 UTC (in 8 h 59 min)',
-    ]);
+    );
     expect(await store.watches(HERE)).toEqual(['example.com']);
   });
 
@@ -112,5 +111,27 @@ describe('watchCommand', () => {
     expect(refused.code).toBe('usage');
     expect(plainText(refused.text)).toMatch(/^That doesn't look like a domain: "localhost" is a single label/);
     expect(scanned).toEqual([]);
+  });
+});
+
+describe('watch with several domains', () => {
+  it('watches each, scanned once, and answers with one summary whose action comes first', async () => {
+    const { ask, store, scanned, reports } = setup();
+    reports.set('bad.example', brokenReportFixture('bad.example'));
+    await ask('watch c.example');
+    const summary = asNotice(await ask('watch a.example bad.example c.example'));
+    expect(scanned).toEqual(['c.example', 'a.example', 'bad.example']);
+    expect(summary).toEqual({
+      kind: 'notice',
+      tone: 'warning',
+      private: false,
+      text: [
+        'Watching 3 of these 3 domains in this channel (2 new) · next digest Fri 1 Mar 09:00 UTC (in 9 h)',
+        '• a.example: now watched, enforced',
+        '• bad.example: now watched, broken, 1 finding (`/mtasts bad.example` shows them)',
+        '• c.example: already watched, enforced',
+      ].join('\n'),
+    });
+    expect((await store.watches(HERE)).sort()).toEqual(['a.example', 'bad.example', 'c.example']);
   });
 });

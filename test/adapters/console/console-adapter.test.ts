@@ -65,7 +65,7 @@ describe('startConsoleAdapter', () => {
     await term.waitFor('Type "rescan example.com"');
     const out = term.output();
     expect(out).toContain('example.com — Broken');
-    expect(out).toContain('  Policy id 20240101000000 · body sha256 3f2a9c1be07d…');
+    expect(out).toContain('  Policy id: `20240101000000`\n  Body: sha256 `3f2a9c1be07d…`');
     expect(out).toMatch(/✓ {4}10 {2}mx1\.example\.com {5}matches mx1\.example\.com/);
     expect(out).toMatch(/✗ {4}20 {2}backup\.example\.com {2}not covered by the policy/);
     expect(out).toContain('✗ MX backup.example.com is not covered by the policy (mx-mismatch)');

@@ -90,8 +90,8 @@ describe('console adapter with the real core and scan', () => {
 
     const [good, bad, again] = text.split('mtasts> ').slice(1);
     expect(good).toContain('good.chat.test — Enforced');
-    expect(good).toContain('Policy id 20261130T000000 · body sha256 ');
-    expect(good).toContain('TLS-RPT: mailto:***@good.chat.test');
+    expect(good).toContain('Policy id: `20261130T000000`\n  Body: sha256 `');
+    expect(good).toContain('TLS-RPT: `mailto:***@good.chat.test`');
     expect(good).toMatch(/✓ +10 {2}mx1\.good\.chat\.test {2}matches mx1\.good\.chat\.test/);
     // The gate the fixture's MX host presents, on the line under its row.
     expect(good).toMatch(/mx1\.good\.chat\.test[^\n]*\n {10}✓ STARTTLS TLSv1\.3, cert ok, 89 days, DANE none\n/);

@@ -4,7 +4,7 @@ import { notConfiguredReport } from '../slack/sample-messages.js';
 
 describe('renderReport (console)', () => {
   it('prints MX hosts without ✓/✗ when there is no policy to match against', () => {
-    const message = notConfiguredReport({ summary: [], fixes: [], rescan: false });
+    const message = notConfiguredReport({ facts: [], summary: [], fixes: [], rescan: false });
     expect(renderReport(message, false)).toEqual([
       'example.com — Not configured',
       '',

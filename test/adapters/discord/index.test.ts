@@ -120,12 +120,12 @@ describe('startDiscordAdapter', () => {
     const embed = edit.body.embeds[0];
     expect(embed.color).toBe(toneColour('warning'));
     expect(embed.title).toBe('example.com — Broken');
-    expect(embed.fields[0]).toEqual({
+    expect(embed.fields.find((f: { name: string }) => f.name.startsWith('MX hosts'))).toEqual({
       name: 'MX hosts (2)',
       value:
         '✓ mx1.example.com (10): mx1.example.com\n↳ ✓ STARTTLS TLSv1.3, cert ok, 89 days\n✗ mx2.elsewhere.net (20): not covered by the policy\n↳ ✓ STARTTLS TLSv1.3, cert ok, 89 days',
     });
-    expect(embed.fields[1].name).toContain('An MX host is not covered by the policy');
+    expect(embed.fields.at(-1).name).toContain('An MX host is not covered by the policy');
     expect(edit.body.content).toBe('');
     expect(edit.body.components[0].components[0]).toMatchObject({
       type: 2,
@@ -198,7 +198,9 @@ describe('startDiscordAdapter', () => {
     expect(embed.title).toBe('\\*\\*pwned\\*\\* @\u200beveryone <\u200b@123> — Broken');
     expect(embed.description).toContain('\\[click\\](https://evil.example)');
     expect(embed.description).toContain('\\|\\|spoiler\\|\\|');
-    expect(embed.fields[0].value).toContain('\\*\\*bold\\*\\*');
+    expect(embed.fields.find((f: { name: string }) => f.name.startsWith('MX hosts')).value).toContain(
+      '\\*\\*bold\\*\\*',
+    );
     // Exactly one fenced block: the remote ``` could not close it early.
     expect(threadContent.match(/```/g)).toHaveLength(2);
     expect(threadContent).toContain('```\nmx: a\n`\u200b`\u200b`\n@everyone escaped the block?\n```');
@@ -286,7 +288,7 @@ describe('startDiscordAdapter', () => {
     expect(fake.requests.filter(isFollowUp(interaction.token))).toHaveLength(1);
   });
 
-  it('runs a fresh scan for the Rescan button, as the user who clicked, in a new reply', async () => {
+  it('runs a fresh scan for the Rescan button, as the user who clicked, and updates the clicked message', async () => {
     const core = stubCore(() => enforcedReport());
     const { fake, adapter } = await start(core);
     const click = buttonClick('mtasts:rescan:example.com', { userId: '500000000000000005' });
@@ -304,8 +306,47 @@ describe('startDiscordAdapter', () => {
         mayManage: false,
       },
     ]);
+    // DEFERRED_UPDATE_MESSAGE: no new reply; the edit then replaces the message the button is on.
+    expect(fake.requests.find(isCallback(click.token))!.body.type).toBe(6);
+    const embed = fake.requests.find(isEdit(click.token))!.body.embeds[0];
+    expect(embed.title).toBe('example.com — Enforced');
+    expect(embed.footer).toEqual({ text: 'Rescanned by user005' });
+  });
+
+  it("runs exactly `watch <domain>` for the Watch button, with the clicking member's permission, in a new reply", async () => {
+    const core = stubCore(() => enforcedReport());
+    const { fake, adapter } = await start(core);
+    const click = buttonClick('mtasts:watch:example.com', { userId: '500000000000000005' });
+
+    await answered(fake, adapter, click);
+
+    expect(core.requests).toEqual([
+      {
+        platform: 'discord',
+        workspaceId: GUILD_ID,
+        channelId: CHANNEL_ID,
+        userId: '500000000000000005',
+        text: 'watch example.com',
+        fresh: false,
+        mayManage: false,
+      },
+    ]);
     expect(fake.requests.find(isCallback(click.token))!.body.type).toBe(5);
-    expect(fake.requests.find(isEdit(click.token))!.body.embeds[0].title).toBe('example.com — Enforced');
+  });
+
+  it('runs nothing for a Watch custom_id that is not exactly a domain', async () => {
+    const core = stubCore(() => enforcedReport());
+    const { fake, adapter } = await start(core);
+    const forged = [
+      'mtasts:watch:example.com digest off',
+      'mtasts:watch:Example.COM',
+      'mtasts:watch:',
+      'mtasts:watch:a b',
+    ];
+    for (const customId of forged) fake.dispatch(buttonClick(customId));
+    const ours = slashCommand('example.com');
+    await answered(fake, adapter, ours);
+    expect(core.requests.map((request) => request.text)).toEqual(['example.com']);
   });
 
   it('leaves alone buttons and commands that are not its own', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fixesThreadName, renderFixes } from '../../../adapters/discord/render-fixes.js';
 import type { FixBlock } from '../../../src/chat/chat-message.js';
 import { FINDING_CATALOG } from '../../../src/report/finding-catalog.js';
-import { brokenReport, hugeReport } from './sample-messages.js';
+import { brokenReport, hugeReport, sixtyFixes } from './sample-messages.js';
 
 /** The fixes thread of a report with these fixes. */
 const fixesOf = (fixes: FixBlock[]) => renderFixes({ ...brokenReport(), fixes });
@@ -44,20 +44,30 @@ describe('renderFixes', () => {
   it('splits long fixes across messages of at most 2000 characters, every code block closed in its own message', () => {
     const messages = fixesOf(hugeReport().fixes.slice(0, 3));
 
-    expect(messages.length).toBeGreaterThan(3);
+    expect(messages.length).toBeGreaterThan(2);
     for (const message of messages) {
       expect(message.length).toBeLessThanOrEqual(2000);
       expect(message.match(/```/g)?.length ?? 0).toSatisfy((fences: number) => fences % 2 === 0);
     }
   });
 
-  it('posts at most 10 messages, the last saying how many more there were', () => {
-    const all = fixesOf(hugeReport().fixes.slice(0, 3)).length;
-    const messages = fixesOf(hugeReport().fixes);
+  it("keeps a 60-finding report's thread within an embed's 6000 characters, with +N more and the full list", () => {
+    const messages = fixesOf(sixtyFixes());
 
-    expect(messages).toHaveLength(10);
-    expect(messages[9]).toMatch(/^\+\d+ more messages of fixes not shown/);
-    expect(Number(messages[9]!.match(/\d+/)![0])).toBeGreaterThan(all);
+    expect(messages.map((message) => message.length)).toEqual([1998, 1882, 1664]);
+    expect(messages.join('').length).toBe(5544);
+    expect(messages.join('\n').match(/\*\*Finding \d+:/g)).toHaveLength(27);
+    expect(messages.at(-1)!.split('\n').at(-1)).toBe(
+      '+33 more fixes: the full list is in `mtasts scan --json example.com`',
+    );
+  });
+
+  it('cuts a fix whose block does not fit and says so', () => {
+    const messages = fixesOf([{ title: 'Long', text: '', code: 'x'.repeat(9000) }]);
+    expect(messages.map((message) => message.length)).toEqual([8, 2000, 2000, 79]);
+    expect(messages.at(-1)!.split('\n').at(-1)).toBe(
+      'the last fix is cut short: the full list is in `mtasts scan --json example.com`',
+    );
   });
 
   it('splits a long block at line boundaries, so the parts join back into the original', () => {

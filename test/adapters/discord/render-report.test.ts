@@ -11,11 +11,11 @@ describe('renderReport', () => {
   it('shows MX hosts without ✓/✗ when there is no policy to match against, and points a not-configured domain to its setup', () => {
     const message = notConfiguredReport();
     const embed = renderReport(message).embeds[0]!;
-    expect(embed.fields?.map((field) => field.value)).toEqual([
+    expect(embed.fields?.filter((field) => !field.inline).map((field) => field.value)).toEqual([
       'mx1.example.com (10): no policy to match against\n↳ ✓ STARTTLS TLSv1.3, cert ok, 89 days',
     ]);
     expect(embed.footer).toEqual({
-      text: 'Next step: the TXT record and policy to publish are in the messages below, ready to paste.',
+      text: 'Next step: the TXT record and policy to publish are in the fixes thread, ready to paste.',
     });
     expect(JSON.stringify(embed)).not.toContain('✗');
   });
@@ -33,17 +33,24 @@ describe('renderReport', () => {
     expect(new Set((['good', 'info', 'neutral', 'warning'] as const).map(toneColour)).size).toBe(4);
   });
 
-  it('renders a report as one embed: headline title, summary description, MX field, one field per finding', () => {
+  it('renders a report as one embed: headline title, key facts in pairs, MX field, one field per finding', () => {
     const { embeds } = renderReport(brokenReport());
 
     expect(embeds).toEqual([
       {
         color: toneColour('warning'),
         title: 'example.com — Broken',
-        description:
-          'Policy id 20240101 beside body sha256 3f2a…\nmode enforce · max\\_age 604800\nTLS-RPT: mailto:\\*\\*\\*@example.com',
-        footer: { text: 'How to fix it: see the messages below.' },
+        footer: { text: 'How to fix it: see the fixes thread on this message.' },
         fields: [
+          { name: 'Policy id', value: '`20240101`', inline: true },
+          { name: 'Body', value: 'sha256 `3f2a9c1be07d…`', inline: true },
+          { name: '\u200b', value: '\u200b', inline: true },
+          { name: 'Mode', value: '`enforce`', inline: true },
+          { name: 'max\\_age', value: '604800 s (7 days)', inline: true },
+          { name: '\u200b', value: '\u200b', inline: true },
+          { name: 'Certificate', value: 'expires 2 Dec 21:59 UTC (in 89 days)', inline: true },
+          { name: 'TLS-RPT', value: '`mailto:***@example.com`', inline: true },
+          { name: '\u200b', value: '\u200b', inline: true },
           {
             name: 'MX hosts (2)',
             value:
@@ -61,15 +68,39 @@ describe('renderReport', () => {
   it('leaves out the footer and the findings of a healthy report', () => {
     const [embed] = renderReport(enforcedReport()).embeds;
     expect(embed!.footer).toBeUndefined();
-    expect(embed!.fields!.map((field) => field.name)).toEqual(['MX hosts (2)']);
+    expect(embed!.fields!.filter((field) => !field.inline).map((field) => field.name)).toEqual(['MX hosts (2)']);
   });
 
   it('offers a Rescan button only when the message asks for one and the domain fits in a custom_id', () => {
     expect(renderReport(brokenReport()).components).toEqual([
-      { type: 1, components: [{ type: 2, style: 2, label: 'Rescan', custom_id: 'mtasts:rescan:example.com' }] },
+      {
+        type: 1,
+        components: [
+          { type: 2, style: 2, label: 'Rescan', custom_id: 'mtasts:rescan:example.com' },
+          { type: 2, style: 2, label: 'Watch', custom_id: 'mtasts:watch:example.com' },
+          { type: 2, style: 5, label: 'Open policy file', url: 'https://mta-sts.example.com/.well-known/mta-sts.txt' },
+        ],
+      },
     ]);
-    expect(renderReport(brokenReport({ rescan: false })).components).toEqual([]);
-    expect(renderReport(brokenReport({ domain: `${'a'.repeat(90)}.example` })).components).toEqual([]);
+    expect(renderReport(brokenReport({ rescan: false, watch: false, policyFile: null })).components).toEqual([]);
+    expect(renderReport(brokenReport({ domain: `${'a'.repeat(90)}.example`, policyFile: null })).components).toEqual(
+      [],
+    );
+  });
+
+  it('puts what the command did above the title, offers no Watch once watching, and says the fixes are in a thread', () => {
+    const reply = renderReport(
+      brokenReport({
+        action:
+          'Now watching example.com in this channel · digests are off here (`/mtasts digest daily` turns them on)',
+        watch: false,
+      }),
+    );
+    expect(reply.embeds[0]!.author).toEqual({
+      name: 'Now watching example.com in this channel · digests are off here (/mtasts digest daily turns them on)',
+    });
+    expect(reply.embeds[0]!.footer).toEqual({ text: 'How to fix it: see the fixes thread on this message.' });
+    expect(JSON.stringify(reply.components)).not.toContain('mtasts:watch:');
   });
 
   it('renders a notice as a coloured embed with the escaped text and no buttons', () => {
@@ -91,7 +122,7 @@ describe('renderReport', () => {
       .join('\n')
       .split('\n');
     const shownHosts = mx.filter((line) => /^[✓✗] mx/.test(line)).length;
-    const shownFindings = fields.slice(3, -1);
+    const shownFindings = fields.filter((f) => !f.inline).slice(3, -1);
     const moreFindings = fields.at(-1)!;
 
     expect(checkLimits(reply)).toEqual({ ok: true, value: reply });
@@ -114,7 +145,7 @@ describe('renderReport', () => {
     for (let count = 0; count <= 40; count += 1) {
       const reply = renderReport({ ...huge, findings: huge.findings.slice(0, count) });
       expect(checkLimits(reply).ok).toBe(true);
-      const names = reply.embeds[0]!.fields!.map((field) => field.name);
+      const names = reply.embeds[0]!.fields!.filter((field) => !field.inline).map((field) => field.name);
       const shown = names.filter((name) => !name.startsWith('MX') && !name.startsWith('+')).length;
       const more = Number(names.find((name) => name.startsWith('+'))?.match(/^\+(\d+)/)?.[1] ?? 0);
       expect(shown + more).toBe(count);

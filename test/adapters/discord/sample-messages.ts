@@ -1,4 +1,4 @@
-import type { FindingLine, NoticeMessage, ReportMessage } from '../../../src/chat/chat-message.js';
+import type { FindingLine, FixBlock, NoticeMessage, ReportMessage } from '../../../src/chat/chat-message.js';
 
 export function brokenReport(overrides: Partial<ReportMessage> = {}): ReportMessage {
   return {
@@ -7,11 +7,15 @@ export function brokenReport(overrides: Partial<ReportMessage> = {}): ReportMess
     verdict: 'broken',
     tone: 'warning',
     headline: 'example.com — Broken',
-    summary: [
-      'Policy id 20240101 beside body sha256 3f2a…',
-      'mode enforce · max_age 604800',
-      'TLS-RPT: mailto:***@example.com',
+    facts: [
+      { label: 'Policy id', value: '`20240101`' },
+      { label: 'Body', value: 'sha256 `3f2a9c1be07d…`' },
+      { label: 'Mode', value: '`enforce`' },
+      { label: 'max_age', value: '604800 s (7 days)' },
+      { label: 'Certificate', value: 'expires 2 Dec 21:59 UTC (in 89 days)' },
+      { label: 'TLS-RPT', value: '`mailto:***@example.com`' },
     ],
+    summary: [],
     mxTable: [
       {
         host: 'mx1.example.com',
@@ -50,6 +54,8 @@ export function brokenReport(overrides: Partial<ReportMessage> = {}): ReportMess
       },
     ],
     rescan: true,
+    watch: true,
+    policyFile: 'https://mta-sts.example.com/.well-known/mta-sts.txt',
     ...overrides,
   };
 }
@@ -85,6 +91,10 @@ export function hugeReport(): ReportMessage {
   return brokenReport({
     headline: `${'h'.repeat(400)}.example — Broken`,
     summary: Array.from({ length: 50 }, (_, i) => `summary line ${i} ${'s'.repeat(200)}`),
+    facts: ['Policy id', 'Body', 'Mode', 'max_age', 'Certificate', 'TLS-RPT'].map((label) => ({
+      label,
+      value: `\`${'v'.repeat(2000)}\``,
+    })),
     mxTable: Array.from({ length: 300 }, (_, i) => ({
       host: `mx${i}.${'m'.repeat(60)}.example.com`,
       priority: i,
@@ -95,4 +105,13 @@ export function hugeReport(): ReportMessage {
     findings,
     fixes: findings.map((finding) => ({ title: finding.title, text: finding.detail, code: 'x'.repeat(5000) })),
   });
+}
+
+/** 60 findings' fixes, as a badly broken domain gets them: a sentence each, every third with a record to paste. */
+export function sixtyFixes(): FixBlock[] {
+  return Array.from({ length: 60 }, (_, i) => ({
+    title: `Finding ${i + 1}: an MX host is not covered by the policy`,
+    text: `Add \`mx: mx${i + 1}.example.com\` to the policy, then change the id of the TXT record at _mta-sts.example.com so senders fetch it again.`,
+    ...(i % 3 === 0 ? { code: `v=STSv1; id=2024010${i % 10}\nmx: mx${i + 1}.example.com\n` } : {}),
+  }));
 }

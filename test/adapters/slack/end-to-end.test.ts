@@ -121,7 +121,7 @@ describe('the Slack adapter with the real command core and scan, against the fix
     // Live in enforce: the policy to paste keeps enforce, and says so above the block.
     const texts = (thread!.body.blocks as Array<{ text?: { text: string } }>).map((b) => b.text?.text);
     const policyAt = texts.indexOf(
-      '*Policy at https://mta-sts.broken.test/.well-known/mta-sts.txt*\nIt keeps the live mode, enforce. Serve this as text/plain over HTTPS with a certificate valid for mta-sts.broken.test.',
+      '*Policy at `https://mta-sts.broken.test/.well-known/mta-sts.txt`*\nIt keeps the live mode, enforce. Serve this as text/plain over HTTPS with a certificate valid for mta-sts.broken.test.',
     );
     expect(texts[policyAt + 1]).toBe(
       '```\nversion: STSv1\nmode: enforce\nmx: mx.broken.test\nmx: backup.elsewhere.test\nmax_age: 604800\n```',
@@ -138,7 +138,7 @@ describe('the Slack adapter with the real command core and scan, against the fix
         'To have the mtasts bot read and summarise the reports, add the https: address `/mtasts reports endpoint` gives in its channel to `rua` (comma-separated).',
     );
     const tlsrptAt = texts.indexOf(
-      '*TLS-RPT record at _smtp._tls.noreports.test*\nPublish this record to get daily reports of TLS failures (RFC 8460), with the mailbox that should receive them in place of tls-reports@noreports.test.',
+      '*TLS-RPT record at `_smtp._tls.noreports.test`*\nPublish this record to get daily reports of TLS failures (RFC 8460), with the mailbox that should receive them in place of `tls-reports@noreports.test`.',
     );
     expect(texts[tlsrptAt + 1]).toBe(
       '```\nName:  _smtp._tls.noreports.test\nType:  TXT\nValue: v=TLSRPTv1; rua=mailto:tls-reports@noreports.test\n\n; zone file:\n_smtp._tls.noreports.test. IN TXT "v=TLSRPTv1; rua=mailto:tls-reports@noreports.test"\n```',
@@ -161,7 +161,7 @@ describe('the Slack adapter with the real command core and scan, against the fix
     expect(texts).toContain(
       '*MX wildcard missing*\nAdd `mx: *.mx.wild.test` to the policy, then rotate the TXT id. `*.wild.test` does not cover `a.mx.wild.test`: a wildcard matches exactly one label.',
     );
-    const policyAt = texts.findIndex((t) => t?.startsWith('*Policy at https://mta-sts.wild.test/'));
+    const policyAt = texts.findIndex((t) => t?.startsWith('*Policy at `https://mta-sts.wild.test/'));
     expect(texts[policyAt + 1]).toBe('```\nversion: STSv1\nmode: enforce\nmx: *.mx.wild.test\nmax_age: 604800\n```');
   });
 
@@ -219,8 +219,11 @@ describe('the Slack adapter with the real command core and scan, against the fix
     expect(repeat!.body.text).toBe(first!.body.text);
 
     await harness.post(rescanActionBody({ domain: 'flip.test', responseUrl: harness.fake.responseUrl }));
-    const rescanned = (await harness.fake.waitForCalls('chat.postMessage', 3))[2];
+    // The message the button was on is replaced in place, not posted again.
+    const [rescanned] = await harness.fake.waitForCalls('respond', 1);
+    expect(rescanned!.body.replace_original).toBe(true);
     expect(rescanned!.body.text).toBe(':large_green_circle: flip.test — Enforced');
+    expect(harness.fake.callsTo('chat.postMessage')).toHaveLength(2);
   });
 
   it("watches two domains, then posts `digest now` in the channel with the broken one's details threaded under it", async () => {
@@ -293,7 +296,7 @@ describe('the Slack adapter with the real command core and scan, against the fix
     const text = JSON.stringify(answer!.body);
     expect(text).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
     expect(text).toContain(
-      'TLS-RPT: v=TLSRPTv1; rua=mailto:***@controls.test,https://r.controls.test/\\\\u001b[2J\\\\u009b31m\\\\u0085',
+      '*TLS-RPT*\\n`v=TLSRPTv1; rua=mailto:***@controls.test,https://r.controls.test/\\\\u001b[2J\\\\u009b31m\\\\u0085`',
     );
     expect(text).toContain('note=café');
   });
@@ -320,9 +323,11 @@ describe('the Slack adapter with the real command core and scan, against the fix
     release();
     await harness.adapter.stop();
 
-    // One rescan answered with its fixes; the other four told privately that it is on its way.
-    expect(harness.fake.callsTo('chat.postMessage')).toHaveLength(4);
-    const told = harness.fake.callsTo('respond').slice(3);
+    // One rescan replaces the answer in place and threads its fixes; the other four are told privately.
+    expect(harness.fake.callsTo('chat.postMessage')).toHaveLength(3);
+    const responses = harness.fake.callsTo('respond').slice(3);
+    expect(responses.filter((r) => r.body.replace_original === true)).toHaveLength(1);
+    const told = responses.filter((r) => r.body.replace_original !== true);
     expect(told).toHaveLength(4);
     for (const notice of told)
       expect(notice.body.text).toContain('broken.test is being checked in this channel right now');

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkLimits, type SlackBlock } from '../../../adapters/slack/limits.js';
+import { checkLimits, messageTextLength, type SlackBlock } from '../../../adapters/slack/limits.js';
 import { renderFixes } from '../../../adapters/slack/render-fixes.js';
 import type { FixBlock } from '../../../src/chat/chat-message.js';
 import { FINDING_CATALOG } from '../../../src/report/finding-catalog.js';
-import { brokenReport } from './sample-messages.js';
+import { brokenReport, sixtyFixes } from './sample-messages.js';
 
 const texts = (blocks: SlackBlock[]) =>
   blocks.flatMap((block) =>
@@ -39,31 +39,38 @@ describe('renderFixes', () => {
     const fixes: FixBlock[] = [{ title: 'Raise max_age', text: 'Use at least a week.' }];
     expect(texts(renderFixes({ ...brokenReport(), fixes }).blocks)).toEqual([
       '*How to fix example.com*',
-      '*Raise max_age*\nUse at least a week.',
+      '*Raise max\u02cdage*\nUse at least a week.',
     ]);
   });
 
-  it('splits a 64 KiB policy over several code blocks within the limits', () => {
+  it('cuts a 64 KiB policy to the message budget and says where the rest is', () => {
     const policy = Array.from({ length: 3000 }, (_, i) => `mx: mx${i}.example.com & <x>`)
       .join('\n')
       .slice(0, 65536);
     const payload = renderFixes({ ...brokenReport(), fixes: [{ title: 'Policy', text: 'Serve this:', code: policy }] });
     expect(checkLimits(payload)).toMatchObject({ ok: true });
+    expect(messageTextLength(payload)).toBe(6107);
     const code = texts(payload.blocks).filter((text) => text.startsWith('```'));
-    expect(code.length).toBeGreaterThan(1);
+    expect(code).toHaveLength(2);
     for (const block of code) expect(block).toMatch(/^```\n[^`]*\n```$/);
-    expect(texts(payload.blocks).at(-1)).toMatch(/^\+\d+ more parts not shown$/);
+    expect(texts(payload.blocks).at(-1)).toBe(
+      'the last fix is cut short: the full list is in `mtasts scan --json example.com`',
+    );
   });
 
-  it('cuts 60 fixes to one message with "+N more fixes"', () => {
-    const fixes: FixBlock[] = Array.from({ length: 60 }, (_, i) => ({
-      title: `Fix ${i}`,
-      text: 'Do this.',
-      code: `line ${i}`,
-    }));
-    const payload = renderFixes({ ...brokenReport(), fixes });
+  it("keeps a 60-finding report's thread within the channel message's budget, with +N more and the full list", () => {
+    const payload = renderFixes(brokenReport({ fixes: sixtyFixes() }));
     expect(checkLimits(payload)).toMatchObject({ ok: true });
-    const shown = texts(payload.blocks).filter((text) => text.startsWith('*Fix ')).length;
-    expect(texts(payload.blocks).at(-1)).toBe(`+${60 - shown} more fixes`);
+    expect(messageTextLength(payload)).toBe(7247);
+    expect(payload.blocks).toHaveLength(50);
+    expect(texts(payload.blocks).filter((text) => text.startsWith('*Finding '))).toHaveLength(36);
+    expect(texts(payload.blocks).at(-1)).toBe('+24 more fixes: the full list is in `mtasts scan --json example.com`');
+  });
+
+  it('ends a code block with its last line, not an empty one', () => {
+    const payload = renderFixes(
+      brokenReport({ fixes: [{ title: 'Policy', text: 'Serve this:', code: 'mode: enforce\n' }] }),
+    );
+    expect(texts(payload.blocks).at(-1)).toBe('```\nmode: enforce\n```');
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { BLOCK_LIMITS, checkLimits, messageTextLength, type SlackBlock } from '../../../adapters/slack/limits.js';
-import { RESCAN_ACTION_ID, renderNotice, renderReport } from '../../../adapters/slack/render-report.js';
+import {
+  OPEN_POLICY_ACTION_ID,
+  RESCAN_ACTION_ID,
+  renderNotice,
+  renderReport,
+  WATCH_ACTION_ID,
+} from '../../../adapters/slack/render-report.js';
 import type { FindingLine, MxTableRow, Tone } from '../../../src/chat/chat-message.js';
 import { brokenReport, enforcedReport, notConfiguredReport, refusal } from './sample-messages.js';
 
@@ -19,17 +25,22 @@ describe('renderReport', () => {
     expect(shown).toContain('Next step: the TXT record and policy to publish are in the thread, ready to paste.');
     expect(shown.join('\n')).not.toContain('✗');
   });
-  it('renders a report as header, summary, MX table, findings and a Rescan button', () => {
+  it('renders a report as header, key facts in two columns, MX table, findings and its buttons', () => {
     const { text, blocks } = renderReport(brokenReport());
     expect(text).toBe(':large_orange_circle: example.com — Broken');
     expect(blocks.map((block) => block.type)).toEqual(['header', 'section', 'section', 'section', 'actions']);
+    const field = (text: string) => ({ type: 'mrkdwn', text, verbatim: true });
     expect(blocks[1]).toEqual({
       type: 'section',
-      text: {
-        type: 'mrkdwn',
-        text: 'Policy id 20240101 · mode enforce · max_age 604800\nTLS-RPT: mailto:***@example.com',
-        verbatim: true,
-      },
+      text: { type: 'mrkdwn', text: '*Key facts*', verbatim: true },
+      fields: [
+        field('*Policy id*\n`20240101`'),
+        field('*Body*\nsha256 `3f2a9c1be07d…`'),
+        field('*Mode*\n`enforce`'),
+        field('*max\\_age*\n604800 s (7 days)'.replace('\\_', '_')),
+        field('*Certificate*\nexpires 2 Dec 21:59 UTC (in 89 days)'),
+        field('*TLS-RPT*\n`mailto:***@example.com`'),
+      ],
     });
     expect(blocks[3]).toMatchObject({ text: { text: expect.stringMatching(/^:x: \*An MX host is not covered/) } });
     expect(blocks[4]).toEqual({
@@ -41,14 +52,74 @@ describe('renderReport', () => {
           action_id: RESCAN_ACTION_ID,
           value: 'example.com',
         },
+        {
+          type: 'button',
+          text: { type: 'plain_text', text: 'Watch' },
+          action_id: WATCH_ACTION_ID,
+          value: 'example.com',
+        },
+        {
+          type: 'button',
+          text: { type: 'plain_text', text: 'Open policy file' },
+          action_id: OPEN_POLICY_ACTION_ID,
+          url: 'https://mta-sts.example.com/.well-known/mta-sts.txt',
+        },
       ],
     });
+  });
+
+  it('says first what the command did, in the message and the notification, and offers no Watch once watching', () => {
+    const { text, blocks } = renderReport(
+      brokenReport({
+        action: 'Now watching example.com in this channel · next digest Fri 1 Mar 09:00 UTC (in 9 h)',
+        watch: false,
+      }),
+    );
+    expect(text).toBe(
+      'Now watching example.com in this channel · next digest Fri 1 Mar 09:00 UTC (in 9 h)\n:large_orange_circle: example.com — Broken',
+    );
+    expect(blocks[0]).toEqual({
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: ':white_check_mark: Now watching example.com in this channel · next digest Fri 1 Mar 09:00 UTC (in 9 h)',
+        verbatim: true,
+      },
+    });
+    expect(blocks[1]!.type).toBe('header');
+    expect(JSON.stringify(blocks.at(-1))).not.toContain(WATCH_ACTION_ID);
+  });
+
+  it('neutralises stray * _ ~ in finding titles, details and notes, and keeps a wildcard as inline code', () => {
+    const payload = renderReport(
+      brokenReport({
+        summary: ['Cached *42* s ago'],
+        findings: [
+          {
+            code: 'mx-wildcard-missing',
+            severity: 'error',
+            title: 'MX *wildcard* _missing_ ~here~',
+            detail: 'Add `mx: *.mx.example.com` to the policy; *.example.com does not cover it.',
+          },
+        ],
+      }),
+    );
+    const shown = texts(payload.blocks);
+    expect(shown).toContain(
+      ':x: *MX \u2217wildcard\u2217 \u02cdmissing\u02cd \u02dchere\u02dc*\nAdd `mx: *.mx.example.com` to the policy; \u2217.example.com does not cover it.',
+    );
+    expect(shown).toContain('Cached \u221742\u2217 s ago');
+  });
+
+  it('offers no policy-file link when the core gives none', () => {
+    const { blocks } = renderReport(brokenReport({ policyFile: null }));
+    expect(JSON.stringify(blocks)).not.toContain('Open policy file');
   });
 
   it('shows the MX table in a code block, ✓ with the matching pattern, ✗ where no policy line covers the host', () => {
     const table = texts(renderReport(brokenReport()).blocks)[2]!;
     expect(table).toBe(
-      '*MX hosts*\n```\n   10  mx1.example.com  ✓ mx1.example.com\n       ✓ STARTTLS TLSv1.3, cert ok, 89 days\n   20  mx2.elsewhere.net  ✗ not covered by the policy\n       ✓ STARTTLS TLSv1.3, cert ok, 89 days\n```',
+      '*MX hosts*\n```\n   10  mx1.example.com    ✓ mx1.example.com\n       ✓ STARTTLS TLSv1.3, cert ok, 89 days\n   20  mx2.elsewhere.net  ✗ not covered by the policy\n       ✓ STARTTLS TLSv1.3, cert ok, 89 days\n```',
     );
   });
 
@@ -66,8 +137,8 @@ describe('renderReport', () => {
     });
   });
 
-  it('omits the Rescan button when the core does not offer it', () => {
-    const { blocks } = renderReport({ ...brokenReport(), rescan: false });
+  it('omits the buttons the core does not offer', () => {
+    const { blocks } = renderReport({ ...brokenReport(), rescan: false, watch: false, policyFile: null });
     expect(blocks.some((block) => block.type === 'actions')).toBe(false);
   });
 
@@ -136,7 +207,10 @@ describe('the MX table with the sender gate', () => {
     const { blocks } = payload;
     const table = texts(blocks).find((text) => text.startsWith('*MX hosts*'))!;
     for (let i = 1; i <= 10; i++)
-      expect(table).toContain(`mx${i}.mail-hosting-provider.example.com  ✓ *.mail-hosting-provider.example.com`);
+      // Hosts are padded to the longest (mx10), so the ✓/✗ column lines up.
+      expect(table).toContain(
+        `mx${i}.mail-hosting-provider.example.com${i < 10 ? ' ' : ''}  ✓ *.mail-hosting-provider.example.com`,
+      );
     expect(
       table
         .split('\n')

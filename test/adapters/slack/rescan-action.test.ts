@@ -10,20 +10,31 @@ afterEach(async () => {
 });
 
 describe('registerRescanAction (the "Rescan" button over a real Bolt app in HTTP mode)', () => {
-  it('runs a fresh scan of the button’s domain and posts the new result in the channel', async () => {
+  it('runs a fresh scan and updates the message in place, marked with who rescanned, the fixes in its thread', async () => {
     const core = createStubCore(() => brokenReport());
     harness = await startSlackHarness(core);
     const response = await harness.post(
       rescanActionBody({ domain: 'example.com', responseUrl: harness.fake.responseUrl }),
     );
     expect(response.status).toBe(200);
-    const [root, thread] = await harness.fake.waitForCalls('chat.postMessage', 2);
+    const [thread] = await harness.fake.waitForCalls('chat.postMessage', 1);
+    await harness.adapter.stop();
     expect(core.requests).toEqual([
       { platform: 'slack', workspaceId: 'T1', channelId: 'C1', userId: 'U1', text: 'example.com', fresh: true },
     ]);
-    expect(root!.body.channel).toBe('C1');
-    expect(root!.body.text).toBe(':large_orange_circle: example.com — Broken');
-    expect(thread!.body.thread_ts).toBe(root!.reply?.ts);
+    const [replaced] = harness.fake.callsTo('respond');
+    expect(replaced!.body.replace_original).toBe(true);
+    expect(replaced!.body.text).toBe(':large_orange_circle: example.com — Broken');
+    const blocks = replaced!.body.blocks as Array<{ type: string; elements?: Array<{ text: string }> }>;
+    expect(blocks.at(-1)).toEqual({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: 'Rescanned by <@U1>', verbatim: true }],
+    });
+    // The original message (1700000000.000001) keeps its thread: the new fixes join it, no new top-level post.
+    expect(harness.fake.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(thread!.body.channel).toBe('C1');
+    expect(thread!.body.thread_ts).toBe('1700000000.000001');
+    expect(thread!.body.text).toBe('How to fix example.com');
   });
 
   it('sends a refused rescan (rate limit) only to the user who pressed it', async () => {

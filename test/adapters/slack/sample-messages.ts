@@ -1,4 +1,4 @@
-import type { NoticeMessage, ReportMessage } from '../../../src/chat/chat-message.js';
+import type { FixBlock, NoticeMessage, ReportMessage } from '../../../src/chat/chat-message.js';
 import type { DigestLine, DigestMessage } from '../../../src/chat/digest-message.js';
 
 export function brokenReport(overrides: Partial<ReportMessage> = {}): ReportMessage {
@@ -8,7 +8,15 @@ export function brokenReport(overrides: Partial<ReportMessage> = {}): ReportMess
     verdict: 'broken',
     tone: 'warning',
     headline: 'example.com — Broken',
-    summary: ['Policy id 20240101 · mode enforce · max_age 604800', 'TLS-RPT: mailto:***@example.com'],
+    facts: [
+      { label: 'Policy id', value: '`20240101`' },
+      { label: 'Body', value: 'sha256 `3f2a9c1be07d…`' },
+      { label: 'Mode', value: '`enforce`' },
+      { label: 'max_age', value: '604800 s (7 days)' },
+      { label: 'Certificate', value: 'expires 2 Dec 21:59 UTC (in 89 days)' },
+      { label: 'TLS-RPT', value: '`mailto:***@example.com`' },
+    ],
+    summary: [],
     mxTable: [
       {
         host: 'mx1.example.com',
@@ -47,8 +55,19 @@ export function brokenReport(overrides: Partial<ReportMessage> = {}): ReportMess
       },
     ],
     rescan: true,
+    watch: true,
+    policyFile: 'https://mta-sts.example.com/.well-known/mta-sts.txt',
     ...overrides,
   };
+}
+
+/** 60 findings' fixes, as a badly broken domain gets them: a sentence each, every third with a record to paste. */
+export function sixtyFixes(): FixBlock[] {
+  return Array.from({ length: 60 }, (_, i) => ({
+    title: `Finding ${i + 1}: an MX host is not covered by the policy`,
+    text: `Add \`mx: mx${i + 1}.example.com\` to the policy, then change the id of the TXT record at _mta-sts.example.com so senders fetch it again.`,
+    ...(i % 3 === 0 ? { code: `v=STSv1; id=2024010${i % 10}\nmx: mx${i + 1}.example.com\n` } : {}),
+  }));
 }
 
 export function enforcedReport(): ReportMessage {

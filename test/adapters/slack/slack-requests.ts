@@ -30,7 +30,13 @@ export function slashCommandBody(options: {
   return body.toString();
 }
 
-export function rescanActionBody(options: { domain: string; responseUrl: string; userId?: string }) {
+export function rescanActionBody(options: {
+  domain: string;
+  responseUrl: string;
+  userId?: string;
+  /** Default the Rescan button's. */
+  actionId?: string;
+}) {
   const payload = {
     type: 'block_actions',
     api_app_id: 'A1',
@@ -45,7 +51,7 @@ export function rescanActionBody(options: { domain: string; responseUrl: string;
     actions: [
       {
         type: 'button',
-        action_id: 'mtasts_rescan',
+        action_id: options.actionId ?? 'mtasts_rescan',
         block_id: 'b1',
         text: { type: 'plain_text', text: 'Rescan' },
         value: options.domain,
