@@ -113,7 +113,8 @@ function sampleDigest() {
   return digestMessage(outcomes, { previous: { at: '2026-12-01T09:00:00.000Z', snapshots: before }, now: NOW });
 }
 
-/** Every text a Block Kit payload shows, block by block; buttons as [label]. */
+/** Every text a Block Kit payload shows, block by block; section fields two to a row (as Slack lays them out), each
+ * field's lines joined by " "; the buttons of an actions block on one line, as [label]. */
 function slackText(payloads: ReadonlyArray<{ blocks: readonly object[] }>): string {
   return payloads
     .map((payload) =>
@@ -124,9 +125,12 @@ function slackText(payloads: ReadonlyArray<{ blocks: readonly object[] }>): stri
             fields?: Array<{ text: string }>;
             elements?: Array<{ text: string | { text: string } }>;
           };
-          const parts = [text?.text, ...(fields ?? []).map((field) => field.text)];
-          for (const element of elements ?? [])
-            parts.push(typeof element.text === 'string' ? element.text : `[${element.text.text}]`);
+          const cells = (fields ?? []).map((field) => field.text.replace(/\n/g, ' '));
+          const rows = cells.flatMap((cell, i) => (i % 2 === 0 ? [cells.slice(i, i + 2).join('  │  ')] : []));
+          const parts = [text?.text, ...rows];
+          const buttons = (elements ?? []).filter((element) => typeof element.text !== 'string');
+          for (const element of elements ?? []) if (typeof element.text === 'string') parts.push(element.text);
+          if (buttons.length > 0) parts.push(buttons.map((b) => `[${(b.text as { text: string }).text}]`).join(' '));
           return parts.filter((part) => part !== undefined).join('\n');
         })
         .join('\n'),
@@ -134,7 +138,8 @@ function slackText(payloads: ReadonlyArray<{ blocks: readonly object[] }>): stri
     .join('\n\n');
 }
 
-/** Each embed's title, description, fields (name, then value) and footer; buttons as [label]. */
+/** Each embed's title, description, fields and footer: a row of inline fields on one line (its zero-width spacer
+ * fields left out), a field as "name: value" or its name above its value; buttons as [label]. */
 function discordText(replies: ReadonlyArray<{ embeds: readonly object[]; components?: readonly object[] }>): string {
   return replies
     .map((reply) => {
@@ -143,12 +148,22 @@ function discordText(replies: ReadonlyArray<{ embeds: readonly object[]; compone
         const { title, description, fields, footer } = embed as {
           title?: string;
           description?: string;
-          fields?: Array<{ name: string; value: string }>;
+          fields?: Array<{ name: string; value: string; inline?: boolean }>;
           footer?: { text: string };
         };
         if (title !== undefined) lines.push(`**${title}**`);
         if (description !== undefined) lines.push(description);
-        for (const field of fields ?? []) lines.push(`__${field.name}__`, field.value);
+        let row: string[] = [];
+        for (const field of fields ?? []) {
+          if (field.inline === true) {
+            if (field.name.trim().replace(/\u200b/g, '') !== '') row.push(`__${field.name}__: ${field.value}`);
+            continue;
+          }
+          if (row.length > 0) lines.push(...rowsOf(row));
+          row = [];
+          lines.push(`__${field.name}__`, field.value);
+        }
+        if (row.length > 0) lines.push(...rowsOf(row));
         if (footer !== undefined) lines.push(`(footer) ${footer.text}`);
       }
       const buttons = JSON.stringify(reply.components ?? []).match(/"label":"[^"]*"/g) ?? [];
@@ -156,6 +171,11 @@ function discordText(replies: ReadonlyArray<{ embeds: readonly object[]; compone
       return lines.join('\n');
     })
     .join('\n\n');
+}
+
+/** Inline fields two to a row, as the report lays them out. */
+function rowsOf(cells: string[]): string[] {
+  return cells.flatMap((cell, i) => (i % 2 === 0 ? [cells.slice(i, i + 2).join('  │  ')] : []));
 }
 
 function examples(): string {
