@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { DIGEST_CONCURRENCY, DIGEST_DEADLINE_MS, runDigest } from '../src/digest/run-digest.js';
 import { type ScanOptions, scan } from '../src/scan/scan.js';
 
@@ -22,6 +23,16 @@ export interface DigestOutcome {
   notScanned: number;
 }
 
+/**
+ * The peak RSS of this process's own memory: Linux's VmHWM. getrusage's maxRSS (process.resourceUsage) would not
+ * do: it carries over the parent's peak through fork and exec, so it would report the bench's fixture instead.
+ */
+function peakRssMiB(): number {
+  const hwm = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'latin1'))?.[1];
+  if (hwm === undefined) throw new Error('no VmHWM in /proc/self/status: the digest bench needs Linux');
+  return Number(hwm) / 1024;
+}
+
 process.once('message', async (job: DigestJob) => {
   const cpu = process.cpuUsage();
   const start = performance.now();
@@ -43,8 +54,7 @@ process.once('message', async (job: DigestJob) => {
   const result: DigestOutcome = {
     wallMs,
     cpuMs: (used.user + used.system) / 1000,
-    // resourceUsage reports KiB.
-    maxRssMiB: process.resourceUsage().maxRSS / 1024,
+    maxRssMiB: peakRssMiB(),
     verdicts,
     findings,
     notScanned: outcomes.filter((o) => o.status !== 'scanned').length,
