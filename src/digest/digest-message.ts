@@ -10,6 +10,7 @@ import type {
 import { certDaysLeft } from '../report/cert-days-left.js';
 import { VERDICTS, type Verdict } from '../report/report.js';
 import type { DomainSnapshot, LastDigest } from '../store/watch-store.js';
+import { formatDate } from '../text/format-date.js';
 import { redactMailto } from '../text/redact-mailto.js';
 import { CERT_WARNING_DAYS, digestChanges } from './digest-changes.js';
 import type { DomainOutcome } from './run-digest.js';
@@ -47,7 +48,7 @@ export function digestMessage(outcomes: DomainOutcome[], { previous, now, tlsrpt
     headline: headlineOf(counts, outcomes.length),
     counts,
     noChanges: changed === 0,
-    intro: introOf(previous, changed),
+    intro: introOf(previous, changed, now),
     lines,
     folded: foldsOf(quiet, previous === null ? null : before),
     details: outcomes.flatMap(detailOf),
@@ -199,9 +200,9 @@ export function toneOf(counts: Record<DigestCountKey, number>, changed: number, 
   return total > 0 && counts.enforced === total ? 'good' : 'neutral';
 }
 
-function introOf(previous: LastDigest | null, changed: number): string {
+function introOf(previous: LastDigest | null, changed: number, now: Date): string {
   if (previous === null) return 'First digest for this channel: from the next one on, changes are listed first.';
-  const since = `since the previous digest (${previous.at.slice(0, 16).replace('T', ' ')} UTC)`;
+  const since = `since the previous digest (${formatDate(previous.at, now)})`;
   if (changed === 0) return `No changes ${since}.`;
   return `${changed} ${changed === 1 ? 'domain' : 'domains'} changed ${since}; listed first.`;
 }

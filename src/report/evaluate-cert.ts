@@ -1,5 +1,6 @@
 import { certNameMatches } from '../parsers/cert-name-match.js';
 import type { CertInfo } from '../probes/cert-info.js';
+import { formatDate } from '../text/format-date.js';
 import { inlineCode as code } from '../text/inline-code.js';
 import { certDaysLeft } from './cert-days-left.js';
 import { makeFinding } from './make-finding.js';
@@ -78,7 +79,7 @@ function validity(info: CertInfo, host: string, domain: string, now: Date): Find
     return [
       makeFinding(
         'cert-expired',
-        `The certificate of ${code(host)} expired on ${info.notAfter} (${days} days ago).${UNUSABLE}`,
+        `The certificate of ${code(host)} expired on ${formatDate(info.notAfter, now)} (${days} days ago).${UNUSABLE}`,
         { domain },
       ),
     ];
@@ -88,7 +89,7 @@ function validity(info: CertInfo, host: string, domain: string, now: Date): Find
     return [
       makeFinding(
         'cert-expiring-soon',
-        `The certificate of ${code(host)} expires on ${info.notAfter} (in ${daysLeft} days).`,
+        `The certificate of ${code(host)} expires on ${formatDate(info.notAfter, now)} (in ${daysLeft} days).`,
         { domain },
       ),
     ];

@@ -2,6 +2,7 @@ import { certNameMatches } from '../parsers/cert-name-match.js';
 import { isUsableTlsa, matchingTlsa, tlsaText } from '../parsers/tlsa-match.js';
 import type { MxGateFacts } from '../probes/mx-gate-probe.js';
 import type { SmtpProbeResult, SmtpTls } from '../probes/smtp-probe.js';
+import { formatDate } from '../text/format-date.js';
 import { inlineCode as code } from '../text/inline-code.js';
 import { certDaysLeft } from './cert-days-left.js';
 import { chainTrusted } from './evaluate-cert.js';
@@ -177,7 +178,7 @@ function certFindings(
     findings.push(
       makeFinding(
         'mx-cert-expired',
-        `The certificate ${code(host)} presents on STARTTLS expired on ${cert.notAfter}.${consequence}`,
+        `The certificate ${code(host)} presents on STARTTLS expired on ${formatDate(cert.notAfter, now)}.${consequence}`,
         context,
         severity,
       ),
@@ -186,7 +187,7 @@ function certFindings(
     findings.push(
       makeFinding(
         'mx-cert-expiring-soon',
-        `The certificate ${code(host)} presents on STARTTLS expires on ${cert.notAfter} (in ${cert.daysLeft} days).`,
+        `The certificate ${code(host)} presents on STARTTLS expires on ${formatDate(cert.notAfter, now)} (in ${cert.daysLeft} days).`,
         context,
       ),
     );

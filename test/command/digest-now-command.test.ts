@@ -40,7 +40,7 @@ describe('digestNowCommand', () => {
     clock.now += TTL_PASSED;
     const digest = asDigest(await ask('digest now'));
     expect(digest.noChanges).toBe(false);
-    expect(digest.intro).toBe('1 domain changed since the previous digest (2024-03-01 00:00 UTC); listed first.');
+    expect(digest.intro).toBe('1 domain changed since the previous digest (1 Mar 00:00 UTC); listed first.');
     expect(digest.lines[0]?.domain).toBe('b.example');
     expect(digest.lines[0]?.changes.map((change) => change.kind)).toEqual(['body-changed-without-id-rotation']);
   });
@@ -95,7 +95,7 @@ describe('digestNowCommand', () => {
     clock.now = Date.parse('2024-03-01T09:00:00.000Z');
     await scheduler.tick();
     expect(posted).toHaveLength(1);
-    expect(posted[0]!.intro).toBe('No changes since the previous digest (2024-03-01 00:10 UTC).');
+    expect(posted[0]!.intro).toBe('No changes since the previous digest (1 Mar 00:10 UTC).');
     await scheduler.stop();
   });
 

@@ -152,7 +152,7 @@ describe('digestMessage', () => {
     expect(message.lines.map((line) => line.domain)).toEqual(['b.example', 'd.example', 'e.example', 'c.example']);
     expect(message.folded).toEqual([{ verdict: 'enforced', label: '1 enforced, unchanged', domains: ['a.example'] }]);
     expect(message.noChanges).toBe(false);
-    expect(message.intro).toBe('3 domains changed since the previous digest (2026-11-29 09:00 UTC); listed first.');
+    expect(message.intro).toBe('3 domains changed since the previous digest (29 Nov 09:00 UTC); listed first.');
   });
 
   it('says so in one line when nothing changed, and is good news when everything is enforced', () => {
@@ -161,7 +161,7 @@ describe('digestMessage', () => {
       now: NOW,
     });
     expect(message.noChanges).toBe(true);
-    expect(message.intro).toBe('No changes since the previous digest (2026-11-29 09:00 UTC).');
+    expect(message.intro).toBe('No changes since the previous digest (29 Nov 09:00 UTC).');
     expect(message.tone).toBe('good');
   });
 
@@ -206,7 +206,7 @@ describe('digestMessage', () => {
     ]);
     expect(message.folded?.[0]?.domains.slice(0, 3)).toEqual(['d002.example', 'd003.example', 'd004.example']);
     expect(message.headline).toBe('MTA-STS digest: 250 domains · 240 enforced · 5 testing · 5 not configured');
-    expect(message.intro).toBe('No changes since the previous digest (2026-11-29 09:00 UTC).');
+    expect(message.intro).toBe('No changes since the previous digest (29 Nov 09:00 UTC).');
   });
 
   it('says nothing is unchanged on a first digest, where nothing was compared', () => {

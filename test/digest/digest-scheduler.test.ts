@@ -142,7 +142,7 @@ describe('createDigestScheduler', () => {
     await second.scheduler.tick();
     expect(posts.map((p) => p.at)).toEqual(['2026-11-30T06:30:00.000Z', '2026-12-03T12:00:00.000Z']);
     // The schedule and the previous digest survived the restart.
-    expect(posts[1]?.message.intro).toBe('No changes since the previous digest (2026-11-30 06:30 UTC).');
+    expect(posts[1]?.message.intro).toBe('No changes since the previous digest (30 Nov 06:30 UTC).');
 
     time.set('2026-12-04T06:30:00.000Z');
     await second.scheduler.tick();

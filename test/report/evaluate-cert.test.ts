@@ -52,7 +52,7 @@ describe('evaluateCert', () => {
       [
         'cert-expired',
         'error',
-        'The certificate of `mta-sts.example.com` expired on 2026-11-21T12:00:00.000Z (10 days ago). Senders will not use the policy served with it.',
+        'The certificate of `mta-sts.example.com` expired on 21 Nov 12:00 UTC (10 days ago). Senders will not use the policy served with it.',
       ],
     ]);
   });
@@ -97,7 +97,7 @@ describe('evaluateCert', () => {
       [
         'cert-expiring-soon',
         'warning',
-        'The certificate of `mta-sts.example.com` expires on 2026-12-15T00:00:00.000Z (in 13 days).',
+        'The certificate of `mta-sts.example.com` expires on 15 Dec 00:00 UTC (in 13 days).',
       ],
     ]);
     expect(judged(certInfo([HOST], { notAfter: '2026-12-15T12:00:00.000Z' }))).toEqual([]);

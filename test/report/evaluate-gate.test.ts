@@ -112,7 +112,7 @@ describe('evaluateGate', () => {
       [
         'mx-cert-expired',
         'error',
-        'The certificate `mx1.example.com` presents on STARTTLS expired on 2026-11-30T00:00:00.000Z. Senders applying the `mode: enforce` policy will not deliver to it.',
+        'The certificate `mx1.example.com` presents on STARTTLS expired on 30 Nov 00:00 UTC. Senders applying the `mode: enforce` policy will not deliver to it.',
       ],
     ]);
   });
@@ -143,7 +143,7 @@ describe('evaluateGate', () => {
       [
         'mx-cert-expiring-soon',
         'warning',
-        'The certificate `mx1.example.com` presents on STARTTLS expires on 2026-12-07T00:00:00.000Z (in 5 days).',
+        'The certificate `mx1.example.com` presents on STARTTLS expires on 7 Dec 00:00 UTC (in 5 days).',
       ],
     ]);
   });
