@@ -121,17 +121,15 @@ describe('watch with several domains', () => {
     await ask('watch c.example');
     const summary = asNotice(await ask('watch a.example bad.example c.example'));
     expect(scanned).toEqual(['c.example', 'a.example', 'bad.example']);
-    expect(summary).toEqual({
-      kind: 'notice',
-      tone: 'warning',
-      private: false,
-      text: [
+    expect(summary).toMatchObject({ kind: 'notice', code: 'watch-summary', tone: 'warning', private: false });
+    expect(plainText(summary.text)).toBe(
+      [
         'Watching 3 of these 3 domains in this channel (2 new) · next digest Fri 1 Mar 09:00 UTC (in 9 h)',
         '• a.example: now watched, enforced',
-        '• bad.example: now watched, broken, 1 finding (`/mtasts bad.example` shows them)',
+        '• bad.example: now watched, broken, 1 finding ({bad.example} shows them)',
         '• c.example: already watched, enforced',
       ].join('\n'),
-    });
+    );
     expect((await store.watches(HERE)).sort()).toEqual(['a.example', 'bad.example', 'c.example']);
   });
 });
