@@ -10,6 +10,5 @@ export default defineConfig({
     passWithNoTests: false,
     // The Postgres tests skip without MTASTS_TEST_DATABASE_URL; this says so once per run.
     globalSetup: ['test/postgres-notice.ts'],
-    benchmark: { include: ['bench/**/*.bench.ts'] },
   },
 });

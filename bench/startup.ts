@@ -11,8 +11,7 @@ import { type Row, row } from './table.js';
 /** Where the package's files are, found from the working directory `npm run bench` runs in. */
 const ROOT = process.cwd();
 const BIN = join(ROOT, 'bin', 'mtasts');
-const PARSERS_ENTRY = join(ROOT, 'dist', 'src', 'parsers', 'index.js');
-const MAIN_ENTRY = join(ROOT, 'dist', 'src', 'index.js');
+const PARSERS_ENTRY = join(ROOT, 'dist', 'src', 'parsers-entry.js');
 
 export interface StartupOptions {
   /** Spawns of each command, interleaved so that machine noise falls on all of them alike. */
@@ -53,7 +52,7 @@ function importProgram(entry: string): string {
 }
 
 export async function benchStartup(options: StartupOptions): Promise<StartupResult> {
-  if (!existsSync(MAIN_ENTRY)) throw new Error(`${MAIN_ENTRY} is missing: run npm run build first`);
+  if (!existsSync(PARSERS_ENTRY)) throw new Error(`${PARSERS_ENTRY} is missing: run npm run build first`);
   const internet = await startFixtureInternet();
   const dir = mkdtempSync(join(tmpdir(), 'mtasts-bench-'));
   try {
@@ -67,7 +66,7 @@ export async function benchStartup(options: StartupOptions): Promise<StartupResu
       MTASTS_DB: join(dir, 'history.db'),
       NODE_EXTRA_CA_CERTS: caFile,
     };
-    const parsersEntry = existsSync(PARSERS_ENTRY) ? PARSERS_ENTRY : MAIN_ENTRY;
+    const parsersEntry = PARSERS_ENTRY;
     const commands = {
       nodeBare: ['-e', '0'],
       help: [BIN, '--help'],
@@ -101,8 +100,7 @@ export async function benchStartup(options: StartupOptions): Promise<StartupResu
       parsersImport: median(samples.parsersImport),
     };
     const ratio = (value: number) => round(value / m.nodeBare);
-    const usedEntry =
-      parsersEntry === PARSERS_ENTRY ? 'dist/src/parsers/index.js' : 'dist/src/index.js (no parsers entry yet)';
+    const usedEntry = '`mtasts/parsers` (dist/src/parsers-entry.js)';
     const section = '1 start-up';
     const rows = [
       row(section, `\`node -e 0\` (median of ${options.runs})`, `${Math.round(m.nodeBare)} ms`, '', null, 'the unit'),
