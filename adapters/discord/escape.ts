@@ -11,7 +11,7 @@ const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u20
  * Every square bracket is escaped, not only a first `[…](…)` per line (discord.js's masked-link escape), so no
  * masked link can form anywhere, inside code spans included.
  */
-export function escapeDiscord(text: string): string {
+export function escapeText(text: string): string {
   const escaped = escapeMarkdown(text.replace(UNSAFE, ''), {
     codeBlockContent: true,
     inlineCodeContent: true,
@@ -30,17 +30,17 @@ export function escapeDiscord(text: string): string {
  * Text to show inside a ``` block: it is shown verbatim, so only a run of backticks (which could close the block)
  * is broken up. Everything else stays paste-ready.
  */
-export function escapeCodeBlockContent(code: string): string {
+export function escapeCode(code: string): string {
   return code.replace(UNSAFE, '').replace(/`(?=`)/g, `\`${ZWSP}`);
 }
 
 /** For prose that may hold `code` spans: spans stay inline code (shown verbatim, so only made safe), the rest escaped. */
-export function escapeDiscordProse(text: string): string {
+export function escapeProse(text: string): string {
   return splitCodeSpans(text)
     .map((part) =>
       part.code
         ? `\`${part.text.replace(UNSAFE, '').replace(/@(everyone|here)/gi, `@${ZWSP}$1`)}\``
-        : escapeDiscord(part.text),
+        : escapeText(part.text),
     )
     .join('');
 }

@@ -1,5 +1,5 @@
 import { fitText as fitEscapedText } from '../shared/fit-text.js';
-import { escapeDiscord, escapeDiscordProse } from './escape.js';
+import { escapeProse, escapeText } from './escape.js';
 
 /** Cuts Discord markdown to at most `max` characters, ending in "…"; never leaves a backslash to escape the "…". */
 export function fitText(text: string, max: number): string {
@@ -31,10 +31,10 @@ export function fitLines(lines: readonly string[], max: number, more: (left: num
  * markdown escaper is quadratic on long input, and remote text can be as long as a hostile server makes it.
  */
 export function fitEscaped(text: string, max: number): string {
-  return fitText(escapeDiscord(fitText(text, max + 1)), max);
+  return fitText(escapeText(fitText(text, max + 1)), max);
 }
 
-/** fitEscaped for prose that may hold `code` spans (see escapeDiscordProse). */
+/** fitEscaped for prose that may hold `code` spans (see escapeProse). */
 export function fitEscapedProse(text: string, max: number): string {
-  return fitText(escapeDiscordProse(fitText(text, max + 1)), max);
+  return fitText(escapeProse(fitText(text, max + 1)), max);
 }

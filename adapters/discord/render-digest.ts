@@ -5,7 +5,7 @@ import { inlineCode } from '../../src/text/inline-code.js';
 import { certDaysText } from '../shared/cert-days-text.js';
 import { statusGlyph } from '../shared/palette.js';
 import { lineStatus, STATUS_LABELS } from '../shared/verdict-labels.js';
-import { escapeDiscordProse } from './escape.js';
+import { escapeProse } from './escape.js';
 import { fitEscaped, fitEscapedProse, fitText } from './fit-text.js';
 import { type DiscordReply, LIMITS } from './limits.js';
 import { packEmbeds } from './pack.js';
@@ -78,7 +78,7 @@ function foldedEntryOf(fold: DigestFold): string {
 
 /** A value as one inline code span, cut first (see src/text/inline-code.ts). */
 function code(value: string, max: number): string {
-  return escapeDiscordProse(inlineCode(fitText(value, max)));
+  return escapeProse(inlineCode(fitText(value, max)));
 }
 
 /** Change text with its `code` spans kept; a span the cut left open loses its backtick, so none runs past the text. */

@@ -1,7 +1,7 @@
 import type { FixBlock, ReportMessage } from '../../src/chat/chat-message.js';
 import { inlineCode } from '../../src/text/inline-code.js';
 import { chunkCode } from '../shared/chunk-code.js';
-import { escapeCodeBlockContent } from './escape.js';
+import { escapeCode } from './escape.js';
 import { fitEscapedProse, fitText } from './fit-text.js';
 import { LIMITS } from './limits.js';
 import { packMessages } from './pack.js';
@@ -50,9 +50,7 @@ function renderFix(fix: FixBlock): string[] {
   const units = [fix.text ? `${heading}\n${fitEscapedProse(fix.text, TEXT_MAX)}` : heading];
   if (fix.code)
     units.push(
-      ...chunkCode(escapeCodeBlockContent(fix.code), CODE_CHUNK_MAX, 'none').map(
-        (chunk) => `${FENCE}\n${chunk}\n${FENCE}`,
-      ),
+      ...chunkCode(escapeCode(fix.code), CODE_CHUNK_MAX, 'none').map((chunk) => `${FENCE}\n${chunk}\n${FENCE}`),
     );
   return units;
 }

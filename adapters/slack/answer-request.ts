@@ -7,7 +7,7 @@ import { FAILED_NOTICE } from '../shared/failed-notice.js';
 import type { InFlight } from '../shared/in-flight.js';
 import type { ChannelPacer } from './channel-pacer.js';
 import { type Delivery, deliver, slackErrorCode } from './deliver.js';
-import { escapeMrkdwn } from './escape.js';
+import { escapeText } from './escape.js';
 import { retryAfterSeconds } from './rate-limit.js';
 
 /** What every listener that answers through the core shares. */
@@ -52,7 +52,7 @@ export async function answerRequest(
     logger.error({ err, code, retryAfter }, 'could not deliver the Slack reply');
     const text =
       retryAfter === null
-        ? `Sorry, posting the answer to Slack failed${code === '' ? '' : ` (Slack said \`${escapeMrkdwn(code)}\`)`}.`
+        ? `Sorry, posting the answer to Slack failed${code === '' ? '' : ` (Slack said \`${escapeText(code)}\`)`}.`
         : `Slack is limiting how fast this app may post here. Please try again in ${formatDuration(retryAfter * 1000)}.`;
     await respond({ response_type: 'ephemeral', text }).catch((err2) => logger.error({ err: err2 }, 'respond failed'));
   }

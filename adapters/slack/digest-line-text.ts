@@ -3,7 +3,7 @@ import { FOLD_NAMED } from '../../src/digest/digest-message.js';
 import { certDaysText } from '../shared/cert-days-text.js';
 import { statusGlyph } from '../shared/palette.js';
 import { lineStatus, STATUS_LABELS } from '../shared/verdict-labels.js';
-import { escapeCodeBlock, escapeMrkdwnProse } from './escape.js';
+import { escapeCode, escapeProse } from './escape.js';
 import { fitText } from './fit-text.js';
 
 /** Bounds on remote text, so one line (with its changes) always fits a section and never needs splitting. */
@@ -17,14 +17,14 @@ const FOLDED_NAME_MAX = 100;
 /**
  * One domain of the digest as escaped mrkdwn: verdict, domain and what the core kept (mode, id, short hash, MX
  * coverage, certificate days) on one line, then the TLS-RPT line and one indented line per change. Ids and hashes
- * are inline code, `*`, `_` and `~` elsewhere are neutralised (escapeMrkdwnProse). At most about 2,600 characters.
+ * are inline code, `*`, `_` and `~` elsewhere are neutralised (escapeProse). At most about 2,600 characters.
  */
 export function digestLineText(line: DigestLine): string {
   // The same colours and words as a report's tone, so a domain looks alike in its report and in the digest.
   const status = lineStatus(line);
   const fields = [`${statusGlyph(status).slack} *${prose(line.domain, DOMAIN_MAX)}*`, STATUS_LABELS[status]];
   if (line.mode !== null) fields.push(`mode ${prose(line.mode, FIELD_MAX)}`);
-  if (line.policyId !== null) fields.push(`id \`${escapeCodeBlock(fitText(line.policyId, FIELD_MAX))}\``);
+  if (line.policyId !== null) fields.push(`id \`${escapeCode(fitText(line.policyId, FIELD_MAX))}\``);
   // Only hex digits are kept: the hash is ours, but a code span must never meet a backtick.
   const hash = line.shortHash?.replace(/[^0-9a-f]/gi, '').slice(0, 12) ?? '';
   if (hash !== '') fields.push(`\`${hash}\``);
@@ -47,7 +47,7 @@ export function foldedLineText(fold: DigestFold): string {
 
 /** Escaped and cut; a code span the cut left open loses its opening backtick, so no span runs past the text. */
 function prose(text: string, max: number): string {
-  const cut = fitText(escapeMrkdwnProse(text), max);
+  const cut = fitText(escapeProse(text), max);
   if (!cut.endsWith('…') || (cut.split('`').length - 1) % 2 === 0) return cut;
   const open = cut.lastIndexOf('`');
   return cut.slice(0, open) + cut.slice(open + 1);

@@ -6,7 +6,7 @@ import { splitCodeSpans } from '../../src/text/inline-code.js';
  * so escaping these three (ampersand first, or the entities themselves get re-escaped) is the injection defence.
  * Control characters (ESC, C1, bidi overrides) are shown as visible \uXXXX escapes: Slack would pass them on raw.
  */
-export function escapeMrkdwn(text: string): string {
+export function escapeText(text: string): string {
   return escapeUnsafeKeepingLines(text).replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
@@ -14,20 +14,20 @@ export function escapeMrkdwn(text: string): string {
  * For text shown inside a ``` block. mrkdwn has no escape for backticks, so each one becomes U+02CB (ˋ), which looks
  * alike but cannot close the fence; a backtick has no place in a TXT record or policy anyway.
  */
-export function escapeCodeBlock(text: string): string {
-  return escapeMrkdwn(text).replaceAll('`', '\u02cb');
+export function escapeCode(text: string): string {
+  return escapeText(text).replaceAll('`', '\u02cb');
 }
 
 /**
  * For prose that may hold `code` spans (catalog fixes, finding details): spans stay inline code, and in the plain
  * parts `*`, `_` and `~` become look-alikes (∗ ˍ ˜) so Slack cannot pair them into bold, italic or strike.
  */
-export function escapeMrkdwnProse(text: string): string {
+export function escapeProse(text: string): string {
   return splitCodeSpans(text)
     .map((part) =>
       part.code
-        ? `\`${escapeCodeBlock(part.text)}\``
-        : escapeMrkdwn(part.text).replaceAll('*', '\u2217').replaceAll('_', '\u02cd').replaceAll('~', '\u02dc'),
+        ? `\`${escapeCode(part.text)}\``
+        : escapeText(part.text).replaceAll('*', '\u2217').replaceAll('_', '\u02cd').replaceAll('~', '\u02dc'),
     )
     .join('');
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { ParseResult } from '../../src/parsers/parse-result.js';
 
 /** Slack's hard Block Kit limits for a message (docs.slack.dev block reference; @slack/types block-kit). */
-export const BLOCK_LIMITS = {
+export const LIMITS = {
   blocksPerMessage: 50,
   headerText: 150,
   sectionText: 3000,
@@ -32,16 +32,16 @@ const mrkdwn = (max: number) =>
 
 /** Exactly the block shapes this adapter builds, each bounded by the platform limit. */
 export const slackBlockSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('header'), text: plainText(BLOCK_LIMITS.headerText) }),
+  z.object({ type: z.literal('header'), text: plainText(LIMITS.headerText) }),
   z.object({
     type: z.literal('section'),
-    text: mrkdwn(BLOCK_LIMITS.sectionText),
+    text: mrkdwn(LIMITS.sectionText),
     // Two to a row under the text: the key facts of a report.
-    fields: z.array(mrkdwn(BLOCK_LIMITS.fieldText)).min(1).max(BLOCK_LIMITS.sectionFields).optional(),
+    fields: z.array(mrkdwn(LIMITS.fieldText)).min(1).max(LIMITS.sectionFields).optional(),
   }),
   z.object({
     type: z.literal('context'),
-    elements: z.array(mrkdwn(BLOCK_LIMITS.contextText)).min(1).max(BLOCK_LIMITS.contextElements),
+    elements: z.array(mrkdwn(LIMITS.contextText)).min(1).max(LIMITS.contextElements),
   }),
   z.object({
     type: z.literal('actions'),
@@ -49,22 +49,22 @@ export const slackBlockSchema = z.discriminatedUnion('type', [
       .array(
         z.object({
           type: z.literal('button'),
-          text: plainText(BLOCK_LIMITS.buttonText),
-          action_id: z.string().min(1).max(BLOCK_LIMITS.actionId),
-          value: z.string().max(BLOCK_LIMITS.buttonValue).optional(),
-          url: z.string().url().max(BLOCK_LIMITS.buttonUrl).optional(),
+          text: plainText(LIMITS.buttonText),
+          action_id: z.string().min(1).max(LIMITS.actionId),
+          value: z.string().max(LIMITS.buttonValue).optional(),
+          url: z.string().url().max(LIMITS.buttonUrl).optional(),
         }),
       )
       .min(1)
-      .max(BLOCK_LIMITS.actionsElements),
+      .max(LIMITS.actionsElements),
   }),
   z.object({ type: z.literal('divider') }),
 ]);
 export type SlackBlock = z.infer<typeof slackBlockSchema>;
 
 export const slackPayloadSchema = z.object({
-  text: z.string().min(1).max(BLOCK_LIMITS.fallbackText),
-  blocks: z.array(slackBlockSchema).max(BLOCK_LIMITS.blocksPerMessage),
+  text: z.string().min(1).max(LIMITS.fallbackText),
+  blocks: z.array(slackBlockSchema).max(LIMITS.blocksPerMessage),
 });
 export type SlackPayload = z.infer<typeof slackPayloadSchema>;
 
@@ -84,7 +84,7 @@ export function withinLimits(payload: SlackPayload, logger: Logger): SlackPayloa
   return { text: payload.text, blocks: [] };
 }
 
-/** Every character of text in a message's blocks, as counted against BLOCK_LIMITS.messageText. */
+/** Every character of text in a message's blocks, as counted against LIMITS.messageText. */
 export function messageTextLength(payload: SlackPayload): number {
   let total = 0;
   for (const block of payload.blocks) {

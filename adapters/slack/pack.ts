@@ -1,5 +1,5 @@
 import { packItems } from '../shared/pack.js';
-import { BLOCK_LIMITS } from './limits.js';
+import { LIMITS } from './limits.js';
 
 /** What one message leaves for packed items: characters of text (all sections together) and section blocks. */
 export interface MessageRoom {
@@ -8,11 +8,11 @@ export interface MessageRoom {
 }
 
 /**
- * Packs whole items (escaped mrkdwn lines) into sections of at most BLOCK_LIMITS.sectionText characters, and the
+ * Packs whole items (escaped mrkdwn lines) into sections of at most LIMITS.sectionText characters, and the
  * sections into messages within `room`, keeping their order. An item is never split, so the caller bounds each
  * one to fit a section and the room.
  * @returns messages → sections → items
  */
 export function packSections(items: readonly string[], room: MessageRoom): string[][][] {
-  return packItems(items, { group: BLOCK_LIMITS.sectionText, groups: room.blocks, message: room.text });
+  return packItems(items, { group: LIMITS.sectionText, groups: room.blocks, message: room.text });
 }

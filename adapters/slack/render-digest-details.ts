@@ -1,7 +1,7 @@
 import type { DigestDetail, DigestMessage } from '../../src/chat/digest-message.js';
-import { escapeMrkdwnProse } from './escape.js';
+import { escapeProse } from './escape.js';
 import { fitText } from './fit-text.js';
-import { BLOCK_LIMITS, type SlackPayload } from './limits.js';
+import { LIMITS, type SlackPayload } from './limits.js';
 import { packSections } from './pack.js';
 import { severityEmoji } from './palette.js';
 import { DIGEST_ROOM } from './render-digest.js';
@@ -39,20 +39,20 @@ export function renderDigestDetails(message: DigestMessage): SlackPayload[] {
     const label = packed.length === 1 ? title : `${title} (${i + 1}/${shown.length})`;
     const blocks = [context(label), ...sections.map((group) => section(group.join('\n')))];
     if (i === shown.length - 1 && packed.length > shown.length) blocks.push(context(notShown(hidden)));
-    return { text: fitText(label, BLOCK_LIMITS.fallbackText), blocks };
+    return { text: fitText(label, LIMITS.fallbackText), blocks };
   });
 }
 
 /** A domain's findings in as few items as fit a section, each item opening with the domain's name. */
 function detailItems({ domain, findings }: DigestDetail): string[] {
-  const name = `*${fitText(escapeMrkdwnProse(domain), DOMAIN_MAX)}*`;
+  const name = `*${fitText(escapeProse(domain), DOMAIN_MAX)}*`;
   const items: string[] = [];
   let item = name;
   let filled = false;
   for (const finding of findings) {
-    const lines = [`${severityEmoji(finding.severity)} *${fitText(escapeMrkdwnProse(finding.title), TITLE_MAX)}*`];
-    if (finding.detail !== '') lines.push(fitText(escapeMrkdwnProse(finding.detail), TEXT_MAX));
-    if (finding.fix !== '') lines.push(`_Fix:_ ${fitText(escapeMrkdwnProse(finding.fix), TEXT_MAX)}`);
+    const lines = [`${severityEmoji(finding.severity)} *${fitText(escapeProse(finding.title), TITLE_MAX)}*`];
+    if (finding.detail !== '') lines.push(fitText(escapeProse(finding.detail), TEXT_MAX));
+    if (finding.fix !== '') lines.push(`_Fix:_ ${fitText(escapeProse(finding.fix), TEXT_MAX)}`);
     const text = lines.join('\n');
     if (filled && item.length + 1 + text.length > ITEM_MAX) {
       items.push(item);

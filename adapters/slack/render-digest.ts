@@ -1,8 +1,8 @@
 import type { DigestMessage } from '../../src/chat/digest-message.js';
 import { digestLineText, foldedLineText } from './digest-line-text.js';
-import { escapeMrkdwn } from './escape.js';
+import { escapeText } from './escape.js';
 import { fitText } from './fit-text.js';
-import { BLOCK_LIMITS, type SlackBlock, type SlackPayload } from './limits.js';
+import { LIMITS, type SlackBlock, type SlackPayload } from './limits.js';
 import { type MessageRoom, packSections } from './pack.js';
 import { toneEmoji } from './palette.js';
 import { context, section } from './render-report.js';
@@ -15,8 +15,8 @@ const LABEL_MAX = 300;
  * invite hint added when the answer has to go through response_url.
  */
 export const DIGEST_ROOM: MessageRoom = {
-  text: BLOCK_LIMITS.messageText - 1200,
-  blocks: BLOCK_LIMITS.blocksPerMessage - 5,
+  text: LIMITS.messageText - 1200,
+  blocks: LIMITS.blocksPerMessage - 5,
 };
 
 /**
@@ -25,7 +25,7 @@ export const DIGEST_ROOM: MessageRoom = {
  * fit one message continue in the next ("part 2/3"), never cut.
  */
 export function renderDigest(message: DigestMessage): SlackPayload[] {
-  const headline = `${toneEmoji(message.tone)} ${escapeMrkdwn(message.headline)}`;
+  const headline = `${toneEmoji(message.tone)} ${escapeText(message.headline)}`;
   const items = [...message.lines.map(digestLineText), ...(message.folded ?? []).map(foldedLineText)];
   const packed = packSections(items, DIGEST_ROOM);
   const parts = packed.length === 0 ? [[]] : packed;
@@ -35,15 +35,15 @@ export function renderDigest(message: DigestMessage): SlackPayload[] {
     if (i === 0) {
       blocks.push({
         type: 'header',
-        text: { type: 'plain_text', text: fitText(headline, BLOCK_LIMITS.headerText), emoji: true },
+        text: { type: 'plain_text', text: fitText(headline, LIMITS.headerText), emoji: true },
       });
-      if (message.intro !== '') blocks.push(section(fitText(escapeMrkdwn(message.intro), INTRO_MAX)));
+      if (message.intro !== '') blocks.push(section(fitText(escapeText(message.intro), INTRO_MAX)));
       if (parts.length > 1) blocks.push(context(`Part 1/${parts.length}`));
     } else {
       blocks.push(context(fitText(`${headline} · ${part}`, LABEL_MAX)));
     }
     blocks.push(...sections.map((items) => section(items.join('\n'))));
     const text = parts.length === 1 ? headline : `${headline} (${part})`;
-    return { text: fitText(text, BLOCK_LIMITS.fallbackText), blocks };
+    return { text: fitText(text, LIMITS.fallbackText), blocks };
   });
 }

@@ -1,9 +1,9 @@
 import type { FindingLine, MxTableRow, NoticeMessage, ReportFact, ReportMessage } from '../../src/chat/chat-message.js';
 import { offersSetup } from '../../src/command/offers-setup.js';
 import { mrkdwnText } from './command-syntax.js';
-import { escapeCodeBlock, escapeMrkdwn, escapeMrkdwnProse } from './escape.js';
+import { escapeCode, escapeProse, escapeText } from './escape.js';
 import { fitText } from './fit-text.js';
-import { BLOCK_LIMITS, messageTextLength, type SlackBlock, type SlackPayload } from './limits.js';
+import { LIMITS, messageTextLength, type SlackBlock, type SlackPayload } from './limits.js';
 import { severityEmoji, toneEmoji } from './palette.js';
 
 export const RESCAN_ACTION_ID = 'mtasts_rescan';
@@ -23,44 +23,44 @@ const HOST_PAD_MAX = 40;
 
 export function section(text: string): SlackBlock {
   // verbatim: no auto-linking of URLs or channel names found in remote text.
-  return { type: 'section', text: { type: 'mrkdwn', text: fitText(text, BLOCK_LIMITS.sectionText), verbatim: true } };
+  return { type: 'section', text: { type: 'mrkdwn', text: fitText(text, LIMITS.sectionText), verbatim: true } };
 }
 
 export function context(text: string): SlackBlock {
   return {
     type: 'context',
-    elements: [{ type: 'mrkdwn', text: fitText(text, BLOCK_LIMITS.contextText), verbatim: true }],
+    elements: [{ type: 'mrkdwn', text: fitText(text, LIMITS.contextText), verbatim: true }],
   };
 }
 
 /** A report → the channel message: what was done, header, key facts, MX table, findings, buttons. */
 export function renderReport(message: ReportMessage): SlackPayload {
-  const line = `${toneEmoji(message.tone)} ${escapeMrkdwn(message.headline)}`;
+  const line = `${toneEmoji(message.tone)} ${escapeText(message.headline)}`;
   // The notification says first what the command did, as the message does.
-  const action = message.action === undefined ? '' : `${escapeMrkdwn(message.action)}\n`;
-  return { text: fitText(`${action}${line}`, BLOCK_LIMITS.fallbackText), blocks: reportBlocks(message, line) };
+  const action = message.action === undefined ? '' : `${escapeText(message.action)}\n`;
+  return { text: fitText(`${action}${line}`, LIMITS.fallbackText), blocks: reportBlocks(message, line) };
 }
 
 /** A notice → one section with its tone. */
 export function renderNotice(message: NoticeMessage): SlackPayload {
   const line = `${toneEmoji(message.tone)} ${mrkdwnText(message.text)}`;
-  return { text: fitText(line, BLOCK_LIMITS.fallbackText), blocks: [section(line)] };
+  return { text: fitText(line, LIMITS.fallbackText), blocks: [section(line)] };
 }
 
 function reportBlocks(message: ReportMessage, headline: string): SlackBlock[] {
   const blocks: SlackBlock[] = [];
-  if (message.action !== undefined) blocks.push(section(`:white_check_mark: ${escapeMrkdwnProse(message.action)}`));
+  if (message.action !== undefined) blocks.push(section(`:white_check_mark: ${escapeProse(message.action)}`));
   blocks.push({
     type: 'header',
-    text: { type: 'plain_text', text: fitText(headline, BLOCK_LIMITS.headerText), emoji: true },
+    text: { type: 'plain_text', text: fitText(headline, LIMITS.headerText), emoji: true },
   });
-  const summary = message.summary.map(escapeMrkdwnProse).join('\n');
+  const summary = message.summary.map(escapeProse).join('\n');
   if (message.facts.length > 0) blocks.push(factsSection(message.facts, summary));
   else if (summary !== '') blocks.push(section(summary));
   if (message.mxTable.length > 0) blocks.push(section(mxTable(message.mxTable, message.policyToMatch)));
   if (offersSetup(message)) blocks.push(context(SETUP_NEXT_STEP));
   const used = messageTextLength({ text: '', blocks });
-  blocks.push(...findingBlocks(message.findings, BLOCK_LIMITS.messageText - used - RESERVED_FOR_BUTTON_AND_MORE));
+  blocks.push(...findingBlocks(message.findings, LIMITS.messageText - used - RESERVED_FOR_BUTTON_AND_MORE));
   const buttons = reportButtons(message);
   if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons });
   return blocks;
@@ -68,12 +68,12 @@ function reportBlocks(message: ReportMessage, headline: string): SlackBlock[] {
 
 /** Key facts two to a row (Slack lays section fields out in two columns), under the summary lines if any. */
 function factsSection(facts: readonly ReportFact[], summary: string): SlackBlock {
-  const fields = facts.slice(0, BLOCK_LIMITS.sectionFields).map((fact) => ({
+  const fields = facts.slice(0, LIMITS.sectionFields).map((fact) => ({
     type: 'mrkdwn' as const,
-    text: fitText(`*${escapeMrkdwn(fact.label)}*\n${escapeMrkdwnProse(fact.value)}`, FACT_MAX),
+    text: fitText(`*${escapeText(fact.label)}*\n${escapeProse(fact.value)}`, FACT_MAX),
     verbatim: true,
   }));
-  const text = fitText(summary === '' ? '*Key facts*' : summary, BLOCK_LIMITS.sectionText);
+  const text = fitText(summary === '' ? '*Key facts*' : summary, LIMITS.sectionText);
   return { type: 'section', text: { type: 'mrkdwn', text, verbatim: true }, fields };
 }
 
@@ -81,7 +81,7 @@ type Button = Extract<SlackBlock, { type: 'actions' }>['elements'][number];
 
 function reportButtons(message: ReportMessage): Button[] {
   const buttons: Button[] = [];
-  const value = message.domain.slice(0, BLOCK_LIMITS.buttonValue);
+  const value = message.domain.slice(0, LIMITS.buttonValue);
   if (message.rescan)
     buttons.push({ type: 'button', text: { type: 'plain_text', text: 'Rescan' }, action_id: RESCAN_ACTION_ID, value });
   if (message.watch)
@@ -114,10 +114,10 @@ function mxTable(rows: MxTableRow[], policyToMatch: boolean): string {
         ? '✗ not covered by the policy'
         : `✓ ${row.matchedBy}`;
     const gate = `${gateMark(row.gateOk)} ${row.gate}`;
-    return escapeCodeBlock(`${String(row.priority).padStart(5)}  ${host}  ${match}\n       ${gate}`);
+    return escapeCode(`${String(row.priority).padStart(5)}  ${host}  ${match}\n       ${gate}`);
   });
   // Room for the fences and the "+N more" line, so the section never needs cutting mid-table.
-  const budget = BLOCK_LIMITS.sectionText - heading.length - 40;
+  const budget = LIMITS.sectionText - heading.length - 40;
   const shown: string[] = [];
   let used = 0;
   for (const line of lines) {
@@ -134,8 +134,8 @@ function findingBlocks(findings: FindingLine[], budget: number): SlackBlock[] {
   const blocks: SlackBlock[] = [];
   let left = budget;
   for (const finding of findings.slice(0, FINDINGS_SHOWN)) {
-    const head = `${severityEmoji(finding.severity)} *${fitText(escapeMrkdwnProse(finding.title), TITLE_MAX)}*`;
-    const detail = fitText(escapeMrkdwnProse(finding.detail), DETAIL_MAX);
+    const head = `${severityEmoji(finding.severity)} *${fitText(escapeProse(finding.title), TITLE_MAX)}*`;
+    const detail = fitText(escapeProse(finding.detail), DETAIL_MAX);
     const block = section(detail === '' ? head : `${head}\n${detail}`);
     const size = messageTextLength({ text: '', blocks: [block] });
     if (size > left) break;

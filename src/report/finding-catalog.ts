@@ -24,7 +24,7 @@ export interface CatalogEntry {
 
 /** Where the chat bot takes reports itself; the CLI shows it too, since the bot is part of the same tool. */
 const BOT_ENDPOINT =
-  'To have the mtasts bot read and summarise the reports, add the https: address `/mtasts reports endpoint` gives in its channel to `rua` (comma-separated).';
+  'To have the mtasts bot read and summarise the reports, add the https: address its `reports endpoint` command gives in your channel to `rua` (comma-separated).';
 
 /** The one table of human text: both the CLI and the chat adapters render findings from it. */
 export const FINDING_CATALOG: Record<FindingCode, CatalogEntry> = {

@@ -16,9 +16,9 @@ export function resultTypeFix(resultType: string, domain: string, mxHost: string
     case 'validation-failure':
       return `Check that the policy's ${code('mx:')} lines cover ${mx} and that its certificate is valid for that name.`;
     case 'sts-policy-fetch-error':
-      return `Make ${policyUrl} reachable: senders could not fetch the policy (\`/mtasts ${domain}\` shows why).`;
+      return `Make ${policyUrl} reachable: senders could not fetch the policy (a scan of \`${domain}\` shows why).`;
     case 'sts-policy-invalid':
-      return `Fix the policy file at ${policyUrl}: senders found it invalid (\`/mtasts ${domain}\` names the line).`;
+      return `Fix the policy file at ${policyUrl}: senders found it invalid (a scan of \`${domain}\` names the line).`;
     case 'sts-webpki-invalid':
       return `Fix the certificate of ${code(`mta-sts.${domain}`)}: senders could not validate it when fetching the policy.`;
     case 'tlsa-invalid':

@@ -135,7 +135,7 @@ describe('the Slack adapter with the real command core and scan, against the fix
     const { thread, texts } = await threadOf('noreports.test');
     expect(texts).toContain(
       '*Enforce mode without TLS-RPT*\nIn enforce mode failed deliveries are silent without reports: publish `_smtp._tls.noreports.test TXT "v=TLSRPTv1; rua=mailto:tls-reports@noreports.test"`. ' +
-        'To have the mtasts bot read and summarise the reports, add the https: address `/mtasts reports endpoint` gives in its channel to `rua` (comma-separated).',
+        'To have the mtasts bot read and summarise the reports, add the https: address its `reports endpoint` command gives in your channel to `rua` (comma-separated).',
     );
     const tlsrptAt = texts.indexOf(
       '*TLS-RPT record at `_smtp._tls.noreports.test`*\nPublish this record to get daily reports of TLS failures (RFC 8460), with the mailbox that should receive them in place of `tls-reports@noreports.test`.',

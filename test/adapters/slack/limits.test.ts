@@ -1,8 +1,8 @@
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import {
-  BLOCK_LIMITS,
   checkLimits,
+  LIMITS,
   messageTextLength,
   type SlackBlock,
   type SlackPayload,
@@ -17,7 +17,7 @@ describe('checkLimits', () => {
       { type: 'header', text: { type: 'plain_text', text: 'h'.repeat(150) } } as const,
       ...Array.from({ length: 49 }, () => section('s'.repeat(3000))),
     ];
-    expect(checkLimits({ text: 't'.repeat(BLOCK_LIMITS.fallbackText), blocks }).ok).toBe(true);
+    expect(checkLimits({ text: 't'.repeat(LIMITS.fallbackText), blocks }).ok).toBe(true);
   });
 
   it('rejects a 51st block (Slack allows 50 per message)', () => {
@@ -51,7 +51,7 @@ describe('checkLimits', () => {
 
   it('rejects an empty or over-long notification text', () => {
     expect(checkLimits({ text: '', blocks: [] }).ok).toBe(false);
-    expect(checkLimits({ text: 't'.repeat(BLOCK_LIMITS.fallbackText + 1), blocks: [] }).ok).toBe(false);
+    expect(checkLimits({ text: 't'.repeat(LIMITS.fallbackText + 1), blocks: [] }).ok).toBe(false);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BLOCK_LIMITS } from '../../../adapters/slack/limits.js';
+import { LIMITS } from '../../../adapters/slack/limits.js';
 import { packSections } from '../../../adapters/slack/pack.js';
 
 const ROOM = { text: 8000, blocks: 45 };
@@ -20,7 +20,7 @@ describe('packSections', () => {
       [item, item],
       [item, item],
     ]);
-    expect(message!.every((section) => section.join('\n').length <= BLOCK_LIMITS.sectionText)).toBe(true);
+    expect(message!.every((section) => section.join('\n').length <= LIMITS.sectionText)).toBe(true);
   });
 
   it('fills a section exactly to 3000 characters', () => {

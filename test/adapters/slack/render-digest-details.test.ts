@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BLOCK_LIMITS, checkLimits, messageTextLength, type SlackBlock } from '../../../adapters/slack/limits.js';
+import { checkLimits, LIMITS, messageTextLength, type SlackBlock } from '../../../adapters/slack/limits.js';
 import { DETAIL_REPLIES_MAX, renderDigestDetails } from '../../../adapters/slack/render-digest-details.js';
 import type { DigestDetail } from '../../../src/chat/digest-message.js';
 import { largeDigest, sampleDigest } from './sample-messages.js';
@@ -101,7 +101,7 @@ describe('renderDigestDetails', () => {
     expect(replies).toHaveLength(DETAIL_REPLIES_MAX);
     replies.forEach((reply, i) => {
       expect(checkLimits(reply)).toMatchObject({ ok: true });
-      expect(messageTextLength(reply)).toBeLessThanOrEqual(BLOCK_LIMITS.messageText);
+      expect(messageTextLength(reply)).toBeLessThanOrEqual(LIMITS.messageText);
       expect(reply.text).toBe(`Details of ${digest.details.length} broken domains (${i + 1}/${DETAIL_REPLIES_MAX})`);
     });
     const shown = new Set(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  BLOCK_LIMITS,
   checkLimits,
+  LIMITS,
   messageTextLength,
   type SlackBlock,
   type SlackPayload,
@@ -99,9 +99,9 @@ describe('renderDigest', () => {
     expect(payloads.length).toBeGreaterThan(1);
     for (const payload of payloads) {
       expect(checkLimits(payload)).toMatchObject({ ok: true });
-      expect(messageTextLength(payload)).toBeLessThanOrEqual(BLOCK_LIMITS.messageText);
+      expect(messageTextLength(payload)).toBeLessThanOrEqual(LIMITS.messageText);
       // What a response_url fallback adds (one hint block) still fits.
-      expect(payload.blocks.length).toBeLessThan(BLOCK_LIMITS.blocksPerMessage);
+      expect(payload.blocks.length).toBeLessThan(LIMITS.blocksPerMessage);
     }
     expect(domainsIn(payloads)).toEqual(digest.lines.map((line) => line.domain));
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BLOCK_LIMITS, checkLimits, messageTextLength, type SlackBlock } from '../../../adapters/slack/limits.js';
+import { checkLimits, LIMITS, messageTextLength, type SlackBlock } from '../../../adapters/slack/limits.js';
 import {
   OPEN_POLICY_ACTION_ID,
   RESCAN_ACTION_ID,
@@ -179,7 +179,7 @@ describe('renderReport', () => {
       findings,
     });
     expect(checkLimits(payload)).toMatchObject({ ok: true });
-    expect(messageTextLength(payload)).toBeLessThanOrEqual(BLOCK_LIMITS.messageText);
+    expect(messageTextLength(payload)).toBeLessThanOrEqual(LIMITS.messageText);
     const all = texts(payload.blocks);
     const table = all.find((text) => text.startsWith('*MX hosts*'))!;
     const shownRows = table.split('\n').filter((line) => /^\s+\d+ {2}mx/.test(line)).length;
