@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { startSlackAdapter } from '../adapters/slack/index.js';
 import { createCommandCore } from '../src/command/command-core.js';
+import { trustingAlso } from '../src/probes/tls-handshake.js';
 import { scan } from '../src/scan/scan.js';
 import { openSqliteStore } from '../src/store/sqlite-store.js';
 import { SIGNING_SECRET } from '../test/adapters/slack/slack-harness.js';
@@ -36,8 +37,9 @@ if (mode === 'trivial') {
 } else if (mode === 'bolt') {
   const config = JSON.parse(process.env['BENCH_BOT'] ?? '') as BotServerConfig;
   const store = openSqliteStore(':memory:');
+  const trust = trustingAlso(config.scan.ca);
   const core = createCommandCore({
-    scan: (domain) => scan(domain, { ...config.scan, allowPrivate: true, history: store }),
+    scan: (domain) => scan(domain, { ...config.scan, trust, allowPrivate: true, history: store }),
     watches: store,
   });
   const adapter = await startSlackAdapter({

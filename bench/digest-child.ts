@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { DIGEST_CONCURRENCY, DIGEST_DEADLINE_MS, runDigest } from '../src/digest/run-digest.js';
+import { trustingAlso } from '../src/probes/tls-handshake.js';
 import { type ScanOptions, scan } from '../src/scan/scan.js';
 
 /**
@@ -34,10 +35,12 @@ function peakRssMiB(): number {
 }
 
 process.once('message', async (job: DigestJob) => {
+  // One trust store for the whole digest, as a deployment holds one (built before the clock starts).
+  const options = { ...job.options, trust: job.options.ca ? trustingAlso(job.options.ca) : undefined };
   const cpu = process.cpuUsage();
   const start = performance.now();
   const outcomes = await runDigest(job.domains, {
-    scan: (domain) => scan(domain, job.options),
+    scan: (domain) => scan(domain, options),
     concurrency: job.concurrency ?? DIGEST_CONCURRENCY,
     deadlineMs: DIGEST_DEADLINE_MS,
     now: () => new Date(),

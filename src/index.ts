@@ -4,6 +4,7 @@ export { normalizeDomainInput } from './domain/normalize-domain.js';
 export type { DnsResolver } from './net/dns-resolver.js';
 export { createNodeResolver } from './net/node-resolver.js';
 export * from './parsers-entry.js';
+export { trustingAlso } from './probes/tls-handshake.js';
 export { buildReport } from './report/build-report.js';
 export { FINDING_CATALOG } from './report/finding-catalog.js';
 export { FINDING_CODES, type FindingCode } from './report/finding-codes.js';

@@ -71,6 +71,7 @@ describe('the library entries', () => {
       'scan',
       'selectStsRecords',
       'selectTlsRptRecords',
+      'trustingAlso',
     ]);
   });
 
