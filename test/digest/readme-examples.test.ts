@@ -126,8 +126,7 @@ function slackText(payloads: ReadonlyArray<{ blocks: readonly object[] }>): stri
             elements?: Array<{ text: string | { text: string } }>;
           };
           const cells = (fields ?? []).map((field) => field.text.replace(/\n/g, ' '));
-          const rows = cells.flatMap((cell, i) => (i % 2 === 0 ? [cells.slice(i, i + 2).join('  │  ')] : []));
-          const parts = [text?.text, ...rows];
+          const parts = [text?.text, ...rowsOf(cells)];
           const buttons = (elements ?? []).filter((element) => typeof element.text !== 'string');
           for (const element of elements ?? []) if (typeof element.text === 'string') parts.push(element.text);
           if (buttons.length > 0) parts.push(buttons.map((b) => `[${(b.text as { text: string }).text}]`).join(' '));
@@ -175,7 +174,9 @@ function discordText(replies: ReadonlyArray<{ embeds: readonly object[]; compone
 
 /** Inline fields two to a row, as the report lays them out. */
 function rowsOf(cells: string[]): string[] {
-  return cells.flatMap((cell, i) => (i % 2 === 0 ? [cells.slice(i, i + 2).join('  │  ')] : []));
+  const rows: string[] = [];
+  for (let i = 0; i < cells.length; i += 2) rows.push(cells.slice(i, i + 2).join('  │  '));
+  return rows;
 }
 
 function examples(): string {
