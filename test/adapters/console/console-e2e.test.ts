@@ -135,7 +135,7 @@ describe('console adapter with the real core and scan', () => {
     const lines = (await term.type('/mtasts digest now')).split('\n');
     expect(lines[0]).toBe('MTA-STS digest: 2 domains · 1 enforced · 1 broken');
     expect(lines[1]).toMatch(
-      /^1 domain changed since the previous digest \(\d{4}-\d\d-\d\d \d\d:\d\d UTC\); listed first\.$/,
+      /^1 domain changed since the previous digest \(\d{1,2} [A-Z][a-z]{2}( \d{4})? \d\d:\d\d UTC\); listed first\.$/,
     );
     expect(lines[3]).toBe(`  ✗ ${drifting}  broken · mode enforce · MX 1/1 covered`);
     expect(lines[4]).toBe('      ▸ verdict enforced → broken');

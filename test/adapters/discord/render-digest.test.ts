@@ -262,7 +262,7 @@ describe('renderDigest', () => {
               color: toneColour('neutral'),
               title: 'MTA-STS digest: 250 domains · 240 enforced · 10 testing',
               description: [
-                'No changes since the previous digest (2026-11-29 09:00 UTC).',
+                'No changes since the previous digest (29 Nov 09:00 UTC).',
                 '🟢 240 enforced, unchanged: d010.example, d011.example, d012.example, d013.example, d014.example, d015.example, d016.example, d017.example +232 more',
                 '🔵 10 testing, unchanged: d000.example, d001.example, d002.example, d003.example, d004.example, d005.example, d006.example, d007.example +2 more',
               ].join('\n'),
@@ -302,7 +302,7 @@ describe('renderDigest', () => {
         now: NOW,
       });
       expect(renderDigest(digest)[0]!.embeds[0]!.description!.split('\n')).toEqual([
-        '2 domains changed since the previous digest (2026-11-29 09:00 UTC); listed first.',
+        '2 domains changed since the previous digest (29 Nov 09:00 UTC); listed first.',
         '🟠 **shop.example** — broken · mode enforce · MX 1/2',
         '↳ verdict enforced → broken',
         '↳ MX added, not covered by the policy: `*.mx.shop.example`',

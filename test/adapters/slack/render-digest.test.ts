@@ -163,7 +163,7 @@ describe('renderDigest', () => {
     expect(payloads[0]!.blocks.map((block) => block.type)).toEqual(['header', 'section', 'section']);
     expect(texts(payloads[0]!.blocks)).toEqual([
       ':white_circle: MTA-STS digest: 250 domains · 240 enforced · 10 testing',
-      'No changes since the previous digest (2026-11-29 09:00 UTC).',
+      'No changes since the previous digest (29 Nov 09:00 UTC).',
       [
         ':large_green_circle: 240 enforced, unchanged: d010.example, d011.example, d012.example, d013.example, d014.example, d015.example, d016.example, d017.example +232 more',
         ':large_blue_circle: 10 testing, unchanged: d000.example, d001.example, d002.example, d003.example, d004.example, d005.example, d006.example, d007.example +2 more',
@@ -196,7 +196,7 @@ describe('renderDigest', () => {
     const [payload, ...rest] = renderDigest(digest);
     expect(rest).toEqual([]);
     expect(texts(payload!.blocks).slice(1)).toEqual([
-      '1 domain changed since the previous digest (2026-11-29 09:00 UTC); listed first.',
+      '1 domain changed since the previous digest (29 Nov 09:00 UTC); listed first.',
       [
         ':large_orange_circle: *shop.example* · broken · mode enforce · MX 1/2',
         '      ↳ verdict enforced → broken',
