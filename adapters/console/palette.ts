@@ -1,8 +1,8 @@
 import type { Tone } from '../../src/chat/chat-message.js';
+import type { LineStatus } from '../../src/chat/status-labels.js';
 import { VERDICT_TONES } from '../../src/command/report-message.js';
 import type { Colour } from '../../src/render/terminal-style.js';
 import { TONE_PALETTE } from '../shared/palette.js';
-import type { LineStatus } from '../shared/verdict-labels.js';
 
 /** The terminal colour of a tone: the same language as the chat platforms' circles and colour bars. */
 export function toneColour(tone: Tone): Colour {

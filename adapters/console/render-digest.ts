@@ -1,10 +1,10 @@
 import type { DigestDetail, DigestFold, DigestLine, DigestMessage } from '../../src/chat/digest-message.js';
+import { lineStatus, STATUS_LABELS } from '../../src/chat/status-labels.js';
 import { FOLD_NAMED } from '../../src/digest/digest-message.js';
 import { SEVERITY_MARKS } from '../../src/render/terminal-marks.js';
 import { paint } from '../../src/render/terminal-style.js';
 import { escapeUnsafe } from '../../src/text/escape-unsafe.js';
 import { certDaysText } from '../shared/cert-days-text.js';
-import { lineStatus, STATUS_LABELS } from '../shared/verdict-labels.js';
 import { safeLines } from './escape.js';
 import { statusMark, toneColour } from './palette.js';
 

@@ -1,10 +1,10 @@
 import type { APIEmbed } from 'discord.js';
 import type { DigestFold, DigestLine, DigestMessage } from '../../src/chat/digest-message.js';
+import { lineStatus, STATUS_LABELS } from '../../src/chat/status-labels.js';
 import { FOLD_NAMED } from '../../src/digest/digest-message.js';
 import { inlineCode } from '../../src/text/inline-code.js';
 import { certDaysText } from '../shared/cert-days-text.js';
 import { statusGlyph } from '../shared/palette.js';
-import { lineStatus, STATUS_LABELS } from '../shared/verdict-labels.js';
 import { escapeProse } from './escape.js';
 import { fitEscaped, fitEscapedProse, fitText } from './fit-text.js';
 import { type DiscordReply, LIMITS } from './limits.js';

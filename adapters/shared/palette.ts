@@ -1,8 +1,8 @@
 import type { Tone } from '../../src/chat/chat-message.js';
+import type { LineStatus } from '../../src/chat/status-labels.js';
 import { VERDICT_TONES } from '../../src/command/report-message.js';
 import type { Colour } from '../../src/render/terminal-style.js';
 import type { Severity } from '../../src/report/report.js';
-import type { LineStatus } from './verdict-labels.js';
 
 /** One mark: the emoji Discord shows and the name Slack knows the same emoji by. */
 export interface Glyph {

@@ -1,8 +1,8 @@
 import type { DigestFold, DigestLine } from '../../src/chat/digest-message.js';
+import { lineStatus, STATUS_LABELS } from '../../src/chat/status-labels.js';
 import { FOLD_NAMED } from '../../src/digest/digest-message.js';
 import { certDaysText } from '../shared/cert-days-text.js';
 import { statusGlyph } from '../shared/palette.js';
-import { lineStatus, STATUS_LABELS } from '../shared/verdict-labels.js';
 import { escapeCode, escapeProse } from './escape.js';
 import { fitText } from './fit-text.js';
 

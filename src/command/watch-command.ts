@@ -1,5 +1,6 @@
 import type { ChatMessage, NoticeMessage, Tone } from '../chat/chat-message.js';
 import { type ChatText, command } from '../chat/chat-text.js';
+import { STATUS_LABELS } from '../chat/status-labels.js';
 import { DEFAULT_SCHEDULE } from '../digest/digest-schedule.js';
 import type { Report } from '../report/report.js';
 import type { WatchOutcome } from '../store/watch-store.js';
@@ -55,14 +56,6 @@ type WatchedDomain =
   | { domain: string; kind: 'added' | 'already'; report: Report; notes: string[] }
   | { domain: string; kind: 'refused'; reason: ChatText };
 
-const VERDICT_WORDS = {
-  enforced: 'enforced',
-  testing: 'testing',
-  none: 'mode none',
-  'not-configured': 'not configured',
-  broken: 'broken',
-} as const;
-
 /** Broken or refused first makes the whole summary amber; otherwise the calmest tone that is true of all. */
 const TONE_RANK: Tone[] = ['warning', 'info', 'neutral', 'good'];
 
@@ -76,7 +69,7 @@ function summary(outcomes: readonly WatchedDomain[], next: string): NoticeMessag
   const lines = outcomes.map((o): ChatText => {
     if (o.kind === 'refused') return [`\n• ${o.domain}: not watched. `, ...o.reason];
     const findings = o.report.findings.filter((f) => f.severity !== 'info').length;
-    const verdict = `\n• ${o.domain}: ${o.kind === 'added' ? 'now watched' : 'already watched'}, ${VERDICT_WORDS[o.report.verdict]}`;
+    const verdict = `\n• ${o.domain}: ${o.kind === 'added' ? 'now watched' : 'already watched'}, ${STATUS_LABELS[o.report.verdict]}`;
     if (findings === 0) return [verdict];
     return [`${verdict}, ${findings} finding${findings === 1 ? '' : 's'} (`, command(o.domain), ' shows them)'];
   });

@@ -7,6 +7,7 @@ import type {
   DigestLine,
   DigestMessage,
 } from '../chat/digest-message.js';
+import { STATUS_LABELS } from '../chat/status-labels.js';
 import { certDaysLeft } from '../report/cert-days-left.js';
 import { VERDICTS, type Verdict } from '../report/report.js';
 import type { DomainSnapshot, LastDigest } from '../store/watch-store.js';
@@ -87,7 +88,7 @@ function foldsOf(quiet: DigestLine[], before: ReadonlyMap<string, DomainSnapshot
           ];
     for (const [comparison, domains] of groups) {
       if (domains.length === 0) continue;
-      const label = `${domains.length} ${COUNT_LABELS[verdict]}${comparison}`;
+      const label = `${domains.length} ${STATUS_LABELS[verdict]}${comparison}`;
       folds.push({ verdict, label, domains: domains.sort(byName) });
     }
   }
@@ -169,21 +170,11 @@ export function countLines(lines: DigestLine[]): Record<DigestCountKey, number> 
   return counts;
 }
 
-const COUNT_LABELS: Record<DigestCountKey, string> = {
-  enforced: 'enforced',
-  testing: 'testing',
-  none: 'mode none',
-  'not-configured': 'not configured',
-  broken: 'broken',
-  'timed-out': 'timed out',
-  failed: 'scan failed',
-};
-
 /** "3 enforced · 1 broken …": the non-zero counts, in a fixed order. */
 export function tallyOf(counts: Record<DigestCountKey, number>): string[] {
-  return (Object.keys(COUNT_LABELS) as DigestCountKey[])
+  return (Object.keys(STATUS_LABELS) as DigestCountKey[])
     .filter((key) => counts[key] > 0)
-    .map((key) => `${counts[key]} ${COUNT_LABELS[key]}`);
+    .map((key) => `${counts[key]} ${STATUS_LABELS[key]}`);
 }
 
 function headlineOf(counts: Record<DigestCountKey, number>, total: number): string {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderDigest as renderDiscordDigest } from '../../../adapters/discord/render-digest.js';
 import { renderDigestDetails as renderDiscordDetails } from '../../../adapters/discord/render-digest-details.js';
 import { renderReport as renderEmbed } from '../../../adapters/discord/render-report.js';
-import { SEVERITY_GLYPH, TONE_PALETTE } from '../../../adapters/shared/palette.js';
+import { SEVERITY_GLYPH, statusGlyph, TONE_PALETTE } from '../../../adapters/shared/palette.js';
 import { digestLineText } from '../../../adapters/slack/digest-line-text.js';
 import { renderDigestDetails as renderSlackDetails } from '../../../adapters/slack/render-digest-details.js';
 import type { Verdict } from '../../../src/report/report.js';
@@ -43,5 +43,14 @@ describe('one colour language on every platform', () => {
     expect(slack).toContain(':x: *');
     expect(discord).toContain('❌ **');
     expect(discord).not.toContain('🔴');
+  });
+});
+
+describe('statusGlyph', () => {
+  it('marks a line with its verdict’s colour, or an hourglass or exclamation mark', () => {
+    expect(statusGlyph('broken')).toEqual({ emoji: '🟠', slack: ':large_orange_circle:' });
+    expect(statusGlyph('not-configured')).toEqual({ emoji: '⚪', slack: ':white_circle:' });
+    expect(statusGlyph('timed-out')).toEqual({ emoji: '⏳', slack: ':hourglass:' });
+    expect(statusGlyph('failed')).toEqual({ emoji: '❗', slack: ':heavy_exclamation_mark:' });
   });
 });

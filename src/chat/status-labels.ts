@@ -1,4 +1,4 @@
-import type { DigestCountKey, DigestLine } from '../../src/chat/digest-message.js';
+import type { DigestCountKey, DigestLine } from './digest-message.js';
 
 /** A digest line's state: the domain's verdict, or why there is none. */
 export type LineStatus = DigestCountKey;
