@@ -20,7 +20,7 @@ import { handleRescanButton } from './rescan-button.js';
 import { rescanDomain } from './rescan-custom-id.js';
 import { handleSlashCommand } from './slash-command.js';
 import { handleWatchButton } from './watch-button.js';
-import { watchDomain } from './watch-custom-id.js';
+import { isWatchCustomId, watchDomain } from './watch-custom-id.js';
 
 export interface DiscordAdapterOptions {
   token: string;
@@ -144,17 +144,28 @@ const RESTARTING: NoticeMessage = {
   text: ['mtasts is restarting; please try again in a minute.'],
 };
 
+/** A Watch button whose id does not hold exactly a domain: nothing runs, and the user is told so. */
+const FORGED_WATCH: NoticeMessage = {
+  kind: 'notice',
+  code: 'usage',
+  tone: 'warning',
+  private: true,
+  text: ['That button does not name a domain to watch; nothing was changed.'],
+};
+
 async function route(interaction: Interaction, deps: InteractionDeps, stopping: boolean): Promise<void> {
   const domain = interaction.isButton() ? rescanDomain(interaction.customId) : null;
   const watched = interaction.isButton() ? watchDomain(interaction.customId) : null;
+  const forgedWatch = interaction.isButton() && watched === null && isWatchCustomId(interaction.customId);
   const ours =
     (interaction.isChatInputCommand() && interaction.commandName === MTASTS_COMMAND.name) ||
     domain !== null ||
-    watched !== null;
+    watched !== null ||
+    forgedWatch;
   if (!ours || !interaction.isRepliable()) return;
-  if (stopping) {
+  if (stopping || forgedWatch) {
     await interaction.reply({
-      ...renderNotice(RESTARTING),
+      ...renderNotice(stopping ? RESTARTING : FORGED_WATCH),
       flags: MessageFlags.Ephemeral,
       allowedMentions: NO_MENTIONS,
     });

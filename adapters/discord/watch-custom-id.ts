@@ -10,6 +10,11 @@ export function watchCustomId(domain: string): string | null {
   return id.length <= MAX_CUSTOM_ID ? id : null;
 }
 
+/** Whether the custom_id claims to be a Watch button, valid or not. */
+export function isWatchCustomId(customId: string): boolean {
+  return customId.startsWith(PREFIX);
+}
+
 /**
  * The domain a Watch button was made for, or null when the custom_id is not one of ours or does not hold exactly a
  * domain as the bot writes one: the id comes back from the client, and a button must never run another command.

@@ -308,6 +308,22 @@ describe('the Discord adapter with the real command core and scan, against the f
     expect(await store!.schedule({ platform: 'discord', workspaceId: GUILD_ID, channelId: CHANNEL_ID })).toBeNull();
   });
 
+  it('a forged Watch button id runs no command: nothing is watched, the user is told privately', async () => {
+    await start();
+    const forged = buttonClick('mtasts:watch:one.test digest 03:00 UTC', manager);
+
+    const sent = await answer(forged, isCallback);
+
+    const reply = sent.find(isCallback(forged.token))!;
+    expect(reply.body.data.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+    expect(reply.body.data.embeds[0].description).toBe(
+      'That button does not name a domain to watch; nothing was changed.',
+    );
+    const channel = { platform: 'discord', workspaceId: GUILD_ID, channelId: CHANNEL_ID } as const;
+    expect(await store!.watches(channel)).toEqual([]);
+    expect(await store!.schedule(channel)).toBeNull();
+  });
+
   it('lets only members with Manage Channels, or the configured role, change watches and the digest schedule', async () => {
     await start(Promise.resolve(), { managerRoleId: MANAGER_ROLE });
     const channel = { platform: 'discord', workspaceId: GUILD_ID, channelId: CHANNEL_ID } as const;
