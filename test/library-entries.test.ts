@@ -1,6 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeModuleRecorder } from './fixture/module-recorder.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -14,27 +18,16 @@ function runAsUser(code: string, nodeArgs: string[] = []): unknown {
 const exportedNames = (entry: string) =>
   runAsUser(`console.log(JSON.stringify(Object.keys(await import('${entry}')).sort()))`);
 
-/**
- * A module resolve hook, registered before the import under test, that reports every module the import resolves
- * (ours, packages, built-ins) on stderr; the snippet then prints what was reported.
- */
-const RECORDER = `data:text/javascript,${encodeURIComponent(
-  `export async function resolve(specifier, context, next) {
-     const resolved = await next(specifier, context);
-     process.stderr.write('resolved ' + resolved.url + '\\n');
-     return resolved;
-   }`,
-)}`;
+/** Reports every module the process resolves (ours, packages, built-ins) on stderr; see module-recorder.ts. */
+const recorderDir = mkdtempSync(join(tmpdir(), 'mtasts-entries-'));
+afterAll(() => rmSync(recorderDir, { recursive: true, force: true }));
+const RECORDER = writeModuleRecorder(recorderDir);
 
 /** Every module URL that importing the entry resolves, in a fresh process with the recorder registered first. */
 function loadedUrls(entry: string): string[] {
   const child = spawnSync(
     process.execPath,
-    [
-      '--input-type=module',
-      '-e',
-      `import { register } from 'node:module'; register(${JSON.stringify(RECORDER)}); await import('${entry}');`,
-    ],
+    ['--import', RECORDER, '--input-type=module', '-e', `await import('${entry}');`],
     { cwd: ROOT, encoding: 'utf8' },
   );
   if (child.status !== 0) throw new Error(child.stderr);

@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { writeModuleRecorder } from '../fixture/module-recorder.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'bin/mtasts');
@@ -11,21 +12,11 @@ const dir = mkdtempSync(join(tmpdir(), 'mtasts-startup-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 // Registered with --import before bin/mtasts runs: reports every module the CLI resolves on stderr.
-const RECORDER = join(dir, 'record-modules.mjs');
-writeFileSync(
-  RECORDER,
-  `import { register } from 'node:module';
-register('data:text/javascript,' + encodeURIComponent(\`export async function resolve(specifier, context, next) {
-  const resolved = await next(specifier, context);
-  process.stderr.write('resolved ' + resolved.url + '\\\\n');
-  return resolved;
-}\`));
-`,
-);
+const RECORDER = writeModuleRecorder(dir);
 
 function loadedBy(args: string[], env: Record<string, string> = {}): Promise<{ code: number; modules: string[] }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', pathToFileURL(RECORDER).href, BIN, ...args], {
+    const child = spawn(process.execPath, ['--import', RECORDER, BIN, ...args], {
       env: { PATH: process.env['PATH'] ?? '', TMPDIR: dir, ...env },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
