@@ -1,6 +1,7 @@
 import type { FixBlock, ReportMessage } from '../../src/chat/chat-message.js';
 import { inlineCode } from '../../src/text/inline-code.js';
 import { chunkCode } from '../shared/chunk-code.js';
+import { fixesWithinBudget, moreFixesLine } from '../shared/fixes-within-budget.js';
 import { escapeCode } from './escape.js';
 import { fitEscapedProse, fitText } from './fit-text.js';
 import { LIMITS } from './limits.js';
@@ -23,26 +24,15 @@ const RESERVED_FOR_MORE = 400;
  */
 export function renderFixes({ fixes, domain }: ReportMessage): string[] {
   const budget = LIMITS.embedTotal - RESERVED_FOR_MORE;
-  const units: string[] = [];
   let used = 0;
-  let shown = 0;
-  let cut = false;
-  for (const fix of fixes) {
-    const fixUnits = renderFix(fix);
-    let taken = 0;
-    while (taken < fixUnits.length && used + fixUnits[taken]!.length + 1 <= budget)
-      used += fixUnits[taken++]!.length + 1;
-    if (taken === 0) break;
-    units.push(...fixUnits.slice(0, taken));
-    shown += 1;
-    if (taken < fixUnits.length) {
-      cut = true;
-      break;
-    }
-  }
-  const more = fixes.length - shown;
-  if (more > 0 || cut) units.push(moreLine(more, cut, domain));
-  return packMessages(units).map((group) => group.join('\n'));
+  const { parts, more, cut } = fixesWithinBudget(fixes.map(renderFix), (unit) => {
+    if (used + unit.length + 1 > budget) return false;
+    used += unit.length + 1;
+    return true;
+  });
+  const fullList = inlineCode(`mtasts scan --json ${fitText(domain, 300)}`);
+  if (more > 0 || cut) parts.push(moreFixesLine(more, cut, fullList));
+  return packMessages(parts).map((group) => group.join('\n'));
 }
 
 function renderFix(fix: FixBlock): string[] {
@@ -53,12 +43,6 @@ function renderFix(fix: FixBlock): string[] {
       ...chunkCode(escapeCode(fix.code), CODE_CHUNK_MAX, 'none').map((chunk) => `${FENCE}\n${chunk}\n${FENCE}`),
     );
   return units;
-}
-
-function moreLine(more: number, cut: boolean, domain: string): string {
-  const counted = [cut ? 'the last fix is cut short' : null, more > 0 ? `+${more} more fixes` : null];
-  const list = inlineCode(`mtasts scan --json ${fitText(domain, 300)}`);
-  return `${counted.filter((part) => part !== null).join('; ')}: the full list is in ${list}`;
 }
 
 export function fixesThreadName(domain: string): string {

@@ -1,5 +1,6 @@
 import type { FixBlock, ReportMessage } from '../../src/chat/chat-message.js';
 import { chunkCode } from '../shared/chunk-code.js';
+import { fixesWithinBudget, moreFixesLine } from '../shared/fixes-within-budget.js';
 import { escapeCode, escapeProse, escapeText } from './escape.js';
 import { fitText } from './fit-text.js';
 import { LIMITS, messageTextLength, type SlackBlock, type SlackPayload } from './limits.js';
@@ -21,32 +22,18 @@ export function renderFixes(message: ReportMessage): SlackPayload {
   const blocks: SlackBlock[] = [section(`*${intro}*`)];
   const room = { text: LIMITS.messageText - RESERVED_FOR_MORE, blocks: LIMITS.blocksPerMessage - 1 };
   let used = messageTextLength({ text: '', blocks });
-  let shown = 0;
-  let cut = false;
-  for (const fix of message.fixes) {
-    const fixBlocks = renderFix(fix);
-    const fits = fixBlocks.filter((_, i) => {
-      const size = messageTextLength({ text: '', blocks: fixBlocks.slice(0, i + 1) });
-      return used + size <= room.text && blocks.length + i + 1 <= room.blocks;
-    });
-    if (fits.length === 0) break;
-    blocks.push(...fits);
-    used += messageTextLength({ text: '', blocks: fits });
-    shown += 1;
-    if (fits.length < fixBlocks.length) {
-      cut = true;
-      break;
-    }
-  }
-  const more = message.fixes.length - shown;
-  if (more > 0 || cut) blocks.push(context(moreLine(more, cut, message.domain)));
+  let count = blocks.length;
+  const { parts, more, cut } = fixesWithinBudget(message.fixes.map(renderFix), (block) => {
+    const size = messageTextLength({ text: '', blocks: [block] });
+    if (used + size > room.text || count + 1 > room.blocks) return false;
+    used += size;
+    count += 1;
+    return true;
+  });
+  blocks.push(...parts);
+  const fullList = `\`mtasts scan --json ${escapeCode(message.domain)}\``;
+  if (more > 0 || cut) blocks.push(context(moreFixesLine(more, cut, fullList)));
   return { text: fitText(intro, LIMITS.fallbackText), blocks };
-}
-
-function moreLine(more: number, cut: boolean, domain: string): string {
-  const counted = [cut ? 'the last fix is cut short' : null, more > 0 ? `+${more} more fixes` : null];
-  const list = `\`mtasts scan --json ${escapeCode(domain)}\``;
-  return `${counted.filter((part) => part !== null).join('; ')}: the full list is in ${list}`;
 }
 
 function renderFix(fix: FixBlock): SlackBlock[] {
